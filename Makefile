@@ -1,0 +1,50 @@
+# Everything a learner or a teacher types starts here:
+#   make lab    set up (first time only) and open JupyterLab on the first lesson
+#   make test   set up (first time only) and run every test
+# Other targets: make app, make exercises, make bench, make doctor, make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TESTED := $(VENV)/.installed-test
+HOST   := 127.0.0.1
+PORT   ?= 8888
+
+.PHONY: lab test app exercises bench doctor clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "This kit needs Python 3.11 or newer; you have " + sys.version.split()[0] + ". Install a newer Python, then run make again.")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	@touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
+	    --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
+	    --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
+
+$(TESTED): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+test: $(TESTED)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+app: $(TESTED)
+	$(BIN)/voila notebooks/05-explorer.ipynb --Voila.ip=$(HOST) --port=$(PORT) --no-browser
+
+exercises: $(STAMP)
+	$(BIN)/python -m helpers.exercises build
+
+bench: $(TESTED)
+	$(BIN)/python -m benchmarks
+
+doctor: $(STAMP)
+	$(BIN)/python -m helpers doctor
+
+clean:
+	rm -rf $(VENV) .pytest_cache

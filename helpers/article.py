@@ -1,0 +1,275 @@
+"""Loading an article: from the raw text of a web page to clean paragraphs and sentences.
+
+``load_article()`` reads ``data/articles/<name>.txt`` exactly as it was received
+and the metadata beside it (``<name>.toml``: title, author, date …), removes the
+web page's chrome (photo credits, "Related Posts", the search box, the footer),
+moves the title, byline and closing agency tag into metadata, and splits the body
+into paragraphs and sentences. What was removed, and why, is kept in
+``Article.removed``. Adding an article is adding files: nothing here names one.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .datafiles import DataFileError, data_dir, file_stamp, read_text, read_wordlist
+from .tokens import Token, split_sentences, tokenize_spans
+
+__all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "DEFAULT_ARTICLE"]
+
+#: The article the lessons load when no name is given.
+DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
+
+_FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "attribution"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article: its text, its paragraph and where it stands.
+
+    ``article.text[start:end] == text`` always holds.
+    """
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of the raw file that is not in ``Article.text``, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """A cleaned article with its metadata, paragraphs and sentences.
+
+    Attributes:
+        name: the file name without ``.txt``.
+        title, author, publisher, dateline, source, attribution: metadata (``None`` if unknown).
+        date: a ``datetime.date``, or ``None``.
+        text: the cleaned body; paragraphs are separated by a blank line.
+        paragraphs: the body paragraphs, in order.
+        paragraph_spans: ``(start, end)`` of each paragraph in ``text``.
+        sentences: :class:`Sentence` objects, each knowing its paragraph and offsets.
+        removed: what cleaning took out of the raw file, line by line, with the reason.
+        path: the file that was read; ``raw`` its text as received.
+    """
+
+    name: str
+    title: str | None
+    author: str | None
+    date: _dt.date | None
+    publisher: str | None
+    dateline: str | None
+    source: str | None
+    attribution: str | None
+    text: str
+    paragraphs: tuple[str, ...]
+    paragraph_spans: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removed, ...] = field(repr=False)
+    path: Path = field(repr=False)
+    raw: str = field(repr=False)
+
+    def __repr__(self) -> str:
+        when = self.date.isoformat() if self.date else "no date"
+        return (f"<Article {self.name!r}: {self.title!r} by {self.author or 'unknown'}, {when}; "
+                f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>")
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Word tokens of ``text`` (lower-cased) with offsets; computed once per article."""
+        return tokenize_spans(self.text)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The lower-cased word tokens of ``text`` as plain strings."""
+        return [t.word for t in self.tokens]
+
+
+def list_articles() -> list[str]:
+    """The names of the articles in ``data/articles/`` (files ending in ``.txt``).
+
+    >>> list_articles()
+    ['idn-2016-10-31-un-regional-bodies']
+    """
+    folder = data_dir() / "articles"
+    return sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
+
+
+def load_article(name_or_path=None) -> Article:
+    """Load and clean an article by name (see :func:`list_articles`) or by path.
+
+    Args:
+        name_or_path: an article name, a path to any ``.txt`` file, or ``None``
+            for the kit's article.
+
+    Returns:
+        An :class:`Article`. Loading is cached: the file is read again only
+        when it changes. Nothing is ever written.
+
+    >>> a = load_article()
+    >>> a.date, len(a.paragraphs), a.author
+    (datetime.date(2016, 10, 31), 47, 'Jamshed Baruah')
+    >>> a.sentences[0].text[:30]
+    'NEW YORK (IDN) – Despite diffe'
+    """
+    path = _resolve(name_or_path)
+    meta_path = path.with_suffix(".toml")
+    chrome_path = data_dir() / "boilerplate.txt"
+    return _load(str(path), file_stamp(path), str(meta_path), file_stamp(meta_path),
+                 str(chrome_path), file_stamp(chrome_path))
+
+
+def _resolve(name_or_path) -> Path:
+    names = list_articles()
+    if name_or_path is None:
+        if DEFAULT_ARTICLE in names or len(names) != 1:
+            name_or_path = DEFAULT_ARTICLE
+        else:
+            name_or_path = names[0]
+    if not isinstance(name_or_path, (str, Path)):
+        raise TypeError(f"load_article takes an article name or a file path, not "
+                        f"{type(name_or_path).__name__}; try load_article() or load_article({names[0]!r})"
+                        if names else "load_article takes an article name or a file path")
+    text = str(name_or_path)
+    if text in names:
+        return data_dir() / "articles" / f"{text}.txt"
+    path = Path(text).expanduser()
+    if path.is_file():
+        return path
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
+    listing = ", ".join(repr(n) for n in names) or "none"
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise FileNotFoundError(
+        f"There is no article called {text!r}.{hint}\n"
+        f"  Articles in {data_dir() / 'articles'}: {listing}.\n"
+        f"  How to fix: call load_article() for the kit's article, load_article(NAME) with a name "
+        f"above, or give the path to a .txt file.")
+
+
+def _read_metadata(path: Path) -> dict:
+    if not path.is_file():
+        return {}
+    source = read_text(path)
+    try:
+        meta = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None) or _line_of(str(err))
+        raise DataFileError(path, f"this is not valid TOML ({err})",
+                            'write each field as  name = "value"  and the date as  date = 2016-10-31',
+                            line=line) from None
+    lines = source.split("\n")
+
+    def where(key):
+        return next((i for i, l in enumerate(lines, 1) if re.match(rf"\s*{re.escape(key)}\s*=", l)), None)
+
+    for key in meta:
+        if key not in _FIELDS:
+            close = difflib.get_close_matches(key, sorted(_FIELDS), n=1)
+            fix = f"did you mean {close[0]!r}?" if close else f"use only these fields: {', '.join(sorted(_FIELDS))}"
+            raise DataFileError(path, f"unknown field {key!r}", fix, line=where(key))
+    for key, value in meta.items():
+        if key == "date":
+            meta[key] = _parse_date(value, path, where(key))
+        elif not isinstance(value, str):
+            raise DataFileError(path, f"field {key!r} should be text, not {value!r}",
+                                f'put the value in quotes: {key} = "{value}"', line=where(key))
+    return meta
+
+
+def _line_of(message: str):
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _parse_date(value, path: Path, line) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return _dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise DataFileError(path, f"field 'date' has {value!r}, which is not a date",
+                            "write it as year-month-day without quotes, e.g.  date = 2016-10-31",
+                            line=line) from None
+
+
+@lru_cache(maxsize=32)
+def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome_stamp) -> Article:
+    path, meta_path = Path(path), Path(meta_path)
+    raw = read_text(path)
+    if not raw.strip():
+        raise DataFileError(path, "the file is empty",
+                            "paste the article's text into it (one paragraph per line) and save it as UTF-8")
+    meta = _read_metadata(meta_path)
+    chrome = read_wordlist(chrome_path)
+    paragraphs, removed = _clean(raw, meta, chrome)
+    if not paragraphs:
+        raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",
+                            "check that the article's body is in the file, one paragraph per line")
+    text, spans, pos = [], [], 0
+    for p in paragraphs:
+        spans.append((pos, pos + len(p)))
+        text.append(p)
+        pos += len(p) + 2
+    text = "\n\n".join(text)
+    sentences = []
+    for number, (p_start, p_end) in enumerate(spans):
+        for s, e in split_sentences(text[p_start:p_end]):
+            sentences.append(Sentence(len(sentences), number, p_start + s, p_start + e, text[p_start + s:p_start + e]))
+    return Article(
+        name=path.stem, title=meta.get("title"), author=meta.get("author"), date=meta.get("date"),
+        publisher=meta.get("publisher"), dateline=meta.get("dateline"), source=meta.get("source"),
+        attribution=meta.get("attribution"), text=text, paragraphs=tuple(paragraphs),
+        paragraph_spans=tuple(spans), sentences=tuple(sentences), removed=tuple(removed),
+        path=path, raw=raw)
+
+
+def _clean(raw: str, meta: dict, chrome: list[str]):
+    """Split raw text into body paragraphs; fill ``meta`` with what the page shows."""
+    paragraphs, removed = [], []
+    lines = [(n, _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip())
+             for n, line in enumerate(raw.split("\n"), start=1)]
+    lines = [(n, line) for n, line in lines if line]
+    title = meta.get("title")
+    found_title = False
+    for n, line in lines:
+        phrase = next((c for c in chrome if line.startswith(c)), None)
+        if phrase is not None:
+            removed.append(Removed(n, line, f"page chrome: the line starts with {phrase!r} (data/boilerplate.txt)"))
+        elif not paragraphs and not found_title and (line == title or title is None and len(lines) > 1):
+            found_title = True
+            meta.setdefault("title", line)
+            removed.append(Removed(n, line, "the title: kept in Article.title"))
+        elif not paragraphs and re.fullmatch(r"By [^\s.,;:]+(?: [^\s.,;:]+){0,4}", line):
+            meta.setdefault("author", line[3:])
+            removed.append(Removed(n, line, "the byline: kept in Article.author"))
+        else:
+            tag = _CLOSING_TAG.search(line)
+            if tag and tag.start() > 0:
+                removed.append(Removed(n, tag.group().strip(),
+                                       "the agency's closing tag: publisher and date are in the metadata"))
+                line = line[:tag.start()]
+            paragraphs.append(line)
+    return paragraphs, removed

@@ -1,0 +1,136 @@
+"""Reading the kit's editable data files, with errors a learner can act on.
+
+Everything a teacher may want to change — stopwords, multi-word phrases,
+organization aliases, abbreviations, page boilerplate — is a plain text file in
+``data/``. This module finds that folder, reads the files line by line and, when
+something is wrong, raises :class:`DataFileError` naming the file, the line, the
+value and the fix. Nothing here ever writes a file.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "load_stopwords"]
+
+#: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
+#: or the folder named by the environment variable ``HELPERS_DATA``.
+_DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+class DataFileError(ValueError):
+    """A data file the kit cannot use, with where the problem is and how to fix it.
+
+    Attributes:
+        path: the file.
+        line: the 1-based line number, or ``None`` for the whole file.
+        problem: what is wrong.
+        fix: what to do about it.
+    """
+
+    def __init__(self, path, problem, fix, line=None):
+        self.path, self.line, self.problem, self.fix = Path(path), line, problem, fix
+        where = f"{self.path}" + (f", line {line}" if line else "")
+        super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
+
+
+def data_dir() -> Path:
+    """The data folder: ``$HELPERS_DATA`` if set, else the kit's ``data/``.
+
+    >>> (data_dir() / "stopwords.txt").exists()
+    True
+    """
+    env = os.environ.get("HELPERS_DATA")
+    return Path(env).expanduser().resolve() if env else _DEFAULT_DATA
+
+
+def read_text(path) -> str:
+    """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted.
+
+    Raises:
+        DataFileError: the file is missing or is not UTF-8 (the message says
+            which byte and how to re-save the file).
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(path, "the file does not exist",
+                            "check the name, or restore the file from the kit") from None
+    except IsADirectoryError:
+        raise DataFileError(path, "this is a folder, not a file", "name a .txt file inside it") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start: err.start + 1]
+        hint = " (it looks like Windows-1252, e.g. from Word or Notepad)" if bad and 0x80 <= bad[0] <= 0x9F else ""
+        raise DataFileError(
+            path, f"byte {bad!r} is not UTF-8 text{hint}",
+            "open the file in a text editor and save it again with the encoding 'UTF-8'",
+            line=line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_lines(path) -> list[tuple[int, str]]:
+    """The non-empty, non-comment lines of a data file as ``(line_number, text)``.
+
+    Lines are stripped; lines starting with ``#`` are notes and skipped.
+
+    >>> read_lines(data_dir() / "aliases.txt")[0]
+    (10, 'UN: United Nations; UN')
+    """
+    out = []
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append((number, line))
+    return out
+
+
+def read_wordlist(path, *, lower=False) -> list[str]:
+    """The entries of a one-per-line list, in file order, duplicates removed.
+
+    Raises:
+        DataFileError: an entry contains a tab (usually two entries pasted on one line).
+    """
+    seen = {}
+    for number, line in read_lines(path):
+        if "\t" in line:
+            raise DataFileError(path, f"{line!r} contains a tab",
+                                "write one entry per line", line=number)
+        seen.setdefault(line.lower() if lower else line, None)
+    return list(seen)
+
+
+@lru_cache(maxsize=16)
+def _stopwords(path: str, stamp) -> frozenset[str]:
+    words = read_wordlist(path, lower=True)
+    for word in words:
+        if " " in word:
+            line = next(n for n, l in read_lines(path) if l.lower() == word)
+            raise DataFileError(path, f"{word!r} has a space in it",
+                                "write one word per line", line=line)
+    return frozenset(words)
+
+
+def load_stopwords(path=None) -> frozenset[str]:
+    """The stopword list from ``data/stopwords.txt`` (or ``path``), lower-cased.
+
+    >>> sw = load_stopwords()
+    >>> "the" in sw, "cooperation" in sw
+    (True, False)
+    """
+    path = Path(path) if path is not None else data_dir() / "stopwords.txt"
+    return _stopwords(str(path), file_stamp(path))
+
+
+def file_stamp(path) -> tuple[int, int] | None:
+    """A file's modification time and size: part of a cache key, so that edits are seen."""
+    try:
+        st = Path(path).stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return None

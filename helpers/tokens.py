@@ -1,0 +1,276 @@
+"""Splitting text into sentences, words and mentions — offline, with NLTK.
+
+Sentences come from NLTK's Punkt algorithm with its parameters set in code (the
+abbreviations in ``data/abbreviations.txt``), so no trained model is downloaded.
+Words come from NLTK's ``RegexpTokenizer`` with one pattern whose choices suit a
+news report: internal hyphens stay ("counter-terrorism"), curly and straight
+apostrophes are the same and possessives split off ("Russia’s" → ``russia``,
+``'s``), UN document symbols stay whole ("S/2016/867"), and so do numbers.
+Multi-word names can be joined into one token from ``data/phrases.txt``, and
+mentions of an organization (acronym or full name) found from ``data/aliases.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_wordlist
+
+__all__ = [
+    "Token", "Mention", "tokenize", "tokenize_spans", "split_sentences",
+    "load_phrases", "load_aliases", "find_mentions", "WORD_PATTERN",
+]
+
+#: The word pattern, one alternative per kind of token, tried in this order.
+WORD_PATTERN = r"""
+    [A-Z]+(?:/[A-Z]+)*(?:/\d+)+           # UN document symbols: S/2016/867, A/RES/70/1
+  | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # abbreviations with dots: U.S., e.g.
+  | \w+(?=n['’]t\b)                       # "do" of "don't" (Penn Treebank style)
+  | n['’]t\b                              # "n't"
+  | ['’](?:s|re|ve|ll|d|m)\b              # clitics: 's 're 've 'll 'd 'm
+  | \d+(?:[.,:]\d+)*%?                    # numbers: 1993, 2,100, 3.5, 40%
+  | \w+(?:[-‐‑]\w+|['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+)*   # words, inner hyphens
+  | [^\w\s]                               # any other single mark (punctuation)
+"""
+_WORD_RE = re.compile(WORD_PATTERN, re.VERBOSE)
+
+
+class Token(NamedTuple):
+    """A token and where it stands: ``text[start:end]`` is the token as written."""
+
+    word: str
+    start: int
+    end: int
+
+
+class Mention(NamedTuple):
+    """A mention of an organization: its alias key, the name used, and where."""
+
+    key: str
+    name: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _regexp_tokenizer():
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(_WORD_RE.pattern, flags=re.VERBOSE | re.UNICODE)
+
+
+def _normalize(word: str, lower: bool) -> str:
+    word = word.replace("’", "'")
+    return word.lower() if lower else word
+
+
+def _is_word(piece: str) -> bool:
+    return piece[0].isalnum() or piece[0] in "_'’" and len(piece) > 1
+
+
+def tokenize_spans(text: str, *, lower: bool = True, punct: bool = False,
+                   phrases=False) -> list[Token]:
+    """Tokens of ``text`` with their character offsets into ``text``.
+
+    Args:
+        text: any string.
+        lower: lower-case every token.
+        punct: keep punctuation marks as tokens of their own.
+        phrases: join multi-word names into one token: ``True`` for the list in
+            ``data/phrases.txt``, or an iterable of phrases of your own.
+
+    Returns:
+        A list of :class:`Token` ``(word, start, end)``.
+
+    >>> tokenize_spans("Russia’s note")
+    [Token(word='russia', start=0, end=6), Token(word="'s", start=6, end=8), Token(word='note', start=9, end=13)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"tokenize needs a string of text, not {type(text).__name__}: "
+                        "pass article.text or a sentence, e.g. tokenize(article.text)")
+    tokens = [Token(_normalize(text[s:e], lower), s, e)
+              for s, e in _regexp_tokenizer().span_tokenize(text)
+              if punct or _is_word(text[s:e])]
+    if phrases:
+        tokens = join_phrases(tokens, load_phrases() if phrases is True else phrases)
+    return tokens
+
+
+def tokenize(text: str, *, lower: bool = True, punct: bool = False, phrases=False) -> list[str]:
+    """Split ``text`` into word tokens (see :func:`tokenize_spans` for the options).
+
+    >>> tokenize("Russia’s counter-terrorism note S/2016/867")
+    ['russia', "'s", 'counter-terrorism', 'note', 's/2016/867']
+    >>> tokenize("The United Nations Security Council met.", phrases=True)
+    ['the', 'united_nations', 'security_council', 'met']
+    >>> tokenize("It isn't U.S. policy, he said.", punct=True)
+    ['it', 'is', "n't", 'u.s.', 'policy', ',', 'he', 'said', '.']
+    """
+    return [t.word for t in tokenize_spans(text, lower=lower, punct=punct, phrases=phrases)]
+
+
+# --- multi-word phrases -------------------------------------------------------------
+
+def _phrase_key(words) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
+
+
+def join_phrases(tokens: list[Token], phrases) -> list[Token]:
+    """Join runs of tokens that spell a phrase into one token (longest match first)."""
+    table = {}
+    for phrase in phrases:
+        key = phrase if isinstance(phrase, tuple) else _phrase_key(tokenize(phrase, lower=False))
+        if len(key) >= 2:
+            table.setdefault(key[0], set()).add(key)
+    if not table:
+        return list(tokens)
+    longest = {first: sorted(keys, key=len, reverse=True) for first, keys in table.items()}
+    out, i, lowered = [], 0, [t.word.lower() for t in tokens]
+    while i < len(tokens):
+        for key in longest.get(lowered[i], ()):
+            if tuple(lowered[i:i + len(key)]) == key:
+                run = tokens[i:i + len(key)]
+                out.append(Token("_".join(t.word for t in run), run[0].start, run[-1].end))
+                i += len(key)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=8)
+def _phrases(path: str, stamp) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for number, line in read_lines(path):
+        key = _phrase_key(tokenize(line, lower=False))
+        if len(key) < 2:
+            raise DataFileError(path, f"{line!r} is a single word, not a phrase",
+                                "write two or more words on the line, or delete it", line=number)
+        out.append(key)
+    return tuple(out)
+
+
+def load_phrases(path=None) -> tuple[tuple[str, ...], ...]:
+    """The multi-word names from ``data/phrases.txt`` (or ``path``), as word tuples.
+
+    >>> ("united", "nations") in load_phrases()
+    True
+    """
+    path = Path(path) if path is not None else data_dir() / "phrases.txt"
+    return _phrases(str(path), file_stamp(path))
+
+
+# --- sentences ----------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _punkt(abbrev_path: str, stamp):
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(read_wordlist(abbrev_path, lower=True))
+    return PunktSentenceTokenizer(params)
+
+
+# A quote closed with an OPENING mark, as in `threats, “ he emphasized`: Punkt would
+# treat the stray “ as the start of a quotation. We read it as a closing mark.
+_STRAY_OPEN_QUOTE = re.compile(r"(?<=[,.;:!?]) “(?= [a-z])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text``.
+
+    Uses NLTK's Punkt with the abbreviations in ``data/abbreviations.txt``; no
+    model is downloaded. Sentences never cross a blank line.
+
+    >>> t = "The U.S. delegation spoke. Document S/2016/867 was before the Council."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['The U.S. delegation spoke.', 'Document S/2016/867 was before the Council.']
+    """
+    path = data_dir() / "abbreviations.txt"
+    punkt = _punkt(str(path), file_stamp(path))
+    spans = []
+    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        piece = _STRAY_OPEN_QUOTE.sub(" ”", block.group())  # same length: offsets hold
+        for s, e in punkt.span_tokenize(piece):
+            spans.append((block.start() + s, block.start() + e))
+    return spans
+
+
+# --- organization mentions ------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _aliases(path: str, stamp) -> dict[str, tuple[str, ...]]:
+    aliases, owner = {}, {}
+    for number, line in read_lines(path):
+        key, sep, names = line.partition(":")
+        key = key.strip()
+        if not sep or not key:
+            raise DataFileError(path, f"{line!r} has no 'KEY:' at its start",
+                                "write the line as  KEY: full name; short name", line=number)
+        if key in aliases:
+            raise DataFileError(path, f"the key {key!r} appears twice",
+                                "put all names of one organization on one line", line=number)
+        names = tuple(n.strip() for n in names.split(";") if n.strip())
+        if not names:
+            raise DataFileError(path, f"{key!r} has no names after the ':'",
+                                f"write the names, e.g.  {key}: full name; {key}", line=number)
+        for name in names:
+            if name in owner:
+                raise DataFileError(path, f"the name {name!r} is listed for both {owner[name]!r} and {key!r}",
+                                    "keep the name on one line only", line=number)
+            owner[name] = key
+        aliases[key] = names
+    return aliases
+
+
+def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
+    """Organizations and their names from ``data/aliases.txt`` (or ``path``).
+
+    >>> load_aliases()["SCO"]
+    ('Shanghai Cooperation Organization', 'SCO')
+    """
+    path = Path(path) if path is not None else data_dir() / "aliases.txt"
+    return _aliases(str(path), file_stamp(path))
+
+
+@lru_cache(maxsize=8)
+def _mention_regexes(items: tuple[tuple[str, tuple[str, ...]], ...]):
+    variants = {}
+    for key, names in items:
+        for name in names:
+            variants[name] = key
+            if name[0].islower():
+                variants[name[0].upper() + name[1:]] = key
+    return [(key, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")) for name, key in variants.items()]
+
+
+def find_mentions(text: str, aliases=None) -> list[Mention]:
+    """Every mention of an organization in ``text``, by any of its names.
+
+    Where two names overlap the longer wins ("the Commonwealth of Independent
+    States" is one CIS mention), and a full name followed at once by its acronym
+    in brackets is one mention.
+
+    >>> [m.key for m in find_mentions("The Shanghai Cooperation Organization (SCO) and the SCO met.")]
+    ['SCO', 'SCO']
+    """
+    aliases = load_aliases() if aliases is None else aliases
+    found = [Mention(key, m.group(), m.start(), m.end())
+             for key, regex in _mention_regexes(tuple((k, tuple(v)) for k, v in aliases.items()))
+             for m in regex.finditer(text)]
+    taken, kept = bytearray(len(text)), []
+    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):  # longest first
+        if not any(taken[m.start:m.end]):
+            taken[m.start:m.end] = b"\1" * (m.end - m.start)
+            kept.append(m)
+    out = []
+    for m in sorted(kept, key=lambda m: m.start):
+        if out and out[-1].key == m.key and re.fullmatch(r"\s*\(", text[out[-1].end:m.start]) \
+                and text[m.end:m.end + 1] == ")":
+            continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
+        out.append(m)
+    return out

@@ -1,0 +1,49 @@
+"""Every notebook runs top to bottom in a fresh kernel, and is committed clean."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted(
+    p for folder in ("notebooks", "exercises", "docs") for p in (ROOT / folder).rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in p.parts
+)
+
+
+def _id(path):
+    return str(path.relative_to(ROOT))
+
+
+def test_there_are_lesson_notebooks():
+    names = [p.name for p in NOTEBOOKS]
+    assert "00-start-here.ipynb" in names and "01-reading-the-article.ipynb" in names
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
+def test_committed_clean(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [], f"{_id(path)} cell {i} has outputs: clear them before committing"
+            assert cell.get("execution_count") is None, f"{_id(path)} cell {i} has an execution count"
+        assert not cell.get("metadata", {}).get("execution"), f"{_id(path)} cell {i} has timing metadata"
+    assert "widgets" not in nb.get("metadata", {}), f"{_id(path)} keeps saved widget state"
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
+def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    env_dir = Path(os.environ["NLTK_DATA"])
+    assert env_dir.is_dir() and not any(env_dir.iterdir()), "NLTK_DATA must be an empty folder"
+    client = NotebookClient(nb, timeout=180, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
