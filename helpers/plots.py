@@ -21,6 +21,34 @@ def _axes(ax, size=(7, 4)):
     return ax
 
 
+def _style(ax, *, title=None, xlabel=None, ylabel=None, grid=None):
+    """Give one plot the kit's look, on this ``ax`` only (no rcParams are touched).
+
+    Every plot in the kit ends with ``return _style(ax, title=..., xlabel=...)``:
+    a title, axis labels, no top/right frame, light grid lines along ``grid``
+    (``"x"``, ``"y"``, ``"both"`` or ``None``) drawn behind the data. Colours
+    come from :data:`PALETTE` in order (``PALETTE[0]`` for a single series).
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> ax = _style(ax, title="Counts", xlabel="occurrences", grid="x")
+    >>> ax.get_title(), ax.get_xlabel(), ax.spines["top"].get_visible()
+    ('Counts', 'occurrences', False)
+    >>> plt.close(fig)
+    """
+    if title is not None:
+        ax.set_title(title, fontsize="medium", fontweight="bold")
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    if grid:
+        ax.grid(True, axis=grid, color="#dddddd", linewidth=0.8)
+        ax.set_axisbelow(True)
+    return ax
+
+
 def plot_top_words(article, n=15, *, ax=None, **options):
     """Horizontal bars of the ``n`` most frequent words, most frequent on top.
 
@@ -40,7 +68,5 @@ def plot_top_words(article, n=15, *, ax=None, **options):
     ax.barh(range(len(pairs)), counts, color=PALETTE[0])
     ax.set_yticks(range(len(pairs)), words)
     ax.invert_yaxis()
-    ax.set_xlabel("occurrences")
-    ax.set_title(f"The {len(pairs)} most frequent words" + (" (stopwords removed)" if options.get("stopwords", True) else ""))
-    ax.spines[["top", "right"]].set_visible(False)
-    return ax
+    title = f"The {len(pairs)} most frequent words" + (" (stopwords removed)" if options.get("stopwords", True) else "")
+    return _style(ax, title=title, xlabel="occurrences", grid="x")
