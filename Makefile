@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed
 TESTED := $(VENV)/.installed-test
 HOST   := 127.0.0.1
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told; only then is the flag added.
+ROOT_OK := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test app exercises bench doctor clean
 
@@ -25,7 +27,7 @@ $(STAMP): pyproject.toml
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
 	    --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
-	    --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
+	    --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_OK)
 
 $(TESTED): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
