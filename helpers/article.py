@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_text, read_wordlist
+from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_text, read_wordlist
 from .tokens import Token, split_sentences, tokenize_spans
 
-__all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "DEFAULT_ARTICLE"]
+__all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "load_boilerplate",
+           "DEFAULT_ARTICLE"]
 
 #: The article the lessons load when no name is given.
 DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
@@ -140,6 +141,29 @@ def load_article(name_or_path=None) -> Article:
                  str(chrome_path), file_stamp(chrome_path))
 
 
+def load_boilerplate(path=None) -> list[str]:
+    """The phrases that mark a line as page chrome, from ``data/boilerplate.txt`` (or ``path``).
+
+    A line of an article that starts with one of them is removed (see ``Article.removed``).
+
+    Raises:
+        DataFileError: a phrase shorter than 4 characters, which would remove
+            real paragraphs (every line starting with "The", say).
+
+    >>> load_boilerplate()[:2]
+    ['Photo:', 'Related Posts']
+    """
+    path = Path(path) if path is not None else data_dir() / "boilerplate.txt"
+    phrases = read_wordlist(path)
+    for phrase in phrases:
+        if len(phrase) < 4:
+            line = next(n for n, text in read_lines(path) if text == phrase)
+            raise DataFileError(path, f"{phrase!r} is too short: every line of the article that starts "
+                                      f"with it would be removed, real paragraphs too",
+                                "write more of the line to remove, e.g. 'Photo:' or 'Related Posts'", line=line)
+    return phrases
+
+
 def _resolve(name_or_path) -> Path:
     names = list_articles()
     if name_or_path is None:
@@ -223,7 +247,7 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         raise DataFileError(path, "the file is empty",
                             "paste the article's text into it (one paragraph per line) and save it as UTF-8")
     meta = _read_metadata(meta_path)
-    chrome = read_wordlist(chrome_path)
+    chrome = load_boilerplate(chrome_path)
     paragraphs, removed = _clean(raw, meta, chrome)
     if not paragraphs:
         raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",

@@ -50,8 +50,9 @@ def read_text(path) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted.
 
     Raises:
-        DataFileError: the file is missing or is not UTF-8 (the message says
-            which byte and how to re-save the file).
+        DataFileError: the file is missing, is another format renamed or saved
+            as ``.txt`` (Word, PDF, RTF, UTF-16, a web page's HTML), or is not
+            UTF-8 (the message says which byte and how to re-save the file).
     """
     path = Path(path)
     try:
@@ -61,6 +62,12 @@ def read_text(path) -> str:
                             "check the name, or restore the file from the kit") from None
     except IsADirectoryError:
         raise DataFileError(path, "this is a folder, not a file", "name a .txt file inside it") from None
+    kind = _wrong_format(raw)
+    if kind:
+        raise DataFileError(path, f"this is {kind}, not plain text",
+                            "open it in its program and save or export it as 'Plain Text (.txt)' "
+                            "with the encoding 'UTF-8' (or copy the text into a new file in a text editor)",
+                            line=1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -72,6 +79,30 @@ def read_text(path) -> str:
             "open the file in a text editor and save it again with the encoding 'UTF-8'",
             line=line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: How other formats begin: a file saved by the wrong program, or renamed to ``.txt``.
+_SIGNATURES = (
+    (b"\xff\xfe", "a UTF-16 file (what Notepad calls 'Unicode')"),
+    (b"\xfe\xff", "a UTF-16 file (what Notepad calls 'Unicode big endian')"),
+    (b"PK\x03\x04", "a zip file, e.g. a Word (.docx) or LibreOffice (.odt) document"),
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document (from WordPad or TextEdit)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) document"),
+)
+
+
+def _wrong_format(raw: bytes) -> str | None:
+    """What a file really is when it is not plain text; ``None`` when it may be."""
+    for magic, kind in _SIGNATURES:
+        if raw.startswith(magic):
+            return kind
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "the HTML source of a web page (copy the text shown in the browser instead)"
+    if b"\x00" in raw[:1024]:
+        return "a binary file, or UTF-16 text without its byte-order mark (it holds NUL bytes)"
+    return None
 
 
 def read_lines(path) -> list[tuple[int, str]]:
@@ -93,6 +124,10 @@ def read_lines(path) -> list[tuple[int, str]]:
 def read_wordlist(path, *, lower=False) -> list[str]:
     """The entries of a one-per-line list, in file order, duplicates removed.
 
+    A repeated entry changes nothing, so it is dropped quietly rather than
+    stopping a lesson; ``python -m helpers doctor`` lists repeats so that the
+    file can be tidied.
+
     Raises:
         DataFileError: an entry contains a tab (usually two entries pasted on one line).
     """
@@ -109,10 +144,11 @@ def read_wordlist(path, *, lower=False) -> list[str]:
 def _stopwords(path: str, stamp) -> frozenset[str]:
     words = read_wordlist(path, lower=True)
     for word in words:
-        if " " in word:
+        if " " in word or "," in word or ";" in word:
             line = next(n for n, l in read_lines(path) if l.lower() == word)
-            raise DataFileError(path, f"{word!r} has a space in it",
-                                "write one word per line", line=line)
+            mark = "a space" if " " in word else "a comma" if "," in word else "a semicolon"
+            raise DataFileError(path, f"{word!r} has {mark} in it",
+                                "write one word per line, with nothing else on the line", line=line)
     return frozenset(words)
 
 

@@ -21,7 +21,7 @@ from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_wor
 
 __all__ = [
     "Token", "Mention", "tokenize", "tokenize_spans", "split_sentences",
-    "load_phrases", "load_aliases", "find_mentions", "WORD_PATTERN",
+    "load_phrases", "load_aliases", "load_abbreviations", "find_mentions", "WORD_PATTERN",
 ]
 
 #: The word pattern, one alternative per kind of token, tried in this order.
@@ -146,6 +146,9 @@ def join_phrases(tokens: list[Token], phrases) -> list[Token]:
 def _phrases(path: str, stamp) -> tuple[tuple[str, ...], ...]:
     out = []
     for number, line in read_lines(path):
+        if any(mark in line for mark in ",;\t"):
+            raise DataFileError(path, f"{line!r} holds more than one phrase",
+                                "write one phrase per line, with no commas or semicolons", line=number)
         key = _phrase_key(tokenize(line, lower=False))
         if len(key) < 2:
             raise DataFileError(path, f"{line!r} is a single word, not a phrase",
@@ -167,11 +170,37 @@ def load_phrases(path=None) -> tuple[tuple[str, ...], ...]:
 # --- sentences ----------------------------------------------------------------------
 
 @lru_cache(maxsize=4)
+def _abbreviations(path: str, stamp) -> frozenset[str]:
+    lines = dict((text.lower(), number) for number, text in reversed(read_lines(path)))
+    for entry in read_wordlist(path, lower=True):
+        if entry.endswith("."):
+            raise DataFileError(path, f"{entry!r} ends with a full stop",
+                                f"drop the final full stop: write {entry.rstrip('.')!r}", line=lines.get(entry))
+        if any(c.isspace() for c in entry):
+            raise DataFileError(path, f"{entry!r} has a space in it",
+                                "write one abbreviation per line, with no spaces (\"u.s\", not \"u. s\")",
+                                line=lines.get(entry))
+    return frozenset(read_wordlist(path, lower=True))
+
+
+def load_abbreviations(path=None) -> frozenset[str]:
+    """The abbreviations that do not end a sentence, from ``data/abbreviations.txt`` (or ``path``).
+
+    Entries are lower case and written without their final full stop.
+
+    >>> "u.s" in load_abbreviations(), "mr" in load_abbreviations()
+    (True, True)
+    """
+    path = Path(path) if path is not None else data_dir() / "abbreviations.txt"
+    return _abbreviations(str(path), file_stamp(path))
+
+
+@lru_cache(maxsize=4)
 def _punkt(abbrev_path: str, stamp):
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(read_wordlist(abbrev_path, lower=True))
+    params.abbrev_types = set(load_abbreviations(abbrev_path))
     return PunktSentenceTokenizer(params)
 
 
@@ -219,6 +248,17 @@ def _aliases(path: str, stamp) -> dict[str, tuple[str, ...]]:
             raise DataFileError(path, f"{key!r} has no names after the ':'",
                                 f"write the names, e.g.  {key}: full name; {key}", line=number)
         for name in names:
+            if ":" in name:
+                raise DataFileError(path, f"{name!r} has a second ':'",
+                                    "write one ':' per line, after the key, and separate the names with ';'",
+                                    line=number)
+            if "," in name:
+                raise DataFileError(path, f"{name!r} has a comma in it",
+                                    "separate the names with ';', not ',': "
+                                    f"{key}: {'; '.join(n.strip() for n in name.split(','))}", line=number)
+            if owner.get(name) == key:
+                raise DataFileError(path, f"the name {name!r} appears twice on the line",
+                                    "write each name once", line=number)
             if name in owner:
                 raise DataFileError(path, f"the name {name!r} is listed for both {owner[name]!r} and {key!r}",
                                     "keep the name on one line only", line=number)
