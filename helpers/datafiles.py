@@ -73,7 +73,12 @@ def read_text(path) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         bad = raw[err.start: err.start + 1]
-        hint = " (it looks like Windows-1252, e.g. from Word or Notepad)" if bad and 0x80 <= bad[0] <= 0x9F else ""
+        try:
+            guess = bad.decode("cp1252")
+            raw.decode("cp1252")
+            hint = f" (it looks like Windows-1252, e.g. from Word or Notepad, where it is {guess!r})"
+        except UnicodeDecodeError:
+            hint = ""
         raise DataFileError(
             path, f"byte {bad!r} is not UTF-8 text{hint}",
             "open the file in a text editor and save it again with the encoding 'UTF-8'",

@@ -1,0 +1,232 @@
+"""Every editable data file: one test per kind of mistake a teacher can make in it.
+
+Each test writes a broken copy of one file into a temporary folder and checks that
+loading it raises :class:`DataFileError` naming the file, the line and the fix
+(and that the kit's own files load cleanly). Nothing here touches ``data/``.
+"""
+
+import shutil
+
+import pytest
+
+from helpers import (DataFileError, data_dir, find_mentions, load_abbreviations, load_aliases,
+                     load_article, load_boilerplate, load_phrases, load_stopwords, split_sentences)
+from helpers.datafiles import read_text, read_wordlist
+
+
+def write(tmp_path, name, text, *, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def raises(loader, path, line, *words):
+    """Call loader(path); check the message names the file, the line and each word given."""
+    with pytest.raises(DataFileError) as info:
+        loader(path)
+    err = info.value
+    assert err.path == path and err.line == line, str(err)
+    message = str(err)
+    assert str(path) in message and (line is None or f"line {line}" in message)
+    assert "How to fix:" in message and err.fix
+    for word in words:
+        assert word in message, message
+    return err
+
+
+# --- the kit's own files are all valid ------------------------------------------------
+
+def test_every_shipped_file_loads():
+    assert len(load_stopwords()) > 150
+    assert "u.s" in load_abbreviations()
+    assert "Photo:" in load_boilerplate()
+    assert ("united", "nations") in load_phrases()
+    assert set(load_aliases()) >= {"UN", "CSTO", "SCO", "CIS"}
+    assert len(load_article().paragraphs) == 47
+
+
+# --- any file: format and encoding ------------------------------------------------------
+
+def test_missing_file(tmp_path):
+    raises(load_stopwords, tmp_path / "stopwords.txt", None, "does not exist")
+
+
+def test_folder_instead_of_file(tmp_path):
+    (tmp_path / "stopwords.txt").mkdir()
+    raises(load_stopwords, tmp_path / "stopwords.txt", None, "folder")
+
+
+def test_windows_1252_bytes_name_the_line(tmp_path):
+    path = write(tmp_path, "phrases.txt", "United Nations\nCôte d’Ivoire\n", encoding="cp1252")
+    raises(load_phrases, path, 2, "Windows-1252", "UTF-8")
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("\ufeffStaff".encode("utf-16"), "UTF-16"),
+    (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "Word (.docx)"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+    (rb"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}}", "RTF"),
+    (b"<!DOCTYPE html>\n<html><body><p>UN Stresses</p>", "HTML"),
+    ("Photo:\nUN".encode("utf-16-le"), "NUL bytes"),
+])
+def test_another_format_saved_as_txt_says_what_it_is(tmp_path, head, kind):
+    path = write(tmp_path, "article.txt", head)
+    raises(load_article, path, 1, kind, "Plain Text")
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    path = write(tmp_path, "stopwords.txt", b"\xef\xbb\xbf# note\r\nthe\r\nof\r\n")
+    assert load_stopwords(path) == {"the", "of"}
+    assert read_text(path) == "# note\nthe\nof\n"
+
+
+# --- stopwords.txt ---------------------------------------------------------------------
+
+def test_stopword_with_a_space(tmp_path):
+    raises(load_stopwords, write(tmp_path, "stopwords.txt", "# note\nthe\nof the\n"), 3, "'of the'", "space")
+
+
+def test_stopwords_pasted_with_commas(tmp_path):
+    raises(load_stopwords, write(tmp_path, "stopwords.txt", "the\nof,\n"), 2, "comma", "one word per line")
+
+
+def test_stopwords_pasted_on_one_line_with_a_tab(tmp_path):
+    raises(load_stopwords, write(tmp_path, "stopwords.txt", "the\tof\n"), 1, "tab")
+
+
+def test_stopwords_repeated_or_capitalised_are_merged_quietly(tmp_path):
+    path = write(tmp_path, "stopwords.txt", "The\nthe\nof\nthe\n")
+    assert load_stopwords(path) == {"the", "of"}
+
+
+# --- abbreviations.txt -------------------------------------------------------------------
+
+def test_abbreviation_with_its_full_stop(tmp_path):
+    err = raises(load_abbreviations, write(tmp_path, "abbreviations.txt", "# note\nmr\nU.S.\n"), 3,
+                 "'u.s.'", "full stop")
+    assert "'u.s'" in err.fix
+
+
+def test_abbreviation_with_a_space(tmp_path):
+    raises(load_abbreviations, write(tmp_path, "abbreviations.txt", "mr\nu. s\n"), 2, "space")
+
+
+def test_abbreviations_steer_the_sentence_splitter(tmp_path, monkeypatch):
+    text = "He met Amb. Lodhi. She spoke."
+    assert len(split_sentences(text)) == 2  # "amb" is in the kit's list
+    write(tmp_path, "abbreviations.txt", "mr\n")
+    monkeypatch.setenv("HELPERS_DATA", str(tmp_path))
+    assert len(split_sentences(text)) == 3
+
+
+# --- boilerplate.txt ---------------------------------------------------------------------
+
+def test_boilerplate_phrase_too_short(tmp_path):
+    raises(load_boilerplate, write(tmp_path, "boilerplate.txt", "Photo:\nThe\n"), 2, "'The'", "too short")
+
+
+def test_boilerplate_edits_change_what_is_removed(tmp_path, monkeypatch, article):
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    (folder / "boilerplate.txt").write_text("# none\nBack To Top\n", encoding="utf-8")
+    edited = load_article()
+    assert any(p.startswith("Photo:") for p in edited.paragraphs)
+    assert not any(p.startswith("Photo:") for p in article.paragraphs)
+
+
+# --- phrases.txt -------------------------------------------------------------------------
+
+def test_phrase_of_one_word(tmp_path):
+    raises(load_phrases, write(tmp_path, "phrases.txt", "United Nations\nSecurity\n"), 2, "single word")
+
+
+def test_two_phrases_on_one_line(tmp_path):
+    raises(load_phrases, write(tmp_path, "phrases.txt", "United Nations, Security Council\n"), 1,
+           "more than one phrase")
+
+
+# --- aliases.txt -------------------------------------------------------------------------
+
+def test_alias_line_without_a_key(tmp_path):
+    raises(load_aliases, write(tmp_path, "aliases.txt", "UN: United Nations\nCollective Security Treaty\n"),
+           2, "no 'KEY:'")
+
+
+def test_alias_key_without_names(tmp_path):
+    raises(load_aliases, write(tmp_path, "aliases.txt", "# note\nSCO:  ;\n"), 2, "no names")
+
+
+def test_alias_key_twice(tmp_path):
+    raises(load_aliases, write(tmp_path, "aliases.txt", "UN: United Nations\nUN: the UN\n"), 2, "twice")
+
+
+def test_alias_name_for_two_keys(tmp_path):
+    raises(load_aliases, write(tmp_path, "aliases.txt", "UN: United Nations; UN\nUNSC: Security Council; UN\n"),
+           2, "both 'UN' and 'UNSC'")
+
+
+def test_alias_name_twice_on_its_line(tmp_path):
+    raises(load_aliases, write(tmp_path, "aliases.txt", "SCO: SCO; Shanghai Cooperation Organization; SCO\n"),
+           1, "twice on the line")
+
+
+def test_alias_names_separated_by_commas(tmp_path):
+    err = raises(load_aliases, write(tmp_path, "aliases.txt", "CIS: Commonwealth of Independent States, CIS\n"),
+                 1, "comma")
+    assert "CIS: Commonwealth of Independent States; CIS" in err.fix
+
+
+def test_alias_line_with_two_colons(tmp_path):
+    raises(load_aliases, write(tmp_path, "aliases.txt", "UN: United Nations: UN\n"), 1, "second ':'")
+
+
+def test_alias_edits_change_the_mentions(tmp_path):
+    path = write(tmp_path, "aliases.txt", "UNGA: General Assembly\n")
+    assert [m.key for m in find_mentions("The General Assembly met.", load_aliases(path))] == ["UNGA"]
+
+
+# --- articles/<name>.txt and <name>.toml -------------------------------------------------
+
+def test_empty_article(tmp_path):
+    raises(load_article, write(tmp_path, "a.txt", "\n  \n"), None, "empty")
+
+
+def test_article_with_only_page_chrome(tmp_path):
+    raises(load_article, write(tmp_path, "a.txt", "Photo: UN\nRelated Posts\nBack To Top\n"), None,
+           "no paragraph")
+
+
+def test_metadata_not_toml(tmp_path):
+    write(tmp_path, "a.toml", 'title = "A"\nauthor: Jamshed Baruah\n')
+    with pytest.raises(DataFileError, match=r"a\.toml, line 2: this is not valid TOML(.|\n)*name = \"value\""):
+        load_article(write(tmp_path, "a.txt", "A\nBody.\n"))
+
+
+def test_metadata_unknown_field(tmp_path):
+    write(tmp_path, "a.toml", 'title = "A"\nathor = "Jamshed Baruah"\n')
+    with pytest.raises(DataFileError, match=r"a\.toml, line 2: unknown field 'athor'(.|\n)*'author'"):
+        load_article(write(tmp_path, "a.txt", "A\nBody.\n"))
+
+
+def test_metadata_field_not_text(tmp_path):
+    write(tmp_path, "a.toml", 'title = "A"\nauthor = 42\n')
+    with pytest.raises(DataFileError, match=r"a\.toml, line 2: field 'author' should be text"):
+        load_article(write(tmp_path, "a.txt", "A\nBody.\n"))
+
+
+def test_metadata_bad_date(tmp_path):
+    write(tmp_path, "a.toml", 'title = "A"\n\ndate = "31 October 2016"\n')
+    with pytest.raises(DataFileError, match=r"a\.toml, line 3: field 'date'(.|\n)*2016-10-31"):
+        load_article(write(tmp_path, "a.txt", "A\nBody.\n"))
+
+
+def test_metadata_in_the_wrong_encoding(tmp_path):
+    write(tmp_path, "a.toml", 'title = "Côte d’Ivoire"\n', encoding="cp1252")
+    with pytest.raises(DataFileError, match=r"a\.toml, line 1: byte"):
+        load_article(write(tmp_path, "a.txt", "A\nBody.\n"))
+
+
+def test_read_wordlist_keeps_file_order(tmp_path):
+    path = write(tmp_path, "list.txt", "b\n# note\na\nb\n")
+    assert read_wordlist(path) == ["b", "a"]
