@@ -1,20 +1,45 @@
-"""Counting words: frequencies, top words, vocabulary measures.
+"""Counting words: frequencies, mentions, collocations, keywords in context, dispersion, Zipf.
 
 Counts are NLTK ``FreqDist`` objects, which are Python ``Counter`` objects with
 a few extras, so everything learned here carries over to plain Python and NLTK.
+Tables are pandas DataFrames. Words are found on the article's tokens
+(``article.tokens``), so a search for "terror" never matches inside "terrorism",
+and a search may be a phrase ("united nations").
+
+A word that never occurs is not an error: the data functions (:func:`kwic`,
+:func:`dispersion`, :func:`find_word`) return nothing for it, and the show and
+plot functions say "no occurrences of 'x'" and suggest close matches from the
+article's vocabulary (:func:`no_occurrences`). A word that is not a string raises
+``TypeError``; a string with no letters or digits in it raises ``ValueError``.
 """
 
 from __future__ import annotations
 
+import difflib
+import html
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
 from .datafiles import load_stopwords
+from .tokens import Token, find_mentions, load_aliases, load_phrases, tokenize
 
-__all__ = ["word_counts", "top_words"]
+__all__ = [
+    "word_counts", "top_words", "Vocabulary", "vocabulary", "hapaxes",
+    "counts_per_paragraph", "counts_per_sentence",
+    "mention_counts", "mentions_vs_words",
+    "ngram_counts", "Collocation", "collocations",
+    "find_word", "no_occurrences", "KwicLine", "kwic", "show_kwic", "kwic_html",
+    "dispersion", "rank_frequency", "zipf_fit",
+]
 
+
+# --- counting words -------------------------------------------------------------------
 
 def _article_tokens(article, *, phrases=False):
     if phrases:
-        from .tokens import tokenize
-
         return tokenize(article.text, phrases=phrases)
     return article.words
 
@@ -30,15 +55,30 @@ def _stopword_set(stopwords):
     return frozenset(w.lower() for w in stopwords)
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=4096)
+def _stem(word: str) -> str:
+    return word if "_" in word else _stemmer().stem(word)
+
+
 def word_counts(article, *, stopwords=True, stem=False, phrases=False):
     """How often each word occurs in the article, as an NLTK ``FreqDist``.
 
     Args:
         article: an :class:`~helpers.Article`.
         stopwords: ``True`` drops the words in ``data/stopwords.txt``; ``False``
-            keeps every word; or give your own list of words to drop.
+            (or an empty list) keeps every word; or give your own list of words to drop.
         stem: count stems (Snowball's English stemmer) instead of words.
         phrases: join multi-word names first (see :func:`~helpers.tokenize`).
+
+    Returns:
+        A ``FreqDist`` (a ``Counter``) from word to count.
 
     >>> from helpers import load_article
     >>> word_counts(load_article())["cooperation"]
@@ -49,18 +89,464 @@ def word_counts(article, *, stopwords=True, stem=False, phrases=False):
     drop = _stopword_set(stopwords)
     words = [w for w in _article_tokens(article, phrases=phrases) if w not in drop]
     if stem:
-        from nltk.stem.snowball import SnowballStemmer
-
-        stemmer = SnowballStemmer("english")
-        words = [w if "_" in w else stemmer.stem(w) for w in words]
+        words = [_stem(w) for w in words]
     return FreqDist(words)
+
+
+def _check_count(n, name="n"):
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"{name} should be a whole number such as 20, not {n!r}")
+    if n < 0:
+        raise ValueError(f"{name} should be 0 or more, not {n}")
 
 
 def top_words(article, n=20, *, stopwords=True, stem=False, phrases=False) -> list[tuple[str, int]]:
     """The ``n`` most frequent words as ``(word, count)`` pairs, most frequent first.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        n: how many words; if the article has fewer different words, you get them all.
+        stopwords, stem, phrases: as for :func:`word_counts`.
+
+    Returns:
+        A list of ``(word, count)`` pairs; ties keep the order of first occurrence.
+
     >>> from helpers import load_article
     >>> top_words(load_article(), 3)
     [('cooperation', 33), ('united', 30), ('nations', 29)]
     """
+    _check_count(n)
     return word_counts(article, stopwords=stopwords, stem=stem, phrases=phrases).most_common(n)
+
+
+class Vocabulary(NamedTuple):
+    """Size measures of a text: tokens, types, their ratio and the number of hapaxes."""
+
+    tokens: int
+    types: int
+    ttr: float
+    hapaxes: int
+
+
+def vocabulary(article, *, stopwords=False, stem=False, phrases=False) -> Vocabulary:
+    """Tokens, types, type/token ratio and hapax count of the article.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        stopwords, stem, phrases: as for :func:`word_counts` (here stopwords are kept by default).
+
+    Returns:
+        A :class:`Vocabulary` ``(tokens, types, ttr, hapaxes)``.
+
+    >>> from helpers import load_article
+    >>> v = vocabulary(load_article())
+    >>> v.tokens, v.types, round(v.ttr, 3), v.hapaxes
+    (2136, 679, 0.318, 415)
+    """
+    counts = word_counts(article, stopwords=stopwords, stem=stem, phrases=phrases)
+    tokens = counts.N()
+    return Vocabulary(tokens, len(counts), len(counts) / tokens if tokens else 0.0, len(counts.hapaxes()))
+
+
+def hapaxes(article, *, stopwords=False, stem=False, phrases=False) -> list[str]:
+    """The words that occur exactly once (*hapax legomena*), in alphabetical order.
+
+    >>> from helpers import load_article
+    >>> hapaxes(load_article())[:4]
+    ['1993', '28', 'abdrakhmanov', 'accordance']
+    """
+    counts = word_counts(article, stopwords=stopwords, stem=stem, phrases=phrases)
+    return sorted(counts.hapaxes())
+
+
+def _counts_per(article, spans, label, words, stem):
+    import pandas as pd
+
+    words = _word_list(words)
+    starts = [s for s, _ in spans]
+    rows = [[0] * len(words) for _ in spans]
+    for column, word in enumerate(words):
+        for hit in find_word(article, word, stem=stem):
+            rows[bisect_right(starts, hit.start) - 1][column] += 1
+    return pd.DataFrame(rows, columns=words).rename_axis(index=label)
+
+
+def counts_per_paragraph(article, words, *, stem=False):
+    """How often each word occurs in each paragraph, as a table.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        words: a word (or phrase) or a list of them.
+        stem: match every word with the same stem ("cooperate" finds "cooperation").
+
+    Returns:
+        A DataFrame with one row per paragraph (numbered from 0) and one column per word.
+
+    >>> from helpers import load_article
+    >>> t = counts_per_paragraph(load_article(), ["terrorism", "sco"])
+    >>> t.shape, t["terrorism"].sum(), t["terrorism"].idxmax()
+    ((47, 2), np.int64(8), 4)
+    """
+    return _counts_per(article, article.paragraph_spans, "paragraph", words, stem)
+
+
+def counts_per_sentence(article, words, *, stem=False):
+    """How often each word occurs in each sentence, as a table (see :func:`counts_per_paragraph`).
+
+    >>> from helpers import load_article
+    >>> t = counts_per_sentence(load_article(), "cooperation")
+    >>> len(t), t["cooperation"].max()
+    (71, np.int64(3))
+    """
+    return _counts_per(article, [(s.start, s.end) for s in article.sentences], "sentence", words, stem)
+
+
+# --- words versus mentions ----------------------------------------------------------------
+
+def mention_counts(article, aliases=None) -> Counter:
+    """How often each organization is mentioned, by any of its names (``data/aliases.txt``).
+
+    "Shanghai Cooperation Organization (SCO)" is ONE mention, not two.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        aliases: ``{key: [names]}``; ``None`` reads ``data/aliases.txt``.
+
+    Returns:
+        A ``Counter`` from organization key to number of mentions.
+
+    >>> from helpers import load_article
+    >>> mention_counts(load_article())["SCO"]
+    8
+    """
+    return Counter(m.key for m in find_mentions(article.text, aliases))
+
+
+def mentions_vs_words(article, aliases=None):
+    """Mentions of each organization next to how often each of its names occurs as words.
+
+    The word counts ignore case and count every name separately, so
+    "Shanghai Cooperation Organization (SCO)" adds one to each name, and
+    "united nations" is also counted inside "United Nations Office on Drugs and Crime".
+
+    Returns:
+        A DataFrame, one row per organization: ``mentions``, then one
+        ``"name" as words`` count per name, most mentioned organization first.
+
+    >>> from helpers import load_article
+    >>> t = mentions_vs_words(load_article())
+    >>> t.loc["SCO", "mentions"], t.loc["SCO", "as words"]
+    (np.int64(8), 'shanghai cooperation organization: 8, sco: 1')
+    """
+    import pandas as pd
+
+    aliases = load_aliases() if aliases is None else aliases
+    mentions = mention_counts(article, aliases)
+    rows = []
+    for key, names in aliases.items():
+        counts = {name.lower(): len(find_word(article, name)) for name in names}
+        rows.append({"organization": key, "mentions": mentions[key],
+                     "word total": sum(counts.values()),
+                     "as words": ", ".join(f"{n}: {c}" for n, c in counts.items())})
+    table = pd.DataFrame(rows).set_index("organization")
+    return table.sort_values("mentions", ascending=False, kind="stable")
+
+
+# --- n-grams and collocations ---------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def _sentence_words(article) -> tuple[tuple[str, ...], ...]:
+    starts = [s.start for s in article.sentences]
+    out = [[] for _ in article.sentences]
+    for t in article.tokens:
+        out[bisect_right(starts, t.start) - 1].append(t.word)
+    return tuple(tuple(words) for words in out)
+
+
+def ngram_counts(article, n=2, *, stopwords=False):
+    """How often each sequence of ``n`` words occurs, within sentences, as a ``FreqDist``.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        n: the length of the sequences (2 for bigrams, 3 for trigrams ...).
+        stopwords: ``True`` drops every n-gram that contains a stopword (the
+            words are not removed first, which would make words that were never
+            neighbours look adjacent); or give your own list.
+
+    Returns:
+        A ``FreqDist`` from word tuple to count.
+
+    >>> from helpers import load_article
+    >>> ngram_counts(load_article(), 2, stopwords=True).most_common(2)
+    [(('united', 'nations'), 28), (('regional', 'organizations'), 10)]
+    """
+    from nltk import FreqDist
+    from nltk.util import ngrams
+
+    _check_count(n)
+    if n < 1:
+        raise ValueError("n should be 1 or more: 1 for single words, 2 for pairs, 3 for triples")
+    drop = _stopword_set(stopwords)
+    return FreqDist(g for words in _sentence_words(article) for g in ngrams(words, n)
+                    if not drop.intersection(g))
+
+
+class Collocation(NamedTuple):
+    """Two words that occur together, how often, and the association score of the pair."""
+
+    first: str
+    second: str
+    count: int
+    score: float
+
+
+_MEASURES = {"pmi": "pmi", "likelihood": "likelihood_ratio", "likelihood_ratio": "likelihood_ratio"}
+
+
+def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=True) -> list[Collocation]:
+    """Word pairs that occur together more often than chance, best first (NLTK's collocation finder).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        k: how many pairs.
+        measure: ``"likelihood"`` (log-likelihood ratio: trusts evidence, so
+            frequent pairs rank high) or ``"pmi"`` (pointwise mutual
+            information: how surprising the pair is, which rewards pairs seen once).
+        min_freq: ignore pairs seen fewer times than this.
+        stopwords: drop pairs that contain a stopword (as for :func:`ngram_counts`).
+
+    Returns:
+        A list of :class:`Collocation` ``(first, second, count, score)``.
+
+    >>> from helpers import load_article
+    >>> [(c.first, c.second, c.count) for c in collocations(load_article(), 3)]
+    [('united', 'nations', 28), ('central', 'asia', 6), ('member', 'states', 7)]
+    """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
+    _check_count(k, "k")
+    _check_count(min_freq, "min_freq")
+    if measure not in _MEASURES:
+        raise ValueError(f"measure should be 'likelihood' or 'pmi', not {measure!r}")
+    finder = BigramCollocationFinder.from_documents(_sentence_words(article))
+    drop = _stopword_set(stopwords)
+    if drop:
+        finder.apply_word_filter(lambda w: w in drop)
+    finder.apply_freq_filter(min_freq)
+    score = getattr(BigramAssocMeasures, _MEASURES[measure])
+    ranked = sorted(finder.score_ngrams(score), key=lambda pair: (-pair[1], pair[0]))
+    return [Collocation(a, b, finder.ngram_fd[(a, b)], s) for (a, b), s in ranked[:k]]
+
+
+# --- finding a word: keywords in context ------------------------------------------------------
+
+def _check_word(word) -> tuple[str, ...]:
+    if not isinstance(word, str):
+        raise TypeError(f"the word to look for should be a string such as 'terrorism', "
+                        f"not {type(word).__name__} {word!r}")
+    key = tuple(tokenize(word.replace("_", " ")))
+    if not key:
+        raise ValueError(f"{word!r} has no letters or digits to look for; give a word such as 'terrorism'")
+    return key
+
+
+def _word_list(words) -> list[str]:
+    if isinstance(words, str):
+        return [words]
+    words = list(words)
+    for w in words:
+        _check_word(w)
+    return words
+
+
+def find_word(article, word, *, stem=False) -> list[Token]:
+    """Where a word or phrase occurs in the article, matched on its tokens, ignoring case.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        word: a word ("terrorism"), a phrase ("united nations") or a joined phrase
+            from ``phrases=True`` ("united_nations").
+        stem: match every word with the same stem ("cooper" finds "cooperation", "cooperating").
+
+    Returns:
+        :class:`~helpers.Token` s ``(as written, start, end)`` with offsets into ``article.text``;
+        an empty list if the word does not occur.
+
+    >>> from helpers import load_article
+    >>> find_word(load_article(), "united nations")[0]
+    Token(word='United Nations', start=51, end=65)
+    """
+    key = _check_word(word)
+    tokens = article.tokens
+    words = article.words
+    if stem:
+        key = tuple(_stem(w) for w in key)
+        words = [_stem(w) for w in words]
+    size = len(key)
+    return [Token(article.text[tokens[i].start:tokens[i + size - 1].end], tokens[i].start, tokens[i + size - 1].end)
+            for i in range(len(words) - size + 1)
+            if words[i] == key[0] and tuple(words[i:i + size]) == key]
+
+
+def no_occurrences(article, word) -> str:
+    """The message for a word the article does not contain, with close matches to try.
+
+    >>> from helpers import load_article
+    >>> no_occurrences(load_article(), "terorism")
+    "no occurrences of 'terorism' in the article. Did you mean 'terrorism', 'terrorist' or 'terrorists'?"
+    """
+    vocab = sorted(set(article.words) | {" ".join(p) for p in load_phrases()})
+    close = difflib.get_close_matches(word.lower().replace("_", " "), vocab, n=3, cutoff=0.7)
+    message = f"no occurrences of {word!r} in the article."
+    if close:
+        listed = ", ".join(repr(c) for c in close[:-1]) + (" or " if len(close) > 1 else "") + repr(close[-1])
+        message += f" Did you mean {listed}?"
+    return message
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    """One keyword-in-context line.
+
+    ``article.text[start:end]`` is the keyword as written; ``left`` and ``right``
+    are up to ``width`` characters either side (line breaks shown as spaces);
+    ``sentence`` is the index of the sentence in ``article.sentences``.
+    """
+
+    left: str
+    keyword: str
+    right: str
+    sentence: int
+    start: int
+    end: int
+
+
+def kwic(article, word, width=40, *, stem=False) -> list[KwicLine]:
+    """Every occurrence of a word with the text around it (a concordance).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        word: a word or phrase (see :func:`find_word`).
+        width: characters of context on each side.
+        stem: match every word with the same stem.
+
+    Returns:
+        A list of :class:`KwicLine`, in text order; empty if the word never
+        occurs (:func:`no_occurrences` gives the message to show).
+
+    >>> from helpers import load_article
+    >>> line = kwic(load_article(), "terrorism", width=20)[0]
+    >>> line.left, line.keyword, line.right, line.sentence
+    ('for Central Asia on ', 'terrorism', ', violent extremism,', 4)
+    """
+    _check_count(width, "width")
+    text = article.text
+    starts = [s.start for s in article.sentences]
+    return [KwicLine(text[max(0, hit.start - width):hit.start].replace("\n", " "), hit.word,
+                     text[hit.end:hit.end + width].replace("\n", " "),
+                     max(0, bisect_right(starts, hit.start) - 1), hit.start, hit.end)
+            for hit in find_word(article, word, stem=stem)]
+
+
+def show_kwic(article, word, width=40, *, stem=False) -> None:
+    """Print the keyword-in-context lines of a word, keywords aligned in one column.
+
+    >>> from helpers import load_article
+    >>> show_kwic(load_article(), "extremism", width=24)
+    4 occurrences of 'extremism'
+    a on terrorism, violent extremism, drug trafficking and o
+    rnational terrorism and extremism, illicit trafficking in
+    rrorism, separatism and extremism; and addressing illegal
+    rrorism, separatism and extremism that negatively affecte
+    """
+    lines = kwic(article, word, width, stem=stem)
+    if not lines:
+        print(no_occurrences(article, word))
+        return
+    print(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {word!r}")
+    for line in lines:
+        print(f"{line.left:>{width}}{line.keyword}{line.right}")
+
+
+def kwic_html(article, word, width=60, *, stem=False) -> str:
+    """The keyword-in-context lines as HTML, keyword in ``<mark>``, every piece of text escaped.
+
+    Show it in a notebook with ``HTML(kwic_html(article, "terrorism"))``.
+
+    >>> from helpers import load_article
+    >>> kwic_html(load_article(), "spirit", width=12)
+    '<div class="kwic"><p>1 occurrence of &#x27;spirit&#x27;</p><table style="font-family:monospace"><tr><td style="text-align:right;white-space:pre">e “Shanghai </td><td><mark>spirit</mark></td><td style="white-space:pre">” that encom</td><td style="color:gray">sentence 29</td></tr></table></div>'
+    """
+    lines = kwic(article, word, width, stem=stem)
+    if not lines:
+        return f'<div class="kwic"><p>{html.escape(no_occurrences(article, word))}</p></div>'
+    rows = "".join(
+        f'<tr><td style="text-align:right;white-space:pre">{html.escape(line.left)}</td>'
+        f"<td><mark>{html.escape(line.keyword)}</mark></td>"
+        f'<td style="white-space:pre">{html.escape(line.right)}</td>'
+        f'<td style="color:gray">sentence {line.sentence}</td></tr>'
+        for line in lines)
+    head = html.escape(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {word!r}")
+    return f'<div class="kwic"><p>{head}</p><table style="font-family:monospace">{rows}</table></div>'
+
+
+# --- dispersion and Zipf ----------------------------------------------------------------------
+
+def dispersion(article, words, *, stem=False) -> dict[str, list[int]]:
+    """Where each word occurs, as positions in the article's word sequence (0 = first word).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        words: a word or phrase, or a list of them.
+        stem: match every word with the same stem.
+
+    Returns:
+        ``{word: [positions]}`` in the order the words were given; an empty
+        list for a word that never occurs.
+
+    >>> from helpers import load_article
+    >>> dispersion(load_article(), ["shanghai", "sco"])
+    {'shanghai': [166, 649, 935, 951, 1118, 1232, 1394, 1871, 2053], 'sco': [169]}
+    """
+    index = {t.start: i for i, t in enumerate(article.tokens)}
+    return {w: [index[hit.start] for hit in find_word(article, w, stem=stem)] for w in _word_list(words)}
+
+
+def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> list[tuple[int, str, int]]:
+    """Every word with its frequency rank: ``(rank, word, count)``, rank 1 the most frequent.
+
+    >>> from helpers import load_article
+    >>> rank_frequency(load_article())[:3]
+    [(1, 'the', 148), (2, 'and', 106), (3, 'of', 75)]
+    """
+    counts = word_counts(article, stopwords=stopwords, stem=stem, phrases=phrases)
+    return [(rank, w, c) for rank, (w, c) in enumerate(counts.most_common(), start=1)]
+
+
+def zipf_fit(article, **options) -> tuple[float, float]:
+    """The straight line through ``log10(count)`` against ``log10(rank)``: ``(slope, intercept)``.
+
+    Zipf's law predicts a slope near -1. One article is a small sample: most
+    words occur once or twice, so the tail is flat steps and the fitted slope
+    moves when a few words are added or removed.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        options: ``stopwords``, ``stem``, ``phrases`` as for :func:`word_counts`
+            (stopwords are kept by default: Zipf's law is about all words).
+
+    >>> from helpers import load_article
+    >>> slope, intercept = zipf_fit(load_article())
+    >>> round(slope, 2), round(intercept, 2)
+    (-0.82, 2.18)
+    """
+    import numpy as np
+
+    table = rank_frequency(article, **options)
+    if len(table) < 2:
+        raise ValueError("a line needs at least two different words; is the article empty?")
+    x = np.log10([r for r, _, _ in table])
+    y = np.log10([c for _, _, c in table])
+    slope, intercept = np.polyfit(x, y, 1)
+    return float(slope), float(intercept)
+
