@@ -33,8 +33,13 @@ def report(name=None) -> str:
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in ("-h", "--help"):
-        print("usage: python -m helpers [ARTICLE-NAME-OR-PATH]")
+        print("usage: python -m helpers [ARTICLE-NAME-OR-PATH]\n"
+              "       python -m helpers doctor    check the installation and every data file")
         return 0
+    if args and args[0] == "doctor":
+        from .doctor import main as doctor
+
+        return doctor(args[1:])
     try:
         print(report(args[0] if args else None))
     except (FileNotFoundError, ValueError, TypeError) as err:

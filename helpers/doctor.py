@@ -10,7 +10,7 @@ import importlib.metadata as metadata
 import sys
 from typing import NamedTuple
 
-__all__ = ["Check", "preflight", "show_preflight"]
+__all__ = ["Check", "preflight", "show_preflight", "check_data_files", "doctor"]
 
 
 class Check(NamedTuple):
@@ -80,13 +80,17 @@ def _check_article() -> Check:
     return Check("article", True, f"{a.name}: {len(a.paragraphs)} paragraphs, {len(a.sentences)} sentences")
 
 
+def _install_checks() -> list[Check]:
+    return [_check_python(), _check_widgets(), _check_backend(), _check_nltk()]
+
+
 def preflight() -> list[Check]:
     """Run every environment check and return the results.
 
     >>> all(c.ok for c in preflight())
     True
     """
-    return [_check_python(), _check_widgets(), _check_backend(), _check_nltk(), _check_article()]
+    return _install_checks() + [_check_article()]
 
 
 def show_preflight() -> bool:
@@ -97,3 +101,138 @@ def show_preflight() -> bool:
     ok = all(c.ok for c in checks)
     print("All set: carry on with the next cell." if ok else "Fix the ✗ lines above, then run this cell again.")
     return ok
+
+
+# --- data files ---------------------------------------------------------------------
+
+#: The editable files of ``data/``, what they hold, and the function that reads
+#: (and validates) each; ``lower`` says whether case is ignored, for spotting repeats.
+DATA_FILES = [
+    ("stopwords.txt", "stopwords", "helpers.datafiles:load_stopwords", True),
+    ("abbreviations.txt", "abbreviations", "helpers.tokens:load_abbreviations", True),
+    ("boilerplate.txt", "page-chrome phrases", "helpers.article:load_boilerplate", False),
+    ("phrases.txt", "phrases", "helpers.tokens:load_phrases", True),
+    ("aliases.txt", "organizations", "helpers.tokens:load_aliases", False),
+    ("speakers.csv", "speakers", "helpers.speakers:speakers", False),
+    ("speakers.cues.txt", "speech cues", "helpers.datafiles:read_wordlist", True),
+]
+
+
+def _loader(spec: str):
+    import importlib
+
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def _repeats(path, lower: bool) -> list[str]:
+    """Entries written twice: harmless (the kit reads each once), listed so the file can be tidied."""
+    from .datafiles import read_lines
+
+    first, out = {}, []
+    for number, text in read_lines(path):
+        key = text.lower() if lower else text
+        if key in first:
+            out.append(f"{text!r} on lines {first[key]} and {number}")
+        else:
+            first[key] = number
+    return out
+
+
+def _failed(name: str, err: Exception) -> Check:
+    from .datafiles import DataFileError
+
+    if isinstance(err, DataFileError):
+        where = f"{err.path.name}" + (f", line {err.line}" if err.line else "")
+        return Check(name, False, f"{where}: {err.problem}", err.fix)
+    return Check(name, False, f"{type(err).__name__}: {err}",
+                 "this is unexpected: restore the file from the kit, or ask your instructor")
+
+
+def _check_file(filename: str, what: str, spec: str, lower: bool, folder) -> Check:
+    path = folder / filename
+    try:
+        entries = _loader(spec)(path)
+        repeats = _repeats(path, lower)
+    except Exception as err:  # every failure becomes a line of the report
+        return _failed(filename, err)
+    found = f"{len(entries)} {what}"
+    if repeats:
+        found += f"; repeated (harmless, delete one to tidy): {', '.join(repeats[:3])}"
+        found += f" and {len(repeats) - 3} more" if len(repeats) > 3 else ""
+    return Check(filename, True, found)
+
+
+def _check_articles(folder) -> list[Check]:
+    from .article import load_article
+
+    articles = folder / "articles"
+    if not articles.is_dir():
+        return [Check("articles/", False, f"there is no folder {articles}",
+                      "restore the kit's data/articles folder, or put your articles' .txt files in it")]
+    checks = []
+    for path in sorted(articles.iterdir()):
+        name = f"articles/{path.name}"
+        if path.suffix == ".txt":
+            if path.stem.endswith(".txt"):
+                checks.append(Check(name, False, "the name ends in .txt.txt",
+                                    f"rename it to {path.stem} (your computer hid the first .txt)"))
+                continue
+            try:
+                a = load_article(path)
+            except Exception as err:  # every failure becomes a line of the report
+                checks.append(_failed(name, err))
+                continue
+            meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
+            checks.append(Check(name, True, f"{len(a.paragraphs)} paragraphs, {len(a.sentences)} sentences; {meta}"))
+        elif path.suffix == ".toml" and not path.with_suffix(".txt").is_file():
+            checks.append(Check(name, False, "metadata with no article of the same name beside it",
+                                "rename it to match its article's .txt file (it is ignored until then)"))
+    if not any(c.name.endswith(".txt") for c in checks):
+        checks.append(Check("articles/", False, f"no article (.txt file) in {articles}",
+                            "put an article's text in a .txt file there, saved as UTF-8"))
+    return checks
+
+
+def check_data_files() -> list[Check]:
+    """Read and validate every editable file in the data folder; one :class:`Check` each.
+
+    The folder is ``data/`` or ``$HELPERS_DATA``. Nothing is changed.
+
+    >>> [c.name for c in check_data_files() if not c.ok]
+    []
+    """
+    from .datafiles import data_dir
+
+    folder = data_dir()
+    if not folder.is_dir():
+        return [Check("data folder", False, f"there is no folder {folder}",
+                      "unset HELPERS_DATA, or point it at a folder holding the kit's data files")]
+    return [_check_file(*entry, folder) for entry in DATA_FILES] + _check_articles(folder)
+
+
+def doctor() -> list[Check]:
+    """Every check: the installation, then every data file.
+
+    >>> all(c.ok for c in doctor())
+    True
+    """
+    return _install_checks() + check_data_files()
+
+
+def main(argv=None) -> int:
+    """``python -m helpers doctor``: print every check and what to fix; 0 when all is well."""
+    from .datafiles import data_dir
+
+    try:
+        sys.stdout.reconfigure(errors="replace")  # a console that cannot print ✓ still gets the report
+    except (AttributeError, ValueError):
+        pass
+    checks, data = _install_checks(), check_data_files()
+    for title, group in (("Installation", checks), (f"Data files in {data_dir()}", data)):
+        print(title)
+        for c in group:
+            print(f"  {'✓' if c.ok else '✗'} {c.name}: {c.found}" + ("" if c.ok else f"\n      fix: {c.fix}"))
+    bad = [c for c in checks + data if not c.ok]
+    print("All is well." if not bad else f"{len(bad)} problem{'s' if len(bad) > 1 else ''} to fix: see the ✗ lines above.")
+    return 1 if bad else 0

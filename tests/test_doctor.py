@@ -1,0 +1,115 @@
+"""``python -m helpers doctor``: exit 0 on the kit's data, non-zero with the fix on a broken copy."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import check_data_files, data_dir, doctor
+from helpers.doctor import DATA_FILES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_doctor(data=None):
+    env = dict(os.environ)
+    env.pop("HELPERS_DATA", None)
+    if data is not None:
+        env["HELPERS_DATA"] = str(data)
+    return subprocess.run([sys.executable, "-m", "helpers", "doctor"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def broken(tmp_path):
+    """A copy of the data folder, to break."""
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    return folder
+
+
+def test_all_is_well_on_the_kits_data():
+    result = run_doctor()
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "All is well." in out and "✗" not in out
+    for name in ("Python", "widgets", "matplotlib", "NLTK"):
+        assert f"✓ {name}:" in out
+    for filename, *_ in DATA_FILES:
+        assert f"✓ {filename}:" in out
+    assert "✓ articles/idn-2016-10-31-un-regional-bodies.txt: 47 paragraphs" in out
+
+
+def test_broken_copy_names_each_file_line_and_fix(broken):
+    with open(broken / "abbreviations.txt", "a", encoding="utf-8") as f:
+        f.write("U.K.\n")
+    (broken / "aliases.txt").write_text("UN: United Nations, UN\n", encoding="utf-8")
+    (broken / "articles" / "notes.toml").write_text('title = "x"\n', encoding="utf-8")
+    result = run_doctor(broken)
+    assert result.returncode == 1
+    out = result.stdout
+    assert f"Data files in {broken}" in out
+    line = len((broken / "abbreviations.txt").read_text(encoding="utf-8").splitlines())
+    assert f"✗ abbreviations.txt: abbreviations.txt, line {line}: 'u.k.' ends with a full stop" in out
+    assert "fix: drop the final full stop: write 'u.k'" in out
+    assert "✗ aliases.txt: aliases.txt, line 1:" in out and "not ','" in out
+    assert "✗ articles/notes.toml: metadata with no article" in out
+    assert "✓ stopwords.txt:" in out  # the files that are fine still say so
+    assert "problems to fix" in out
+
+
+def test_a_file_in_another_format(broken):
+    (broken / "phrases.txt").write_bytes("United Nations\n".encode("utf-16"))
+    result = run_doctor(broken)
+    assert result.returncode == 1
+    assert "✗ phrases.txt: phrases.txt, line 1: this is a UTF-16 file" in result.stdout
+    assert "fix: open it in its program and save" in result.stdout
+
+
+def test_missing_data_folder(tmp_path):
+    result = run_doctor(tmp_path / "nowhere")
+    assert result.returncode == 1
+    assert "✗ data folder: there is no folder" in result.stdout and "HELPERS_DATA" in result.stdout
+
+
+def test_repeated_entries_are_a_note_not_a_failure(broken, monkeypatch):
+    with open(broken / "stopwords.txt", "a", encoding="utf-8") as f:
+        f.write("The\n")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    check = next(c for c in check_data_files() if c.name == "stopwords.txt")
+    assert check.ok and "repeated (harmless" in check.found and "'The' on lines" in check.found
+
+
+def test_windows_double_extension_and_missing_articles(broken, monkeypatch):
+    src = broken / "articles" / "idn-2016-10-31-un-regional-bodies.txt"
+    src.rename(src.with_name("mine.txt.txt"))
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = {c.name: c for c in check_data_files() if not c.ok}
+    assert "rename it to mine.txt" in bad["articles/mine.txt.txt"].fix
+    (broken / "articles" / "mine.txt.txt").unlink()
+    (broken / "articles" / "idn-2016-10-31-un-regional-bodies.toml").unlink()
+    bad = {c.name: c for c in check_data_files() if not c.ok}
+    assert "no article (.txt file)" in bad["articles/"].found
+
+
+def test_a_missing_file_is_a_failure(broken, monkeypatch):
+    (broken / "stopwords.txt").unlink()
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in doctor() if not c.ok]
+    assert [c.name for c in bad] == ["stopwords.txt"]
+    assert "does not exist" in bad[0].found and "restore" in bad[0].fix
+
+
+def test_help_mentions_doctor():
+    result = subprocess.run([sys.executable, "-m", "helpers", "--help"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "python -m helpers doctor" in result.stdout
+
+
+def test_make_doctor_runs_the_cli():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ndoctor:", 1)[1].split("\n\n", 1)[0]
+    assert "-m helpers doctor" in recipe
