@@ -22,7 +22,11 @@ from pathlib import Path
 
 from .datafiles import DataFileError, data_dir, file_stamp, read_text, read_wordlist
 
-__all__ = ["Speaker", "Attribution", "speakers", "attribute", "CAPACITIES", "KINDS"]
+__all__ = [
+    "Speaker", "Attribution", "Evaluation", "speakers", "attribute", "naive_attribution",
+    "load_gold", "evaluate_attribution", "speaker_table", "speaker_sentences", "show_speaker",
+    "show_attribution", "speaker_keywords", "CAPACITIES", "KINDS",
+]
 
 #: The capacities a speaker can speak in.
 CAPACITIES = ("official", "national", "chair", "on behalf")
@@ -339,3 +343,308 @@ def attribute(article, registry=None) -> list[Attribution]:
     if key not in per_article:
         per_article[key] = _attribute(article.sentences, _rules(*key))
     return list(per_article[key])
+
+
+# --- the naive baseline ---------------------------------------------------------------
+
+def naive_attribution(article, registry=None) -> list[Attribution]:
+    """The naive rule: every sentence belongs to the last speaker's name seen so far.
+
+    It knows the registry's names and aliases but nothing about cues, pronouns or
+    narration: it is what the rules of :func:`attribute` are measured against.
+
+    >>> from helpers import load_article
+    >>> naive = naive_attribution(load_article())
+    >>> naive[15].speakers, naive[13].speakers
+    (('Ukraine',), ('Russian Federation',))
+    """
+    if registry is None:
+        registry = speakers()
+    rules = _rules(tuple(registry), _cue_list())
+    out, last = [], ()
+    for sent in article.sentences:
+        found = list(rules.name.finditer(sent.text)) if rules.name is not None else []
+        if found:
+            last = (rules.forms[found[-1].group()],)
+        out.append(Attribution(sent, last, None, _kind(sent.text, bool(last)),
+                               "the last speaker's name seen so far" if last else "no name seen yet"))
+    return out
+
+
+# --- the gold annotation and the evaluation ---------------------------------------------
+
+_GOLD_COLUMNS = ("sentence", "speakers", "kind", "begins", "note")
+
+
+def _gold_path(article, path=None) -> Path:
+    return Path(path) if path is not None else data_dir() / "gold" / f"{article.name}.attribution.tsv"
+
+
+def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[str, ...], str]]:
+    """The hand-made gold annotation of ``article``: sentence index → (speakers, kind).
+
+    Args:
+        article: the article (``None`` for the kit's article).
+        path: the gold file; by default ``data/gold/<article name>.attribution.tsv``.
+        registry: speakers the names must come from (``None`` for :func:`speakers`).
+
+    Raises:
+        DataFileError: a line with the wrong number of columns, an unknown speaker or
+            kind, a sentence that does not exist, or whose first words do not match.
+
+    >>> gold = load_gold()
+    >>> len(gold), gold[15]
+    (71, (('Ukraine', 'United States'), 'indirect speech'))
+    """
+    if article is None:
+        from .article import load_article
+
+        article = load_article()
+    path = _gold_path(article, path)
+    known = {s.name for s in (speakers() if registry is None else registry)}
+    lines = [(n, line) for n, line in enumerate(read_text(path).split("\n"), start=1)
+             if line.strip() and not line.startswith("#")]
+    gold = {}
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) < 4:
+            raise DataFileError(path, f"this line has {len(cells)} columns, not {len(_GOLD_COLUMNS)}",
+                                "separate sentence, speakers, kind, begins and note with one tab each "
+                                "(an editor may have turned tabs into spaces)", line=number)
+        index, names, kind, begins = (c.strip() for c in cells[:4])
+        if not index.isdigit() or int(index) >= len(article.sentences):
+            raise DataFileError(path, f"{index!r} is not a sentence of {article.name!r}",
+                                f"use an index from 0 to {len(article.sentences) - 1}", line=number)
+        sent = article.sentences[int(index)]
+        if not sent.text.startswith(begins):
+            raise DataFileError(path, f"sentence {index} begins {sent.text[:40]!r}, not {begins!r}",
+                                "the sentences have changed: annotate the new sentence again", line=number)
+        names = tuple(n.strip() for n in names.split(";") if n.strip())
+        for name in names:
+            if name not in known:
+                raise DataFileError(path, f"{name!r} is not in the speaker registry",
+                                    "use a name from data/speakers.csv, or add the speaker there", line=number)
+        if kind not in KINDS:
+            raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
+                                line=number)
+        gold[int(index)] = (names, kind)
+    return gold
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How well attribution agrees with the gold annotation.
+
+    Attributes:
+        accuracy: share of gold sentences whose set of speakers is exactly right.
+        baseline_accuracy: the same for the naive "last name seen" rule.
+        kind_accuracy: share of sentences whose kind is right.
+        per_speaker: a DataFrame: speaker, gold, predicted, correct, precision, recall.
+        errors: one dict per wrong sentence (sentence, gold, predicted, evidence, text).
+        baseline_errors: the same for the naive rule.
+        n: the number of gold sentences.
+    """
+
+    accuracy: float
+    baseline_accuracy: float
+    kind_accuracy: float
+    per_speaker: object
+    errors: list
+    baseline_errors: list
+    n: int
+
+    def __repr__(self) -> str:
+        return (f"<Evaluation on {self.n} sentences: rules {self.accuracy:.1%} "
+                f"({len(self.errors)} errors), naive 'last name seen' {self.baseline_accuracy:.1%} "
+                f"({len(self.baseline_errors)} errors), kind {self.kind_accuracy:.1%}>")
+
+
+def _errors(article, gold, predicted, evidence) -> list[dict]:
+    return [{"sentence": i, "gold": gold[i][0], "predicted": predicted[i], "evidence": evidence[i],
+             "text": article.sentences[i].text}
+            for i in sorted(gold) if set(gold[i][0]) != set(predicted[i])]
+
+
+def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluation:
+    """Compare attribution with the hand-made gold annotation, and the naive rule too.
+
+    Args:
+        article: the article (``None`` for the kit's article).
+        gold: a gold dict as from :func:`load_gold` (``None`` to read the file).
+        predictions: a list of :class:`Attribution` to judge (``None`` for :func:`attribute`).
+
+    Returns:
+        An :class:`Evaluation`: accuracy, per-speaker precision and recall, the errors,
+        and the naive rule's accuracy and errors on the same gold.
+
+    >>> ev = evaluate_attribution()
+    >>> ev.accuracy > ev.baseline_accuracy
+    True
+    """
+    import pandas as pd
+
+    if article is None:
+        from .article import load_article
+
+        article = load_article()
+    gold = load_gold(article) if gold is None else gold
+    predictions = attribute(article) if predictions is None else predictions
+    naive = naive_attribution(article)
+    predicted = {a.sentence.index: a.speakers for a in predictions}
+    kinds = {a.sentence.index: a.kind for a in predictions}
+    for i in gold:
+        predicted.setdefault(i, ())
+    errors = _errors(article, gold, predicted, {a.sentence.index: a.evidence for a in predictions})
+    baseline_errors = _errors(article, gold, {a.sentence.index: a.speakers for a in naive},
+                              {a.sentence.index: a.evidence for a in naive})
+    rows = []
+    names = dict.fromkeys([n for g, _ in gold.values() for n in g] + [n for i in gold for n in predicted[i]])
+    for name in [*names, "(narration)"]:
+        def has(who):
+            return not who if name == "(narration)" else name in who
+        g = {i for i in gold if has(gold[i][0])}
+        p = {i for i in gold if has(predicted[i])}
+        rows.append({"speaker": name, "gold": len(g), "predicted": len(p), "correct": len(g & p),
+                     "precision": len(g & p) / len(p) if p else float("nan"),
+                     "recall": len(g & p) / len(g) if g else float("nan")})
+    n = len(gold) or 1
+    return Evaluation(
+        accuracy=1 - len(errors) / n, baseline_accuracy=1 - len(baseline_errors) / n,
+        kind_accuracy=sum(kinds.get(i) == gold[i][1] for i in gold) / n,
+        per_speaker=pd.DataFrame(rows), errors=errors, baseline_errors=baseline_errors, n=len(gold))
+
+
+# --- views of each speaker ----------------------------------------------------------------
+
+def _find_speaker(name: str, registry) -> Speaker:
+    import difflib
+
+    by_name = {s.name: s for s in registry}
+    for s in registry:
+        if name == s.name or name in s.aliases:
+            return s
+    close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.5)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise ValueError(f"{name!r} is not a speaker in the registry.{hint} "
+                     f"Speakers: {', '.join(by_name)}.")
+
+
+def speaker_sentences(article, name: str, registry=None) -> list[Attribution]:
+    """The sentences :func:`attribute` gives to one speaker (a name or an alias).
+
+    >>> from helpers import load_article
+    >>> [a.sentence.index for a in speaker_sentences(load_article(), "Lodhi")]
+    [66, 67, 68, 69, 70]
+    """
+    registry = speakers() if registry is None else registry
+    who = _find_speaker(name, registry).name
+    return [a for a in attribute(article, registry) if who in a.speakers]
+
+
+def speaker_table(article, registry=None, *, everyone: bool = False):
+    """A table of the speakers in speaking order: role, group, sentences and words.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        registry: a list of :class:`Speaker` (``None`` for :func:`speakers`).
+        everyone: also list registry speakers the article gives no sentence.
+
+    Returns:
+        A pandas DataFrame with columns speaker, role, speaks_for, first_sentence,
+        sentences, words (``first_sentence`` is empty for speakers with none).
+
+    >>> from helpers import load_article
+    >>> t = speaker_table(load_article())
+    >>> t[["speaker", "sentences"]].head(3).values.tolist()
+    [['Ban Ki-moon', 11], ['Ukraine', 1], ['United States', 1]]
+    """
+    import pandas as pd
+
+    from .tokens import tokenize
+
+    registry = speakers() if registry is None else registry
+    stats = {}
+    for a in attribute(article, registry):
+        for name in a.speakers:
+            first, count, words = stats.get(name, (a.sentence.index, 0, 0))
+            stats[name] = (first, count + 1, words + len(tokenize(a.sentence.text)))
+    rows = [{"speaker": s.name, "role": s.role, "speaks_for": s.speaks_for,
+             "first_sentence": stats[s.name][0] if s.name in stats else None,
+             "sentences": stats.get(s.name, (0, 0, 0))[1], "words": stats.get(s.name, (0, 0, 0))[2]}
+            for s in registry if everyone or s.name in stats]
+    table = pd.DataFrame(rows, columns=["speaker", "role", "speaks_for", "first_sentence", "sentences", "words"])
+    table = table.sort_values("first_sentence", kind="stable", na_position="last").reset_index(drop=True)
+    table["first_sentence"] = table["first_sentence"].astype("Int64")
+    return table
+
+
+def show_speaker(article, name: str, registry=None) -> None:
+    """Print what one speaker said, sentence by sentence, with the cue and the evidence.
+
+    >>> from helpers import load_article
+    >>> show_speaker(load_article(), "United Kingdom")
+    United Kingdom: Representative of the United Kingdom (speaks for: member states), 1 sentence
+      [16] The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
+           cue: called for · indirect speech · named in the sentence
+    """
+    registry = speakers() if registry is None else registry
+    who = _find_speaker(name, registry)
+    said = speaker_sentences(article, who.name, registry)
+    print(f"{who.name}: {who.role} (speaks for: {who.speaks_for}), "
+          f"{len(said)} sentence{'s' if len(said) != 1 else ''}")
+    for a in said:
+        print(f"  [{a.sentence.index}] {a.sentence.text}")
+        print(f"       cue: {a.cue or 'none'} · {a.kind} · {a.evidence}")
+
+
+def show_attribution(article, start: int = 0, stop: int | None = None, registry=None) -> None:
+    """Print sentences ``start`` to ``stop`` with who speaks in each and why.
+
+    >>> from helpers import load_article
+    >>> show_attribution(load_article(), 13, 14)
+    [13] narration — about speakers in general ('Many speakers'): the journalist's summary
+         Many speakers described the work of their respective regional organizations, with some calling for strengthening the cooperation between the CIS and CSTO entities, particularly in fighting terrorism, illicit drug trafficking and in other security areas.
+    """
+    for a in attribute(article, registry)[start:stop]:
+        who = " + ".join(a.speakers) or "narration"
+        print(f"[{a.sentence.index}] {who} — {a.evidence}")
+        print(f"     {a.sentence.text}")
+
+
+def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tuple[str, float]]:
+    """The words most typical of one speaker against the rest of the article (log-likelihood).
+
+    Keyness compares how often a word occurs in the speaker's sentences with how often it
+    occurs in all other sentences (Dunning's log-likelihood, G²); only words the speaker
+    uses more than the rest are kept. Stopwords are left out.
+
+    Returns:
+        ``(word, G²)`` pairs, most distinctive first.
+
+    >>> from helpers import load_article
+    >>> [w for w, _ in speaker_keywords(load_article(), "Sergey Ivanov", 3)]
+    ['commonwealth', 'cis', 'countries']
+    """
+    import math
+
+    from .datafiles import load_stopwords
+    from .tokens import tokenize
+
+    stop = load_stopwords()
+    mine = {a.sentence.index for a in speaker_sentences(article, name, registry)}
+    own, rest = {}, {}
+    for sent in article.sentences:
+        counts = own if sent.index in mine else rest
+        for w in tokenize(sent.text):
+            if w not in stop and w[0].isalpha():
+                counts[w] = counts.get(w, 0) + 1
+    c, d = sum(own.values()), sum(rest.values())
+    scores = []
+    for w, a in own.items():
+        b = rest.get(w, 0)
+        if not c or not d or a / c <= b / d:
+            continue
+        e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+        g2 = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0))
+        scores.append((w, round(g2, 2)))
+    return sorted(scores, key=lambda p: (-p[1], p[0]))[:n]
