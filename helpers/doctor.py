@@ -115,7 +115,38 @@ DATA_FILES = [
     ("aliases.txt", "organizations", "helpers.tokens:load_aliases", False),
     ("speakers.csv", "speakers", "helpers.speakers:speakers", False),
     ("speakers.cues.txt", "speech cues", "helpers.datafiles:read_wordlist", True),
+    ("themes.txt", "themes", "helpers.themes:load_themes", False),
+    ("blocs.txt", "blocs", "helpers.themes:load_blocs", False),
 ]
+
+
+def _check_bloc_members(folder) -> list[Check]:
+    """A bloc entry that names no speaker, alias or country of the registry counts nobody."""
+    import difflib
+
+    from .datafiles import read_lines
+    from .speakers import speakers
+    from .themes import load_blocs
+
+    try:
+        registry = speakers(folder / "speakers.csv")
+        blocs = load_blocs(folder / "blocs.txt")
+    except Exception:  # already reported by the file's own check
+        return []
+    known = {k.lower(): k for s in registry for k in (s.name, *s.aliases, s.country or "") if k}
+    lines = read_lines(folder / "blocs.txt")
+    out = []
+    for bloc in blocs.values():
+        for member in bloc.members:
+            if member.lower() not in known:
+                line = next((n for n, text in lines if text == member and n > (bloc.line or 0)), None)
+                close = difflib.get_close_matches(member.lower(), known, n=1)
+                hint = f"did you mean {known[close[0]]!r}? " if close else ""
+                out.append(Check("blocs.txt", False,
+                                 f"line {line}: {member!r} in [{bloc.name}] is no speaker, alias or country "
+                                 "of speakers.csv, so it counts nobody",
+                                 f"{hint}write a name as speakers.csv spells it, or delete the line"))
+    return out
 
 
 def _loader(spec: str):
@@ -208,7 +239,8 @@ def check_data_files() -> list[Check]:
     if not folder.is_dir():
         return [Check("data folder", False, f"there is no folder {folder}",
                       "unset HELPERS_DATA, or point it at a folder holding the kit's data files")]
-    return [_check_file(*entry, folder) for entry in DATA_FILES] + _check_articles(folder)
+    return ([_check_file(*entry, folder) for entry in DATA_FILES] + _check_bloc_members(folder)
+            + _check_articles(folder))
 
 
 def doctor() -> list[Check]:

@@ -113,3 +113,16 @@ def test_make_doctor_runs_the_cli():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\ndoctor:", 1)[1].split("\n\n", 1)[0]
     assert "-m helpers doctor" in recipe
+
+
+def test_a_bloc_member_with_a_typo(broken, monkeypatch):
+    blocs = broken / "blocs.txt"
+    text = blocs.read_text(encoding="utf-8")
+    assert "\nKazakhstan\n" in text
+    blocs.write_text(text.replace("\nKazakhstan\n", "\nKazakstan\n"), encoding="utf-8")
+    line = text.split("\n").index("Kazakhstan") + 1
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert len(bad) == 1 and bad[0].name == "blocs.txt"
+    assert bad[0].found.startswith(f"line {line}: 'Kazakstan' in [")
+    assert "did you mean 'Kazakhstan'?" in bad[0].fix
