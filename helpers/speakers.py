@@ -623,7 +623,7 @@ def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tup
 
     >>> from helpers import load_article
     >>> [w for w, _ in speaker_keywords(load_article(), "Sergey Ivanov", 3)]
-    ['commonwealth', 'cis', 'countries']
+    ['cis', 'economic', 'serious']
     """
     import math
 
