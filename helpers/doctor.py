@@ -225,6 +225,28 @@ def _check_articles(folder) -> list[Check]:
     return checks
 
 
+def _check_gold(folder) -> list[Check]:
+    """Each hand-made attribution annotation in ``gold/`` against its article and the registry."""
+    from .article import load_article
+    from .speakers import load_gold, speakers
+
+    out = []
+    for path in sorted((folder / "gold").glob("*.attribution.tsv")):
+        name = f"gold/{path.name}"
+        article = folder / "articles" / (path.name.removesuffix(".attribution.tsv") + ".txt")
+        if not article.is_file():
+            out.append(Check(name, False, f"there is no article {article.name} for it",
+                             "rename it to <article name>.attribution.tsv, or delete it"))
+            continue
+        try:
+            gold = load_gold(load_article(article), path, registry=speakers(folder / "speakers.csv"))
+        except Exception as err:  # every failure becomes a line of the report
+            out.append(_failed(name, err))
+            continue
+        out.append(Check(name, True, f"{len(gold)} sentences annotated"))
+    return out
+
+
 def check_data_files() -> list[Check]:
     """Read and validate every editable file in the data folder; one :class:`Check` each.
 
@@ -240,7 +262,7 @@ def check_data_files() -> list[Check]:
         return [Check("data folder", False, f"there is no folder {folder}",
                       "unset HELPERS_DATA, or point it at a folder holding the kit's data files")]
     return ([_check_file(*entry, folder) for entry in DATA_FILES] + _check_bloc_members(folder)
-            + _check_articles(folder))
+            + _check_articles(folder) + _check_gold(folder))
 
 
 def doctor() -> list[Check]:

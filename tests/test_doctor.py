@@ -126,3 +126,14 @@ def test_a_bloc_member_with_a_typo(broken, monkeypatch):
     assert len(bad) == 1 and bad[0].name == "blocs.txt"
     assert bad[0].found.startswith(f"line {line}: 'Kazakstan' in [")
     assert "did you mean 'Kazakhstan'?" in bad[0].fix
+
+
+def test_gold_annotation_with_an_unknown_speaker(broken, monkeypatch):
+    gold = next((broken / "gold").glob("*.attribution.tsv"))
+    text = gold.read_text(encoding="utf-8")
+    assert "\tUkraine; United States\t" in text
+    gold.write_text(text.replace("\tUkraine; United States\t", "\tUkraine; USA\t"), encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"gold/{gold.name}"]
+    assert "'USA' is not in the speaker registry" in bad[0].found and "speakers.csv" in bad[0].fix
