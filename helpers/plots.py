@@ -147,3 +147,203 @@ def plot_dispersion(article, words, *, ax=None, stem=False):
     ax.set_xlim(0, len(article.tokens))
     return _style(ax, title="Where the words occur", grid="x",
                   xlabel=f"position in the article (word number, 0 to {len(article.tokens):,})")
+
+
+# --- themes ---
+
+__all__ += ["plot_theme_heatmap", "plot_theme_comparison", "plot_theme_dispersion"]
+
+
+def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=None, cmap="cividis"):
+    """A group × theme heatmap, every cell annotated with its value (``·`` for zero).
+
+    Args:
+        data: an :class:`~helpers.Article` (the matrix is computed with ``by``,
+            ``normalize`` and ``themes``) or a DataFrame from :func:`~helpers.theme_matrix`.
+        cmap: a colour map; the default ``"cividis"`` reads the same to colour-blind eyes
+            and in grey.
+
+    >>> from helpers import load_article
+    >>> ax = plot_theme_heatmap(load_article(), by="organization")
+    >>> [t.get_text() for t in ax.get_yticklabels()][:3]
+    ['UN', 'CSTO', 'SCO']
+    """
+    from .themes import theme_matrix
+
+    matrix = data if hasattr(data, "columns") else theme_matrix(data, by=by, normalize=normalize, themes=themes)
+    rows, cols = matrix.shape
+    ax = _axes(ax, (1.0 + 0.62 * cols, 1.6 + 0.36 * rows))
+    values = matrix.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
+    top = values.max() if values.size and values.max() > 0 else 1
+    rates = (values % 1 != 0).any()
+    for i in range(rows):
+        for j in range(cols):
+            v = values[i, j]
+            label = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")
+            ax.text(j, i, label, ha="center", va="center", fontsize="small",
+                    color="black" if v / top > 0.55 else "white")
+    ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=40, ha="right")
+    ax.set_yticks(range(rows), [str(r) for r in matrix.index])
+    ax.figure.colorbar(image, ax=ax, shrink=0.8,
+                       label="hits per 1,000 words" if rates or normalize else "hits")
+    what = "per 1,000 words" if rates or normalize else "hits"
+    _style(ax, title=f"Themes by {matrix.index.name or 'group'} ({what})")
+    ax.spines[:].set_visible(False)
+    return ax
+
+
+def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization", themes=None, ax=None):
+    """Grouped bars: each theme's rate per 1,000 words in two groups; ``*`` marks p < 0.05.
+
+    Args:
+        data: an :class:`~helpers.Article` (compared with :func:`~helpers.theme_keyness`
+            on ``group_a``, ``group_b`` and ``by``) or a DataFrame that function returned.
+
+    >>> from helpers import load_article
+    >>> ax = plot_theme_comparison(load_article(), ["CSTO", "SCO", "CIS"], "member states")
+    >>> ax.get_legend_handles_labels()[1]
+    ['CSTO + SCO + CIS', 'member states']
+    """
+    from .themes import theme_keyness
+
+    table = data if hasattr(data, "columns") else theme_keyness(data, group_a, group_b, by=by, themes=themes)
+    n = len(table)
+    ax = _axes(ax, (7, 0.42 * n + 1.4))
+    ys = range(n)
+    ax.barh([y - 0.2 for y in ys], table["per_1000_a"], height=0.4, color=PALETTE[0],
+            label=table.attrs.get("group_a", "group A"))
+    ax.barh([y + 0.2 for y in ys], table["per_1000_b"], height=0.4, color=PALETTE[1],
+            label=table.attrs.get("group_b", "group B"))
+    labels = [f"{name} *" if p < 0.05 else name for name, p in zip(table.index, table["p"])]
+    ax.set_yticks(list(ys), labels)
+    ax.invert_yaxis()
+    ax.legend(frameon=False, loc="lower right")
+    return _style(ax, title="Themes in two groups (* : p < 0.05, often on small counts)",
+                  xlabel="hits per 1,000 words", grid="x")
+
+
+def plot_theme_dispersion(article, *, themes=None, ax=None):
+    """Where each theme's hits fall along the article: one row per theme, one mark per hit.
+
+    >>> from helpers import load_article
+    >>> ax = plot_theme_dispersion(load_article())
+    >>> len(ax.collections[3].get_offsets())   # Territorial integrity: one hit
+    1
+    """
+    import bisect
+
+    from .themes import _hits, _lexicon
+
+    lexicon = _lexicon(themes)
+    starts = [t.start for t in article.tokens]
+    n = max(len(starts), 1)
+    ax = _axes(ax, (8, 0.4 * len(lexicon) + 1.4))
+    for row, theme in enumerate(lexicon.values()):
+        xs = [100 * bisect.bisect_left(starts, h.start) / n for h in _hits(article, theme)]
+        ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2,
+                   color=PALETTE[row % len(PALETTE)] if row % len(PALETTE) != 6 else PALETTE[7])
+    ax.set_yticks(range(len(lexicon)), list(lexicon))
+    ax.set_ylim(len(lexicon) - 0.5, -0.5)
+    ax.set_xlim(0, 100)
+    return _style(ax, title="Where each theme occurs", xlabel="position in the article (% of its words)",
+                  grid="x")
+
+
+# --- speakers ---
+
+__all__ += ["plot_speaker_words", "plot_speaking_order", "plot_speaker_groups"]
+
+
+def _group_colours(registry):
+    groups = list(dict.fromkeys(s.speaks_for for s in registry))
+    return {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)}
+
+
+def plot_speaker_words(article, *, ax=None, registry=None):
+    """Horizontal bars: how many words the article gives each speaker, in speaking order.
+
+    Bars are coloured by the group the speaker speaks for (UN, CSTO, SCO, CIS, member states).
+
+    >>> from helpers import load_article
+    >>> ax = plot_speaker_words(load_article())
+    >>> ax.get_yticklabels()[0].get_text(), int(ax.patches[0].get_width())
+    ('Ban Ki-moon', 385)
+    """
+    from matplotlib.patches import Patch
+
+    from .speakers import speaker_table, speakers
+
+    registry = speakers() if registry is None else registry
+    table = speaker_table(article, registry)
+    colours = _group_colours(registry)
+    ax = _axes(ax, (7, 0.3 * len(table) + 1.4))
+    ax.barh(range(len(table)), table["words"], color=[colours[g] for g in table["speaks_for"]])
+    ax.set_yticks(range(len(table)), table["speaker"])
+    ax.invert_yaxis()
+    shown = list(dict.fromkeys(table["speaks_for"]))
+    ax.legend([Patch(color=colours[g]) for g in shown], shown, title="speaks for", frameon=False,
+              loc="lower right")
+    return _style(ax, title="Words the article gives each speaker", xlabel="words", grid="x")
+
+
+def plot_speaking_order(article, *, ax=None, registry=None):
+    """A timeline: one row per speaker, one mark per sentence the article gives them.
+
+    The grey row at the bottom is the journalist's narration.
+
+    >>> from helpers import load_article
+    >>> ax = plot_speaking_order(load_article())
+    >>> [t.get_text() for t in ax.get_yticklabels()][:2], len(ax.collections[0].get_offsets())
+    (['Ban Ki-moon', 'Ukraine'], 11)
+    """
+    from .speakers import attribute, speaker_table, speakers
+
+    registry = speakers() if registry is None else registry
+    table = speaker_table(article, registry)
+    colours = _group_colours(registry)
+    rows = list(table["speaker"]) + ["(narration)"]
+    ax = _axes(ax, (8, 0.3 * len(rows) + 1.4))
+    done = attribute(article, registry)
+    for row, name in enumerate(rows):
+        xs = [a.sentence.index for a in done if (name in a.speakers if row < len(table) else not a.speakers)]
+        colour = colours[table["speaks_for"][row]] if row < len(table) else "#999999"
+        ax.scatter(xs, [row] * len(xs), marker="s", s=36, color=colour)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(-1, len(article.sentences))
+    return _style(ax, title="Who speaks when", xlabel="sentence number", grid="x")
+
+
+def plot_speaker_groups(article, *, ax=None, registry=None):
+    """A network picture: each speaker (left) linked to the group they speak for (right).
+
+    Line width grows with the speaker's sentences; a speaker the article gives no
+    sentence is left out.
+
+    >>> from helpers import load_article
+    >>> ax = plot_speaker_groups(load_article())
+    >>> sorted(t.get_text() for t in ax.texts if t.get_position()[0] == 1)
+    ['CIS', 'CSTO', 'SCO', 'UN', 'member states']
+    """
+    from .speakers import speaker_table, speakers
+
+    registry = speakers() if registry is None else registry
+    table = speaker_table(article, registry)
+    colours = _group_colours(registry)
+    groups = list(dict.fromkeys(table["speaks_for"]))
+    ax = _axes(ax, (7, 0.3 * len(table) + 1.4))
+    left = {name: i / max(len(table) - 1, 1) for i, name in enumerate(table["speaker"])}
+    right = {g: (i + 0.5) / len(groups) for i, g in enumerate(groups)}
+    for name, group, count in zip(table["speaker"], table["speaks_for"], table["sentences"]):
+        ax.plot([0, 1], [left[name], right[group]], color=colours[group], linewidth=0.8 + 0.4 * count,
+                alpha=0.7, solid_capstyle="round")
+        ax.text(-0.02, left[name], name, ha="right", va="center", fontsize="small")
+    for group, y in right.items():
+        ax.text(1, y, group, ha="left", va="center", fontweight="bold", color=colours[group],
+                bbox={"facecolor": "white", "edgecolor": colours[group], "boxstyle": "round"})
+    ax.set_xlim(-0.6, 1.35)
+    ax.set_ylim(1.05, -0.05)
+    ax.axis("off")
+    ax.set_title("Who speaks for whom (line width: sentences)", fontsize="medium", fontweight="bold")
+    return ax
