@@ -540,7 +540,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
     >>> from helpers import load_article
     >>> show_theme_hits(load_article(), "Territorial integrity", width=20)
     Territorial integrity — 1 hit(s)
-      s15  [territorial integrity]  advocate for the principle of [territorial integrity] . The United Kingdom’s
+      s15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
     """
     rows = theme_hits(article, theme, group, by=by, themes=themes, width=width)
     for name, part in rows.groupby("theme", sort=False):
