@@ -237,3 +237,316 @@ def theme_explorer(article, *, themes=None):
     box.edits, box.refresh = edits, refresh
     refresh()
     return box
+
+
+# --- frequency ---------------------------------------------------------------------------
+
+import html as _html  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+__all__ += ["FrequencyView", "frequency_view", "frequency_explorer"]
+
+
+@dataclass(frozen=True)
+class FrequencyView:
+    """What the frequency explorer shows for one setting of its controls.
+
+    Attributes:
+        top: the top words as ``(word, count)`` pairs.
+        word: the word whose contexts are shown (``""`` for none).
+        rows: its :class:`~helpers.KwicLine` s (empty if it never occurs).
+        html: the KWIC lines as HTML (or the message, as HTML).
+        positions: where the word occurs, as word numbers (for the dispersion plot).
+        message: one line for the learner: how many occurrences, or what went wrong.
+    """
+
+    top: list = field(default_factory=list)
+    word: str = ""
+    rows: list = field(default_factory=list)
+    html: str = ""
+    positions: list = field(default_factory=list)
+    message: str = ""
+
+
+def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, word=None,
+                   width=50) -> FrequencyView:
+    """Everything the frequency explorer shows, computed without any widget.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        n, stopwords, stem, phrases: as for :func:`~helpers.top_words`.
+        word: the word to show in context; ``None`` picks the first top word,
+            ``""`` shows none. Stemming, if on, applies to it too.
+        width: characters of context on each side of the keyword.
+
+    Returns:
+        A :class:`FrequencyView`.
+
+    >>> from helpers import load_article
+    >>> v = frequency_view(load_article(), 3, word="terrorism")
+    >>> v.top, len(v.rows), v.message
+    ([('cooperation', 33), ('united', 30), ('nations', 29)], 8, "8 occurrences of 'terrorism'")
+    >>> frequency_view(load_article(), 3, word="terorism").message[:34]
+    "no occurrences of 'terorism' in th"
+    """
+    from .frequency import dispersion, kwic, kwic_html, no_occurrences, top_words
+
+    top = top_words(article, n, stopwords=stopwords, stem=stem, phrases=phrases)
+    if word is None:
+        word = top[0][0] if top else ""
+    if not isinstance(word, str):
+        raise TypeError(f"word should be a string such as 'terrorism', not {type(word).__name__} {word!r}")
+    word = word.strip()
+    if not word:
+        return FrequencyView(top, "", message="Type a word, or pick one from the list, to see it in context.")
+    try:
+        rows = kwic(article, word, width, stem=stem)
+    except ValueError as err:
+        return FrequencyView(top, word, message=str(err))
+    if not rows:
+        message = no_occurrences(article, word)
+        return FrequencyView(top, word, html=kwic_html(article, word, width, stem=stem), message=message)
+    positions = dispersion(article, word, stem=stem)[word]
+    message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {word!r}" + (" (by stem)" if stem else "")
+    return FrequencyView(top, word, rows, kwic_html(article, word, width, stem=stem), positions, message)
+
+
+def frequency_explorer(article=None, n=15, *, word=None):
+    """A linked explorer: top words, then the chosen word in context and where it occurs.
+
+    Controls: a **Top words** slider, **Remove stopwords** / **Stem words** /
+    **Join phrases** checkboxes, a **Word** box, and a **Pick a word** list
+    filled with the current top words. The widget's ``.slider``, ``.stopwords``,
+    ``.stem``, ``.phrases``, ``.word_box``, ``.word_list``, ``.message``,
+    ``.kwic`` (HTML), ``.plot`` (Output), ``.figure`` and ``.view`` (the last
+    :class:`FrequencyView`) are there for you (and for tests) to read or set.
+
+    Args:
+        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+        n: how many top words to start with.
+        word: the word to start with (``None``: the most frequent one).
+
+    Returns:
+        An ipywidgets ``VBox``; show it by making it the last line of a cell.
+
+    >>> from helpers import load_article
+    >>> ex = frequency_explorer(load_article(), 5)
+    >>> ex.word_box.value, ex.view.message
+    ('cooperation', "33 occurrences of 'cooperation'")
+    >>> ex.word_box.value = "sco"
+    >>> ex.view.message, ex.view.positions
+    ("1 occurrence of 'sco'", [169])
+    """
+    import io
+
+    import ipywidgets as w
+    from IPython.display import Image
+    from matplotlib.figure import Figure
+
+    from .article import load_article
+    from .plots import plot_dispersion
+
+    article = load_article() if article is None else article
+    wide = {"description_width": "initial"}
+    slider = w.IntSlider(value=n, min=1, max=50, description="Top words", style=wide,
+                         continuous_update=False)
+    stopwords = w.Checkbox(value=True, description="Remove stopwords", indent=False)
+    stem = w.Checkbox(value=False, description="Stem words", indent=False)
+    phrases = w.Checkbox(value=False, description="Join phrases", indent=False)
+    word_box = w.Text(description="Word", placeholder="type a word, e.g. terrorism",
+                      continuous_update=False, style=wide)
+    word_list = w.Select(description="Pick a word", rows=12, style=wide, layout=w.Layout(width="260px"))
+    message = w.HTML()
+    kwic_view = w.HTML(layout=w.Layout(max_height="320px", overflow="auto"))
+    plot = w.Output()
+    box = w.VBox([
+        w.HBox([slider, stopwords, stem, phrases]),
+        w.HBox([w.VBox([word_box, word_list]), w.VBox([message, kwic_view], layout=w.Layout(flex="1"))]),
+        plot,
+    ])
+    busy = []  # set while the list is refilled, so that refilling does not count as a pick
+
+    def render(_change=None):
+        view = frequency_view(article, slider.value, stopwords=stopwords.value, stem=stem.value,
+                              phrases=phrases.value, word=word_box.value)
+        busy.append(True)
+        try:
+            word_list.options = [(f"{word} ({count})", word) for word, count in view.top]
+            word_list.value = view.word if view.word in dict(view.top) else None
+        finally:
+            busy.pop()
+        message.value = f"<b>{_html.escape(view.message)}</b>"
+        kwic_view.value = view.html
+        plot.outputs = ()
+        box.figure = None
+        if view.positions:
+            figure = Figure(figsize=(8, 1.6), layout="constrained")
+            plot_dispersion(article, [view.word], ax=figure.add_subplot(), stem=stem.value)
+            png = io.BytesIO()
+            figure.savefig(png, format="png", dpi=96)
+            plot.append_display_data(Image(data=png.getvalue(), format="png"))
+            box.figure = figure
+        box.view = view
+
+    def pick(change):
+        if not busy and change["new"]:
+            word_box.value = change["new"]  # the word box's observer renders
+
+    for control in (slider, stopwords, stem, phrases, word_box):
+        control.observe(render, "value")
+    word_list.observe(pick, "value")
+    box.slider, box.stopwords, box.stem, box.phrases = slider, stopwords, stem, phrases
+    box.word_box, box.word_list, box.message, box.kwic, box.plot = word_box, word_list, message, kwic_view, plot
+    first = word if word is not None else frequency_view(article, n, word=None).word
+    if word_box.value == first:
+        render()
+    else:
+        word_box.value = first
+    return box
+
+
+# --- speakers ---
+
+__all__ += ["SpeakerView", "speaker_view", "speaker_explorer"]
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    """What the speaker explorer shows for one speaker.
+
+    Attributes:
+        speaker: the registry name.
+        sentences: the sentence indexes the rules give them.
+        keywords: ``(word, G²)`` pairs, most typical first.
+        themes: ``{theme: hits}`` for the themes they touch (empty if themes are unavailable).
+        html: a heading and the article with their sentences marked, all HTML-escaped.
+    """
+
+    speaker: str
+    sentences: list
+    keywords: list
+    themes: dict
+    html: str
+
+
+def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
+    """Everything the speaker explorer shows for ``name``, computed without any widget.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        name: a speaker's name or alias (see :func:`~helpers.speakers`).
+        n: how many typical words.
+        registry: another speaker list.
+
+    Returns:
+        A :class:`SpeakerView`.
+
+    >>> from helpers import load_article
+    >>> v = speaker_view(load_article(), "Lodhi")
+    >>> v.speaker, v.sentences, v.html.count("<mark")
+    ('Maleeha Lodhi', [66, 67, 68, 69, 70], 5)
+    """
+    import html
+
+    from .speakers import _find_speaker, speaker_keywords, speaker_sentences, speakers
+
+    registry = speakers() if registry is None else registry
+    who = _find_speaker(name, registry)
+    said = {a.sentence.index: a for a in speaker_sentences(article, who.name, registry)}
+    try:
+        from .themes import theme_matrix
+
+        row = theme_matrix(article, by="speaker")
+        themes = {t: int(v) for t, v in row.loc[who.name].items() if v} if who.name in row.index else {}
+    except Exception:  # themes are optional here: a broken theme file must not hide the speaker
+        themes = {}
+    paragraphs = []
+    for number, (p_start, p_end) in enumerate(article.paragraph_spans):
+        pieces = []
+        for s in (s for s in article.sentences if s.paragraph == number):
+            text = html.escape(s.text)
+            if s.index in said:
+                a = said[s.index]
+                tip = html.escape(f"{a.kind}; cue: {a.cue or 'none'}; {a.evidence}")
+                text = f"<mark title='{tip}'><b>[{s.index}]</b> {text}</mark>"
+            else:
+                text = f"<span style='color:#777'>{text}</span>"
+            pieces.append(text)
+        paragraphs.append("<p style='margin:4px 0'>" + " ".join(pieces) + "</p>")
+    count = len(said)
+    head = (f"<h4 style='margin:4px 0'>{html.escape(who.name)} — {html.escape(who.role)}</h4>"
+            f"<p>Speaks for <b>{html.escape(who.speaks_for)}</b> · capacity: {html.escape(who.capacity)} · "
+            f"{count} sentence{'s' if count != 1 else ''} (marked below; hover for the evidence)"
+            + (" · themes: " + html.escape(", ".join(f"{t} ({v})" for t, v in themes.items())) if themes else "")
+            + "</p>")
+    if not count:
+        head += "<p><i>The article reports nothing this speaker said: it only lists them as speaking.</i></p>"
+    body = ("<div style='max-height:360px;overflow:auto;border:1px solid #ddd;padding:4px 8px'>"
+            + "".join(paragraphs) + "</div>")
+    return SpeakerView(who.name, sorted(said), speaker_keywords(article, who.name, n, registry), themes,
+                       head + body)
+
+
+def speaker_explorer(article=None, *, speaker=None):
+    """Pick a speaker: their sentences marked in the article, and the words typical of them.
+
+    The widget's ``.speaker`` (Dropdown), ``.sentences`` (HTML), ``.plot`` (Output),
+    ``.figure`` and ``.view`` (the last :class:`SpeakerView`) are there for you (and for
+    tests) to read or set.
+
+    Args:
+        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+        speaker: the speaker to start with (``None``: the first to speak).
+
+    Returns:
+        An ipywidgets ``VBox``; show it by making it the last line of a cell.
+
+    >>> from helpers import load_article
+    >>> ex = speaker_explorer(load_article())
+    >>> ex.speaker.value, ex.view.sentences[:3]
+    ('Ban Ki-moon', [0, 1, 2])
+    >>> ex.speaker.value = "Tanmaya Lal"
+    >>> ex.view.sentences
+    [62, 63, 64, 65]
+    """
+    import io
+
+    import ipywidgets as w
+    from IPython.display import Image
+    from matplotlib.figure import Figure
+
+    from .article import load_article
+    from .plots import plot_speaker_keywords
+    from .speakers import speaker_table, speakers
+
+    article = load_article() if article is None else article
+    spoke = list(speaker_table(article)["speaker"])
+    silent = [s.name for s in speakers() if s.name not in spoke]
+    options = spoke + [(f"{name} (listed only)", name) for name in silent]
+    pick = w.Dropdown(options=options, value=speaker or (spoke[0] if spoke else None),
+                      description="Speaker", style={"description_width": "initial"})
+    sentences = w.HTML()
+    plot = w.Output()
+    box = w.VBox([pick, w.HBox([w.VBox([sentences], layout=w.Layout(flex="2")), plot])])
+
+    def render(_change=None):
+        if pick.value is None:
+            sentences.value, box.view, box.figure = "<p><i>No speaker in this article.</i></p>", None, None
+            return
+        view = speaker_view(article, pick.value)
+        sentences.value = view.html
+        plot.outputs = ()  # clear without printing terminal codes outside a notebook
+        box.figure = None
+        if view.keywords:
+            figure = Figure(figsize=(4, 3.2), layout="constrained")
+            plot_speaker_keywords(article, view.speaker, 8, ax=figure.add_subplot())
+            png = io.BytesIO()
+            figure.savefig(png, format="png", dpi=96)
+            plot.append_display_data(Image(data=png.getvalue(), format="png"))
+            box.figure = figure
+        box.view = view
+
+    pick.observe(render, "value")
+    box.speaker, box.sentences, box.plot = pick, sentences, plot
+    render()
+    return box

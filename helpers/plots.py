@@ -252,7 +252,7 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
 
 # --- speakers ---
 
-__all__ += ["plot_speaker_words", "plot_speaking_order", "plot_speaker_groups"]
+__all__ += ["plot_speaker_words", "plot_speaking_order", "plot_speaker_groups", "plot_speaker_keywords"]
 
 
 def _group_colours(registry):
@@ -347,3 +347,21 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     ax.axis("off")
     ax.set_title("Who speaks for whom (line width: sentences)", fontsize="medium", fontweight="bold")
     return ax
+
+
+def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
+    """Horizontal bars: the words most typical of one speaker (log-likelihood keyness).
+
+    >>> from helpers import load_article
+    >>> ax = plot_speaker_keywords(load_article(), "Sergey Ivanov", 3)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['cis', 'economic', 'serious']
+    """
+    from .speakers import speaker_keywords
+
+    pairs = speaker_keywords(article, name, n, registry)
+    ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
+    ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])
+    ax.set_yticks(range(len(pairs)), [w for w, _ in pairs])
+    ax.invert_yaxis()
+    return _style(ax, title=f"Words typical of {name}", xlabel="keyness (log-likelihood G²)", grid="x")
