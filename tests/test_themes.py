@@ -1,0 +1,294 @@
+"""Themes on the real article: the lexicon, traceable counts, comparisons, bad input, plots."""
+
+import math
+from pathlib import Path
+
+import pytest
+
+from helpers import (
+    DataFileError, load_blocs, load_themes, make_theme, explain_zero, theme_cooccurrence,
+    theme_dispersion, theme_groups, theme_hits, theme_keyness, theme_matrix, speakers,
+)
+
+TERROR = "Terrorism & extremism"
+INTEGRITY = "Territorial integrity"
+SOVEREIGNTY = "Sovereignty & non-interference"
+DRUGS = "Drugs & trafficking"
+
+
+# --- the lexicon -----------------------------------------------------------------------
+
+def test_lexicon_has_about_ten_themes_each_with_a_note():
+    themes = load_themes()
+    assert 10 <= len(themes) <= 14
+    assert INTEGRITY in themes and SOVEREIGNTY in themes  # split so they can be contrasted
+    for theme in themes.values():
+        assert theme.note, f"{theme.name} has no note"
+        assert theme.terms
+
+
+def test_themes_file_header_explains_the_wildcard_syntax():
+    header = (Path(__file__).parent.parent / "data" / "themes.txt").read_text(encoding="utf-8").split("\n[")[0]
+    for example in ("terror*", "drug trafficking", "counter-terror*", "not:"):
+        assert example in header
+
+
+# --- the must-show results ---------------------------------------------------------------
+
+def test_terrorism_is_raised_by_the_three_regional_secretaries(article):
+    m = theme_matrix(article, by="speaker")
+    for name in ("Nikolai Bordyuzha", "Rashid Alimov", "Sergey Ivanov"):
+        assert m.loc[name, TERROR] > 0, name
+
+
+def test_territorial_integrity_is_raised_by_ukraine_and_the_united_states(article):
+    m = theme_matrix(article, by="speaker")
+    assert m.loc["Ukraine", INTEGRITY] == 1
+    assert m.loc["United States", INTEGRITY] == 1
+    # and by no regional official
+    for name in ("Nikolai Bordyuzha", "Rashid Alimov", "Sergey Ivanov"):
+        assert m.loc[name, INTEGRITY] == 0
+
+
+@pytest.mark.parametrize("by", ["speaker", "organization", "bloc", "paragraph", "sentence"])
+def test_every_cell_equals_the_number_of_its_rows(article, by):
+    m = theme_matrix(article, by=by)
+    rows = theme_hits(article, by=by)
+    counted = rows.groupby(["group", "theme"]).size()
+    checked = 0
+    for group in m.index:
+        for theme in m.columns:
+            assert m.loc[group, theme] == counted.get((group, theme), 0), (group, theme)
+            checked += int(m.loc[group, theme])
+    assert checked == len(rows) > 100
+
+
+def test_every_hit_is_a_span_of_the_article_text(article):
+    rows = theme_hits(article)
+    for r in rows.itertuples():
+        assert article.text[r.start:r.end] == r.keyword
+        s = article.sentences[r.sentence]
+        assert s.start <= r.start < r.end <= s.end and s.paragraph == r.paragraph
+
+
+def test_a_sentence_with_two_speakers_counts_for_both(article):
+    rows = theme_hits(article, INTEGRITY, by="speaker")
+    assert sorted(rows["group"]) == ["Ukraine", "United States"]
+    assert rows["sentence"].nunique() == 1          # one sentence, two rows
+    assert len(theme_hits(article, INTEGRITY, by="sentence")) == 1
+
+
+def test_organization_and_bloc_rows(article):
+    orgs = theme_matrix(article, by="organization")
+    assert list(orgs.index) == ["UN", "CSTO", "SCO", "CIS", "member states", "(narration)"]
+    blocs = theme_matrix(article, by="bloc")
+    assert "Regional secretariats" in blocs.index
+    assert blocs.loc["Regional secretariats", TERROR] == sum(
+        theme_matrix(article, by="speaker").loc[n, TERROR]
+        for n in ("Nikolai Bordyuzha", "Rashid Alimov", "Sergey Ivanov"))
+
+
+def test_bloc_members_can_be_countries(article):
+    groups = theme_groups(article, "bloc")
+    by_speaker = theme_groups(article, "speaker")
+    # Liu Jieyi is listed nowhere by name: he is counted through his country, China
+    assert set(by_speaker["Liu Jieyi"]) <= set(groups["CSTO, SCO and CIS members"])
+
+
+def test_per_1000_is_count_over_group_tokens(article):
+    counts = theme_matrix(article, by="organization")
+    rates = theme_matrix(article, by="organization", normalize="per_1000")
+    tokens = counts.attrs["tokens"]
+    paragraphs = theme_matrix(article, by="paragraph").attrs["tokens"]
+    assert sum(paragraphs.values()) == len(article.tokens)       # every token is in one paragraph
+    assert rates.loc["CSTO", TERROR] == pytest.approx(1000 * counts.loc["CSTO", TERROR] / tokens["CSTO"], abs=0.01)
+    with pytest.raises(ValueError, match="per_1000"):
+        theme_matrix(article, normalize="percent")
+
+
+# --- matching rules --------------------------------------------------------------------------
+
+def test_wildcards_phrases_and_hyphens(article):
+    t = {"T": make_theme("T", "terror*"), "C": make_theme("C", "counter-terror*"), "W": make_theme("W", "terrorism")}
+    m = theme_matrix(article, by="paragraph", themes=t).sum()
+    assert m["T"] == sum(w.startswith("terror") for w in article.words) == 13
+    assert m["C"] == 4                      # "counter-terrorism" is one token, not matched by terror*
+    assert m["W"] == article.words.count("terrorism")
+
+
+def test_longest_term_wins_so_a_phrase_is_one_hit(article):
+    rows = theme_hits(article, DRUGS)
+    assert "illicit drug trafficking" in set(rows["term"])
+    assert not (rows["keyword"].str.lower() == "trafficking").any()
+    spans = list(zip(rows["start"], rows["end"]))
+    assert len(spans) == len(set(spans))
+
+
+def test_not_lines_keep_a_name_out_of_the_count(article):
+    rows = theme_hits(article, DRUGS)
+    assert "Drugs" not in set(rows["keyword"])   # "Office on Drugs and Crime" is a name
+    loose = make_theme("Loose", load_themes()[DRUGS].terms)
+    assert len(theme_hits(article, themes={"Loose": loose})) == len(rows) + 1
+
+
+def test_themes_given_as_a_dict_of_terms(article):
+    m = theme_matrix(article, by="organization", themes={"Charter": "charter; chapter viii"})
+    assert list(m.columns) == ["Charter"] and m["Charter"].sum() == 7
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+def _write(tmp_path, text):
+    path = tmp_path / "themes.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("# notes\n[A]\nnote: x\nter*ror\n", 4, "can only end a word"),
+    ("[A]\nterror*\n(extremism)\n", 3, "not part of a word"),
+    ("[A]\n*\n", 2, "would match every word"),
+    ("[A]\nterror*\n[B]\n\n[C]\ndrug*\n", 3, "has no terms"),
+    ("[A]\nterror*\n[B]\ndrug*\n[a]\ncrime\n", 5, "appears twice"),
+    ("terror*\n[A]\ndrug*\n", 1, "before any"),
+    ("[A\nterror*\n", 1, "not a theme heading"),
+    ("[A]\nnot: ter*r\n", 2, "can only end a word"),
+])
+def test_malformed_themes_file_names_file_line_and_fix(tmp_path, article, text, line, words):
+    path = _write(tmp_path, text)
+    with pytest.raises(DataFileError) as err:
+        theme_matrix(article, by="paragraph", themes=path)
+    assert err.value.line == line and err.value.path == path
+    assert words in str(err.value) and "How to fix" in str(err.value)
+
+
+def test_duplicate_bloc_member_is_reported(tmp_path):
+    path = tmp_path / "blocs.txt"
+    path.write_text("[A]\nChina\n[B]\nUkraine\nchina\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="both") as err:
+        load_blocs(path)
+    assert err.value.line == 5
+
+
+def test_a_theme_that_matches_nothing_is_zero_with_a_hint(article):
+    themes = {"Space": make_theme("Space", "asteroid*; orbit"), "Terror": make_theme("Terror", "terrorisme")}
+    m = theme_matrix(article, by="organization", themes=themes)
+    assert (m == 0).all().all()
+    hints = m.attrs["hints"]
+    assert set(hints) == {"Space", "Terror"}
+    assert "No term of the theme 'Space'" in hints["Space"] and "asteroid*" in hints["Space"]
+    assert "terrorism" in hints["Terror"]           # a look-alike word is suggested
+    assert "hit(s)" in explain_zero(article, TERROR)
+
+
+def test_unknown_names_get_suggestions(article):
+    with pytest.raises(ValueError, match="did you mean 'speaker'"):
+        theme_matrix(article, by="speakers")
+    with pytest.raises(KeyError, match="Did you mean 'Terrorism & extremism'"):
+        theme_hits(article, "Terrorism")
+    with pytest.raises(ValueError, match="no terms"):
+        make_theme("Empty", " ; ")
+
+
+# --- comparisons ----------------------------------------------------------------------------
+
+def test_keyness_matches_the_log_likelihood_formula(article):
+    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states")
+    row = k.loc[TERROR]
+    a, b = row["hits_a"], row["hits_b"]
+    ta, tb = k.attrs["tokens_a"], k.attrs["tokens_b"]
+    ea, eb = ta * (a + b) / (ta + tb), tb * (a + b) / (ta + tb)
+    g2 = 2 * (a * math.log(a / ea) + b * math.log(b / eb))
+    assert row["G2"] == pytest.approx(g2, abs=0.01) and row["G2"] > 3.84 and row["p"] < 0.05
+    assert row["log_ratio"] == pytest.approx(math.log2((a / ta) / (b / tb)), abs=0.01)
+    assert row["more_in"] == "CSTO + SCO + CIS"
+    assert k.index[0] == TERROR                          # strongest difference first
+    assert k.loc[INTEGRITY, "note"] == "small counts"    # one hit cannot carry a conclusion
+    assert k.loc[INTEGRITY, "more_in"] == "member states"
+
+
+def test_keyness_p_value_is_the_chi_square_tail():
+    # G² = 3.841 is the 5% point of chi-square with 1 degree of freedom
+    assert math.erfc(math.sqrt(3.841 / 2)) == pytest.approx(0.05, abs=1e-3)
+
+
+def test_keyness_unknown_group(article):
+    with pytest.raises(KeyError, match="groups: UN, CSTO"):
+        theme_keyness(article, "NATO", "UN")
+
+
+def test_cooccurrence_is_symmetric_and_counts_sentences(article):
+    co = theme_cooccurrence(article)
+    assert (co.to_numpy() == co.to_numpy().T).all()
+    assert co.loc[TERROR, TERROR] == theme_hits(article, TERROR)["sentence"].nunique()
+    both = set(theme_hits(article, TERROR)["sentence"]) & set(theme_hits(article, DRUGS)["sentence"])
+    assert co.loc[TERROR, DRUGS] == len(both) > 0
+
+
+def test_dispersion(article):
+    d = theme_dispersion(article)
+    assert d.loc[INTEGRITY, "paragraphs"] == 1 and d.loc[INTEGRITY, "first"] == 12
+    assert d["DP"].dropna().between(0, 1).all()
+    assert d["DP"].idxmin() == "Cooperation, dialogue & partnership"   # the most even theme
+    assert d.loc[TERROR, "hits"] == len(theme_hits(article, TERROR))
+
+
+def test_contested_principles_case_study(article):
+    rows = theme_hits(article, [INTEGRITY, SOVEREIGNTY], by="speaker")
+    raised = rows.groupby("theme")["group"].agg(set)
+    assert raised[INTEGRITY] == {"Ukraine", "United States"}
+    assert {"Liu Jieyi", "Sergey Ivanov"} <= raised[SOVEREIGNTY]
+    assert not raised[INTEGRITY] & raised[SOVEREIGNTY]
+
+
+# --- plots -----------------------------------------------------------------------------------
+
+def test_heatmap_holds_the_matrix_and_annotates_every_cell(article):
+    import matplotlib.pyplot as plt
+    from helpers import plot_theme_heatmap
+
+    m = theme_matrix(article, by="organization")
+    ax = plot_theme_heatmap(m)
+    assert (ax.images[0].get_array() == m.to_numpy()).all()
+    assert ax.images[0].get_cmap().name == "cividis"
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == m.size
+    j = list(m.columns).index(TERROR)
+    assert texts[1 * m.shape[1] + j] == str(m.loc["CSTO", TERROR])        # row CSTO
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(m.columns)
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(m.index)
+    plt.close(ax.figure)
+
+
+def test_grouped_bars_show_both_rates(article):
+    import matplotlib.pyplot as plt
+    from helpers import plot_theme_comparison
+
+    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states")
+    ax = plot_theme_comparison(k)
+    bars = ax.patches
+    assert len(bars) == 2 * len(k)
+    assert [b.get_width() for b in bars[:len(k)]] == list(k["per_1000_a"])
+    assert [b.get_width() for b in bars[len(k):]] == list(k["per_1000_b"])
+    assert ax.get_yticklabels()[0].get_text() == TERROR + " *"
+    plt.close(ax.figure)
+
+
+def test_dispersion_plot_has_one_mark_per_hit(article):
+    import matplotlib.pyplot as plt
+    from helpers import plot_theme_dispersion
+
+    ax = plot_theme_dispersion(article)
+    themes = list(load_themes())
+    for row, name in enumerate(themes):
+        assert len(ax.collections[row].get_offsets()) == len(theme_hits(article, name))
+    xs = ax.collections[themes.index(INTEGRITY)].get_offsets()[:, 0]
+    assert 20 < xs[0] < 40                                            # paragraph 12 of 47
+    plt.close(ax.figure)
+
+
+def test_every_speaker_in_a_bloc_exists_or_is_a_country():
+    names = {s.name.lower() for s in speakers()} | {s.country.lower() for s in speakers() if s.country}
+    listed = [m for b in load_blocs().values() for m in b.members]
+    found = [m for m in listed if m.lower() in names]
+    assert len(found) >= 10
