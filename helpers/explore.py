@@ -276,7 +276,8 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
         article: an :class:`~helpers.Article`.
         n, stopwords, stem, phrases: as for :func:`~helpers.top_words`.
         word: the word to show in context; ``None`` picks the first top word,
-            ``""`` shows none. Stemming, if on, applies to it too.
+            ``""`` shows none. Stemming and phrases, if on, apply to it too, so
+            the contexts shown always match the count in the top list.
         width: characters of context on each side of the keyword.
 
     Returns:
@@ -300,15 +301,17 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
     if not word:
         return FrequencyView(top, "", message="Type a word, or pick one from the list, to see it in context.")
     try:
-        rows = kwic(article, word, width, stem=stem)
+        rows = kwic(article, word, width, stem=stem, phrases=phrases)
     except ValueError as err:
         return FrequencyView(top, word, message=str(err))
     if not rows:
         message = no_occurrences(article, word)
-        return FrequencyView(top, word, html=kwic_html(article, word, width, stem=stem), message=message)
-    positions = dispersion(article, word, stem=stem)[word]
+        return FrequencyView(top, word, html=kwic_html(article, word, width, stem=stem, phrases=phrases),
+                             message=message)
+    positions = dispersion(article, word, stem=stem, phrases=phrases)[word]
     message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {word!r}" + (" (by stem)" if stem else "")
-    return FrequencyView(top, word, rows, kwic_html(article, word, width, stem=stem), positions, message)
+    return FrequencyView(top, word, rows, kwic_html(article, word, width, stem=stem, phrases=phrases),
+                         positions, message)
 
 
 def frequency_explorer(article=None, n=15, *, word=None):
@@ -381,7 +384,8 @@ def frequency_explorer(article=None, n=15, *, word=None):
         box.figure = None
         if view.positions:
             figure = Figure(figsize=(8, 1.6), layout="constrained")
-            plot_dispersion(article, [view.word], ax=figure.add_subplot(), stem=stem.value)
+            plot_dispersion(article, [view.word], ax=figure.add_subplot(), stem=stem.value,
+                            phrases=phrases.value)
             png = io.BytesIO()
             figure.savefig(png, format="png", dpi=96)
             plot.append_display_data(Image(data=png.getvalue(), format="png"))

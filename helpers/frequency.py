@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .datafiles import load_stopwords
-from .tokens import Token, find_mentions, load_aliases, load_phrases, tokenize
+from .datafiles import data_dir, file_stamp, load_stopwords
+from .tokens import Token, find_mentions, load_aliases, load_phrases, tokenize, tokenize_spans
 
 __all__ = [
     "word_counts", "top_words", "Vocabulary", "vocabulary", "hapaxes",
@@ -340,11 +340,11 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
 
 # --- finding a word: keywords in context ------------------------------------------------------
 
-def _check_word(word) -> tuple[str, ...]:
+def _check_word(word, phrases=False) -> tuple[str, ...]:
     if not isinstance(word, str):
         raise TypeError(f"the word to look for should be a string such as 'terrorism', "
                         f"not {type(word).__name__} {word!r}")
-    key = tuple(tokenize(word.replace("_", " ")))
+    key = tuple(tokenize(word.replace("_", " "), phrases=phrases))
     if not key:
         raise ValueError(f"{word!r} has no letters or digits to look for; give a word such as 'terrorism'")
     return key
@@ -359,7 +359,12 @@ def _word_list(words) -> list[str]:
     return words
 
 
-def find_word(article, word, *, stem=False) -> list[Token]:
+@lru_cache(maxsize=8)
+def _phrase_tokens(article, stamp) -> list[Token]:
+    return tokenize_spans(article.text, phrases=True)
+
+
+def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
     """Where a word or phrase occurs in the article, matched on its tokens, ignoring case.
 
     Args:
@@ -367,6 +372,9 @@ def find_word(article, word, *, stem=False) -> list[Token]:
         word: a word ("terrorism"), a phrase ("united nations") or a joined phrase
             from ``phrases=True`` ("united_nations").
         stem: match every word with the same stem ("cooper" finds "cooperation", "cooperating").
+        phrases: search the tokens with multi-word names joined, as ``word_counts(...,
+            phrases=True)`` counts them: "united nations" then no longer matches
+            inside "United Nations Charter", which is a name of its own.
 
     Returns:
         :class:`~helpers.Token` s ``(as written, start, end)`` with offsets into ``article.text``;
@@ -375,10 +383,18 @@ def find_word(article, word, *, stem=False) -> list[Token]:
     >>> from helpers import load_article
     >>> find_word(load_article(), "united nations")[0]
     Token(word='United Nations', start=51, end=65)
+    >>> len(find_word(load_article(), "united nations")), len(find_word(load_article(), "united_nations", phrases=True))
+    (28, 24)
     """
-    key = _check_word(word)
-    tokens = article.tokens
-    words = article.words
+    key = _check_word(word, phrases)
+    if phrases is True:
+        path = data_dir() / "phrases.txt"
+        tokens = _phrase_tokens(article, file_stamp(path))
+    elif phrases:
+        tokens = tokenize_spans(article.text, phrases=phrases)
+    else:
+        tokens = article.tokens
+    words = [t.word for t in tokens]
     if stem:
         key = tuple(_stem(w) for w in key)
         words = [_stem(w) for w in words]
@@ -421,14 +437,14 @@ class KwicLine:
     end: int
 
 
-def kwic(article, word, width=40, *, stem=False) -> list[KwicLine]:
+def kwic(article, word, width=40, *, stem=False, phrases=False) -> list[KwicLine]:
     """Every occurrence of a word with the text around it (a concordance).
 
     Args:
         article: an :class:`~helpers.Article`.
         word: a word or phrase (see :func:`find_word`).
         width: characters of context on each side.
-        stem: match every word with the same stem.
+        stem, phrases: as for :func:`find_word`.
 
     Returns:
         A list of :class:`KwicLine`, in text order; empty if the word never
@@ -445,10 +461,10 @@ def kwic(article, word, width=40, *, stem=False) -> list[KwicLine]:
     return [KwicLine(text[max(0, hit.start - width):hit.start].replace("\n", " "), hit.word,
                      text[hit.end:hit.end + width].replace("\n", " "),
                      max(0, bisect_right(starts, hit.start) - 1), hit.start, hit.end)
-            for hit in find_word(article, word, stem=stem)]
+            for hit in find_word(article, word, stem=stem, phrases=phrases)]
 
 
-def show_kwic(article, word, width=40, *, stem=False) -> None:
+def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
     """Print the keyword-in-context lines of a word, keywords aligned in one column.
 
     >>> from helpers import load_article
@@ -459,7 +475,7 @@ def show_kwic(article, word, width=40, *, stem=False) -> None:
     rrorism, separatism and extremism; and addressing illegal
     rrorism, separatism and extremism that negatively affecte
     """
-    lines = kwic(article, word, width, stem=stem)
+    lines = kwic(article, word, width, stem=stem, phrases=phrases)
     if not lines:
         print(no_occurrences(article, word))
         return
@@ -468,7 +484,7 @@ def show_kwic(article, word, width=40, *, stem=False) -> None:
         print(f"{line.left:>{width}}{line.keyword}{line.right}")
 
 
-def kwic_html(article, word, width=60, *, stem=False) -> str:
+def kwic_html(article, word, width=60, *, stem=False, phrases=False) -> str:
     """The keyword-in-context lines as HTML, keyword in ``<mark>``, every piece of text escaped.
 
     Show it in a notebook with ``HTML(kwic_html(article, "terrorism"))``.
@@ -477,7 +493,7 @@ def kwic_html(article, word, width=60, *, stem=False) -> str:
     >>> kwic_html(load_article(), "spirit", width=12)
     '<div class="kwic"><p>1 occurrence of &#x27;spirit&#x27;</p><table style="font-family:monospace"><tr><td style="text-align:right;white-space:pre">e “Shanghai </td><td><mark>spirit</mark></td><td style="white-space:pre">” that encom</td><td style="color:gray">sentence 29</td></tr></table></div>'
     """
-    lines = kwic(article, word, width, stem=stem)
+    lines = kwic(article, word, width, stem=stem, phrases=phrases)
     if not lines:
         return f'<div class="kwic"><p>{html.escape(no_occurrences(article, word))}</p></div>'
     rows = "".join(
@@ -492,13 +508,13 @@ def kwic_html(article, word, width=60, *, stem=False) -> str:
 
 # --- dispersion and Zipf ----------------------------------------------------------------------
 
-def dispersion(article, words, *, stem=False) -> dict[str, list[int]]:
+def dispersion(article, words, *, stem=False, phrases=False) -> dict[str, list[int]]:
     """Where each word occurs, as positions in the article's word sequence (0 = first word).
 
     Args:
         article: an :class:`~helpers.Article`.
         words: a word or phrase, or a list of them.
-        stem: match every word with the same stem.
+        stem, phrases: as for :func:`find_word`.
 
     Returns:
         ``{word: [positions]}`` in the order the words were given; an empty
@@ -509,7 +525,8 @@ def dispersion(article, words, *, stem=False) -> dict[str, list[int]]:
     {'shanghai': [166, 649, 935, 951, 1118, 1232, 1394, 1871, 2053], 'sco': [169]}
     """
     index = {t.start: i for i, t in enumerate(article.tokens)}
-    return {w: [index[hit.start] for hit in find_word(article, w, stem=stem)] for w in _word_list(words)}
+    return {w: [index[hit.start] for hit in find_word(article, w, stem=stem, phrases=phrases)]
+            for w in _word_list(words)}
 
 
 def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> list[tuple[int, str, int]]:

@@ -115,12 +115,13 @@ def plot_zipf(article, *, ax=None, label_top=5, **options):
                   ylabel="occurrences", grid="both")
 
 
-def plot_dispersion(article, words, *, ax=None, stem=False):
+def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
     """Where each word occurs in the article: one row per word, a tick per occurrence.
 
     Rows read top to bottom in the order the words are given, and each row's
     label is the word whose ticks it shows. A word that never occurs keeps its
-    row, which says "no occurrences" and suggests close matches.
+    row, which says "no occurrences" and suggests close matches. ``stem`` and
+    ``phrases`` are as for :func:`~helpers.find_word`.
 
     >>> from helpers import load_article
     >>> ax = plot_dispersion(load_article(), ["terrorism", "shanghai", "sco"])
@@ -131,7 +132,7 @@ def plot_dispersion(article, words, *, ax=None, stem=False):
     """
     from .frequency import dispersion, no_occurrences
 
-    places = dispersion(article, words, stem=stem)
+    places = dispersion(article, words, stem=stem, phrases=phrases)
     if not places:
         raise ValueError("give at least one word to place, e.g. plot_dispersion(article, ['terrorism'])")
     ax = _axes(ax, (8, 0.45 * len(places) + 1.3))
