@@ -353,7 +353,11 @@ def _check_word(word, phrases=False) -> tuple[str, ...]:
 def _word_list(words) -> list[str]:
     if isinstance(words, str):
         return [words]
-    words = list(words)
+    try:
+        words = list(words)
+    except TypeError:
+        raise TypeError(f"give a word or a list of words such as ['terrorism', 'security'], "
+                        f"not {type(words).__name__} {words!r}") from None
     for w in words:
         _check_word(w)
     return words

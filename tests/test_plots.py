@@ -1,0 +1,94 @@
+"""Plots, tested headless on what the returned ax holds."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+# --- frequency ---
+
+from helpers import (dispersion, plot_dispersion, plot_top_words, plot_zipf, top_words,  # noqa: E402
+                     zipf_fit)
+
+
+def test_frequency_top_words_bars_hold_the_counts(article):
+    ax = plot_top_words(article, 8)
+    pairs = top_words(article, 8)
+    assert [round(bar.get_width()) for bar in ax.patches] == [c for _, c in pairs]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [w for w, _ in pairs]
+    assert ax.yaxis_inverted()  # the most frequent word on top
+    assert "stopwords removed" in ax.get_title()
+
+
+def test_frequency_top_words_follow_the_options(article):
+    ax = plot_top_words(article, 3, stopwords=False)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["the", "and", "of"]
+    assert "stopwords removed" not in ax.get_title()
+
+
+def test_frequency_plots_draw_on_the_ax_given_and_leave_global_style_alone(article):
+    before = dict(matplotlib.rcParams)
+    fig, axes = plt.subplots(1, 3)
+    assert plot_top_words(article, 5, ax=axes[0]) is axes[0]
+    assert plot_zipf(article, ax=axes[1]) is axes[1]
+    assert plot_dispersion(article, ["security"], ax=axes[2]) is axes[2]
+    assert len(fig.axes) == 3
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_frequency_zipf_has_points_and_the_fitted_line(article):
+    ax = plot_zipf(article)
+    slope, intercept = zipf_fit(article)
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert set(lines) == {"words", f"fitted slope {slope:.2f}", "Zipf's law (slope -1)"}
+    assert ax.get_xscale() == ax.get_yscale() == "log"
+    points = lines["words"]
+    assert len(points.get_xdata()) == len(set(article.words))
+    fitted = lines[f"fitted slope {slope:.2f}"]
+    x, y = np.log10(fitted.get_xdata()), np.log10(fitted.get_ydata())
+    assert (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(slope)
+    assert any("small sample" in t.get_text() for t in ax.texts)
+    assert [t.get_text() for t in ax.texts if t.get_text() in ("the", "and", "of")] == ["the", "and", "of"]
+
+
+def test_frequency_dispersion_labels_each_row_with_its_own_word(article):
+    words = ["sco", "terrorism", "shanghai", "security"]  # deliberately not alphabetical
+    ax = plot_dispersion(article, words)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == words
+    ticks = list(ax.get_yticks())
+    places = dispersion(article, words)
+    for line in ax.get_lines():
+        word = line.get_label()
+        assert set(line.get_ydata()) == {ticks[labels.index(word)]}
+        assert list(line.get_xdata()) == places[word]
+    # the first word is drawn at the top of the plot
+    bottom, top = ax.get_ylim()
+    assert top < bottom and ticks[0] == 0
+
+
+def test_frequency_dispersion_says_when_a_word_never_occurs(article):
+    ax = plot_dispersion(article, ["terrorism", "terorism"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["terrorism", "terorism"]
+    assert [line.get_label() for line in ax.get_lines()] == ["terrorism"]
+    notes = [t.get_text() for t in ax.texts]
+    assert len(notes) == 1 and notes[0].startswith("no occurrences of 'terorism'") and "'terrorism'" in notes[0]
+
+
+def test_frequency_dispersion_bad_input(article):
+    with pytest.raises(ValueError, match="at least one word"):
+        plot_dispersion(article, [])
+    with pytest.raises(TypeError, match="a word or a list of words"):
+        plot_dispersion(article, 5)
+    with pytest.raises(TypeError, match="should be a string"):
+        plot_dispersion(article, ["security", None])
