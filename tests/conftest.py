@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 _EMPTY_NLTK_DATA = tempfile.mkdtemp(prefix="empty-nltk-data-")
 os.environ["NLTK_DATA"] = _EMPTY_NLTK_DATA
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Checked answers are recorded in a throw-away progress file, never in a learner's own.
+os.environ.setdefault("HELPERS_PROGRESS", os.path.join(tempfile.mkdtemp(prefix="progress-"), "progress.json"))
 
 
 def _no_nltk_data(resource_url, *args, **kwargs):
