@@ -81,3 +81,106 @@ def test_theme_explorer_widgets_drive_the_view(article):
     box.normalize.value = "per_1000"
     assert box.view["matrix"].loc["Ukraine and Western-aligned members", "Territorial integrity"] > 1
 
+
+
+# --- frequency ---
+
+import pytest  # noqa: E402
+
+from helpers import frequency_explorer, frequency_view, load_stopwords  # noqa: E402
+
+
+def test_frequency_view_starts_on_the_most_frequent_word(article):
+    v = frequency_view(article, 10)
+    assert len(v.top) == 10 and v.top[0] == ("cooperation", 33) and v.word == "cooperation"
+    assert len(v.rows) == 33 and v.html.count("<mark>") == 33
+    assert v.message == "33 occurrences of 'cooperation'"
+    assert [article.words[i] for i in v.positions] == ["cooperation"] * 33
+
+
+def test_frequency_view_missing_word_says_so_and_suggests(article):
+    v = frequency_view(article, 10, word="terorism")
+    assert v.rows == [] and v.positions == []
+    assert v.message.startswith("no occurrences of 'terorism'") and "'terrorism'" in v.message
+    assert "<mark>" not in v.html and "no occurrences of &#x27;terorism&#x27;" in v.html
+
+
+def test_frequency_view_empty_and_odd_words(article):
+    assert frequency_view(article, 5, word="  ").message.startswith("Type a word")
+    assert "no letters or digits" in frequency_view(article, 5, word="?!").message
+    with pytest.raises(TypeError, match="should be a string"):
+        frequency_view(article, 5, word=42)
+
+
+def test_frequency_view_n_larger_than_the_vocabulary(article):
+    v = frequency_view(article, 100_000, word="")
+    assert len(v.top) == len({w for w in article.words if w not in load_stopwords()})
+
+
+def test_frequency_explorer_controls_have_human_descriptions(article):
+    ex = frequency_explorer(article)
+    assert ex.slider.description == "Top words"
+    assert (ex.stopwords.description, ex.stem.description, ex.phrases.description) == (
+        "Remove stopwords", "Stem words", "Join phrases")
+    assert ex.word_box.description == "Word" and ex.word_list.description == "Pick a word"
+
+
+def test_frequency_explorer_slider_sets_the_length_of_the_list(article):
+    ex = frequency_explorer(article, 15)
+    assert len(ex.word_list.options) == 15
+    ex.slider.value = 4
+    assert [label for label, _ in ex.word_list.options] == [
+        "cooperation (33)", "united (30)", "nations (29)", "regional (28)"]
+    assert ex.word_list.value == "cooperation"  # the chosen word is still in the list
+
+
+def test_frequency_explorer_stopwords_toggle(article):
+    ex = frequency_explorer(article, 5)
+    assert "the" not in dict(ex.word_list.options).values()
+    ex.stopwords.value = False
+    assert [w for _, w in ex.word_list.options][:3] == ["the", "and", "of"]
+    assert ex.word_list.value is None  # "cooperation" left the top 5, but stays chosen
+    assert ex.view.word == "cooperation" and "33 occurrences" in ex.message.value
+
+
+def test_frequency_explorer_stem_toggle(article):
+    ex = frequency_explorer(article, 5)
+    ex.stem.value = True
+    assert "cooper" in [w for _, w in ex.word_list.options]
+    # the word "cooperation" is now matched by its stem: every form of cooperate
+    forms = {row.keyword.lower() for row in ex.view.rows}
+    assert {"cooperation", "cooperating"} <= forms and "(by stem)" in ex.message.value
+    ex.word_list.value = "cooper"
+    assert ex.word_box.value == "cooper"
+    assert len(ex.view.rows) == dict(ex.view.top)["cooper"]
+
+
+def test_frequency_explorer_phrases_toggle_and_picking_from_the_list(article):
+    ex = frequency_explorer(article, 10)
+    ex.phrases.value = True
+    options = dict(ex.word_list.options)
+    assert "united_nations (24)" in options
+    ex.word_list.value = "united_nations"
+    assert ex.word_box.value == "united_nations"
+    assert len(ex.view.rows) == 24  # the contexts agree with the count in the list
+    assert ex.kwic.value.count("<mark>United Nations</mark>") == 24
+
+
+def test_frequency_explorer_word_box_shows_contexts_and_dispersion(article):
+    ex = frequency_explorer(article)
+    ex.word_box.value = "terrorism"
+    assert ex.view.message == "8 occurrences of 'terrorism'" and "8 occurrences" in ex.message.value
+    assert ex.kwic.value.count("<mark>terrorism</mark>") == 8
+    ax = ex.figure.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["terrorism"]
+    assert len(ax.get_lines()[0].get_xdata()) == 8
+    assert len(ex.plot.outputs) == 1 and "image/png" in ex.plot.outputs[0]["data"]
+
+
+def test_frequency_explorer_word_box_with_a_missing_word(article):
+    ex = frequency_explorer(article)
+    ex.word_box.value = "terorism"
+    assert "no occurrences of &#x27;terorism&#x27;" in ex.message.value
+    assert "&#x27;terrorism&#x27;" in ex.message.value
+    assert "<mark>" not in ex.kwic.value
+    assert ex.figure is None and ex.plot.outputs == ()
