@@ -526,7 +526,7 @@ def speaker_explorer(article=None, *, speaker=None):
     article = load_article() if article is None else article
     spoke = list(speaker_table(article)["speaker"])
     silent = [s.name for s in speakers() if s.name not in spoke]
-    options = spoke + [(f"{name} (listed only)", name) for name in silent]
+    options = [(name, name) for name in spoke] + [(f"{name} (listed only)", name) for name in silent]
     pick = w.Dropdown(options=options, value=speaker or (spoke[0] if spoke else None),
                       description="Speaker", style={"description_width": "initial"})
     sentences = w.HTML()

@@ -184,3 +184,41 @@ def test_frequency_explorer_word_box_with_a_missing_word(article):
     assert "&#x27;terrorism&#x27;" in ex.message.value
     assert "<mark>" not in ex.kwic.value
     assert ex.figure is None and ex.plot.outputs == ()
+
+
+# --- speakers ---
+
+from helpers import speaker_explorer, speaker_view  # noqa: E402
+
+
+def test_speaker_view_marks_their_sentences(article):
+    v = speaker_view(article, "Tanmaya Lal")
+    assert v.speaker == "Tanmaya Lal" and v.sentences == [62, 63, 64, 65]
+    assert v.html.count("<mark") == 4 and "Speaks for <b>member states</b>" in v.html
+    assert v.keywords and v.keywords[0][1] > 0
+
+
+def test_speaker_view_escapes_html(tmp_path):
+    from helpers import load_article
+
+    path = tmp_path / "tags.txt"
+    path.write_text("A report\n\nBan said <script>alert(1)</script> & more.\n", encoding="utf-8")
+    v = speaker_view(load_article(path), "Ban Ki-moon")
+    assert v.sentences == [0]
+    assert "<script>" not in v.html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in v.html
+
+
+def test_speaker_view_for_a_listed_only_delegation(article):
+    v = speaker_view(article, "Uruguay")
+    assert v.sentences == [] and "reports nothing" in v.html and "<mark" not in v.html
+
+
+def test_speaker_explorer_controls(article):
+    ex = speaker_explorer(article)
+    assert ex.speaker.description == "Speaker"
+    assert ex.speaker.value == "Ban Ki-moon" and ex.view.sentences[:2] == [0, 1]
+    ex.speaker.value = "Maleeha Lodhi"
+    assert ex.view.speaker == "Maleeha Lodhi" and ex.sentences.value == ex.view.html
+    assert ex.figure is not None
+    ex.speaker.value = "Uruguay"  # listed as speaking, but nothing they said is reported
+    assert ex.view.sentences == [] and ex.figure is None  # no sentences, no chart
