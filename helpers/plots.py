@@ -240,10 +240,10 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
     starts = [t.start for t in article.tokens]
     n = max(len(starts), 1)
     ax = _axes(ax, (8, 0.4 * len(lexicon) + 1.4))
+    colours = [c for c in PALETTE if c != "#F0E442"]  # yellow is too faint for thin marks
     for row, theme in enumerate(lexicon.values()):
         xs = [100 * bisect.bisect_left(starts, h.start) / n for h in _hits(article, theme)]
-        ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2,
-                   color=PALETTE[row % len(PALETTE)] if row % len(PALETTE) != 6 else PALETTE[7])
+        ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2, color=colours[row % len(colours)])
     ax.set_yticks(range(len(lexicon)), list(lexicon))
     ax.set_ylim(len(lexicon) - 0.5, -0.5)
     ax.set_xlim(0, 100)

@@ -535,7 +535,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
 
 
 def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, width: int = 40):
-    """Print the hits of :func:`theme_hits` as aligned concordance lines.
+    """Print the hits of :func:`theme_hits` as concordance lines: sentence, group, term, context.
 
     >>> from helpers import load_article
     >>> show_theme_hits(load_article(), "Territorial integrity", width=20)
@@ -546,7 +546,8 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
     for name, part in rows.groupby("theme", sort=False):
         print(f"{name} — {len(part)} hit(s)")
         for r in part.itertuples():
-            print(f"  s{r.sentence:<3} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
+            who = f" {r.group}" if by not in ("sentence", "paragraph") else ""
+            print(f"  s{r.sentence:<3}{who} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
 
 
 # --- comparisons ---------------------------------------------------------------------
