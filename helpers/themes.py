@@ -401,7 +401,8 @@ def _select(lexicon: dict, theme) -> list[Theme]:
 
 # --- hits and the matrix -------------------------------------------------------------
 
-def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, width: int = 40):
+def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, blocs=None,
+               width: int = 40):
     """Every match of the themes' terms, one row per hit and group, KWIC-style.
 
     Args:
@@ -411,6 +412,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
             or sentence number), or ``None`` for all.
         by: the grouping (see :func:`theme_groups`).
         themes: another lexicon: a themes file, or a dict ``{name: terms}``.
+        blocs: another blocs file, for ``by="bloc"``.
         width: characters of context on each side.
 
     Returns:
@@ -426,7 +428,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     import pandas as pd
 
     lexicon = _lexicon(themes)
-    groups = theme_groups(article, by)
+    groups = theme_groups(article, by, blocs=blocs)
     if group is not None and group not in groups:
         raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))

@@ -292,3 +292,15 @@ def test_every_speaker_in_a_bloc_exists_or_is_a_country():
     listed = [m for b in load_blocs().values() for m in b.members]
     found = [m for m in listed if m.lower() in names]
     assert len(found) >= 10
+
+
+def test_a_bloc_file_of_ones_own_moves_the_counts_and_stays_traceable(tmp_path, article):
+    path = tmp_path / "blocs.txt"
+    path.write_text("[Principled]\nnote: the two who named territorial integrity\nUkraine\nUnited States\n"
+                    "[Kazakhstan alone]\nKazakhstan\n", encoding="utf-8")
+    m = theme_matrix(article, by="bloc", blocs=path)
+    assert list(m.index)[:2] == ["Principled", "Kazakhstan alone"] and "(other)" in m.index
+    assert m.loc["Principled", INTEGRITY] == 1               # one sentence, two members: counted once
+    assert m.loc["Kazakhstan alone", TERROR] == theme_matrix(article, by="speaker").loc["Kairat Abdrakhmanov", TERROR]
+    rows = theme_hits(article, by="bloc", blocs=path)
+    assert len(rows) == int(m.to_numpy().sum())
