@@ -238,7 +238,10 @@ def _namespace(answer=None) -> dict:
     import helpers
     from ..article import load_article
 
+    from collections import Counter
+
     ns = {name: getattr(helpers, name) for name in helpers.__all__}
+    ns["Counter"] = Counter
     ns["article"] = load_article()
     ns["answer"] = answer
     return ns
