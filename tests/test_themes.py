@@ -304,3 +304,32 @@ def test_a_bloc_file_of_ones_own_moves_the_counts_and_stays_traceable(tmp_path, 
     assert m.loc["Kazakhstan alone", TERROR] == theme_matrix(article, by="speaker").loc["Kairat Abdrakhmanov", TERROR]
     rows = theme_hits(article, by="bloc", blocs=path)
     assert len(rows) == int(m.to_numpy().sum())
+
+
+# --- any term a teacher types ---------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=25))
+def test_any_typed_term_is_accepted_or_refused_with_a_fix(article, text):
+    try:
+        theme = make_theme("Typed", text)
+    except ValueError as err:
+        assert "How to fix" in str(err) or "no terms" in str(err)
+        return
+    m = theme_matrix(article, by="paragraph", themes={"Typed": theme})
+    assert int(m["Typed"].sum()) == len(theme_hits(article, themes={"Typed": theme}))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_terms_built_from_article_words_always_match(article, data):
+    words = data.draw(st.lists(st.sampled_from(sorted(set(article.words))), min_size=1, max_size=4))
+    cut = [w[:max(1, len(w) - data.draw(st.integers(0, 3)))] + "*" if data.draw(st.booleans()) else w for w in words]
+    theme = make_theme("Drawn", cut)
+    rows = theme_hits(article, themes={"Drawn": theme})
+    assert len(rows) >= 1                       # each single word occurs, so the longest-first scan finds something
+    for r in rows.itertuples():
+        assert article.text[r.start:r.end] == r.keyword
