@@ -159,7 +159,7 @@ _QUOTES_OPEN = "“\""
 _GROUP = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
                     r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT = r"\b(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
-_AUX = r"(?:\s*,)?\s*(?:has\s+|had\s+|also\s+|then\s+)*"
+_AUX = r"\s*(?:has\s+|had\s+|also\s+|then\s+)*"
 
 
 @lru_cache(maxsize=4)
@@ -179,7 +179,8 @@ class _Rules:
         self.registry = {s.name: s for s in registry}
         cue_alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
         self.cue = re.compile(rf"\b(?:{cue_alt})\b", re.IGNORECASE)
-        self.bound_after = re.compile(rf"(?:\s*,[^,.;]{{0,160}}?)?{_AUX}(?P<cue>{cue_alt})\b", re.IGNORECASE)
+        # NAME, an appositive between commas, CUE ("Rashid Alimov, Secretary-General of …, said")
+        self.bound_after = re.compile(rf"(?:\s*,[^,.;]{{1,160}},|\s*,)?{_AUX}(?P<cue>{cue_alt})\b", re.IGNORECASE)
         self.bound_before = re.compile(rf"\b(?P<cue>said|says|told|added|noted)\s+(?:the\s+)?$", re.IGNORECASE)
         self.pronoun = re.compile(rf"{_PRONOUN_SUBJECT}(?P<cue>{cue_alt})\b")
         forms = {}

@@ -176,6 +176,14 @@ def test_mention_inside_a_speech_is_not_a_speaker(article):
     assert a[37].speakers == ("Kairat Abdrakhmanov",)
 
 
+def test_name_before_someone_elses_cue_is_not_the_speaker(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text("A tiny report\n\nTanmaya Lal said trade mattered.\n\n"
+                    "Cooperation with Ban, she said, had been close.\n", encoding="utf-8")
+    result = attribute(load_article(path))
+    assert [r.speakers for r in result] == [("Tanmaya Lal",), ("Tanmaya Lal",)]
+
+
 def test_mention_inside_a_speech_even_when_registered(article):
     draganov = Speaker("Petko Draganov", "Special Representative", None, "UN", "official", "UN",
                        ("Draganov",), "he")
