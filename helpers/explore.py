@@ -462,7 +462,7 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
 
         row = theme_matrix(article, by="speaker")
         themes = {t: int(v) for t, v in row.loc[who.name].items() if v} if who.name in row.index else {}
-    except Exception:  # themes are optional here: a broken theme file must not hide the speaker
+    except (ImportError, KeyError, ValueError):  # a broken theme file must not hide the speaker
         themes = {}
     paragraphs = []
     for number, (p_start, p_end) in enumerate(article.paragraph_spans):

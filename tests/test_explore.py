@@ -222,3 +222,10 @@ def test_speaker_explorer_controls(article):
     assert ex.figure is not None
     ex.speaker.value = "Uruguay"  # listed as speaking, but nothing they said is reported
     assert ex.view.sentences == [] and ex.figure is None  # no sentences, no chart
+
+
+def test_speaker_view_themes_match_the_theme_matrix(article):
+    from helpers import theme_matrix
+
+    row = theme_matrix(article, by="speaker").loc["Ban Ki-moon"]
+    assert speaker_view(article, "Ban").themes == {t: int(v) for t, v in row.items() if v}
