@@ -348,3 +348,34 @@ def test_counter_answers_compare_as_dicts(article):
     # a learner's Counter equals the FreqDist-derived answer when their items agree
     assert ex._same(Counter({"a": 1}), {"a": 1}, "exact", 0)
     assert not ex._same(Counter({"a": 1}), {"a": 2}, "exact", 0)
+
+
+# --- any answer at all -----------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+ANSWERS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(qid=st.sampled_from(list(BANK)), answer=ANSWERS)
+def test_any_answer_gets_feedback_never_a_traceback(qid, answer):
+    feedback = grade(qid, answer)
+    assert feedback.status in ("correct", "wrong") and feedback.message
+    assert str(feedback).startswith(("✓", "✗"))
+
+
+def test_a_wrong_answer_shows_the_hint_button_in_a_notebook(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    grade("reading.q1", 3)._ipython_display_()
+    assert shown[0]["text/plain"].startswith("✗ reading.q1") and shown[1].children[0].description == "Show a hint"
+    shown.clear()
+    grade("reading.q1", helpers.load_article().paragraphs.__len__())._ipython_display_()
+    assert len(shown) == 1, "no hint button under a right answer"
