@@ -155,7 +155,9 @@ def test_not_answered_yet():
 def test_none_wrong_type_unknown_ids():
     assert "None" in check("reading.q1", None).message
     assert check("reading.q1", "47").message == "your answer is the text '47'; give the number itself, without quotes."
-    assert check("reading.q1", [47]).message == "your answer is a list, but this question wants a number."
+    assert check("reading.q1", [47]).message == \
+        "your answer is a list, but this question wants a number: count it with len(...)."
+    assert check("frequency.q7", 3).message == "your answer is a number, but this question wants a list."
     assert check("reading.q99", 1).status == "error" and "questions are reading.q1 to reading.q6" in check("reading.q99", 1).message
     assert "Did you mean 'reading.q1'" in check("reding.q1", 1).message
     assert "reading.q1, frequency.q1" in check("q1", 1).message

@@ -318,6 +318,8 @@ def _generic_hint(answer, expected, question: Question) -> str:
     if _kind(a) != _kind(e):
         if isinstance(a, str) and isinstance(e, (int, float)) and a.strip().lstrip("-").replace(".", "", 1).isdigit():
             return f"your answer is the text {answer!r}; give the number itself, without quotes."
+        if isinstance(e, int) and isinstance(a, (list, set, dict)):
+            return f"your answer is {_kind(a)}, but this question wants a number: count it with len(...)."
         return f"your answer is {_kind(a)}, but this question wants {_kind(e)}."
     if isinstance(a, str):
         if a.casefold() == e.casefold():
