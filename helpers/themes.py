@@ -283,25 +283,32 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 @lru_cache(maxsize=512)
 def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins."""
-    tokens = article.tokens
+    tokens, words = article.tokens, article.words
     starts = [s.start for s in article.sentences]
-    sentence_of = [bisect.bisect_right(starts, t.start) - 1 for t in tokens]
+
+    def sentence_of(k):
+        return bisect.bisect_right(starts, tokens[k].start) - 1
+
     candidates = [(p, term, False) for p, term in zip(theme.patterns, theme.terms)]
     candidates += [(p, term, True) for p, term in zip(theme.exclude_patterns, theme.exclude)]
     candidates.sort(key=lambda c: (-len(c[0]), not c[2]))  # longest first; on a tie, `not:` wins
+    # Only a token that can begin some term is tried: one pass, linear in the article's length.
+    exact = {c[0][0][0] for c in candidates if not c[0][0][1]}
+    prefixes = tuple({c[0][0][0] for c in candidates if c[0][0][1]})
     out, i = [], 0
-    while i < len(tokens):
+    for at in [k for k, w in enumerate(words) if w in exact or w.startswith(prefixes)]:
+        if at < i:
+            continue  # inside the previous hit
+        i = at
         for pattern, term, excluded in candidates:
             j = i + len(pattern)
-            if j <= len(tokens) and sentence_of[i] == sentence_of[j - 1] and all(
-                    _word_matches(p, tokens[k].word) for p, k in zip(pattern, range(i, j))):
+            if j <= len(tokens) and all(_word_matches(p, words[k]) for p, k in zip(pattern, range(i, j))) \
+                    and sentence_of(i) == sentence_of(j - 1):
                 if not excluded:
-                    s = article.sentences[sentence_of[i]]
+                    s = article.sentences[sentence_of(i)]
                     out.append(Hit(theme.name, term, s.index, s.paragraph, tokens[i].start, tokens[j - 1].end))
                 i = j
                 break
-        else:
-            i += 1
     return tuple(out)
 
 
@@ -481,10 +488,13 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     for g, idx in groups.items():
         for i in idx:
             where.setdefault(i, []).append(g)
+    tally: dict[tuple, int] = {}
     for t in lexicon.values():
         for h in _hits(article, t):
             for g in where.get(h.sentence, ()):
-                counts.loc[g, t.name] += 1
+                tally[g, t.name] = tally.get((g, t.name), 0) + 1
+    for (g, name), n in tally.items():
+        counts.loc[g, name] = n
     counts.columns.name = "theme"
     tokens = _group_tokens(article, groups)
     out = counts
