@@ -62,6 +62,24 @@ def _regexp_tokenizer():
     return RegexpTokenizer(_WORD_RE.pattern, flags=re.VERBOSE | re.UNICODE)
 
 
+#: Text longer than this is tokenized piece by piece, cut at a space or a line break
+#: (no token contains one, so the tokens are the same). NLTK bounds each regular
+#: expression call by a wall-clock limit (5 s), which a whole 10 MB text would pass.
+_PIECE = 1 << 16
+_CUT = re.compile(r"[ \n]")
+
+
+def _span_tokenize(text: str):
+    tokenizer = _regexp_tokenizer()
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + _PIECE) if len(text) - start > _PIECE else None
+        end = cut.start() if cut else len(text)
+        for s, e in tokenizer.span_tokenize(text[start:end]):
+            yield start + s, start + e
+        start = end
+
+
 def _normalize(word: str, lower: bool) -> str:
     word = word.replace("’", "'")
     return word.lower() if lower else word
@@ -92,7 +110,7 @@ def tokenize_spans(text: str, *, lower: bool = True, punct: bool = False,
         raise TypeError(f"tokenize needs a string of text, not {type(text).__name__}: "
                         "pass article.text or a sentence, e.g. tokenize(article.text)")
     tokens = [Token(_normalize(text[s:e], lower), s, e)
-              for s, e in _regexp_tokenizer().span_tokenize(text)
+              for s, e in _span_tokenize(text)
               if punct or _is_word(text[s:e])]
     if phrases:
         tokens = join_phrases(tokens, load_phrases() if phrases is True else phrases)
@@ -224,9 +242,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         piece = _STRAY_OPEN_QUOTE.sub(" ”", block.group())  # same length: offsets hold
-        for s, e in punkt.span_tokenize(piece):
+        for s, e in _punkt_spans(punkt, piece):
             spans.append((block.start() + s, block.start() + e))
     return spans
+
+
+def _punkt_spans(punkt, text: str):
+    """Punkt's sentence spans; a very long paragraph is read in windows of ``_PIECE`` characters.
+
+    Punkt decides each boundary from the words around it, so every sentence of a
+    window but its last is final; the next window starts where that last one does.
+    """
+    start = 0
+    while len(text) - start > 2 * _PIECE:
+        window = list(punkt.span_tokenize(text[start:start + _PIECE]))
+        if len(window) < 2:
+            break  # one sentence longer than a window: read the rest at once
+        for s, e in window[:-1]:
+            yield start + s, start + e
+        start += window[-1][0]
+    for s, e in punkt.span_tokenize(text[start:]):
+        yield start + s, start + e
 
 
 # --- organization mentions ------------------------------------------------------------
