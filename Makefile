@@ -36,8 +36,12 @@ $(TESTED): $(STAMP)
 test: $(TESTED)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
+# The app asks for a token, as JupyterLab does: open the URL it prints. APP_TOKEN=... chooses it.
 app: $(TESTED)
-	$(BIN)/voila notebooks/05-explorer.ipynb --Voila.ip=$(HOST) --port=$(PORT) --no-browser
+	@token=$${APP_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(16))')}; \
+	echo "Open http://$(HOST):$(PORT)/?token=$$token"; \
+	exec $(BIN)/voila notebooks/05-explorer.ipynb --Voila.ip=$(HOST) --port=$(PORT) --no-browser \
+	    --Voila.token=$$token
 
 exercises: $(STAMP)
 	$(BIN)/python -m helpers.exercises build
