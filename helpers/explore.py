@@ -6,6 +6,8 @@ a browser; ipywidgets is imported only when an explorer is built.
 
 from __future__ import annotations
 
+import itertools
+
 __all__: list[str] = []
 
 
@@ -36,6 +38,10 @@ def _theme_from_text(theme, text: str):
     return make_theme(theme.name, keep, note=theme.note, exclude=[d for d in drop if d])
 
 
+#: The most rows (groups, or sentences of a cell) the theme explorer draws; the rest are counted.
+_MAX_ROWS = 200
+
+
 def _matrix_html(matrix) -> str:
     import html
 
@@ -45,7 +51,7 @@ def _matrix_html(matrix) -> str:
     top = values.max() if values.size and values.max() > 0 else 1
     head = "".join(f"<th style='padding:2px 6px'>{html.escape(str(c))}</th>" for c in matrix.columns)
     rows = []
-    for label, row in zip(matrix.index, values):
+    for label, row in zip(matrix.index[:_MAX_ROWS], values[:_MAX_ROWS]):
         cells = []
         for v in row:
             shade = cmap(v / top)
@@ -55,8 +61,10 @@ def _matrix_html(matrix) -> str:
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")
         rows.append(f"<tr><th style='text-align:left;padding:2px 6px'>{html.escape(str(label))}</th>"
                     + "".join(cells) + "</tr>")
+    hidden = len(matrix.index) - len(rows)
+    more = f"<p><i>{hidden:,} more rows are not shown; pick a row below to read it.</i></p>" if hidden > 0 else ""
     return (f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
-            + "".join(rows) + "</table>")
+            + "".join(rows) + "</table>" + more)
 
 
 def _sentences_html(article, hits) -> str:
@@ -64,8 +72,8 @@ def _sentences_html(article, hits) -> str:
 
     if hits.empty:
         return "<p><i>No hits in this cell: pick another row or theme.</i></p>"
-    parts = []
-    for sentence, rows in hits.groupby("sentence", sort=True):
+    parts, total = [], hits["sentence"].nunique()
+    for sentence, rows in itertools.islice(hits.groupby("sentence", sort=True), _MAX_ROWS):
         s = article.sentences[int(sentence)]
         pieces, pos = [], s.start
         for r in rows.sort_values("start").itertuples():
@@ -75,7 +83,8 @@ def _sentences_html(article, hits) -> str:
                 pos = r.end
         pieces.append(html.escape(article.text[pos:s.end]))
         parts.append(f"<li><b>s{s.index}</b> (paragraph {s.paragraph}): {''.join(pieces)}</li>")
-    return f"<p>{len(hits)} hit(s) in {len(parts)} sentence(s):</p><ol>" + "".join(parts) + "</ol>"
+    shown = f" (the first {len(parts):,} are shown)" if total > len(parts) else ""
+    return f"<p>{len(hits):,} hit(s) in {total:,} sentence(s){shown}:</p><ol>" + "".join(parts) + "</ol>"
 
 
 def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None, edits=None,
@@ -413,6 +422,9 @@ def frequency_explorer(article=None, n=15, *, word=None):
 
 __all__ += ["SpeakerView", "speaker_view", "speaker_explorer"]
 
+#: Longer articles show only the speaker's paragraphs, at most this many, so the page stays quick.
+_MAX_PARAGRAPHS = 200
+
 
 @dataclass(frozen=True)
 class SpeakerView:
@@ -464,10 +476,16 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
         themes = {t: int(v) for t, v in row.loc[who.name].items() if v} if who.name in row.index else {}
     except (ImportError, KeyError, ValueError):  # a broken theme file must not hide the speaker
         themes = {}
+    by_paragraph: dict[int, list] = {}
+    for s in article.sentences:
+        by_paragraph.setdefault(s.paragraph, []).append(s)
+    shown = range(len(article.paragraphs))
+    if len(shown) > _MAX_PARAGRAPHS:  # a long text: only the speaker's own paragraphs, and not all
+        shown = sorted({article.sentences[i].paragraph for i in said})[:_MAX_PARAGRAPHS]
     paragraphs = []
-    for number, (p_start, p_end) in enumerate(article.paragraph_spans):
+    for number in shown:
         pieces = []
-        for s in (s for s in article.sentences if s.paragraph == number):
+        for s in by_paragraph.get(number, ()):
             text = html.escape(s.text)
             if s.index in said:
                 a = said[s.index]
@@ -485,6 +503,9 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
             + "</p>")
     if not count:
         head += "<p><i>The article reports nothing this speaker said: it only lists them as speaking.</i></p>"
+    if len(shown) < len(article.paragraphs):
+        head += (f"<p><i>A long text: {len(shown):,} of its {len(article.paragraphs):,} paragraphs are "
+                 f"shown (the first {_MAX_PARAGRAPHS:,} where this speaker speaks).</i></p>")
     body = ("<div style='max-height:360px;overflow:auto;border:1px solid #ddd;padding:4px 8px'>"
             + "".join(paragraphs) + "</div>")
     return SpeakerView(who.name, sorted(said), speaker_keywords(article, who.name, n, registry), themes,

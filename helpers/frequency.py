@@ -488,10 +488,12 @@ def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
         print(f"{line.left:>{width}}{line.keyword}{line.right}")
 
 
-def kwic_html(article, word, width=60, *, stem=False, phrases=False) -> str:
+def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200) -> str:
     """The keyword-in-context lines as HTML, keyword in ``<mark>``, every piece of text escaped.
 
-    Show it in a notebook with ``HTML(kwic_html(article, "terrorism"))``.
+    Show it in a notebook with ``HTML(kwic_html(article, "terrorism"))``. At most
+    ``limit`` lines are shown (``None`` for all), and the heading says how many are
+    left out, so that a word common in a long text does not freeze the page.
 
     >>> from helpers import load_article
     >>> kwic_html(load_article(), "spirit", width=12)
@@ -505,8 +507,9 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False) -> str:
         f"<td><mark>{html.escape(line.keyword)}</mark></td>"
         f'<td style="white-space:pre">{html.escape(line.right)}</td>'
         f'<td style="color:gray">sentence {line.sentence}</td></tr>'
-        for line in lines)
-    head = html.escape(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {word!r}")
+        for line in (lines if limit is None else lines[:limit]))
+    head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {word!r}"
+                       + (f"; the first {limit:,} are shown" if limit is not None and len(lines) > limit else ""))
     return f'<div class="kwic"><p>{head}</p><table style="font-family:monospace">{rows}</table></div>'
 
 
