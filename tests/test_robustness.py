@@ -504,3 +504,84 @@ def test_exercise_expressions_come_only_from_the_exercise_folder():
     assert questions
     assert all(Path(q.path).resolve().is_relative_to(exercises_dir().resolve()) for q in questions.values())
     assert not exercises_dir().resolve().is_relative_to((ROOT / "data").resolve())
+
+
+# --- large input ------------------------------------------------------------------------------
+
+def make_long_article(article, folder: Path, size: int = 10_000_000) -> tuple[Path, list[int]]:
+    """The article's paragraphs over and over, each copy varied, until the file holds ``size`` bytes.
+
+    Every other copy has its sentences in reverse order and each ends with its number, so
+    no two paragraphs are alike. Returns the path and which article paragraph each copy is.
+    """
+    lines, sources, total, n = [f"{article.title} (long edition)", f"By {article.author}"], [], 0, 0
+    by_paragraph = [[s.text for s in article.sentences if s.paragraph == p] for p in range(len(article.paragraphs))]
+    while total < size:
+        p = n % len(by_paragraph)
+        sentences = by_paragraph[p][::-1] if n % 2 else by_paragraph[p]
+        line = " ".join(sentences) + f" (Part {n + 1})"
+        lines.append(line)
+        sources.append(p)
+        total += len(line.encode("utf-8")) + 1
+        n += 1
+    path = folder / "long.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path, sources
+
+
+@pytest.fixture(scope="module")
+def long_article(article, tmp_path_factory):
+    path, sources = make_long_article(article, tmp_path_factory.mktemp("long"))
+    return path, sources
+
+
+def test_a_10_mb_article_is_analysed_within_bounded_memory(article, long_article):
+    from helpers import mention_counts
+
+    path, sources = long_article
+    assert path.stat().st_size >= 10_000_000
+    tracemalloc.start()
+    try:
+        big = load_article(path)
+        words = big.words
+        top = dict(top_words(big, 20))
+        mentions = mention_counts(big)
+        rows = kwic(big, "terrorism")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # Measured: about 300 MB at the peak (the token list); a generous bound catches a blow-up.
+    assert peak < 1_500_000_000, f"peak {peak / 1e6:.0f} MB"
+    records = attribute(big)  # outside the memory trace, which slows Python down several times
+    matrix = theme_matrix(big, by="organization")
+    # counts add up: each copy of a paragraph brings that paragraph's words
+    per_paragraph = [tokenize(p) for p in article.paragraphs]
+    assert len(big.paragraphs) == len(sources)
+    assert top["cooperation"] == sum(per_paragraph[p].count("cooperation") for p in sources)
+    assert len(rows) == sum(per_paragraph[p].count("terrorism") for p in sources)
+    assert len(words) == sum(len(per_paragraph[p]) + 2 for p in sources)  # + "part", n
+    base = mention_counts(article)
+    assert mentions["SCO"] >= base["SCO"] * (len(sources) // len(article.paragraphs))
+    assert len(records) == len(big.sentences) > 70 * (len(sources) // len(article.paragraphs))
+    assert int(matrix.loc["CSTO", "Terrorism & extremism"]) > 0
+
+
+def test_explorers_cap_what_they_show_on_a_10_mb_article(long_article):
+    from helpers import frequency_view, speaker_view, theme_explorer_view
+
+    big = load_article(long_article[0])
+    view = frequency_view(big, 5, word="cooperation")
+    assert len(view.rows) > 5_000  # the data is complete ...
+    assert view.html.count("<tr>") == 200 and "the first 200 are shown" in view.html  # ... the page is not
+    assert len(view.html) < 200_000
+    lodhi = speaker_view(big, "Lodhi")
+    assert len(lodhi.sentences) > 1_000
+    assert lodhi.html.count("<p style='margin:4px 0'>") == 200
+    assert f"200 of its {len(big.paragraphs):,} paragraphs are shown" in lodhi.html
+    themes = theme_explorer_view(big, selected=["Territorial integrity"], by="paragraph", group=0,
+                                 theme="Territorial integrity")
+    assert themes["table_html"].count("<tr>") == 201  # header + 200 rows
+    assert f"{len(big.paragraphs) - 200:,} more rows are not shown" in themes["table_html"]
+    cell = theme_explorer_view(big, selected=["Territorial integrity"], by="speaker", group="Ukraine",
+                               theme="Territorial integrity")["sentences_html"]
+    assert cell.count("<li>") == 200 and "(the first 200 are shown)" in cell
