@@ -1,0 +1,15 @@
+"""Benchmarks for the kit: ``make bench`` (or ``python -m benchmarks``).
+
+Five parts, each a module returning a :class:`~benchmarks.report.Table`:
+
+- ``notebooks``: each lesson notebook's execution time ÷ an empty notebook's;
+- ``widgets``: p50 / p95 latency of each explorer's update, for each control;
+- ``tokenizer``: ``helpers.tokenize`` vs NLTK's ``word_tokenize`` path vs ``str.split``,
+  with the agreement of word tokens;
+- ``scale``: the whole pipeline on generated corpora of 1 … 1,000 documents;
+- ``coldstart``: ``import helpers`` and the first ``load_article()`` in a fresh process.
+
+Every figure is a median over repeated runs, and every ratio compares two things
+measured side by side in the same run. Results are printed and written to
+``bench-results/``. Nothing here writes into ``data/``.
+"""
