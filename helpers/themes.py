@@ -205,7 +205,7 @@ def _read_sections(path: Path, kind: str):
     out = {}
     for name, s in sections.items():
         if not s["items"]:
-            raise DataFileError(path, f"the {kind} [{name}] has no {what}s",
+            raise DataFileError(path, f"the {kind} [{name}] has no {'terms' if kind == 'theme' else 'entries'}",
                                 f"add one {what} per line under [{name}], or delete the heading",
                                 line=s["line"])
         if kind == "theme":

@@ -230,3 +230,82 @@ def test_metadata_in_the_wrong_encoding(tmp_path):
 def test_read_wordlist_keeps_file_order(tmp_path):
     path = write(tmp_path, "list.txt", "b\n# note\na\nb\n")
     assert read_wordlist(path) == ["b", "a"]
+
+
+# --- speakers.csv, speakers.cues.txt, themes.txt, blocs.txt, gold/*.tsv -----------------------
+# Each case: the file, a change to the kit's own copy (old → new text), words the
+# message must hold and, if the line named is not where the change starts, how far below.
+
+LODHI = "Maleeha Lodhi,Permanent Representative of Pakistan,Pakistan,,national,member states,she,Lodhi"
+BAN = "Ban Ki-moon,Secretary-General of the United Nations,,UN,official,UN,he,Ban;Secretary-General Ban Ki-moon"
+HEADER = "name,role,country,organization,capacity,speaks_for,pronoun,aliases"
+
+SHIPPED_MISTAKES = {
+    "speakers: missing column": ("speakers.csv", HEADER, HEADER.replace(",pronoun", ""), "no column 'pronoun'"),
+    "speakers: a comma too many": ("speakers.csv", LODHI, LODHI.replace("Permanent", "Permanent, Ambassador"),
+                                   "double quotes"),
+    "speakers: empty name": ("speakers.csv", LODHI, LODHI.replace("Maleeha Lodhi", ""), "'name' is empty"),
+    "speakers: duplicate name": ("speakers.csv", LODHI, LODHI.replace("Maleeha Lodhi", "Ban Ki-moon")
+                                 .replace(",Lodhi", ","), "already on line"),
+    "speakers: unknown capacity": ("speakers.csv", LODHI, LODHI.replace("national", "nacional"), "capacity"),
+    "speakers: unknown pronoun": ("speakers.csv", LODHI, LODHI.replace(",she,", ",her,"), "pronoun 'her'"),
+    "speakers: alias of two people": ("speakers.csv", LODHI, LODHI.replace(",Lodhi", ",Ban"), "'Ban' names both"),
+    "themes: term before a heading": ("themes.txt", "[Terrorism & extremism]", "terror*\n[Terrorism & extremism]",
+                                      "before any"),
+    "themes: heading not closed": ("themes.txt", "[Drugs & trafficking]", "[Drugs & trafficking", "not a theme heading"),
+    "themes: star inside a word": ("themes.txt", "\nterror*\n", "\nter*ror\n", "a * can only end a word"),
+    "themes: star alone": ("themes.txt", "\nterror*\n", "\n*\n", "would match every word"),
+    "themes: a mark that is no word": ("themes.txt", "\nterror*\n", "\nterror|ism\n", "not part of a word"),
+    "themes: theme twice": ("themes.txt", "[Drugs & trafficking]", "[terrorism & EXTREMISM]", "appears twice"),
+    "themes: theme with no terms": ("themes.txt", "[Drugs & trafficking]", "[Empty]\n[Drugs & trafficking]",
+                                    "has no terms"),
+    "blocs: member in two blocs": ("blocs.txt", "[Ukraine and Western-aligned members]",
+                                   "[Ukraine and Western-aligned members]\nChina", "is in both", 1),
+    "blocs: bloc with no entries": ("blocs.txt", "[Regional secretariats]", "[Nobody]\n[Regional secretariats]",
+                                    "has no entries"),
+    "cues: two on one line": ("speakers.cues.txt", "\nsaid\n", "\nsaid\tsays\n", "tab"),
+}
+
+
+def _broken_copy(tmp_path, filename, old, new):
+    text = (data_dir() / filename).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is no longer in {filename}"
+    start = text.index(old) + len(old) - len(old.lstrip("\n"))
+    line = text[:start].count("\n") + 1
+    path = tmp_path / filename
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path, line
+
+
+@pytest.mark.parametrize("case", SHIPPED_MISTAKES, ids=list(SHIPPED_MISTAKES))
+def test_registry_lexicon_blocs_and_cues(tmp_path, case):
+    from helpers import load_blocs, load_themes, speakers
+    from helpers.speakers import _cues
+
+    filename, old, new, words, *below = SHIPPED_MISTAKES[case]
+    path, line = _broken_copy(tmp_path, filename, old, new)
+    loader = {"speakers.csv": speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
+              "speakers.cues.txt": lambda p: _cues(str(p), None)}[filename]
+    raises(loader, path, line + sum(below), words)
+
+
+GOLD_LINE = "15\tUkraine; United States\tindirect speech\tThe representatives of Ukraine and\t"
+
+GOLD_MISTAKES = {
+    "tabs turned into spaces": (GOLD_LINE, GOLD_LINE.replace("\t", "    "), "columns"),
+    "unknown speaker": (GOLD_LINE, GOLD_LINE.replace("United States", "USA"), "'USA' is not in the speaker registry"),
+    "unknown kind": (GOLD_LINE, GOLD_LINE.replace("indirect speech", "reported"), "kind 'reported'"),
+    "no such sentence": (GOLD_LINE, GOLD_LINE.replace("15", "715", 1), "'715' is not a sentence"),
+    "sentence changed": (GOLD_LINE, GOLD_LINE.replace("The representatives", "Representatives"), "begins"),
+}
+
+
+@pytest.mark.parametrize("case", GOLD_MISTAKES, ids=list(GOLD_MISTAKES))
+def test_gold_annotation(tmp_path, article, case):
+    from helpers import load_gold
+
+    old, new, words = GOLD_MISTAKES[case]
+    name = f"gold/{article.name}.attribution.tsv"
+    (tmp_path / "gold").mkdir()
+    path, line = _broken_copy(tmp_path, name, old, new)
+    raises(lambda p: load_gold(article, p), path, line, words)
