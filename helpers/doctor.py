@@ -6,7 +6,6 @@ something is off, the exact command or step that fixes it. Nothing is changed.
 
 from __future__ import annotations
 
-import importlib.metadata as metadata
 import sys
 from typing import NamedTuple
 
@@ -23,6 +22,8 @@ class Check(NamedTuple):
 
 
 def _version(dist: str) -> str | None:
+    from importlib import metadata  # here, not at the top: `import helpers` stays quick
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:
@@ -42,6 +43,8 @@ def _check_widgets() -> Check:
         missing = "ipywidgets" if ipyw is None else "jupyterlab_widgets"
         return Check("widgets", False, f"{missing} is not installed",
                      "run `make clean lab` in a terminal to reinstall the kit")
+    from importlib import metadata
+
     from packaging.requirements import Requirement
 
     wanted = next((Requirement(r) for r in metadata.requires("ipywidgets") or []
