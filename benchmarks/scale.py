@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 from .corpus import data_folder, make_corpus
@@ -64,8 +63,18 @@ def run_pipeline(names, steps: dict) -> dict[str, float]:
     return spent
 
 
-def measure(names, steps: dict, repeat: int) -> tuple[float, dict[str, float], float]:
-    """Median total seconds, median seconds per stage, and peak traced memory in MB (one run)."""
+def measure(names, steps: dict, repeat: int) -> dict:
+    """Run the pipeline ``repeat`` times: seconds of each run and of each stage, and peak memory.
+
+    Peak memory is the growth of the process's peak resident size (``ru_maxrss``)
+    over what it was before the first run.
+    """
+    import resource
+
+    def peak_mb():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+    before = peak_mb()
     totals, per_stage = [], {s: [] for s in steps}
     for _ in range(repeat):
         clear_caches()
@@ -73,43 +82,63 @@ def measure(names, steps: dict, repeat: int) -> tuple[float, dict[str, float], f
         totals.append(sum(spent.values()))
         for s, v in spent.items():
             per_stage[s].append(v)
-    clear_caches()
-    tracemalloc.start()
-    try:
-        run_pipeline(names, steps)
-        peak = tracemalloc.get_traced_memory()[1] / 1e6
-    finally:
-        tracemalloc.stop()
-    return median(totals), {s: median(v) for s, v in per_stage.items()}, peak
+    return {"totals": totals, "stages": per_stage, "peak_mb": peak_mb() - before}
+
+
+def measure_in_fresh_process(n: int, repeat: int) -> dict:
+    """Generate a corpus of ``n`` documents and measure it in a new Python process."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-m", "benchmarks.scale", str(n), str(repeat)],
+                         cwd=root, capture_output=True, text=True)
+    if out.returncode:
+        raise RuntimeError(f"the scale run on {n} documents failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _child(n: int, repeat: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp, data_folder(tmp):
+        names = make_corpus(tmp, n)
+        steps = stages()
+        run_pipeline(names[:1], steps)  # imports NLTK, pandas … once, outside the timing
+        return measure(names, steps, repeat)
 
 
 def bench(sizes=(1, 10, 100, 1000), repeat: int = 3) -> Table:
     """The pipeline on each corpus size: time, time per document, peak memory, growth per 10×."""
-    steps = stages()
+    steps = list(stages())
     missing = [s for s in STAGES if s not in steps]
     table = Table(TITLE, ["documents", "median s", "ms / doc", *[f"{s} s" for s in steps],
                           "peak MB", "time × per 10×", "goal", "verdict"])
     previous = None
-    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
-        for n in sizes:
-            folder = Path(tmp) / f"n{n}"
-            with data_folder(folder):
-                names = make_corpus(folder, n)
-                steps["load"]("doc-" + "0" * len(str(n)))  # imports NLTK etc. once, outside the timing
-                total, per_stage, peak = measure(names, steps, repeat if n < 1000 else max(1, repeat))
-            growth = (total / previous[1]) * (10 / (n / previous[0])) if previous else None
-            goal, ok = "-", "-"
-            if n == 1000:
-                goal, ok = "≤ 10 s", verdict(total, 10)
-            table.add(f"{n:,}", total, total / n * 1000, *[per_stage[s] for s in steps], peak,
-                      "-" if growth is None else growth, goal, ok)
-            previous = (n, total)
-    table.notes.append(f"Median of {repeat} runs per size, every helpers cache cleared before each run; "
-                       "peak memory from one more run under tracemalloc (Python allocations only).")
-    table.notes.append("'time × per 10×' is the time ratio to the previous size, scaled to a 10× step: "
+    for n in sizes:
+        result = measure_in_fresh_process(n, repeat)
+        total = median(result["totals"])
+        growth = (total / previous[1]) * (10 / (n / previous[0])) if previous else None
+        goal, ok = "-", "-"
+        if n == 1000:
+            goal, ok = "≤ 10 s", verdict(total, 10)
+        table.add(f"{n:,}", total, total / n * 1000, *[median(result["stages"][s]) for s in steps],
+                  result["peak_mb"], "-" if growth is None else growth, goal, ok)
+        previous = (n, total)
+    table.notes.append(f"Each size in a fresh process; median of {repeat} runs, every helpers cache "
+                       "cleared before each run; one warm-up document first (imports).")
+    table.notes.append("Peak MB: growth of the process's peak resident memory over the runs "
+                       "(all documents' results are kept until a run ends).")
+    table.notes.append("'time × per 10×': the time ratio to the previous size, scaled to a 10× step; "
                        "10 means linear growth.")
     table.notes.append("Documents: the kit's article with its body paragraphs rotated, written with its "
                        "data files into a temporary folder named by HELPERS_DATA.")
     if missing:
         table.notes.append(f"not available yet: {', '.join(missing)}")
     return table
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(_child(int(sys.argv[1]), int(sys.argv[2]))))

@@ -165,6 +165,10 @@ def load_boilerplate(path=None) -> list[str]:
 
 
 def _resolve(name_or_path) -> Path:
+    if isinstance(name_or_path, str) and name_or_path and Path(name_or_path).name == name_or_path:
+        direct = data_dir() / "articles" / f"{name_or_path}.txt"
+        if direct.is_file():  # an article's name: no need to list a folder of many articles
+            return direct
     names = list_articles()
     if name_or_path is None:
         if DEFAULT_ARTICLE in names or len(names) != 1:
@@ -258,10 +262,11 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         text.append(p)
         pos += len(p) + 2
     text = "\n\n".join(text)
-    sentences = []
-    for number, (p_start, p_end) in enumerate(spans):
-        for s, e in split_sentences(text[p_start:p_end]):
-            sentences.append(Sentence(len(sentences), number, p_start + s, p_start + e, text[p_start + s:p_start + e]))
+    sentences, number = [], 0
+    for s, e in split_sentences(text):  # each paragraph is one block: sentences never cross it
+        while s >= spans[number][1]:
+            number += 1
+        sentences.append(Sentence(len(sentences), number, s, e, text[s:e]))
     return Article(
         name=path.stem, title=meta.get("title"), author=meta.get("author"), date=meta.get("date"),
         publisher=meta.get("publisher"), dateline=meta.get("dateline"), source=meta.get("source"),

@@ -493,8 +493,12 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         for h in _hits(article, t):
             for g in where.get(h.sentence, ()):
                 tally[g, t.name] = tally.get((g, t.name), 0) + 1
-    for (g, name), n in tally.items():
-        counts.loc[g, name] = n
+    if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
+        counts = pd.DataFrame([[tally.get((g, name), 0) for name in lexicon] for g in groups],
+                              index=counts.index, columns=counts.columns, dtype="int64")
+    else:
+        for (g, name), n in tally.items():
+            counts.loc[g, name] = n
     counts.columns.name = "theme"
     tokens = _group_tokens(article, groups)
     out = counts
