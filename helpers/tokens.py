@@ -148,9 +148,9 @@ def _fast_spans(text: str, lower: bool, punct: bool) -> list[Token] | None:
     normal = normal.lower() if lower else normal
     if len(normal) != len(text):  # a letter whose lower case is two characters
         return None
-    spans = [m.span() for m in (with_marks if punct else words_only).finditer(text)]
+    spans = map(re.Match.span, (with_marks if punct else words_only).finditer(text))
     if not punct and "_" in text:
-        spans = [(s, e) for s, e in spans if e - s > 1 or text[s] != "_"]
+        return [Token(normal[s:e], s, e) for s, e in spans if e - s > 1 or text[s] != "_"]
     return [Token(normal[s:e], s, e) for s, e in spans]
 
 
