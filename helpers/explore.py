@@ -377,6 +377,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
         plot,
     ])
     busy = []  # set while the list is refilled, so that refilling does not count as a pick
+    shown = {}  # what the figure now shows
 
     def render(_change=None):
         view = frequency_view(article, slider.value, stopwords=stopwords.value, stem=stem.value,
@@ -389,16 +390,19 @@ def frequency_explorer(article=None, n=15, *, word=None):
             busy.pop()
         message.value = f"<b>{_html.escape(view.message)}</b>"
         kwic_view.value = view.html
-        plot.outputs = ()
-        box.figure = None
-        if view.positions:
-            figure = Figure(figsize=(8, 1.6), layout="constrained")
-            plot_dispersion(article, [view.word], ax=figure.add_subplot(), stem=stem.value,
-                            phrases=phrases.value)
-            png = io.BytesIO()
-            figure.savefig(png, format="png", dpi=96)
-            plot.append_display_data(Image(data=png.getvalue(), format="png"))
-            box.figure = figure
+        drawn = (view.word, stem.value, phrases.value, tuple(view.positions))
+        if drawn != shown.get("plot"):  # redraw only what changed: a PNG takes ~50 ms
+            shown["plot"] = drawn
+            plot.outputs = ()
+            box.figure = None
+            if view.positions:
+                figure = Figure(figsize=(8, 1.6), layout="constrained")
+                plot_dispersion(article, [view.word], ax=figure.add_subplot(), stem=stem.value,
+                                phrases=phrases.value)
+                png = io.BytesIO()
+                figure.savefig(png, format="png", dpi=96)
+                plot.append_display_data(Image(data=png.getvalue(), format="png"))
+                box.figure = figure
         box.view = view
 
     def pick(change):
