@@ -115,11 +115,11 @@ WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, 
 @pytest.mark.parametrize("qid,n,wrong", WRONGS, ids=[f"{q}-wrong{n}" for q, n, _ in WRONGS])
 def test_each_common_wrong_answer_gets_its_own_hint(qid, n, wrong):
     question = BANK[qid]
-    value = ex._evaluate(question, wrong.answer or wrong.example)
+    value = ex._wrong_value(question, wrong)
     feedback = grade(qid, value)
     assert feedback.status == "wrong"
     assert feedback.message == ex._fill(question, wrong.hint, value, None if question.accept else
-                                        ex._evaluate(question, question.expected))
+                                        question.expected(helpers.load_article()))
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
@@ -133,8 +133,9 @@ def test_every_question_has_hints_and_its_answer_computes(qid):
     q = BANK[qid]
     assert len(q.hints) >= 2
     if q.expected is not None:
-        value = ex._evaluate(q, q.expected)
+        value = q.expected(helpers.load_article())
         assert value is not None and grade(qid, value).status == "correct"
+    ex.validate_question(q)  # what `make exercises` runs first: every function called on the article
 
 
 def test_the_typical_mistakes_named_in_the_brief(article):
@@ -198,17 +199,98 @@ def test_feedback_shows_as_text_and_html():
     assert "reading.q1" in f._repr_html_() and "#D55E00" in f._repr_html_()
 
 
-def test_a_broken_check_file_gives_a_message_not_a_traceback(tmp_path, monkeypatch):
-    (tmp_path / "checks").mkdir()
-    (tmp_path / "checks" / "mine.toml").write_text('[q1]\nexpected = "len(article.paragraphs"\n'
-                                                   'explain = "ok"\n', encoding="utf-8")
+def _checks(tmp_path, monkeypatch, body: str) -> Path:
+    """A check file mine.py in a temporary exercises folder the kit uses."""
+    (tmp_path / "checks").mkdir(exist_ok=True)
+    path = tmp_path / "checks" / "mine.py"
+    path.write_text("from helpers import top_words\nfrom helpers.exercises import Question, Wrong\n\n" + body,
+                    encoding="utf-8")
     monkeypatch.setenv("HELPERS_EXERCISES", str(tmp_path))
-    f = check("mine.q1", 47)
-    assert f.status == "error" and "mine.toml" in f.message and "failed" in f.message
-    (tmp_path / "checks" / "mine.toml").write_text('[q1]\nexpect = "1"\nexplain = "ok"\n', encoding="utf-8")
-    with pytest.raises(helpers.DataFileError, match=r"mine.toml, line 1: .*unknown field 'expect'"):
+    return path
+
+
+def test_the_check_files_are_python_modules_the_kit_imports():
+    assert sorted(p.name for p in (EXERCISES / "checks").iterdir()) == \
+        ["frequency.py", "reading.py", "speakers.py", "themes.py"], "no __pycache__ written beside the checks"
+    q = BANK["reading.q1"]
+    assert q.path == EXERCISES / "checks" / "reading.py" and q.key == "q1"
+    assert q.source().startswith("q1 = Question(\n") and "expected=lambda article: len(article.paragraphs)" in q.source()
+    assert repr(q) == f"<Question reading.q1: 'Paragraphs' (reading.py, line {q.line})>"
+
+
+def test_a_question_written_in_a_new_check_file_works(tmp_path, monkeypatch, article):
+    _checks(tmp_path, monkeypatch, 'top = Question(\n    expected=lambda article: top_words(article, 3),\n'
+                                   '    compare="unordered",\n    explain="Right: {expected}.",\n'
+                                   '    hints="Use top_words.",\n'
+                                   '    wrong=[Wrong(when=lambda answer, article: answer == top_words(article, 2),\n'
+                                   '                 example=lambda article: top_words(article, 2),\n'
+                                   '                 hint="Three, not two.")],\n)\n'
+                                   '_helper = Question(accept=lambda answer: True, explain="not a question")\n')
+    assert ex.questions() == ["mine.top"], "names starting with _ are not questions"
+    top = helpers.top_words(article, 3)
+    assert check("mine.top", top[::-1]).message == f"Right: {top}.", "order does not matter"
+    assert check("mine.top", helpers.top_words(article, 2)).message == "Three, not two."
+    assert hints("mine.top") == ["Use top_words."]
+    assert ex.main(["build", "--dry-run"]) == 0
+
+
+BROKEN = [
+    ('q1 = Question(\n    expected=lambda article: len(article.paragraphs,\n    explain="ok",\n)\n',
+     r"mine\.py, line \d: this is not valid Python", "closes its brackets"),
+    ('q1 = Question(\n    expect=lambda article: 1,\n    explain="ok",\n)\n',
+     r"mine\.py, line 4: question q1: Question\(\.\.\.\) has an unknown field 'expect'", "did you mean 'expected'?"),
+    ('q1 = Question(\n    expected=lambda article: 1,\n    explain="ok",\n    wrong=[Wrong(answer=lambda article: 2, hnt="x")],\n)\n',
+     r"mine\.py, line 7: question q1: Wrong\(\.\.\.\) has an unknown field 'hnt'", "did you mean 'hint'?"),
+    ('q1 = Question(\n    expected=len(article.paragraphs),\n    explain="ok",\n)\n',
+     r"mine\.py, line 5: question q1: the file stops with NameError: name 'article' is not defined",
+     "lambda article"),
+    ('q1 = Question(\n    expected=47,\n    explain="ok",\n)\n',
+     r"mine\.py, line 4: question q1: expected=47 is a value, not a function", "expected=lambda article: ..."),
+    ('q1 = Question(\n    expected=lambda a: len(a.paragraphs),\n    explain="ok",\n)\n',
+     r"parameter named 'a'", "expected=lambda article: ..."),
+    ('q1 = Question(\n    accept=lambda answer: True,\n    explain="ok",\n    wrong=[Wrong(when=lambda answer: True, hint="x")],\n)\n',
+     r"mine\.py, line 7: question q1: a wrong answer with when= has no example=", "add  example="),
+    ('q1 = Question(\n    title="no answer",\n    explain="ok",\n)\n',
+     r"needs exactly one of expected= or accept=", "accept=lambda answer"),
+    ('from helpers import no_such_function\n', r"mine\.py, line 4: the file stops with ImportError", "from helpers import"),
+]
+
+
+@pytest.mark.parametrize("body,where,fix", BROKEN, ids=range(len(BROKEN)))
+def test_a_broken_check_file_gives_its_line_and_fix_not_a_traceback(tmp_path, monkeypatch, body, where, fix):
+    _checks(tmp_path, monkeypatch, body)
+    with pytest.raises(helpers.DataFileError, match=where) as err:
         ex.load_questions()
-    assert check("mine.q1", 1).status == "error"
+    assert fix in err.value.fix
+    f = check("mine.q1", 47)
+    assert f.status == "error" and "mine.py" in f.message and fix in f.message
+    assert check("reading.q1", 47).status == "error", "no question is checked against a broken bank"
+    assert ex.main(["build", "--dry-run"]) == 1
+    assert not (tmp_path / "checks" / "__pycache__").exists()
+
+
+def test_a_function_that_fails_when_called_is_reported_with_its_line(tmp_path, monkeypatch, capsys):
+    _checks(tmp_path, monkeypatch,
+            'q1 = Question(\n    explain="ok",\n    expected=lambda article: len(article.paragraph),\n)\n')
+    f = check("mine.q1", 47)
+    assert f.status == "error" and "this question's check is broken" in f.message
+    assert "mine.py, line 6: the expected answer of question q1 failed: AttributeError" in f.message
+    assert ex.main(["build", "--dry-run"]) == 1 and "line 6" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("wrong,problem", [
+    ('Wrong(answer=lambda article: len(article.paragraphs), hint="x")', "would be accepted as right"),
+    ('Wrong(when=lambda answer: answer == 1, example=2, hint="x")', "does not pass its own when test"),
+    ('Wrong(when=lambda answer: answer.upper() == "X", example=2, hint="x")',
+     "when test of wrong answer 1 of question q1 failed: AttributeError"),
+])
+def test_make_exercises_calls_every_function_first(tmp_path, monkeypatch, capsys, wrong, problem):
+    _checks(tmp_path, monkeypatch, f'q1 = Question(\n    expected=lambda article: len(article.paragraphs),\n'
+                                   f'    explain="ok",\n    wrong=[{wrong}],\n)\n')
+    with pytest.raises(helpers.DataFileError, match=problem):
+        ex.validate_question(ex.load_questions()["mine.q1"])
+    assert ex.main(["build"]) == 1 and problem in capsys.readouterr().err
+    assert not (tmp_path / "01-mine.ipynb").exists()
 
 
 # --- progressive hints -----------------------------------------------------------------

@@ -140,6 +140,7 @@ def test_the_lessons_run_on_the_new_article(lesson, kit_with_second_article, mon
 def test_the_instructor_guide_names_every_step():
     guide = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
     for step in ("data/articles/", ".toml", "data/themes.txt", "data/speakers.csv", "data/gold/",
-                 "exercises/checks/", "### BEGIN SOLUTION", "make exercises", "HELPERS_DATA"):
+                 "exercises/checks/", "Question(", "lambda article:", "### BEGIN SOLUTION", "make exercises",
+                 "HELPERS_DATA"):
         assert step in guide, step
     assert (SAMPLE / f"{NAME}.txt").exists() and "docs/examples/second-article" in guide

@@ -2,9 +2,12 @@
 
 Every exercise notebook in ``exercises/`` asks questions about the article; the
 learner writes an answer and runs ``check("reading.q1", answer)``. The answer is
-compared with the one the kit's own functions compute from the article, listed
-with its hints and its common wrong answers in ``exercises/checks/<topic>.toml``
-(an instructor adds a question there without touching this module). Feedback is
+compared with the one the kit's own functions compute from the article, written
+with its hints and its common wrong answers in a check file
+``exercises/checks/<topic>.py``: a plain Python module of ``Question(...)``s, with the
+answers as small functions of the article (``lambda article: len(article.paragraphs)``),
+which the kit imports like any module. An instructor adds a question there without
+touching this module; no text from any file is ever evaluated. Feedback is
 always one kind line — ✓ with an explanation, or a hint aimed at the mistake —
 never a traceback. Progress (which questions are done) is kept in a small JSON
 file outside the notebooks (``.progress/progress.json``, or ``$HELPERS_PROGRESS``).
@@ -17,33 +20,33 @@ stripped. A student notebook a learner has edited is never overwritten.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
+import importlib.machinery
 import json
 import math
 import os
 import re
 import sys
 import tempfile
-import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..datafiles import DataFileError, file_stamp
 
 __all__ = [
-    "Feedback", "Question", "check", "grade", "hints", "next_hint", "show_hints",
-    "questions", "load_questions", "progress", "progress_table", "show_progress",
+    "Feedback", "Question", "Wrong", "check", "grade", "hints", "next_hint", "show_hints",
+    "questions", "load_questions", "validate_question", "progress", "progress_table", "show_progress",
 ]
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 NOT_ANSWERED = "not answered yet"
-_FIELDS = {"title", "expected", "accept", "compare", "tolerance", "explain", "hints", "wrong"}
-_WRONG_FIELDS = {"answer", "when", "example", "hint"}
-_COMPARES = {"exact", "unordered", "approx", "text"}
 
 
 def exercises_dir() -> Path:
@@ -54,112 +57,261 @@ def exercises_dir() -> Path:
 
 # --- the question bank --------------------------------------------------------------
 
-@dataclass(frozen=True)
+_COMPARES = ("exact", "unordered", "approx", "text")
+# what the kit passes to each kind of function, by parameter name
+_PASSES = {"expected": ("article",), "accept": ("answer", "article"), "answer": ("article",),
+           "when": ("answer", "article"), "example": ("article",)}
+
+
+class CheckError(ValueError):
+    """A question written in a way the kit cannot use: what is wrong and how to fix it."""
+
+    def __init__(self, problem: str, fix: str):
+        self.problem, self.fix = problem, fix
+        super().__init__(f"{problem}\n  How to fix: {fix}")
+
+
+def _parameters(fn) -> tuple[str, ...]:
+    import inspect
+
+    try:
+        return tuple(p.name for p in inspect.signature(fn).parameters.values()
+                     if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD))
+    except (TypeError, ValueError):  # a built-in without a signature: called with nothing
+        return ()
+
+
+def _need_function(role: str, fn, what: str) -> None:
+    """Refuse anything but a function whose parameters the kit knows how to fill."""
+    passes = _PASSES[role]
+    if not callable(fn):
+        raise CheckError(f"{role}={fn!r} is a value, not a function",
+                         f"write a function the kit calls on {what}: {role}=lambda {passes[0]}: ...")
+    unknown = [name for name in _parameters(fn) if name not in passes]
+    if unknown:
+        raise CheckError(f"the function given as {role} takes a parameter named {unknown[0]!r}",
+                         f"name its parameters after what the kit passes in: {' and/or '.join(passes)}, "
+                         f"e.g. {role}=lambda {', '.join(passes)}: ...")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Wrong:
-    """A common wrong answer: a value computed the wrong way and/or a test, and its hint."""
-
-    hint: str
-    answer: str | None = None   # expression giving the wrong value
-    when: str | None = None     # expression over ``answer`` that is true for this mistake
-    example: str | None = None  # an example wrong value, when only ``when`` is given
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question of the bank, as written in ``exercises/checks/<topic>.toml``.
+    """A common wrong answer and the hint it gets.
 
     Attributes:
-        qid: ``"<topic>.<key>"``, e.g. ``"reading.q1"``.
-        title: a few words naming the question.
-        expected: a Python expression computing the right answer from ``article``.
-        accept: for open questions, an expression over ``answer`` true for any good answer.
+        hint: the line the learner sees for this mistake.
+        answer: a function of the article computing the wrong value the way a learner
+            would, e.g. ``lambda article: len(article.sentences)``.
+        when: a test on the learner's ``answer`` that is true for this mistake, e.g.
+            ``lambda answer: answer == "SCO"`` (it may take ``article`` too).
+        example: with ``when`` alone, one such wrong answer: a value, or a function of
+            the article computing one.
+
+    >>> Wrong(answer=lambda article: len(article.sentences), hint="Count paragraphs.").hint
+    'Count paragraphs.'
+    """
+
+    hint: str = ""
+    answer: Callable | None = None
+    when: Callable | None = None
+    example: Any = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.hint, str) or not self.hint:
+            raise CheckError("a wrong answer has no hint", 'add  hint="what the learner should look at"')
+        if self.answer is None and self.when is None:
+            raise CheckError("a wrong answer needs answer= or when=",
+                             "give answer=lambda article: ... (the wrong value), or when=lambda answer: ... "
+                             "(a test on the learner's answer) with an example=")
+        if self.answer is not None:
+            _need_function("answer", self.answer, "the article")
+        if self.when is not None:
+            _need_function("when", self.when, "the learner's answer")
+            if self.answer is None and self.example is None:
+                raise CheckError("a wrong answer with when= has no example=",
+                                 "add  example=  one answer a learner might give (the tests check it gets this hint)")
+        if callable(self.example):
+            _need_function("example", self.example, "the article")
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Question:
+    """One question, written in a check file ``exercises/checks/<topic>.py`` as ``qN = Question(...)``.
+
+    Attributes:
+        title: a few words naming the question (the name ``qN`` if not given).
+        expected: a function of the article computing the right answer, e.g.
+            ``lambda article: len(article.paragraphs)``.
+        accept: for open questions instead of ``expected``, a test true for any good
+            ``answer``, e.g. ``lambda answer, article: answer in article.words``.
         compare: ``"exact"``, ``"unordered"`` (order does not matter), ``"approx"``
             (numbers within ``tolerance``) or ``"text"`` (ignores case and spaces).
         explain: the line shown with ✓ (``{expected}`` and ``{answer}`` are filled in).
         hints: progressive hints, mildest first.
-        wrong: common wrong answers and the hint each one gets.
+        wrong: common wrong answers (:class:`Wrong`) and the hint each one gets.
+        qid, path, line: filled in by the kit: ``"<topic>.<name>"``, the check file and
+            the line where the question starts.
+
+    >>> q = Question(expected=lambda article: len(article.paragraphs), explain="Right: {expected}.")
+    >>> q.compare, q.hints
+    ('exact', ())
     """
 
-    qid: str
-    title: str
-    explain: str
-    hints: tuple[str, ...] = ()
-    expected: str | None = None
-    accept: str | None = None
+    title: str = ""
+    expected: Callable | None = None
+    accept: Callable | None = None
     compare: str = "exact"
     tolerance: float = 1e-6
-    wrong: tuple[Wrong, ...] = field(default=(), repr=False)
-    path: Path | None = field(default=None, repr=False)
+    explain: str = ""
+    hints: tuple[str, ...] = ()
+    wrong: tuple[Wrong, ...] = ()
+    qid: str = ""
+    path: Path | None = None
+    line: int | None = None
+    end_line: int | None = None
+
+    def __post_init__(self) -> None:
+        if (self.expected is None) == (self.accept is None):
+            raise CheckError("a question needs exactly one of expected= or accept=",
+                             "give expected=lambda article: ... (computing the answer) for a question with one "
+                             "right answer, or accept=lambda answer: ... (true for any good answer) for an open one")
+        if self.expected is not None:
+            _need_function("expected", self.expected, "the article")
+        else:
+            _need_function("accept", self.accept, "the learner's answer")
+        if not isinstance(self.explain, str) or not self.explain:
+            raise CheckError("a question has no explain=",
+                             'add  explain="one line telling the learner why the answer is right"')
+        if self.compare not in _COMPARES:
+            raise CheckError(f"compare={self.compare!r} is not a way to compare",
+                             f"use one of {', '.join(repr(c) for c in _COMPARES)}")
+        if isinstance(self.tolerance, bool) or not isinstance(self.tolerance, (int, float)):
+            raise CheckError(f"tolerance={self.tolerance!r} is not a number", "write a number, e.g. tolerance=0.01")
+        hints_ = (self.hints,) if isinstance(self.hints, str) else tuple(self.hints)
+        if not all(isinstance(h, str) for h in hints_):
+            raise CheckError("hints= holds something that is not text", 'write hints=["first hint", "second hint"]')
+        wrong = (self.wrong,) if isinstance(self.wrong, Wrong) else tuple(self.wrong)
+        if not all(isinstance(w, Wrong) for w in wrong):
+            raise CheckError("wrong= holds something that is not a Wrong(...)",
+                             'write wrong=[Wrong(answer=lambda article: ..., hint="...")]')
+        object.__setattr__(self, "hints", hints_)
+        object.__setattr__(self, "wrong", wrong)
+
+    @property
+    def key(self) -> str:
+        """The question's name in its check file: ``"q1"`` for ``"reading.q1"``."""
+        return self.qid.split(".", 1)[-1]
+
+    def source(self) -> str:
+        """The question as written in its check file.
+
+        >>> print(load_questions()["reading.q1"].source().splitlines()[0])
+        q1 = Question(
+        """
+        if self.path is None or self.line is None:
+            return repr(self)
+        lines = self.path.read_text(encoding="utf-8-sig").splitlines()
+        return "\n".join(lines[self.line - 1: self.end_line or self.line])
+
+    def __repr__(self) -> str:
+        where = f" ({self.path.name}, line {self.line})" if self.path and self.line else ""
+        return f"<Question {self.qid or '?'}: {self.title!r}{where}>"
 
 
 def _problem(path, problem, fix, line=None):
     return DataFileError(path, problem, fix, line=line)
 
 
-def _line_of_key(source: str, key: str):
-    for number, line in enumerate(source.split("\n"), start=1):
-        if re.match(rf"\s*\[{re.escape(key)}\]\s*$", line):
-            return number
-    return None
+class _ChecksLoader(importlib.machinery.SourceFileLoader):
+    """Imports a check file like any module, without writing ``__pycache__`` beside it."""
+
+    def set_data(self, path, data, *, _mode=0o666) -> None:
+        pass
+
+
+def _assignments(path: Path) -> dict[str, tuple[int, int]]:
+    """The first and last line of each top-level ``name = ...`` of a check file."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8-sig"), str(path))
+    return {t.id: (node.lineno, node.end_lineno) for node in tree.body if isinstance(node, ast.Assign)
+            for t in node.targets if isinstance(t, ast.Name)}
+
+
+def _line_in(path: Path, err: BaseException) -> int | None:
+    """The last line of ``path`` the error passed through, if any."""
+    import traceback
+
+    lines = [frame.lineno for frame in traceback.extract_tb(err.__traceback__)
+             if Path(frame.filename) == path]
+    return lines[-1] if lines else None
+
+
+def _where(path: Path, line: int | None) -> str:
+    """``"question q3: "`` when ``line`` falls inside a question of the file."""
+    if line is None:
+        return ""
+    try:
+        spans = _assignments(path)
+    except SyntaxError:
+        return ""
+    return next((f"question {name}: " for name, (a, b) in spans.items() if a <= line <= b), "")
+
+
+_FIX_IMPORT = ("every name the functions use is imported at the top of the file (from helpers import ...); "
+               "the article is passed in: write lambda article: ...")
+
+
+def _import_problem(path: Path, err: Exception) -> DataFileError:
+    """Turn what stopped a check file from importing into a message with file, line and fix."""
+    if isinstance(err, SyntaxError) and err.filename and Path(err.filename) == path:
+        return _problem(path, f"this is not valid Python ({err.msg})",
+                        "compare with the other questions of the file: each Question(...) closes its brackets, "
+                        "text is in quotes, fields are separated by commas", line=err.lineno)
+    line = _line_in(path, err)
+    where = _where(path, line)
+    if isinstance(err, CheckError):
+        return _problem(path, where + err.problem, err.fix, line=line)
+    unknown = re.search(r"(Question|Wrong)\.__init__\(\) got an unexpected keyword argument '(\w+)'", str(err))
+    if isinstance(err, TypeError) and unknown:
+        cls = Question if unknown.group(1) == "Question" else Wrong
+        fields = [f.name for f in dataclasses.fields(cls) if f.name not in ("qid", "path", "line", "end_line")]
+        close = difflib.get_close_matches(unknown.group(2), fields, n=1)
+        return _problem(path, f"{where}{unknown.group(1)}(...) has an unknown field {unknown.group(2)!r}",
+                        f"did you mean {close[0]!r}?" if close else f"use only: {', '.join(fields)}", line=line)
+    fix = _FIX_IMPORT if isinstance(err, (NameError, ImportError)) else \
+        "run the file's lines in a notebook cell to see the mistake, or compare with the other questions"
+    return _problem(path, f"{where}the file stops with {type(err).__name__}: {err}", fix, line=line)
 
 
 @lru_cache(maxsize=16)
 def _load_file(path: str, stamp) -> tuple[Question, ...]:
+    import importlib.util
+
     path = Path(path)
-    source = path.read_text(encoding="utf-8-sig")
+    topic = path.stem
+    loader = _ChecksLoader(f"exercise_checks_{topic}", str(path))
+    spec = importlib.util.spec_from_file_location(loader.name, path, loader=loader)
+    module = importlib.util.module_from_spec(spec)
     try:
-        tables = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as err:
-        raise _problem(path, f"this is not valid TOML ({err})",
-                       "compare the question with the others in the file: strings in quotes, "
-                       "lists in [ ], one [qN] header per question") from None
-    topic, out = path.stem, []
-    for key, spec in tables.items():
-        line = _line_of_key(source, key)
-        if not isinstance(spec, dict):
-            raise _problem(path, f"{key!r} is not a question table",
-                           f"start each question with a header line [{key}]", line=line)
-        unknown = sorted(set(spec) - _FIELDS)
-        if unknown:
-            close = difflib.get_close_matches(unknown[0], sorted(_FIELDS), n=1)
-            raise _problem(path, f"question [{key}] has an unknown field {unknown[0]!r}",
-                           f"did you mean {close[0]!r}?" if close else f"use only: {', '.join(sorted(_FIELDS))}",
-                           line=line)
-        if ("expected" in spec) == ("accept" in spec):
-            raise _problem(path, f"question [{key}] needs exactly one of 'expected' or 'accept'",
-                           "give 'expected' (the expression computing the answer) for a question with one "
-                           "right answer, or 'accept' (an expression over `answer`) for an open one", line=line)
-        if "explain" not in spec:
-            raise _problem(path, f"question [{key}] has no 'explain'",
-                           'add  explain = "one line telling the learner why the answer is right"', line=line)
-        compare = spec.get("compare", "exact")
-        if compare not in _COMPARES:
-            raise _problem(path, f"question [{key}] has compare = {compare!r}",
-                           f"use one of {', '.join(sorted(_COMPARES))}", line=line)
-        wrongs = []
-        for number, w in enumerate(spec.get("wrong", []), start=1):
-            bad = sorted(set(w) - _WRONG_FIELDS)
-            if bad or "hint" not in w or not ("answer" in w or "when" in w) or ("when" in w and "answer" not in w
-                                                                             and "example" not in w):
-                raise _problem(path, f"wrong answer {number} of [{key}] is incomplete or has unknown fields",
-                               "write [[" + key + ".wrong]] with  answer = \"expression\"  (or  when = \"test on "
-                               "answer\"  plus  example = \"expression\")  and  hint = \"...\"", line=line)
-            wrongs.append(Wrong(**w))
-        hints_ = spec.get("hints", [])
-        if isinstance(hints_, str):
-            hints_ = [hints_]
-        out.append(Question(
-            qid=f"{topic}.{key}", title=spec.get("title", key), explain=spec["explain"],
-            hints=tuple(hints_), expected=spec.get("expected"), accept=spec.get("accept"),
-            compare=compare, tolerance=float(spec.get("tolerance", 1e-6)), wrong=tuple(wrongs), path=path))
+        loader.exec_module(module)
+    except Exception as err:  # any mistake in the file: say where, never a traceback
+        raise _import_problem(path, err) from None
+    spans = _assignments(path)
+    out = []
+    for name, value in vars(module).items():
+        if isinstance(value, Question) and not name.startswith("_"):
+            first, last = spans.get(name, (None, None))
+            out.append(dataclasses.replace(value, qid=f"{topic}.{name}", title=value.title or name,
+                                           path=path, line=first, end_line=last))
     return tuple(out)
 
 
 def load_questions(folder=None) -> dict[str, Question]:
-    """Every question of the bank, by id, read from ``exercises/checks/*.toml``.
+    """Every question of the bank, by id, imported from the check files ``exercises/checks/*.py``.
 
     Args:
-        folder: a folder of ``.toml`` check files; ``None`` for the kit's own.
+        folder: a folder of check files; ``None`` for the kit's own.
 
     Returns:
         A dict from question id (``"reading.q1"``) to :class:`Question`.
@@ -174,8 +326,9 @@ def load_questions(folder=None) -> dict[str, Question]:
     folder = Path(folder) if folder is not None else exercises_dir() / "checks"
     bank = {}
     order = _topic_order()
-    for path in sorted(folder.glob("*.toml"), key=lambda p: (order.get(p.stem, 99), p.stem)):
-        for q in _load_file(str(path), file_stamp(path)):
+    paths = [p for p in folder.glob("*.py") if not p.name.startswith("_")]
+    for path in sorted(paths, key=lambda p: (order.get(p.stem, 99), p.stem)):
+        for q in _load_file(str(path.resolve()), file_stamp(path)):
             bank[q.qid] = q
     return bank
 
@@ -187,6 +340,70 @@ def questions(topic: str | None = None) -> list[str]:
     ['reading.q1', 'reading.q2', 'reading.q3']
     """
     return [qid for qid in load_questions() if topic is None or qid.split(".")[0] == topic]
+
+
+def _call(question: Question, role: str, fn, answer=None):
+    """Call one of a question's functions with what its parameters ask for.
+
+    Raises:
+        DataFileError: the function failed (the message names the check file and line).
+    """
+    from ..article import load_article
+
+    if not callable(fn):
+        return fn  # an example given as a value
+    names = _parameters(fn)
+    kwargs = {"article": load_article()} if "article" in names else {}
+    if "answer" in names:
+        kwargs["answer"] = answer
+    try:
+        return fn(**kwargs)
+    except Exception as err:  # an instructor's function is wrong: say where
+        path = question.path or Path("<check file>")
+        line = _line_in(path, err) or getattr(getattr(fn, "__code__", None), "co_firstlineno", None)
+        raise _problem(path, f"the {role} of question {question.key} failed: {type(err).__name__}: {err}",
+                       "try the function's body in a notebook cell after `from helpers import *` and "
+                       "`article = load_article()`; " + _FIX_IMPORT, line=line) from None
+
+
+def _wrong_value(question: Question, wrong: Wrong):
+    """The value of a listed wrong answer: its ``answer`` computed, or its ``example``."""
+    if wrong.answer is not None:
+        return _call(question, "wrong answer", wrong.answer)
+    return _call(question, "example of a wrong answer", wrong.example)
+
+
+def validate_question(question: Question) -> None:
+    """Call every function of a question on the article, as ``make exercises`` does first.
+
+    Each listed wrong answer must be computable, must not pass as right, and an
+    ``example`` must pass its own ``when`` test.
+
+    Raises:
+        DataFileError: what failed, with the check file, line and fix.
+
+    >>> validate_question(load_questions()["reading.q5"])
+    """
+    expected = _call(question, "expected answer", question.expected) if question.expected is not None else None
+    for number, wrong in enumerate(question.wrong, start=1):
+        value = _wrong_value(question, wrong)
+        if wrong.when is not None and not _call(question, f"when test of wrong answer {number}", wrong.when, value) \
+                and wrong.answer is None:
+            raise _problem(question.path, f"question {question.key}: the example of wrong answer {number} "
+                                          f"({value!r}) does not pass its own when test",
+                           "make the example an answer the test is meant to catch", line=question.line)
+        if question.expected is not None:
+            right = _same(value, expected, question.compare, question.tolerance)
+        else:
+            try:
+                right = bool(_call(question, "accept test", question.accept, value))
+            except DataFileError:
+                right = False  # as when grading: the test does not apply to this kind of answer
+        if right:
+            raise _problem(question.path, f"question {question.key}: wrong answer {number} ({value!r}) "
+                                          "would be accepted as right, so its hint is never shown",
+                           "change the wrong answer, or the expected answer if that is the mistake",
+                           line=question.line)
 
 
 # --- grading ------------------------------------------------------------------------
@@ -232,29 +449,6 @@ class Feedback:
         if self.status in ("wrong", "unanswered") and self.qid in load_questions() \
                 and load_questions()[self.qid].hints:
             display(show_hints(self.qid))
-
-
-def _namespace(answer=None) -> dict:
-    import helpers
-    from ..article import load_article
-
-    from collections import Counter
-
-    ns = {name: getattr(helpers, name) for name in helpers.__all__}
-    ns["Counter"] = Counter
-    ns["article"] = load_article()
-    ns["answer"] = answer
-    return ns
-
-
-def _evaluate(question: Question, expression: str, answer=None):
-    try:
-        return eval(compile(expression, f"<{question.qid}>", "eval"), _namespace(answer))
-    except Exception as err:  # an instructor's expression is wrong: say where
-        raise _problem(question.path, f"the expression {expression!r} of [{question.qid.split('.', 1)[1]}] "
-                                      f"failed: {type(err).__name__}: {err}",
-                       "try the expression in a notebook cell after `from helpers import *` and "
-                       "`article = load_article()`, then copy it back") from None
 
 
 def _plain(value):
@@ -408,20 +602,20 @@ def _grade(question: Question, answer) -> Feedback:
     if question.accept is not None:
         expected = None
         try:
-            right = bool(_evaluate(question, question.accept, answer))
+            right = bool(_call(question, "accept test", question.accept, answer))
         except DataFileError:
             right = False  # the test does not apply to this kind of answer
     else:
-        expected = _evaluate(question, question.expected)
+        expected = _call(question, "expected answer", question.expected)
         right = _same(answer, expected, question.compare, question.tolerance)
     if right:
         return Feedback(qid, "correct", _fill(question, question.explain, answer, expected))
     for w in question.wrong:
-        hit = w.answer is not None and _same(answer, _evaluate(question, w.answer), question.compare,
-                                             question.tolerance)
+        hit = w.answer is not None and _same(answer, _call(question, "wrong answer", w.answer),
+                                             question.compare, question.tolerance)
         if not hit and w.when is not None:
             try:
-                hit = bool(_evaluate(question, w.when, answer))
+                hit = bool(_call(question, "when test", w.when, answer))
             except DataFileError:
                 hit = False  # the test does not apply to this kind of answer
         if hit:
@@ -819,14 +1013,14 @@ def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if not args or args[0] in ("-h", "--help") or args[0] != "build":
         print("usage: python -m helpers.exercises build [--dry-run]\n"
-              "  Generates exercises/NAME.ipynb from exercises/source/NAME.ipynb, checking the\n"
-              "  question bank first. A student notebook a learner edited is never overwritten.")
+              "  Generates exercises/NAME.ipynb from exercises/source/NAME.ipynb, calling every\n"
+              "  function of the check files on the article first. A student notebook a learner\n"
+              "  edited is never overwritten.")
         return 0 if args and args[0] in ("-h", "--help") else 2
     try:
         bank = load_questions()
         for q in bank.values():
-            if q.expected is not None:
-                _evaluate(q, q.expected)
+            validate_question(q)
         report = build(dry_run="--dry-run" in args)
     except (DataFileError, SourceError) as err:
         print(f"error: {err}", file=sys.stderr)
