@@ -41,6 +41,9 @@ def run_part(name: str, quick: bool = False) -> Table:
         return module.bench(**(fast if quick else full))
     except (AttributeError, ImportError) as err:
         return unavailable(getattr(module, "TITLE", name), f"{type(err).__name__}: {err}")
+    except Exception as err:  # one part failing must not lose the others' results
+        first = (str(err).strip().splitlines() or [""])[0][:200]
+        return Table(getattr(module, "TITLE", name), [], notes=[f"failed: {type(err).__name__}: {first}"])
 
 
 def main(argv: list[str]) -> int:
