@@ -209,7 +209,7 @@ class _Rules:
     def mentions(self, text: str) -> list[tuple[int, int, tuple[str, ...], bool]]:
         """Speaker mentions: (start, end, names, introduced-as-delegation)."""
         found = []
-        if self.introducer is not None:
+        if self.introducer is not None and "epresentative" in text:  # both forms need the word
             for m in self.introducer.finditer(text):
                 part = m.group("list") or m.group("owner")
                 names = tuple(dict.fromkeys(self.countries[c.group()] for c in self.country.finditer(part)))
