@@ -280,6 +280,15 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
     return word.startswith(stem) if prefix else word == stem
 
 
+@lru_cache(maxsize=64)
+def _positions(article) -> dict[str, list[int]]:
+    """Where each word of the article occurs: ``{word: [token index, ...]}``."""
+    index: dict[str, list[int]] = {}
+    for k, w in enumerate(article.words):
+        index.setdefault(w, []).append(k)
+    return index
+
+
 @lru_cache(maxsize=512)
 def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins."""
@@ -296,7 +305,8 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     exact = {c[0][0][0] for c in candidates if not c[0][0][1]}
     prefixes = tuple({c[0][0][0] for c in candidates if c[0][0][1]})
     out, i = [], 0
-    for at in [k for k, w in enumerate(words) if w in exact or w.startswith(prefixes)]:
+    index = _positions(article)  # the article's distinct words, not every token, are tried
+    for at in sorted(k for w, ks in index.items() if w in exact or w.startswith(prefixes) for k in ks):
         if at < i:
             continue  # inside the previous hit
         i = at
