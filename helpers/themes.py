@@ -281,12 +281,12 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _positions(article) -> dict[str, list[int]]:
-    """Where each word of the article occurs: ``{word: [token index, ...]}``."""
+def _positions(article) -> tuple[dict[str, list[int]], list[str]]:
+    """Where each word of the article occurs, ``{word: [token index, ...]}``, and the words sorted."""
     index: dict[str, list[int]] = {}
     for k, w in enumerate(article.words):
         index.setdefault(w, []).append(k)
-    return index
+    return index, sorted(index)
 
 
 @lru_cache(maxsize=512)
@@ -305,12 +305,21 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     exact = {c[0][0][0] for c in candidates if not c[0][0][1]}
     prefixes = tuple({c[0][0][0] for c in candidates if c[0][0][1]})
     out, i = [], 0
-    index = _positions(article)  # the article's distinct words, not every token, are tried
-    for at in sorted(k for w, ks in index.items() if w in exact or w.startswith(prefixes) for k in ks):
+    # The article's distinct words are tried, not every token: a word beginning with a
+    # prefix is found by bisection in the sorted words; each keeps only the terms it can begin.
+    index, vocabulary = _positions(article)
+    begins = {w for w in exact if w in index}
+    for prefix in prefixes:
+        k = bisect.bisect_left(vocabulary, prefix)
+        while k < len(vocabulary) and vocabulary[k].startswith(prefix):
+            begins.add(vocabulary[k])
+            k += 1
+    tried = {w: [c for c in candidates if _word_matches(c[0][0], w)] for w in begins}
+    for at in sorted(k for w in begins for k in index[w]):
         if at < i:
             continue  # inside the previous hit
         i = at
-        for pattern, term, excluded in candidates:
+        for pattern, term, excluded in tried[words[at]]:
             j = i + len(pattern)
             if j <= len(tokens) and all(_word_matches(p, words[k]) for p, k in zip(pattern, range(i, j))) \
                     and sentence_of(i) == sentence_of(j - 1):
