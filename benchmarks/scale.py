@@ -66,12 +66,19 @@ def run_pipeline(names, steps: dict) -> dict[str, float]:
 def measure(names, steps: dict, repeat: int) -> dict:
     """Run the pipeline ``repeat`` times: seconds of each run and of each stage, and peak memory.
 
-    Peak memory is the growth of the process's peak resident size (``ru_maxrss``)
-    over what it was before the first run.
+    Peak memory is the growth of the process's peak resident size over what it was
+    before the first run: ``VmHWM`` from ``/proc/self/status`` (``ru_maxrss`` where
+    there is no /proc; on Linux that one starts at the parent's peak, so it can hide growth).
     """
     import resource
 
     def peak_mb():
+        try:
+            for line in Path("/proc/self/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
     before = peak_mb()
