@@ -579,3 +579,111 @@ def speaker_explorer(article=None, *, speaker=None):
     box.speaker, box.sentences, box.plot = pick, sentences, plot
     render()
     return box
+
+
+# --- dashboard ---
+
+__all__ += ["dashboard", "highlight_row"]
+
+
+def highlight_row(table_html: str, label) -> str:
+    """Mark the row called ``label`` in a table drawn by the theme explorer.
+
+    Args:
+        table_html: the HTML of a table whose rows start with a ``<th>`` label.
+        label: the row to mark; ``None``, or a label not in the table, changes nothing.
+
+    Returns:
+        The same HTML, with that row outlined and its label marked with ▶.
+
+    >>> html = "<table><tr><th>Ukraine</th><td>1</td></tr><tr><th>China</th><td>0</td></tr></table>"
+    >>> highlight_row(html, "China")
+    "<table><tr><th>Ukraine</th><td>1</td></tr><tr style='outline:3px solid #E69F00'><th>▶ China</th><td>0</td></tr></table>"
+    """
+    import html
+    import re
+
+    if label is None:
+        return table_html
+    pattern = re.compile(r"<tr>(<th[^>]*>)" + re.escape(html.escape(str(label))) + "</th>")
+    return pattern.sub(lambda m: f"<tr style='outline:3px solid #E69F00'>{m.group(1)}▶ "
+                                 f"{html.escape(str(label))}</th>", table_html, count=1)
+
+
+def dashboard(article=None):
+    """The three explorers on one page, linked: words, speakers and themes.
+
+    Picking a word (in the list or the box) shows it in context; picking a
+    speaker also picks their row in the theme table (outlined there, with their
+    sentences for the chosen theme below it); picking a speaker's row in the
+    theme view picks that speaker. The parts are there for you (and for tests)
+    as ``.frequency``, ``.speakers`` and ``.themes`` (see
+    :func:`frequency_explorer`, :func:`speaker_explorer`, :func:`theme_explorer`).
+
+    Args:
+        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+
+    Returns:
+        An ipywidgets ``VBox``; show it by making it the last line of a cell
+        (``make app`` serves it as a web page with ``notebooks/05-explorer.ipynb``).
+
+    >>> from helpers import load_article
+    >>> app = dashboard(load_article())
+    >>> app.speakers.speaker.value = "Liu Jieyi"
+    >>> app.themes.group_pick.value
+    'Liu Jieyi'
+    >>> "▶ Liu Jieyi" in app.themes.table.value
+    True
+    >>> app.themes.group_pick.value = "Ukraine"
+    >>> app.speakers.speaker.value, app.themes.table.value.count("▶"), "▶ Ukraine" in app.themes.table.value
+    ('Ukraine', 1, True)
+    """
+    import ipywidgets as w
+
+    from .article import load_article
+
+    article = load_article() if article is None else article
+    words = frequency_explorer(article)
+    people = speaker_explorer(article)
+    themes = theme_explorer(article)
+
+    def speaker_to_row(change):
+        if change["new"] in themes.group_pick.options:
+            themes.group_pick.value = change["new"]  # the theme view redraws if this is a change
+        else:
+            themes.refresh()  # rows are not speakers (another grouping): drop the old outline
+        mark()
+
+    def row_to_speaker(change):
+        if change["new"] in [value for _, value in people.speaker.options]:
+            people.speaker.value = change["new"]
+
+    drawn = {"plain": themes.table.value, "marked": None}  # the theme view's own table, and ours
+
+    def mark(_change=None):
+        if themes.table.value != drawn["marked"]:  # the theme view redrew its table
+            drawn["plain"] = themes.table.value
+        drawn["marked"] = highlight_row(drawn["plain"], people.speaker.value)
+        themes.table.value = drawn["marked"]  # a change calls mark() once more, which changes nothing
+
+    people.speaker.observe(speaker_to_row, "value")
+    themes.group_pick.observe(row_to_speaker, "value")
+    themes.table.observe(mark, "value")
+
+    def section(title, note, body):
+        return w.VBox([w.HTML(f"<h3 style='margin:12px 0 2px'>{title}</h3><p style='margin:0 0 6px'>{note}</p>"),
+                       body])
+
+    app = w.VBox([
+        w.HTML(f"<h2 style='margin:4px 0'>{_html.escape(article.title)}</h2>"
+               "<p>Three linked views of one article. Pick a word to read it in context; "
+               "pick a speaker to read what they said and to find their row in the themes table.</p>"),
+        section("1 · Words", "The most frequent words; pick one to see every sentence it is in.", words),
+        section("2 · Speakers", "Who said what: pick a speaker, their sentences are marked in the article.",
+                people),
+        section("3 · Themes", "How often each speaker touches each theme; the speaker picked above is outlined. "
+                "Pick a row and a theme to read the sentences behind a number.", themes),
+    ], layout=w.Layout(max_width="1200px"))
+    app.frequency, app.speakers, app.themes = words, people, themes
+    speaker_to_row({"new": people.speaker.value})
+    return app
