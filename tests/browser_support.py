@@ -76,15 +76,16 @@ def server_env(home: Path) -> dict[str, str]:
 class Server:
     """A server process in its own process group, with its output in a log file."""
 
-    def __init__(self, cmd: list[str], *, url: str, ready_url: str, env: dict[str, str],
-                 cwd: Path, log: Path):
-        self.url, self.log = url, log
+    def __init__(self, cmd: list[str], *, url: str, port: int, env: dict[str, str], cwd: Path,
+                 log: Path, ready_url: str | None = None):
+        self.url, self.port, self.log = url, port, log
         self._log_file = open(log, "w", encoding="utf-8")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=self._log_file,
                                      stderr=subprocess.STDOUT, start_new_session=True)
         self._wait(ready_url)
 
-    def _wait(self, ready_url: str) -> None:
+    def _wait(self, ready_url: str | None) -> None:
+        """Wait until ``ready_url`` answers 200 (or, without one, until the port accepts)."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -92,14 +93,31 @@ class Server:
                 pytest.fail(f"the server stopped at start (exit {self.proc.returncode}):\n{self.tail()}",
                             pytrace=False)
             try:
+                if ready_url is None:
+                    socket.create_connection((HOST, self.port), timeout=5).close()
+                    return
                 with urllib.request.urlopen(ready_url, timeout=5) as response:
                     if response.status == 200:
                         return
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.3)
         self.stop()
-        pytest.fail(f"the server did not answer {ready_url} within {START_TIMEOUT} s:\n{self.tail()}",
+        pytest.fail(f"the server did not answer on port {self.port} within {START_TIMEOUT} s:\n{self.tail()}",
                     pytrace=False)
+
+    def listening_addresses(self) -> set[str]:
+        """The IP addresses this server's port listens on, read from ``/proc/net/tcp*``."""
+        found = set()
+        for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+            for line in Path(table).read_text().splitlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, port = local.split(":")
+                if state == "0A" and int(port, 16) == self.port:  # 0A: LISTEN
+                    raw = bytes.fromhex(address)
+                    # The kernel prints each 32-bit word of the address in host byte order.
+                    words = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+                    found.add(socket.inet_ntop(socket.AF_INET if width == 8 else socket.AF_INET6, words))
+        return found
 
     def tail(self, lines: int = 40) -> str:
         """The last lines the server printed."""
@@ -117,7 +135,10 @@ class Server:
                 self.proc.wait()
             except ProcessLookupError:
                 pass
-        self._log_file.close()
+        if not self._log_file.closed:
+            self._log_file.close()
+            ARTIFACTS.mkdir(exist_ok=True)
+            shutil.copy(self.log, ARTIFACTS / self.log.name)
 
 
 def start_lab(root_dir: Path, home: Path) -> Server:
@@ -131,9 +152,14 @@ def start_lab(root_dir: Path, home: Path) -> Server:
            f"--LabApp.workspaces_dir={home / 'workspaces'}"]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
+    # Draw every cell of a notebook, not only those near the visible part ("windowing"):
+    # the tests are about widgets, and a widget further down is then in the page to find.
+    tracker = home / "user-settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True, exist_ok=True)
+    tracker.write_text('{"windowingMode": "none"}', encoding="utf-8")
     base = f"http://{HOST}:{port}"
-    server = Server(cmd, url=base, ready_url=f"{base}/api/status?token={token}",
-                    env=server_env(home), cwd=root_dir, log=home / "jupyterlab.log")
+    server = Server(cmd, url=base, port=port, ready_url=f"{base}/api/status?token={token}",
+                    env=server_env(home), cwd=root_dir, log=home / f"jupyterlab-{port}.log")
     server.token = token
     return server
 
@@ -144,13 +170,17 @@ def start_app(home: Path) -> Server:
     ``make -o`` marks the set-up stamps as done, so the test never reinstalls
     anything; what runs is the Makefile's own ``app`` recipe.
     """
-    port = free_port()
+    port, token = free_port(), secrets.token_hex(16)
     venv = Path(sys.prefix)
     cmd = ["make", "--no-print-directory", "-o", str(venv / ".installed"), "-o",
            str(venv / ".installed-test"), "app", f"PORT={port}", f"VENV={venv}"]
     base = f"http://{HOST}:{port}"
-    return Server(cmd, url=base, ready_url=f"{base}/", env=server_env(home), cwd=ROOT,
-                  log=home / "voila.log")
+    env = server_env(home)
+    env["APP_TOKEN"] = token  # the Makefile's way to choose the token
+    # Readiness is an open port: a page request would run the notebook in an extra kernel.
+    server = Server(cmd, url=base, port=port, env=env, cwd=ROOT, log=home / f"voila-{port}.log")
+    server.token = token
+    return server
 
 
 def launch_chromium(playwright, profile_dir: Path):
@@ -178,7 +208,7 @@ def open_notebook(page, server: Server, path: str) -> None:
     The status bar's "Idle" is the signal: the toolbar's indicator can say idle
     while the kernel is still connecting.
     """
-    page.goto(f"{server.url}/lab/tree/{path}?token={server.token}")
+    page.goto(f"{server.url}/lab/tree/{path}?reset&token={server.token}")  # reset: no tabs restored
     page.locator(".jp-Notebook .jp-Cell").first.wait_for()
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
 
@@ -210,3 +240,10 @@ def output_state(locator) -> str:
     return locator.evaluate(
         """el => el.innerText + '\\n' +
             [...el.querySelectorAll('img')].map(i => i.src.slice(-200)).join('\\n')""")
+
+
+def find_in_notebook(page, locator):
+    """Scroll the notebook to ``locator`` (the first match) and return it."""
+    locator.first.wait_for()
+    locator.first.scroll_into_view_if_needed()
+    return locator.first
