@@ -220,8 +220,8 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
     ax.set_yticks(list(ys), labels)
     ax.invert_yaxis()
     ax.legend(frameon=False, loc="lower right")
-    return _style(ax, title="Themes in two groups (* : p < 0.05, often on small counts)",
-                  xlabel="hits per 1,000 words", grid="x")
+    return _style(ax, title="Theme rates in two groups (* p < 0.05)",
+                  xlabel="hits per 1,000 words (* on small counts: read the sentences)", grid="x")
 
 
 def plot_theme_dispersion(article, *, themes=None, ax=None):
@@ -313,6 +313,11 @@ def plot_speaking_order(article, *, ax=None, registry=None):
     ax.set_yticks(range(len(rows)), rows)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-1, len(article.sentences))
+    from matplotlib.patches import Patch
+
+    shown = list(dict.fromkeys(table["speaks_for"]))
+    ax.legend([Patch(color=colours[g]) for g in shown] + [Patch(color="#999999")], shown + ["narration"],
+              title="speaks for", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     return _style(ax, title="Who speaks when", xlabel="sentence number", grid="x")
 
 
