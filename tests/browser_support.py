@@ -217,10 +217,13 @@ def run_all_cells(page) -> None:
     """Run All Cells from the Run menu and wait until every code cell has run."""
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    # Done when every code cell has its number, or as soon as one raised (Run All stops there).
     page.wait_for_function(
         """() => {
             const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
-            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+            const raised = [...document.querySelectorAll('.jp-RenderedText')]
+                .some(o => o.innerText.includes('Traceback (most recent call last)'));
+            return raised || (prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)));
         }""", timeout=STEP_TIMEOUT * 2)
     page.locator("#jp-main-statusbar").get_by_text("Idle").wait_for()
 
