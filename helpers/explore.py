@@ -47,7 +47,9 @@ def _matrix_html(matrix) -> str:
 
     from matplotlib import colormaps, colors
 
-    cmap, values = colormaps["cividis"], matrix.to_numpy(dtype=float)
+    from .plots import HEAT_CMAP
+
+    cmap, values = colormaps[HEAT_CMAP], matrix.to_numpy(dtype=float)
     top = values.max() if values.size and values.max() > 0 else 1
     head = "".join(f"<th style='padding:2px 6px'>{html.escape(str(c))}</th>" for c in matrix.columns)
     rows = []
@@ -55,7 +57,7 @@ def _matrix_html(matrix) -> str:
         cells = []
         for v in row:
             shade = cmap(v / top)
-            ink = "black" if v / top > 0.55 else "white"
+            ink = "white" if v / top > 0.55 else "black"
             text = "·" if v == 0 else (f"{v:g}")
             cells.append(f"<td style='background:{colors.to_hex(shade)};color:{ink};"
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")

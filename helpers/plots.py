@@ -111,7 +111,8 @@ def plot_zipf(article, *, ax=None, label_top=5, **options):
     ax.text(0.02, 0.03, f"One article, {tokens:,} words: a small sample.\n"
             f"Most words occur once or twice, so the tail is flat steps.",
             transform=ax.transAxes, fontsize="small", color="dimgray")
-    return _style(ax, title="Rank and frequency (Zipf)", xlabel="rank (1 = most frequent word)",
+    return _style(ax, title=f"Rank and frequency: slope {slope:.2f}, Zipf's law predicts -1",
+                  xlabel="rank (1 = most frequent word)",
                   ylabel="occurrences", grid="both")
 
 
@@ -155,14 +156,19 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
 __all__ += ["plot_theme_heatmap", "plot_theme_comparison", "plot_theme_dispersion"]
 
 
-def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=None, cmap="cividis"):
+#: The colour map of theme tables and heatmaps: one hue from near-white (zero) to dark blue,
+#: which reads the same to colour-blind eyes and in grey.
+HEAT_CMAP = "Blues"
+
+
+def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=None, cmap=HEAT_CMAP):
     """A group × theme heatmap, every cell annotated with its value (``·`` for zero).
 
     Args:
         data: an :class:`~helpers.Article` (the matrix is computed with ``by``,
             ``normalize`` and ``themes``) or a DataFrame from :func:`~helpers.theme_matrix`.
-        cmap: a colour map; the default ``"cividis"`` reads the same to colour-blind eyes
-            and in grey.
+        cmap: a colour map; the default ``"Blues"`` runs from near-white for zero to
+            dark blue, and reads the same to colour-blind eyes and in grey.
 
     >>> from helpers import load_article
     >>> ax = plot_theme_heatmap(load_article(), by="organization")
@@ -183,7 +189,7 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
             v = values[i, j]
             label = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")
             ax.text(j, i, label, ha="center", va="center", fontsize="small",
-                    color="black" if v / top > 0.55 else "white")
+                    color="white" if v / top > 0.55 else "black")
     ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=40, ha="right")
     ax.set_yticks(range(rows), [str(r) for r in matrix.index])
     ax.figure.colorbar(image, ax=ax, shrink=0.8,
@@ -208,6 +214,10 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
     """
     from .themes import theme_keyness
 
+    if not hasattr(data, "columns") and (group_a is None or group_b is None):
+        raise TypeError("plot_theme_comparison needs the two groups to compare, e.g. "
+                        "plot_theme_comparison(article, ['CSTO', 'SCO', 'CIS'], 'member states'); "
+                        f"the groups by {by!r} are the rows of theme_matrix(article, by={by!r})")
     table = data if hasattr(data, "columns") else theme_keyness(data, group_a, group_b, by=by, themes=themes)
     n = len(table)
     ax = _axes(ax, (7, 0.42 * n + 1.4))
@@ -240,10 +250,9 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
     starts = [t.start for t in article.tokens]
     n = max(len(starts), 1)
     ax = _axes(ax, (8, 0.4 * len(lexicon) + 1.4))
-    colours = [c for c in PALETTE if c != "#F0E442"]  # yellow is too faint for thin marks
     for row, theme in enumerate(lexicon.values()):
         xs = [100 * bisect.bisect_left(starts, h.start) / n for h in _hits(article, theme)]
-        ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2, color=colours[row % len(colours)])
+        ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2, color=PALETTE[0])
     ax.set_yticks(range(len(lexicon)), list(lexicon))
     ax.set_ylim(len(lexicon) - 0.5, -0.5)
     ax.set_xlim(0, 100)

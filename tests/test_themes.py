@@ -250,7 +250,7 @@ def test_heatmap_holds_the_matrix_and_annotates_every_cell(article):
     m = theme_matrix(article, by="organization")
     ax = plot_theme_heatmap(m)
     assert (ax.images[0].get_array() == m.to_numpy()).all()
-    assert ax.images[0].get_cmap().name == "cividis"
+    assert ax.images[0].get_cmap().name == "Blues"
     texts = [t.get_text() for t in ax.texts]
     assert len(texts) == m.size
     j = list(m.columns).index(TERROR)
@@ -333,3 +333,10 @@ def test_terms_built_from_article_words_always_match(article, data):
     assert len(rows) >= 1                       # each single word occurs, so the longest-first scan finds something
     for r in rows.itertuples():
         assert article.text[r.start:r.end] == r.keyword
+
+
+def test_theme_comparison_without_groups_says_which_to_give(article):
+    from helpers import plot_theme_comparison
+
+    with pytest.raises(TypeError, match=r"needs the two groups.*'member states'"):
+        plot_theme_comparison(article)
