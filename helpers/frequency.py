@@ -488,6 +488,11 @@ def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
         print(f"{line.left:>{width}}{line.keyword}{line.right}")
 
 
+# One line per occurrence, tight rows: notebook styles pad table cells generously.
+_TABLE = "font-family:monospace;border-collapse:collapse;line-height:1.35"
+_CELL = "white-space:pre;padding:0 4px;border:none;"
+
+
 def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200) -> str:
     """The keyword-in-context lines as HTML, keyword in ``<mark>``, every piece of text escaped.
 
@@ -497,20 +502,20 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200) 
 
     >>> from helpers import load_article
     >>> kwic_html(load_article(), "spirit", width=12)
-    '<div class="kwic"><p>1 occurrence of &#x27;spirit&#x27;</p><table style="font-family:monospace"><tr><td style="text-align:right;white-space:pre">e “Shanghai </td><td><mark>spirit</mark></td><td style="white-space:pre">” that encom</td><td style="color:gray">sentence 29</td></tr></table></div>'
+    '<div class="kwic"><p>1 occurrence of &#x27;spirit&#x27;</p><table style="font-family:monospace;border-collapse:collapse;line-height:1.35"><tr><td style="white-space:pre;padding:0 4px;border:none;text-align:right">e “Shanghai </td><td style="white-space:pre;padding:0 4px;border:none;"><mark>spirit</mark></td><td style="white-space:pre;padding:0 4px;border:none;text-align:left">” that encom</td><td style="white-space:pre;padding:0 4px;border:none;color:gray">sentence 29</td></tr></table></div>'
     """
     lines = kwic(article, word, width, stem=stem, phrases=phrases)
     if not lines:
         return f'<div class="kwic"><p>{html.escape(no_occurrences(article, word))}</p></div>'
     rows = "".join(
-        f'<tr><td style="text-align:right;white-space:pre">{html.escape(line.left)}</td>'
-        f"<td><mark>{html.escape(line.keyword)}</mark></td>"
-        f'<td style="white-space:pre">{html.escape(line.right)}</td>'
-        f'<td style="color:gray">sentence {line.sentence}</td></tr>'
+        f'<tr><td style="{_CELL}text-align:right">{html.escape(line.left)}</td>'
+        f'<td style="{_CELL}"><mark>{html.escape(line.keyword)}</mark></td>'
+        f'<td style="{_CELL}text-align:left">{html.escape(line.right)}</td>'
+        f'<td style="{_CELL}color:gray">sentence {line.sentence}</td></tr>'
         for line in (lines if limit is None else lines[:limit]))
     head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {word!r}"
                        + (f"; the first {limit:,} are shown" if limit is not None and len(lines) > limit else ""))
-    return f'<div class="kwic"><p>{head}</p><table style="font-family:monospace">{rows}</table></div>'
+    return f'<div class="kwic"><p>{head}</p><table style="{_TABLE}">{rows}</table></div>'
 
 
 # --- dispersion and Zipf ----------------------------------------------------------------------
