@@ -158,6 +158,8 @@ _APOS = "['’]"
 _QUOTES_OPEN = "“\""
 _GROUP = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
                     r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
+#: Words one of which a "many speakers" sentence holds (see _fold): a quick test before _GROUP.
+_GROUP_HINTS = ("speakers", "delegat", "members")
 _PRONOUN_SUBJECT = r"\b(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|then\s+|had\s+|has\s+)?"
 _AUX = r"\s*(?:has\s+|had\s+|also\s+|then\s+)*"
 
@@ -165,6 +167,17 @@ _AUX = r"\s*(?:has\s+|had\s+|also\s+|then\s+)*"
 @lru_cache(maxsize=4)
 def _cues(path: str, stamp) -> tuple[str, ...]:
     return tuple(read_wordlist(path, lower=True))
+
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, where every character that ``re.IGNORECASE`` equates with an
+    ASCII letter is that letter ("İ", "ı" → "i"; "ſ" → "s"; "K" → "k").
+
+    A regular expression with ``re.IGNORECASE`` can match a run of ASCII letters only
+    where ``_fold(text)`` holds them in lower case, so ``word in _fold(text)`` is a quick,
+    exact test that lets most sentences skip the slower search.
+    """
+    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
 
 
 def _cue_list() -> tuple[str, ...]:
@@ -183,13 +196,17 @@ class _Rules:
         self.bound_after = re.compile(rf"(?:\s*,[^,.;]{{1,160}},|\s*,)?{_AUX}(?P<cue>{cue_alt})\b", re.IGNORECASE)
         self.bound_before = re.compile(rf"\b(?P<cue>said|says|told|added|noted)\s+(?:the\s+)?$", re.IGNORECASE)
         self.pronoun = re.compile(rf"{_PRONOUN_SUBJECT}(?P<cue>{cue_alt})\b")
+        # Every match of `cue` or `pronoun` holds the first word of a cue: when none is in the
+        # folded sentence, neither can match. None (search every sentence) when a cue is not
+        # plain ASCII or there are no cues, where that test would not be exact.
+        hints = tuple(dict.fromkeys(c.split(" ")[0].lower() for c in cues))
+        self.cue_hints = hints if hints and all(h and h.isascii() for h in hints) else None
         forms = {}
         for s in registry:
             for form in (s.name, *s.aliases):
                 forms[form] = s.name
-        alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         self.forms = forms
-        self.name = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if forms else None
+        self.name = re.compile(_word_alternatives(sorted(forms, key=len, reverse=True))) if forms else None
         countries = {}
         for s in registry:
             if s.country:
@@ -220,6 +237,20 @@ class _Rules:
                 if not any(s <= m.start() < e for s, e in taken):
                     found.append((m.start(), m.end(), (self.forms[m.group()],), False))
         return sorted(found)
+
+
+def _word_alternatives(words) -> str:
+    r"""A pattern for any of ``words`` (tried in this order) standing alone: not touching a
+    letter, digit, underscore or hyphen on either side.
+
+    It means ``(?<![\w-])(?:w1|w2|…)(?![\w-])``, written with the look-behind after each
+    word's first character (``(?<![\w-][\s\S])`` there looks at the same character), so that
+    every alternative starts with a plain character and the search jumps straight to the
+    places where one of those first characters stands, instead of trying every name everywhere.
+    """
+    alternatives = [re.escape(w[0]) + r"(?<![\w-][\s\S])" + re.escape(w[1:]) if w else r"(?<![\w-])"
+                    for w in words]
+    return "(?:" + "|".join(alternatives) + r")(?![\w-])"
 
 
 @lru_cache(maxsize=8)
@@ -263,9 +294,11 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             b = rules.bound_before.search(text, 0, start)
             if m or b:
                 bound.append((start, who, (m or b).group("cue")))
-        pron = rules.pronoun.search(text)
-        if _GROUP.search(text):
-            evidence = f"about speakers in general ({_GROUP.search(text).group()!r}): the journalist's summary"
+        folded = _fold(text)
+        may_cue = rules.cue_hints is None or any(h in folded for h in rules.cue_hints)
+        group = _GROUP.search(text) if any(h in folded for h in _GROUP_HINTS) else None
+        if group:
+            evidence = f"about speakers in general ({group.group()!r}): the journalist's summary"
             current = ()
         elif bound:
             names = tuple(dict.fromkeys(n for _, who, _ in bound for n in who))
@@ -273,7 +306,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             evidence = "named in the sentence"
             current = names
             history.append(names)
-        elif pron:
+        elif may_cue and (pron := rules.pronoun.search(text)):
             names, evidence = _pronoun_target(pron.group("pronoun").lower(), current, history, rules.registry)
             cue = pron.group("cue")
             if names:
@@ -283,8 +316,8 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         elif any(intro for *_, intro in mentions):
             evidence = "names speakers but reports nothing they said (no speech cue)"
             current = ()
-        elif rules.cue.search(text):
-            cue_text = rules.cue.search(text).group()
+        elif may_cue and (found := rules.cue.search(text)):
+            cue_text = found.group()
             evidence = f"the cue {cue_text!r} has no speaker as its subject"
             current = ()
         elif current:

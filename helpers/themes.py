@@ -321,7 +321,9 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
         i = at
         for pattern, term, excluded in tried[words[at]]:
             j = i + len(pattern)
-            if j <= len(tokens) and all(_word_matches(p, words[k]) for p, k in zip(pattern, range(i, j))) \
+            # the first word matches (that is how `tried` was made): a one-word term is a hit
+            if j == i + 1 or j <= len(tokens) \
+                    and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
                     and sentence_of(i) == sentence_of(j - 1):
                 if not excluded:
                     s = article.sentences[sentence_of(i)]
@@ -403,10 +405,14 @@ def theme_groups(article, by: str = "speaker", *, blocs=None) -> dict:
 
 
 def _group_tokens(article, groups: dict) -> dict:
-    per_sentence = [0] * len(article.sentences)
-    starts = [s.start for s in article.sentences]
-    for t in article.tokens:
-        per_sentence[bisect.bisect_right(starts, t.start) - 1] += 1
+    # A token belongs to the last sentence starting at or before it; tokens are in text
+    # order, so each sentence's tokens are one run, found by bisection (a token before
+    # the first sentence, if any, counts for the last, as bisect_right(...) - 1 gives).
+    at = [t.start for t in article.tokens]
+    cuts = [bisect.bisect_left(at, s.start) for s in article.sentences] + [len(at)]
+    per_sentence = [b - a for a, b in zip(cuts, cuts[1:])]
+    if per_sentence:
+        per_sentence[-1] += cuts[0]
     return {g: sum(per_sentence[i] for i in idx) for g, idx in groups.items()}
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -139,19 +140,39 @@ def _fast_words(text: str, lower: bool, punct: bool) -> list[str] | None:
     return words
 
 
+@lru_cache(maxsize=1)
+def _fast_split():
+    """The fast patterns (words; words and marks) as one capturing group, for ``re.split``."""
+    words_only, with_marks, *_ = _fast()
+    return tuple(re.compile(f"({p.pattern})", re.VERBOSE) for p in (words_only, with_marks))
+
+
 def _fast_spans(text: str, lower: bool, punct: bool) -> list[Token] | None:
-    """tokenize_spans() by the faster path, or None when the text needs the reference path."""
-    words_only, with_marks, *_, other = _fast()
+    """tokenize_spans() by the faster path, or None when the text needs the reference path.
+
+    ``re.split`` with the pattern in a group gives [gap, token, gap, token, …, gap]
+    in one call; the running sum of their lengths gives every offset. The tokens
+    are then built without a Python-level loop (``tuple.__new__(Token, …)`` is
+    what ``Token(word, start, end)`` does).
+    """
+    *_, other = _fast()
     if other.search(text):
         return None
     normal = text.replace("’", "'")
     normal = normal.lower() if lower else normal
     if len(normal) != len(text):  # a letter whose lower case is two characters
         return None
-    spans = map(re.Match.span, (with_marks if punct else words_only).finditer(text))
+    pieces = _fast_split()[bool(punct)].split(text)
+    if len(pieces) == 1:
+        return []
+    bounds = list(accumulate(map(len, pieces)))  # where each gap and token ends
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    words = "\n".join(pieces[1::2]).replace("’", "'")  # no token holds a line break
+    words = (words.lower() if lower else words).split("\n")
+    tokens = list(map(tuple.__new__, repeat(Token), zip(words, starts, ends)))
     if not punct and "_" in text:
-        return [Token(normal[s:e], s, e) for s, e in spans if e - s > 1 or text[s] != "_"]
-    return [Token(normal[s:e], s, e) for s, e in spans]
+        return [t for t in tokens if t.end - t.start > 1 or text[t.start] != "_"]
+    return tokens
 
 
 def _normalize(word: str, lower: bool) -> str:
@@ -321,7 +342,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     punkt = _punkt(str(path), file_stamp(path))
     spans = []
     for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
-        piece = _STRAY_OPEN_QUOTE.sub(" ”", block.group())  # same length: offsets hold
+        piece = block.group()
+        if "“" in piece:
+            piece = _STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
         for s, e in _punkt_spans(punkt, piece):
             spans.append((block.start() + s, block.start() + e))
     return spans

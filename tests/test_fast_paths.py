@@ -1,0 +1,170 @@
+"""The faster ways of computing give exactly what the plain ways give.
+
+Each test below pits a sped-up step against the straightforward code it replaced,
+on the real article, on generated variants of it and on random text built from
+the characters that make those steps hard.
+"""
+
+import bisect
+import re
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import helpers
+from helpers import load_article, speakers, word_counts
+
+article_module = sys.modules["helpers.article"]
+speakers_module = sys.modules["helpers.speakers"]
+themes_module = sys.modules["helpers.themes"]
+
+
+# --- article: blanks collapsed without a regular expression ---------------------------------
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2003\u200a\u200b\u202f\u3000\nab.", max_size=40))
+def test_collapse_spaces_equals_the_pattern(text):
+    assert article_module._collapse_spaces(text) == article_module._SPACES.sub(" ", text)
+
+
+def test_other_spaces_are_the_pattern_s_characters():
+    blanks = {chr(c) for c in range(0x3100) if article_module._SPACES.fullmatch(chr(c))}
+    assert blanks == {" ", *article_module._OTHER_SPACES}
+
+
+# --- speakers: quick tests before the slow searches -----------------------------------------
+
+def test_fold_gives_the_ascii_letter_ignorecase_matches():
+    # every character that re.IGNORECASE equates with an ASCII letter folds to that letter
+    letters = {c: re.compile(c, re.IGNORECASE) for c in "abcdefghijklmnopqrstuvwxyz"}
+    matched = [chr(x) for x in range(0x30000) if re.fullmatch("[a-z]", chr(x), re.IGNORECASE)]
+    assert {"\u0130", "\u0131", "\u017f", "\u212a"} <= set(matched)  # İ ı ſ K (Kelvin)
+    for ch in matched:
+        for letter, pattern in letters.items():
+            if pattern.fullmatch(ch):
+                assert speakers_module._fold(ch) == letter, (ch, letter)
+
+
+def _plain_name_pattern(forms):
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+_NAME_PIECES = ["Ban", "Ban Ki-moon", "Lal", "-", "_", " ", "\n", "x", "Banx", "(", "é", "Ki-moon", "K"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join))
+def test_name_pattern_finds_what_the_plain_pattern_finds(text):
+    forms = ["Ban Ki-moon", "Ki-moon", "Ban", "Lal", "K"]
+    fast = re.compile(speakers_module._word_alternatives(forms))
+    plain = _plain_name_pattern(forms)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _attribute_searching_everything(sentences, rules, monkeypatch):
+    monkeypatch.setattr(speakers_module, "_GROUP_HINTS", ("",))
+    monkeypatch.setattr(rules, "cue_hints", None)
+    forms = sorted(rules.forms, key=len, reverse=True)
+    monkeypatch.setattr(rules, "name", _plain_name_pattern(forms))
+    return speakers_module._attribute(sentences, rules)
+
+
+class _Sentence:
+    def __init__(self, index, text):
+        self.index, self.paragraph, self.text = index, index, text
+
+
+_TRICKY = ["Many SPEAKERS stressed the point.", "Some delegations ſaid nothing.", "HE SAİD so.",
+           "He ſaid so.", "They also warned of it.", "The presidency explained it.", "She said it.",
+           "Nothing was said.", "The representatives of Ukraine and the United States said so.",
+           "a number of  members agreed", "Ban Ki-moon noted it.", "Ban-Ki said it."]
+
+
+@pytest.mark.parametrize("sentences", ["article", "tricky"])
+def test_attribution_with_quick_tests_equals_searching_everything(article, sentences, monkeypatch):
+    rules = speakers_module._rules(tuple(speakers()), speakers_module._cue_list())
+    sents = article.sentences if sentences == "article" else [_Sentence(i, t) for i, t in enumerate(_TRICKY)]
+    fast = speakers_module._attribute(sents, rules)
+    with monkeypatch.context() as m:
+        plain = _attribute_searching_everything(sents, rules, m)
+    assert [(a.speakers, a.cue, a.kind, a.evidence) for a in fast] == \
+           [(a.speakers, a.cue, a.kind, a.evidence) for a in plain]
+    assert any(a.speakers for a in fast)
+
+
+# --- frequency: counted in C ----------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", [False, True])
+def test_word_counts_equal_counting_word_by_word(article, stem):
+    from nltk import FreqDist
+
+    counts = word_counts(article, stem=stem)
+    drop = helpers.load_stopwords()
+    words = [w for w in article.words if w not in drop]
+    expected = FreqDist([frequency_stem(w) for w in words] if stem else words)
+    assert counts == expected and list(counts) == list(expected) and counts.N() == expected.N()
+
+
+def frequency_stem(word):
+    return sys.modules["helpers.frequency"]._stem(word)
+
+
+# --- themes: token counts by bisection, one-word terms without re-checking -------------------
+
+def _group_tokens_token_by_token(article, groups):
+    per_sentence = [0] * len(article.sentences)
+    starts = [s.start for s in article.sentences]
+    for t in article.tokens:
+        per_sentence[bisect.bisect_right(starts, t.start) - 1] += 1
+    return {g: sum(per_sentence[i] for i in idx) for g, idx in groups.items()}
+
+
+def _hits_checking_every_word(article, theme):
+    tokens, words = article.tokens, article.words
+    starts = [s.start for s in article.sentences]
+
+    def sentence_of(k):
+        return bisect.bisect_right(starts, tokens[k].start) - 1
+
+    candidates = [(p, term, False) for p, term in zip(theme.patterns, theme.terms)]
+    candidates += [(p, term, True) for p, term in zip(theme.exclude_patterns, theme.exclude)]
+    candidates.sort(key=lambda c: (-len(c[0]), not c[2]))
+    out, i = [], 0
+    for at in range(len(words)):
+        if at < i:
+            continue
+        i = at
+        for pattern, term, excluded in candidates:
+            j = i + len(pattern)
+            if j <= len(tokens) and all(themes_module._word_matches(p, words[k]) for p, k in zip(pattern, range(i, j))) \
+                    and sentence_of(i) == sentence_of(j - 1):
+                if not excluded:
+                    s = article.sentences[sentence_of(i)]
+                    out.append(themes_module.Hit(theme.name, term, s.index, s.paragraph,
+                                                 tokens[i].start, tokens[j - 1].end))
+                i = j
+                break
+    return tuple(out)
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory):
+    from benchmarks.corpus import data_folder, make_corpus
+
+    folder = tmp_path_factory.mktemp("variants")
+    names = make_corpus(folder, 3)
+    with data_folder(folder):
+        yield [load_article(n) for n in names]
+
+
+def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
+    for doc in [article, *variants]:
+        for by in ("speaker", "paragraph", "sentence"):
+            groups = themes_module.theme_groups(doc, by)
+            assert themes_module._group_tokens(doc, groups) == _group_tokens_token_by_token(doc, groups)
+        for theme in themes_module._lexicon(None).values():
+            assert themes_module._hits(doc, theme) == _hits_checking_every_word(doc, theme)
+        assert sum(len(themes_module._hits(doc, t)) for t in themes_module._lexicon(None).values()) > 0
