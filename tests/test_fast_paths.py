@@ -168,3 +168,39 @@ def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
         for theme in themes_module._lexicon(None).values():
             assert themes_module._hits(doc, theme) == _hits_checking_every_word(doc, theme)
         assert sum(len(themes_module._hits(doc, t)) for t in themes_module._lexicon(None).values()) > 0
+
+
+# --- explorers: a figure shown a moment ago is shown again, not drawn anew -------------------
+
+def test_frequency_explorer_keeps_recent_figures(article):
+    from helpers import frequency_explorer
+
+    ex = frequency_explorer(article)
+    ex.word_box.value = "terrorism"
+    figure, png = ex.figure, ex.plot.outputs[0]["data"]["image/png"]
+    ex.word_box.value = "sco"
+    assert ex.figure is not figure
+    assert [t.get_text() for t in ex.figure.axes[0].get_yticklabels()] == ["sco"]
+    ex.word_box.value = "terrorism"
+    assert ex.figure is figure and ex.plot.outputs[0]["data"]["image/png"] == png
+    ex.stem.value = True  # another picture (ticks by stem): drawn anew
+    assert ex.figure is not figure and len(ex.figure.axes[0].get_lines()[0].get_xdata()) >= 8
+
+
+def test_kept_figures_are_bounded():
+    explore = sys.modules["helpers.explore"]
+    kept = explore._Drawn(size=2)
+    drawn = []
+
+    def draw(name):
+        from matplotlib.figure import Figure
+
+        drawn.append(name)
+        figure = Figure(figsize=(1, 1))
+        figure.add_subplot().set_title(name)
+        return figure
+
+    for name in ["a", "b", "a", "c", "b", "a"]:
+        figure, png = kept.get(name, lambda: draw(name))
+        assert figure.axes[0].get_title() == name and png.startswith(b"\x89PNG")
+    assert drawn == ["a", "b", "c", "b", "a"] and len(kept.items) == 2
