@@ -289,6 +289,29 @@ def _positions(article) -> tuple[dict[str, list[int]], list[str]]:
     return index, sorted(index)
 
 
+@lru_cache(maxsize=256)
+def _plan(theme: Theme):
+    """A theme's terms in the order they are tried, indexed by their first word.
+
+    Returns ``(exact, prefixed)``: ``{first word: [(rank, candidate), ...]}`` for terms
+    whose first word is a whole word, and ``[(rank, candidate), ...]`` for those whose
+    first word is a prefix (``terror*``). A candidate is ``(patterns, term, excluded)``;
+    its rank is its place in the order: longest first, and on a tie ``not:`` first.
+    """
+    candidates = [(p, term, False) for p, term in zip(theme.patterns, theme.terms)]
+    candidates += [(p, term, True) for p, term in zip(theme.exclude_patterns, theme.exclude)]
+    candidates.sort(key=lambda c: (-len(c[0]), not c[2]))  # longest first; on a tie, `not:` wins
+    exact: dict[str, list] = {}
+    prefixed = []
+    for rank, c in enumerate(candidates):
+        stem, prefix = c[0][0]
+        if prefix:
+            prefixed.append((rank, c))
+        else:
+            exact.setdefault(stem, []).append((rank, c))
+    return exact, prefixed
+
+
 @lru_cache(maxsize=512)
 def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins."""
@@ -298,12 +321,9 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     def sentence_of(k):
         return bisect.bisect_right(starts, tokens[k].start) - 1
 
-    candidates = [(p, term, False) for p, term in zip(theme.patterns, theme.terms)]
-    candidates += [(p, term, True) for p, term in zip(theme.exclude_patterns, theme.exclude)]
-    candidates.sort(key=lambda c: (-len(c[0]), not c[2]))  # longest first; on a tie, `not:` wins
     # Only a token that can begin some term is tried: one pass, linear in the article's length.
-    exact = {c[0][0][0] for c in candidates if not c[0][0][1]}
-    prefixes = tuple({c[0][0][0] for c in candidates if c[0][0][1]})
+    exact, prefixed = _plan(theme)
+    prefixes = {c[0][0][0] for _, c in prefixed}
     out, i = [], 0
     # The article's distinct words are tried, not every token: a word beginning with a
     # prefix is found by bisection in the sorted words; each keeps only the terms it can begin.
@@ -314,7 +334,12 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
         while k < len(vocabulary) and vocabulary[k].startswith(prefix):
             begins.add(vocabulary[k])
             k += 1
-    tried = {w: [c for c in candidates if _word_matches(c[0][0], w)] for w in begins}
+
+    def terms_beginning(w):  # in the order they are tried
+        pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
+        return [c for _, c in sorted(pairs, key=lambda pair: pair[0])]
+
+    tried = {w: terms_beginning(w) for w in begins}
     for at in sorted(k for w in begins for k in index[w]):
         if at < i:
             continue  # inside the previous hit
@@ -508,7 +533,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         raise ValueError(f"normalize={normalize!r}: use None for counts or 'per_1000' for rates")
     lexicon = _lexicon(themes)
     groups = theme_groups(article, by, blocs=blocs)
-    counts = pd.DataFrame(0, index=pd.Index(list(groups), name=by), columns=list(lexicon), dtype="int64")
+    index = pd.Index(list(groups), name=by)
     where: dict[int, list] = {}
     for g, idx in groups.items():
         for i in idx:
@@ -520,8 +545,9 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
                 tally[g, t.name] = tally.get((g, t.name), 0) + 1
     if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
         counts = pd.DataFrame([[tally.get((g, name), 0) for name in lexicon] for g in groups],
-                              index=counts.index, columns=counts.columns, dtype="int64")
+                              index=index, columns=list(lexicon), dtype="int64")
     else:
+        counts = pd.DataFrame(0, index=index, columns=list(lexicon), dtype="int64")
         for (g, name), n in tally.items():
             counts.loc[g, name] = n
     counts.columns.name = "theme"
