@@ -371,7 +371,8 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
                              message=message)
     positions = dispersion(article, word, stem=stem, phrases=phrases)[word]
     message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {word!r}" + (" (by stem)" if stem else "")
-    return FrequencyView(top, word, rows, kwic_html(article, word, width, stem=stem, phrases=phrases),
+    return FrequencyView(top, word, rows, kwic_html(article, word, width, stem=stem, phrases=phrases,
+                                                    heading=False),  # the message says how many
                          positions, message)
 
 
@@ -445,7 +446,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
         finally:
             busy.pop()
         message.value = f"<b>{_html.escape(view.message)}</b>"
-        kwic_view.value = view.html
+        kwic_view.value = view.html if view.rows else ""  # the message already says why there is none
         drawn = (view.word, stem.value, phrases.value, tuple(view.positions))
         if drawn != shown.get("plot"):  # redraw only what changed: a PNG takes ~30 ms
             shown["plot"] = drawn

@@ -493,12 +493,14 @@ _TABLE = "font-family:monospace;border-collapse:collapse;line-height:1.35"
 _CELL = "white-space:pre;padding:0 4px;border:none;"
 
 
-def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200) -> str:
+def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200, heading=True) -> str:
     """The keyword-in-context lines as HTML, keyword in ``<mark>``, every piece of text escaped.
 
     Show it in a notebook with ``HTML(kwic_html(article, "terrorism"))``. At most
     ``limit`` lines are shown (``None`` for all), and the heading says how many are
     left out, so that a word common in a long text does not freeze the page.
+    ``heading=False`` leaves out the count line where a page shows it already
+    (the line saying how many are left out stays).
 
     >>> from helpers import load_article
     >>> kwic_html(load_article(), "spirit", width=12)
@@ -513,9 +515,11 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200) 
         f'<td style="{_CELL}text-align:left">{html.escape(line.right)}</td>'
         f'<td style="{_CELL}color:gray">sentence {line.sentence}</td></tr>'
         for line in (lines if limit is None else lines[:limit]))
+    cut = limit is not None and len(lines) > limit
     head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {word!r}"
-                       + (f"; the first {limit:,} are shown" if limit is not None and len(lines) > limit else ""))
-    return f'<div class="kwic"><p>{head}</p><table style="{_TABLE}">{rows}</table></div>'
+                       + (f"; the first {limit:,} are shown" if cut else ""))
+    head = f"<p>{head}</p>" if heading or cut else ""
+    return f'<div class="kwic">{head}<table style="{_TABLE}">{rows}</table></div>'
 
 
 # --- dispersion and Zipf ----------------------------------------------------------------------
