@@ -5,7 +5,7 @@ import pytest
 from helpers import DataFileError, find_mentions, load_aliases, load_phrases, tokenize, tokenize_spans
 
 
-def test_issue_example():
+def test_the_hard_cases_of_one_sentence():
     words = tokenize("Russia’s counter-terrorism note S/2016/867")
     assert "counter-terrorism" in words and "s/2016/867" in words
     assert words == ["russia", "'s", "counter-terrorism", "note", "s/2016/867"]
