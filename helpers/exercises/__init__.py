@@ -218,10 +218,6 @@ class Question:
         return f"<Question {self.qid or '?'}: {self.title!r}{where}>"
 
 
-def _problem(path, problem, fix, line=None):
-    return DataFileError(path, problem, fix, line=line)
-
-
 class _ChecksLoader(importlib.machinery.SourceFileLoader):
     """Imports a check file like any module, without writing ``__pycache__`` beside it."""
 
@@ -265,23 +261,23 @@ _FIX_IMPORT = ("every name the functions use is imported at the top of the file 
 def _import_problem(path: Path, err: Exception) -> DataFileError:
     """Turn what stopped a check file from importing into a message with file, line and fix."""
     if isinstance(err, SyntaxError) and err.filename and Path(err.filename) == path:
-        return _problem(path, f"this is not valid Python ({err.msg})",
-                        "compare with the other questions of the file: each Question(...) closes its brackets, "
-                        "text is in quotes, fields are separated by commas", line=err.lineno)
+        return DataFileError(path, f"this is not valid Python ({err.msg})",
+                             "compare with the other questions of the file: each Question(...) closes its brackets, "
+                             "text is in quotes, fields are separated by commas", line=err.lineno)
     line = _line_in(path, err)
     where = _where(path, line)
     if isinstance(err, CheckError):
-        return _problem(path, where + err.problem, err.fix, line=line)
+        return DataFileError(path, where + err.problem, err.fix, line=line)
     unknown = re.search(r"(Question|Wrong)\.__init__\(\) got an unexpected keyword argument '(\w+)'", str(err))
     if isinstance(err, TypeError) and unknown:
         cls = Question if unknown.group(1) == "Question" else Wrong
         fields = [f.name for f in dataclasses.fields(cls) if f.name not in ("qid", "path", "line", "end_line")]
         close = difflib.get_close_matches(unknown.group(2), fields, n=1)
-        return _problem(path, f"{where}{unknown.group(1)}(...) has an unknown field {unknown.group(2)!r}",
-                        f"did you mean {close[0]!r}?" if close else f"use only: {', '.join(fields)}", line=line)
+        return DataFileError(path, f"{where}{unknown.group(1)}(...) has an unknown field {unknown.group(2)!r}",
+                             f"did you mean {close[0]!r}?" if close else f"use only: {', '.join(fields)}", line=line)
     fix = _FIX_IMPORT if isinstance(err, (NameError, ImportError)) else \
         "run the file's lines in a notebook cell to see the mistake, or compare with the other questions"
-    return _problem(path, f"{where}the file stops with {type(err).__name__}: {err}", fix, line=line)
+    return DataFileError(path, f"{where}the file stops with {type(err).__name__}: {err}", fix, line=line)
 
 
 @lru_cache(maxsize=16)
@@ -361,9 +357,9 @@ def _call(question: Question, role: str, fn, answer=None):
     except Exception as err:  # an instructor's function is wrong: say where
         path = question.path or Path("<check file>")
         line = _line_in(path, err) or getattr(getattr(fn, "__code__", None), "co_firstlineno", None)
-        raise _problem(path, f"the {role} of question {question.key} failed: {type(err).__name__}: {err}",
-                       "try the function's body in a notebook cell after `from helpers import *` and "
-                       "`article = load_article()`; " + _FIX_IMPORT, line=line) from None
+        raise DataFileError(path, f"the {role} of question {question.key} failed: {type(err).__name__}: {err}",
+                            "try the function's body in a notebook cell after `from helpers import *` and "
+                            "`article = load_article()`; " + _FIX_IMPORT, line=line) from None
 
 
 def _wrong_value(question: Question, wrong: Wrong):
@@ -389,9 +385,9 @@ def validate_question(question: Question) -> None:
         value = _wrong_value(question, wrong)
         if wrong.when is not None and not _call(question, f"when test of wrong answer {number}", wrong.when, value) \
                 and wrong.answer is None:
-            raise _problem(question.path, f"question {question.key}: the example of wrong answer {number} "
-                                          f"({value!r}) does not pass its own when test",
-                           "make the example an answer the test is meant to catch", line=question.line)
+            raise DataFileError(question.path, f"question {question.key}: the example of wrong answer {number} "
+                                               f"({value!r}) does not pass its own when test",
+                                "make the example an answer the test is meant to catch", line=question.line)
         if question.expected is not None:
             right = _same(value, expected, question.compare, question.tolerance)
         else:
@@ -400,10 +396,10 @@ def validate_question(question: Question) -> None:
             except DataFileError:
                 right = False  # as when grading: the test does not apply to this kind of answer
         if right:
-            raise _problem(question.path, f"question {question.key}: wrong answer {number} ({value!r}) "
-                                          "would be accepted as right, so its hint is never shown",
-                           "change the wrong answer, or the expected answer if that is the mistake",
-                           line=question.line)
+            raise DataFileError(question.path, f"question {question.key}: wrong answer {number} ({value!r}) "
+                                               "would be accepted as right, so its hint is never shown",
+                                "change the wrong answer, or the expected answer if that is the mistake",
+                                line=question.line)
 
 
 # --- grading ------------------------------------------------------------------------
@@ -753,11 +749,11 @@ def progress() -> dict[str, dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise _problem(path, f"the progress file is damaged ({err})",
-                       "rename it (to keep it) or delete it; a new one starts with your next check") from None
+        raise DataFileError(path, f"the progress file is damaged ({err})",
+                            "rename it (to keep it) or delete it; a new one starts with your next check") from None
     if not isinstance(data, dict) or not isinstance(data.get("questions", {}), dict):
-        raise _problem(path, "the progress file has an unexpected layout",
-                       "rename it (to keep it) or delete it; a new one starts with your next check")
+        raise DataFileError(path, "the progress file has an unexpected layout",
+                            "rename it (to keep it) or delete it; a new one starts with your next check")
     return data.get("questions", {})
 
 
