@@ -388,14 +388,7 @@ def validate_question(question: Question) -> None:
             raise DataFileError(question.path, f"question {question.key}: the example of wrong answer {number} "
                                                f"({value!r}) does not pass its own when test",
                                 "make the example an answer the test is meant to catch", line=question.line)
-        if question.expected is not None:
-            right = _same(value, expected, question.compare, question.tolerance)
-        else:
-            try:
-                right = bool(_call(question, "accept test", question.accept, value))
-            except DataFileError:
-                right = False  # as when grading: the test does not apply to this kind of answer
-        if right:
+        if _right(question, value, expected):
             raise DataFileError(question.path, f"question {question.key}: wrong answer {number} ({value!r}) "
                                                "would be accepted as right, so its hint is never shown",
                                 "change the wrong answer, or the expected answer if that is the mistake",
@@ -593,18 +586,20 @@ def _fill(question: Question, text: str, answer, expected) -> str:
         return text
 
 
+def _right(question: Question, answer, expected) -> bool:
+    """Whether ``answer`` is right: equal to ``expected``, or passing the question's accept test."""
+    if question.expected is not None:
+        return _same(answer, expected, question.compare, question.tolerance)
+    try:
+        return bool(_call(question, "accept test", question.accept, answer))
+    except DataFileError:
+        return False  # the test does not apply to this kind of answer
+
+
 def _grade(question: Question, answer) -> Feedback:
     qid = question.qid
-    if question.accept is not None:
-        expected = None
-        try:
-            right = bool(_call(question, "accept test", question.accept, answer))
-        except DataFileError:
-            right = False  # the test does not apply to this kind of answer
-    else:
-        expected = _call(question, "expected answer", question.expected)
-        right = _same(answer, expected, question.compare, question.tolerance)
-    if right:
+    expected = _call(question, "expected answer", question.expected) if question.expected is not None else None
+    if _right(question, answer, expected):
         return Feedback(qid, "correct", _fill(question, question.explain, answer, expected))
     for w in question.wrong:
         hit = w.answer is not None and _same(answer, _call(question, "wrong answer", w.answer),
