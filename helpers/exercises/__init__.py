@@ -435,8 +435,7 @@ class Feedback:
         from IPython.display import display
 
         display({"text/plain": str(self), "text/html": self._repr_html_()}, raw=True)
-        if self.status in ("wrong", "unanswered") and self.qid in load_questions() \
-                and load_questions()[self.qid].hints:
+        if self.status in ("wrong", "unanswered") and hints(self.qid):
             display(show_hints(self.qid))
 
 
@@ -799,7 +798,8 @@ def progress_table() -> list[tuple[str, int, int, list[str]]]:
     topics: dict[str, list[str]] = {}
     for qid in load_questions():
         topics.setdefault(qid.split(".")[0], []).append(qid)
-    order = sorted(topics, key=lambda t: _topic_order().get(t, 99))
+    rank = _topic_order()
+    order = sorted(topics, key=lambda t: rank.get(t, 99))
     return [(t, sum(done.get(q, {}).get("status") == "done" for q in topics[t]), len(topics[t]),
              [q for q in topics[t] if done.get(q, {}).get("status") != "done"]) for t in order]
 
