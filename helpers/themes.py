@@ -441,6 +441,15 @@ def _group_tokens(article, groups: dict) -> dict:
     return {g: sum(per_sentence[i] for i in idx) for g, idx in groups.items()}
 
 
+def _groups_of(groups: dict) -> dict[int, list]:
+    """The other way round from :func:`theme_groups`: sentence index → its groups, in group order."""
+    out: dict[int, list] = {}
+    for g, idx in groups.items():
+        for i in idx:
+            out.setdefault(i, []).append(g)
+    return out
+
+
 def _select(lexicon: dict, theme) -> list[Theme]:
     if theme is None:
         return list(lexicon.values())
@@ -489,11 +498,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     if group is not None and group not in groups:
         raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))
-    member_of: dict[int, list] = {}
-    for g, idx in groups.items():
-        if group is None or g == group:
-            for i in idx:
-                member_of.setdefault(i, []).append(g)
+    member_of = _groups_of({g: idx for g, idx in groups.items() if group is None or g == group})
     text, rows = article.text, []
     for t in _select(lexicon, theme):
         for h in _hits(article, t):
@@ -534,10 +539,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     lexicon = _lexicon(themes)
     groups = theme_groups(article, by, blocs=blocs)
     index = pd.Index(list(groups), name=by)
-    where: dict[int, list] = {}
-    for g, idx in groups.items():
-        for i in idx:
-            where.setdefault(i, []).append(g)
+    where = _groups_of(groups)
     tally: dict[tuple, int] = {}
     for t in lexicon.values():
         for h in _hits(article, t):
