@@ -129,14 +129,14 @@ def _check_bloc_members(folder) -> list[Check]:
 
     from .datafiles import read_lines
     from .speakers import speakers
-    from .themes import load_blocs
+    from .themes import _bloc_keys, load_blocs
 
     try:
         registry = speakers(folder / "speakers.csv")
         blocs = load_blocs(folder / "blocs.txt")
     except Exception:  # already reported by the file's own check
         return []
-    known = {k.lower(): k for s in registry for k in (s.name, *s.aliases, s.country or "") if k}
+    known = {k.lower(): k for s in registry for k in _bloc_keys(s)}
     lines = read_lines(folder / "blocs.txt")
     out = []
     for bloc in blocs.values():

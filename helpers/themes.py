@@ -367,6 +367,11 @@ def _check_by(by):
         raise ValueError(f"by={by!r} is not a grouping; {hint}use one of: {', '.join(GROUPINGS)}")
 
 
+def _bloc_keys(speaker) -> tuple[str, ...]:
+    """The names a bloc entry can give a speaker by, in the order they are tried: name, aliases, country."""
+    return tuple(k for k in (speaker.name, *speaker.aliases, speaker.country) if k)
+
+
 def _bloc_table(path=None) -> dict[str, str]:
     return {m.lower(): b.name for b in load_blocs(path).values() for m in b.members}
 
@@ -410,9 +415,8 @@ def theme_groups(article, by: str = "speaker", *, blocs=None) -> dict:
         order = list(load_blocs(blocs)) + [OTHER]
 
         def label(name):
-            sp = registry[name]
-            for key in (sp.name, *getattr(sp, "aliases", ()), sp.country or ""):
-                if key and key.lower() in table:
+            for key in _bloc_keys(registry[name]):
+                if key.lower() in table:
                     return table[key.lower()]
             return OTHER
     else:
