@@ -351,7 +351,7 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
     >>> frequency_view(load_article(), 3, word="terorism").message[:34]
     "no occurrences of 'terorism' in th"
     """
-    from .frequency import dispersion, kwic, kwic_html, no_occurrences, top_words
+    from .frequency import _kwic_lines_html, _no_kwic_html, _word_numbers, kwic, no_occurrences, top_words
 
     top = top_words(article, n, stopwords=stopwords, stem=stem, phrases=phrases)
     if word is None:
@@ -367,13 +367,11 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
         return FrequencyView(top, word, message=str(err))
     if not rows:
         message = no_occurrences(article, word)
-        return FrequencyView(top, word, html=kwic_html(article, word, width, stem=stem, phrases=phrases),
-                             message=message)
-    positions = dispersion(article, word, stem=stem, phrases=phrases)[word]
+        return FrequencyView(top, word, html=_no_kwic_html(message), message=message)
     message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {word!r}" + (" (by stem)" if stem else "")
-    return FrequencyView(top, word, rows, kwic_html(article, word, width, stem=stem, phrases=phrases,
-                                                    heading=False),  # the message says how many
-                         positions, message)
+    # kwic_html and dispersion would search the article again for the rows found above
+    return FrequencyView(top, word, rows, _kwic_lines_html(word, rows, heading=False),  # the message says how many
+                         _word_numbers(article, rows), message)
 
 
 def frequency_explorer(article=None, n=15, *, word=None):

@@ -491,9 +491,11 @@ def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
 # One line per occurrence, tight rows: notebook styles pad table cells generously.
 _TABLE = "font-family:monospace;border-collapse:collapse;line-height:1.35"
 _CELL = "white-space:pre;padding:0 4px;border:none;"
+#: The most lines :func:`kwic_html` shows unless told otherwise.
+_LIMIT = 200
 
 
-def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200, heading=True) -> str:
+def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=_LIMIT, heading=True) -> str:
     """The keyword-in-context lines as HTML, keyword in ``<mark>``, every piece of text escaped.
 
     Show it in a notebook with ``HTML(kwic_html(article, "terrorism"))``. At most
@@ -508,7 +510,18 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=200, 
     """
     lines = kwic(article, word, width, stem=stem, phrases=phrases)
     if not lines:
-        return f'<div class="kwic"><p>{html.escape(no_occurrences(article, word))}</p></div>'
+        return _no_kwic_html(no_occurrences(article, word))
+    return _kwic_lines_html(word, lines, limit=limit, heading=heading)
+
+
+def _no_kwic_html(message: str) -> str:
+    """What :func:`kwic_html` shows for a word with no lines: the message, escaped."""
+    return f'<div class="kwic"><p>{html.escape(message)}</p></div>'
+
+
+def _kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) -> str:
+    """The markup of :func:`kwic_html` for lines already found, so that a caller that has them
+    does not search the article again."""
     rows = "".join(
         f'<tr><td style="{_CELL}text-align:right">{html.escape(line.left)}</td>'
         f'<td style="{_CELL}"><mark>{html.escape(line.keyword)}</mark></td>'
@@ -540,9 +553,19 @@ def dispersion(article, words, *, stem=False, phrases=False) -> dict[str, list[i
     >>> dispersion(load_article(), ["shanghai", "sco"])
     {'shanghai': [166, 649, 935, 951, 1118, 1232, 1394, 1871, 2053], 'sco': [169]}
     """
-    index = {t.start: i for i, t in enumerate(article.tokens)}
-    return {w: [index[hit.start] for hit in find_word(article, w, stem=stem, phrases=phrases)]
+    return {w: _word_numbers(article, find_word(article, w, stem=stem, phrases=phrases))
             for w in _word_list(words)}
+
+
+@lru_cache(maxsize=8)
+def _token_numbers(article) -> dict[int, int]:
+    return {t.start: i for i, t in enumerate(article.tokens)}
+
+
+def _word_numbers(article, hits) -> list[int]:
+    """The word number of each hit (a :class:`~helpers.Token` or :class:`KwicLine`), by its start."""
+    index = _token_numbers(article)
+    return [index[hit.start] for hit in hits]
 
 
 def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> list[tuple[int, str, int]]:

@@ -98,6 +98,16 @@ def test_frequency_view_starts_on_the_most_frequent_word(article):
     assert [article.words[i] for i in v.positions] == ["cooperation"] * 33
 
 
+@pytest.mark.parametrize("word, options", [("cooperation", {}), ("cooper", {"stem": True}),
+                                            ("united_nations", {"phrases": True}), ("terorism", {})])
+def test_frequency_view_shows_what_kwic_html_and_dispersion_give(article, word, options):
+    from helpers import dispersion, kwic_html
+
+    v = frequency_view(article, 5, word=word, width=30, **options)
+    assert v.html == kwic_html(article, word, 30, heading=False, **options)
+    assert v.positions == dispersion(article, word, **options)[word]
+
+
 def test_frequency_view_missing_word_says_so_and_suggests(article):
     v = frequency_view(article, 10, word="terorism")
     assert v.rows == [] and v.positions == []
