@@ -31,6 +31,7 @@ def report(name=None) -> str:
 
 
 def main(argv=None) -> int:
+    """``python -m helpers``: print the report, the help (``-h``) or the doctor's checks; 0 on success."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] in ("-h", "--help"):
         print("usage: python -m helpers [ARTICLE-NAME-OR-PATH]\n"
