@@ -124,7 +124,7 @@ DATA_FILES = [
     ("phrases.txt", "phrases", "helpers.tokens:load_phrases", True),
     ("aliases.txt", "organizations", "helpers.tokens:load_aliases", False),
     ("speakers.csv", "speakers", "helpers.speakers:speakers", False),
-    ("speakers.cues.txt", "speech cues", "helpers.datafiles:read_wordlist", True),
+    ("speakers.cues.txt", "speech cues", "helpers.speakers:_cue_list", True),
     ("themes.txt", "themes", "helpers.themes:load_themes", False),
     ("blocs.txt", "blocs", "helpers.themes:load_blocs", False),
 ]

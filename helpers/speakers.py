@@ -180,8 +180,9 @@ def _fold(text: str) -> str:
     return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
 
 
-def _cue_list() -> tuple[str, ...]:
-    path = data_dir() / "speakers.cues.txt"
+def _cue_list(path=None) -> tuple[str, ...]:
+    """The speech cues of ``data/speakers.cues.txt`` (or ``path``), lower-cased, repeats dropped."""
+    path = Path(path) if path is not None else data_dir() / "speakers.cues.txt"
     return _cues(str(path), file_stamp(path))
 
 

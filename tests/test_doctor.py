@@ -137,3 +137,14 @@ def test_gold_annotation_with_an_unknown_speaker(broken, monkeypatch):
     bad = [c for c in check_data_files() if not c.ok]
     assert [c.name for c in bad] == [f"gold/{gold.name}"]
     assert "'USA' is not in the speaker registry" in bad[0].found and "speakers.csv" in bad[0].fix
+
+
+def test_speech_cues_are_read_as_the_rules_read_them(broken, monkeypatch):
+    from helpers.speakers import _cue_list
+
+    with open(broken / "speakers.cues.txt", "a", encoding="utf-8") as f:
+        f.write("SAID\n")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    check = next(c for c in check_data_files() if c.name == "speakers.cues.txt")
+    assert check.ok and check.found.startswith(f"{len(_cue_list(broken / 'speakers.cues.txt'))} speech cues;")
+    assert "'SAID' on lines" in check.found
