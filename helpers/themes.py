@@ -382,7 +382,8 @@ def theme_groups(article, by: str = "speaker", *, blocs=None) -> dict:
     Args:
         article: an :class:`~helpers.Article`.
         by: ``"speaker"``, ``"organization"`` (whom the speaker speaks for: UN, CSTO,
-            SCO, CIS or member states), ``"bloc"`` (``data/blocs.txt``),
+            SCO, CIS or member states, in the order ``data/speakers.csv`` first names
+            them), ``"bloc"`` (``data/blocs.txt``),
             ``"paragraph"`` or ``"sentence"``.
         blocs: another blocs file, for ``by="bloc"``.
 
@@ -408,7 +409,7 @@ def theme_groups(article, by: str = "speaker", *, blocs=None) -> dict:
 
     registry = {sp.name: sp for sp in speakers()}
     if by == "organization":
-        order = ["UN", "CSTO", "SCO", "CIS", "member states"]
+        order = list(dict.fromkeys(sp.speaks_for for sp in registry.values()))
         label = lambda name: registry[name].speaks_for  # noqa: E731
     elif by == "bloc":
         table = _bloc_table(blocs)

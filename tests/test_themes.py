@@ -88,6 +88,23 @@ def test_organization_and_bloc_rows(article):
         for n in ("Nikolai Bordyuzha", "Rashid Alimov", "Sergey Ivanov"))
 
 
+def test_organization_rows_follow_the_registry_order(tmp_path, monkeypatch, article):
+    import shutil
+
+    from helpers import data_dir
+
+    shutil.copytree(data_dir(), tmp_path / "data")
+    registry = tmp_path / "data" / "speakers.csv"
+    lines = registry.read_text(encoding="utf-8").split("\n")
+    lodhi = next(i for i, line in enumerate(lines) if line.startswith("Maleeha Lodhi,"))
+    header = next(i for i, line in enumerate(lines) if line.startswith("name,"))
+    lines.insert(header + 1, lines.pop(lodhi))     # a "member states" speaker now comes first
+    registry.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(tmp_path / "data"))
+    groups = theme_groups(article, "organization")
+    assert list(groups) == ["member states", "UN", "CSTO", "SCO", "CIS", "(narration)"]
+
+
 def test_bloc_members_can_be_countries(article):
     groups = theme_groups(article, "bloc")
     by_speaker = theme_groups(article, "speaker")
