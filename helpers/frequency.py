@@ -596,9 +596,13 @@ def zipf_fit(article, **options) -> tuple[float, float]:
     >>> round(slope, 2), round(intercept, 2)
     (-0.82, 2.18)
     """
+    return _zipf_line(rank_frequency(article, **options))
+
+
+def _zipf_line(table) -> tuple[float, float]:
+    """:func:`zipf_fit` on a table :func:`rank_frequency` has made already."""
     import numpy as np
 
-    table = rank_frequency(article, **options)
     if len(table) < 2:
         raise ValueError("a line needs at least two different words; is the article empty?")
     x = np.log10([r for r, _, _ in table])

@@ -90,10 +90,10 @@ def plot_zipf(article, *, ax=None, label_top=5, **options):
     >>> ax.get_xscale(), ax.get_yscale()
     ('log', 'log')
     """
-    from .frequency import rank_frequency, zipf_fit
+    from .frequency import _zipf_line, rank_frequency
 
     table = rank_frequency(article, **options)
-    slope, intercept = zipf_fit(article, **options)
+    slope, intercept = _zipf_line(table)  # zipf_fit(article) would count the words again
     ranks = [r for r, _, _ in table]
     counts = [c for _, _, c in table]
     ax = _axes(ax, (6, 4.5))
