@@ -191,23 +191,23 @@ def theme_explorer(article, *, themes=None):
         busy.append(1)
         try:
             chosen = [n for n in names if n in pick.value]
-            view = theme_explorer_view(article, selected=chosen, by=grouping.value,
-                                       normalize=normalize.value, edits=edits,
-                                       group=group_pick.value, theme=theme_pick.value, themes=base)
-            if list(group_pick.options) != view["groups"]:
-                old = group_pick.value
-                group_pick.options = view["groups"]
-                group_pick.value = old if old in view["groups"] else (view["groups"] or [None])[0]
-                view = theme_explorer_view(article, selected=chosen, by=grouping.value,
-                                           normalize=normalize.value, edits=edits,
-                                           group=group_pick.value, theme=theme_pick.value, themes=base)
             if list(theme_pick.options) != chosen:
                 old = theme_pick.value
                 theme_pick.options = chosen
                 theme_pick.value = old if old in chosen else (chosen or [None])[0]
-                view = theme_explorer_view(article, selected=chosen, by=grouping.value,
+
+            def view_of(group):
+                return theme_explorer_view(article, selected=chosen, by=grouping.value,
                                            normalize=normalize.value, edits=edits,
-                                           group=group_pick.value, theme=theme_pick.value, themes=base)
+                                           group=group, theme=theme_pick.value, themes=base)
+
+            view = view_of(group_pick.value)
+            if list(group_pick.options) != view["groups"]:  # the rows do not depend on the picked cell
+                old = group_pick.value
+                group_pick.options = view["groups"]
+                group_pick.value = old if old in view["groups"] else (view["groups"] or [None])[0]
+                if group_pick.value != old:
+                    view = view_of(group_pick.value)
             table.value, message.value = view["table_html"], view["message_html"]
             sentences.value = view["sentences_html"]
             box.view = view

@@ -83,6 +83,29 @@ def test_theme_explorer_widgets_drive_the_view(article):
 
 
 
+def test_theme_explorer_shows_the_view_of_its_controls_after_rows_and_themes_change(article):
+    from helpers import theme_explorer, theme_explorer_view
+
+    box = theme_explorer(article)
+
+    def view_of_controls():
+        return theme_explorer_view(article, selected=list(box.themes.value), by=box.grouping.value,
+                                   normalize=box.normalize.value, group=box.group_pick.value,
+                                   theme=box.theme_pick.value)
+
+    box.group_pick.value = "Sergey Ivanov"
+    first = box.theme_pick.value
+    box.themes.value = ("Sovereignty & non-interference", "Territorial integrity")
+    assert first not in box.themes.value  # the old pick left the list: the first one left is picked
+    assert box.theme_pick.value == list(box.theme_pick.options)[0] == "Territorial integrity"
+    box.theme_pick.value = "Sovereignty & non-interference"
+    assert box.sentences.value == view_of_controls()["sentences_html"] and "<mark" in box.sentences.value
+    box.grouping.value = "organization"  # "Sergey Ivanov" is no row now: the first row is picked
+    assert box.group_pick.value == "UN"
+    assert box.sentences.value == view_of_controls()["sentences_html"] and "· UN</h4>" in box.sentences.value
+    assert box.table.value == view_of_controls()["table_html"]
+
+
 # --- frequency ---
 
 import pytest  # noqa: E402
