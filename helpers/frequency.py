@@ -229,9 +229,14 @@ def mentions_vs_words(article, aliases=None):
     "Shanghai Cooperation Organization (SCO)" adds one to each name, and
     "united nations" is also counted inside "United Nations Office on Drugs and Crime".
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        aliases: ``{key: [names]}``; ``None`` reads ``data/aliases.txt``.
+
     Returns:
-        A DataFrame, one row per organization: ``mentions``, then one
-        ``"name" as words`` count per name, most mentioned organization first.
+        A DataFrame, one row per organization, most mentioned first: ``mentions``,
+        ``word total`` (the names' word counts added up) and ``as words`` (each
+        name's count, as ``"name: count"`` text).
 
     >>> from helpers import load_article
     >>> t = mentions_vs_words(load_article())
