@@ -6,7 +6,9 @@ a browser; ipywidgets is imported only when an explorer is built.
 
 from __future__ import annotations
 
+import html
 import itertools
+from dataclasses import dataclass, field
 
 __all__: list[str] = []
 
@@ -43,8 +45,6 @@ _MAX_ROWS = 200
 
 
 def _matrix_html(matrix) -> str:
-    import html
-
     from matplotlib import colormaps, colors
 
     from .plots import HEAT_CMAP
@@ -70,8 +70,6 @@ def _matrix_html(matrix) -> str:
 
 
 def _sentences_html(article, hits) -> str:
-    import html
-
     if hits.empty:
         return "<p><i>No hits in this cell: pick another row or theme.</i></p>"
     parts, total = [], hits["sentence"].nunique()
@@ -116,8 +114,6 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
     >>> int(view["matrix"].loc["Ukraine", "Territorial integrity"]), "<mark" in view["sentences_html"]
     (1, True)
     """
-    import html
-
     from .themes import _lexicon, theme_hits, theme_matrix
 
     base = _lexicon(themes)
@@ -251,9 +247,6 @@ def theme_explorer(article, *, themes=None):
 
 
 # --- frequency ---------------------------------------------------------------------------
-
-import html as _html  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
 
 __all__ += ["FrequencyView", "frequency_view", "frequency_explorer"]
 
@@ -443,7 +436,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
             word_list.value = view.word if view.word in dict(view.top) else None
         finally:
             busy.pop()
-        message.value = f"<b>{_html.escape(view.message)}</b>"
+        message.value = f"<b>{html.escape(view.message)}</b>"
         kwic_view.value = view.html if view.rows else ""  # the message already says why there is none
         drawn = (view.word, stem.value, phrases.value, tuple(view.positions))
         if drawn != shown.get("plot"):  # redraw only what changed: a PNG takes ~30 ms
@@ -517,8 +510,6 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
     >>> v.speaker, v.sentences, v.html.count("<mark")
     ('Maleeha Lodhi', [66, 67, 68, 69, 70], 5)
     """
-    import html
-
     from .speakers import _find_speaker, speaker_keywords, speaker_sentences, speakers
 
     registry = speakers() if registry is None else registry
@@ -655,7 +646,6 @@ def highlight_row(table_html: str, label) -> str:
     >>> highlight_row(html, "China")
     "<table><tr><th>Ukraine</th><td>1</td></tr><tr style='outline:3px solid #E69F00'><th>▶ China</th><td>0</td></tr></table>"
     """
-    import html
     import re
 
     if label is None:
@@ -730,7 +720,7 @@ def dashboard(article=None):
                        body])
 
     app = w.VBox([
-        w.HTML(f"<h2 style='margin:4px 0'>{_html.escape(article.title)}</h2>"
+        w.HTML(f"<h2 style='margin:4px 0'>{html.escape(article.title)}</h2>"
                "<p>Three linked views of one article. Pick a word to read it in context; "
                "pick a speaker to read what they said and to find their row in the themes table.</p>"),
         section("1 · Words", "The most frequent words; pick one to see every sentence it is in.", words),
