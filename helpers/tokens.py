@@ -27,7 +27,7 @@ __all__ = [
 
 #: The word pattern, one alternative per kind of token, tried in this order.
 WORD_PATTERN = r"""
-    [A-Z]+(?:/[A-Z]+)*(?:/\d+)+           # UN document symbols: S/2016/867, A/RES/70/1
+    [A-Za-z]+(?:/[A-Za-z]+)*(?:/\d+)+     # UN document symbols: S/2016/867, a/res/70/1
   | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # abbreviations with dots: U.S., e.g.
   | \w+(?=n['’]t\b)                       # "do" of "don't" (Penn Treebank style)
   | n['’]t\b                              # "n't"
@@ -96,7 +96,7 @@ def _span_tokenize(text: str):
 # tests/test_benchmarks.py checks the two paths agree.
 _FAST_PATTERN = r"""
     [A-Z]?[a-z]++(?![\w'’./\-‐‑])
-  | [A-Z]++(?:/[A-Z]++)*+(?:/\d+)+
+  | [A-Za-z]++(?:/[A-Za-z]++)*+(?:/\d+)+
   | (?:[A-Za-z]\.){2,}(?![A-Za-z])
   | (?=\w++['’]t\b)\w+(?=n['’]t\b)
   | n['’]t\b

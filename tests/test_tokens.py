@@ -11,6 +11,11 @@ def test_the_hard_cases_of_one_sentence():
     assert words == ["russia", "'s", "counter-terrorism", "note", "s/2016/867"]
 
 
+def test_document_symbols_stay_whole_in_any_case():
+    assert tokenize("S/2016/867 and s/2016/867 and A/RES/70/1") == ["s/2016/867", "and", "s/2016/867", "and", "a/res/70/1"]
+    assert tokenize("and/or the km/h") == ["and", "or", "the", "km", "h"]  # no number: not a symbol
+
+
 def test_curly_and_straight_apostrophes_are_alike():
     assert tokenize("Russia’s presidency") == tokenize("Russia's presidency") == ["russia", "'s", "presidency"]
     assert tokenize("don’t") == tokenize("don't") == ["do", "n't"]
