@@ -22,6 +22,13 @@ def _no_nltk_data(resource_url, *args, **kwargs):
 
 
 def pytest_configure(config):
+    # Property tests are the same on every run and every machine: fixed examples, and no
+    # database of earlier failures replayed from a developer's checkout.
+    from hypothesis import settings
+
+    settings.register_profile("kit", derandomize=True, database=None)
+    settings.load_profile("kit")
+
     # In this process, any attempt to read NLTK data fails loudly instead of
     # quietly finding a copy somebody installed on this machine.
     import nltk.data

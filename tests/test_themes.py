@@ -328,7 +328,8 @@ def test_a_bloc_file_of_ones_own_moves_the_counts_and_stays_traceable(tmp_path, 
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=25))
 def test_any_typed_term_is_accepted_or_refused_with_a_fix(article, text):
     try:
@@ -340,10 +341,13 @@ def test_any_typed_term_is_accepted_or_refused_with_a_fix(article, text):
     assert int(m["Typed"].sum()) == len(theme_hits(article, themes={"Typed": theme}))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
 def test_terms_built_from_article_words_always_match(article, data):
-    words = data.draw(st.lists(st.sampled_from(sorted(set(article.words))), min_size=1, max_size=4))
+    # words, not clitics: "'s" cut to "'" is no term a teacher could write
+    vocabulary = sorted(w for w in set(article.words) if w[0].isalnum())
+    words = data.draw(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=4))
     cut = [w[:max(1, len(w) - data.draw(st.integers(0, 3)))] + "*" if data.draw(st.booleans()) else w for w in words]
     theme = make_theme("Drawn", cut)
     rows = theme_hits(article, themes={"Drawn": theme})
