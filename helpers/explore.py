@@ -47,19 +47,17 @@ _MAX_ROWS = 200
 def _matrix_html(matrix) -> str:
     from matplotlib import colormaps, colors
 
-    from .plots import HEAT_CMAP
+    from .plots import HEAT_CMAP, _heat_top, _ink
 
     cmap, values = colormaps[HEAT_CMAP], matrix.to_numpy(dtype=float)
-    top = values.max() if values.size and values.max() > 0 else 1
+    top = _heat_top(values)
     head = "".join(f"<th style='padding:2px 6px'>{html.escape(str(c))}</th>" for c in matrix.columns)
     rows = []
     for label, row in zip(matrix.index[:_MAX_ROWS], values[:_MAX_ROWS]):
         cells = []
         for v in row:
-            shade = cmap(v / top)
-            ink = "white" if v / top > 0.55 else "black"
             text = "·" if v == 0 else (f"{v:g}")
-            cells.append(f"<td style='background:{colors.to_hex(shade)};color:{ink};"
+            cells.append(f"<td style='background:{colors.to_hex(cmap(v / top))};color:{_ink(v / top)};"
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")
         rows.append(f"<tr><th style='text-align:left;padding:2px 6px'>{html.escape(str(label))}</th>"
                     + "".join(cells) + "</tr>")

@@ -161,6 +161,16 @@ __all__ += ["plot_theme_heatmap", "plot_theme_comparison", "plot_theme_dispersio
 HEAT_CMAP = "Blues"
 
 
+def _heat_top(values) -> float:
+    """The value the darkest shade of a heat table stands for: its largest, or 1 if none is above 0."""
+    return values.max() if values.size and values.max() > 0 else 1
+
+
+def _ink(share: float) -> str:
+    """The text colour that reads on a cell shaded ``share`` (0 to 1) of the way along the colour map."""
+    return "white" if share > 0.55 else "black"
+
+
 def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=None, cmap=HEAT_CMAP):
     """A group × theme heatmap, every cell annotated with its value (``·`` for zero).
 
@@ -182,14 +192,14 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
     ax = _axes(ax, (1.0 + 0.62 * cols, 1.6 + 0.36 * rows))
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
-    top = values.max() if values.size and values.max() > 0 else 1
+    top = _heat_top(values)
     rates = (values % 1 != 0).any()
     for i in range(rows):
         for j in range(cols):
             v = values[i, j]
             label = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")
             ax.text(j, i, label, ha="center", va="center", fontsize="small",
-                    color="white" if v / top > 0.55 else "black")
+                    color=_ink(v / top))
     ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=40, ha="right")
     ax.set_yticks(range(rows), [str(r) for r in matrix.index])
     ax.figure.colorbar(image, ax=ax, shrink=0.8,
