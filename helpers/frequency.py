@@ -38,10 +38,22 @@ __all__ = [
 
 # --- counting words -------------------------------------------------------------------
 
-def _article_tokens(article, *, phrases=False):
+@lru_cache(maxsize=8)
+def _phrase_tokens(article, stamp) -> list[Token]:
+    return tokenize_spans(article.text, phrases=True)
+
+
+def _article_tokens(article, phrases=False) -> list[Token]:
+    """The article's tokens, with multi-word names joined as ``phrases`` asks (see :func:`~helpers.tokenize`)."""
+    if phrases is True:  # the kit's list: tokenized once per version of data/phrases.txt
+        return _phrase_tokens(article, file_stamp(data_dir() / "phrases.txt"))
     if phrases:
-        return tokenize(article.text, phrases=phrases)
-    return article.words
+        return tokenize_spans(article.text, phrases=phrases)
+    return article.tokens
+
+
+def _article_words(article, phrases=False) -> list[str]:
+    return [t.word for t in _article_tokens(article, phrases)] if phrases else article.words
 
 
 def _stopword_set(stopwords):
@@ -87,7 +99,7 @@ def word_counts(article, *, stopwords=True, stem=False, phrases=False):
     from nltk import FreqDist
 
     drop = _stopword_set(stopwords)
-    words = [w for w in _article_tokens(article, phrases=phrases) if w not in drop]
+    words = [w for w in _article_words(article, phrases) if w not in drop]
     if stem:
         words = [_stem(w) for w in words]
     return FreqDist(Counter(words))  # counted in C: FreqDist(words) calls its __setitem__ per word
@@ -368,11 +380,6 @@ def _word_list(words) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=8)
-def _phrase_tokens(article, stamp) -> list[Token]:
-    return tokenize_spans(article.text, phrases=True)
-
-
 def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
     """Where a word or phrase occurs in the article, matched on its tokens, ignoring case.
 
@@ -396,13 +403,7 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
     (28, 24)
     """
     key = _check_word(word, phrases)
-    if phrases is True:
-        path = data_dir() / "phrases.txt"
-        tokens = _phrase_tokens(article, file_stamp(path))
-    elif phrases:
-        tokens = tokenize_spans(article.text, phrases=phrases)
-    else:
-        tokens = article.tokens
+    tokens = _article_tokens(article, phrases)
     words = [t.word for t in tokens]
     if stem:
         key = tuple(_stem(w) for w in key)

@@ -2,6 +2,7 @@
 
 import html
 import math
+from collections import Counter
 
 import pytest
 
@@ -75,6 +76,23 @@ def test_phrases_join_names_into_one_count(article):
     # the other four "United Nations" open the longer name "United Nations Charter"
     assert counts["united_nations_charter"] == 4
     assert len(find_word(article, "united nations")) == 24 + 4
+
+
+def test_phrase_counts_follow_the_phrases_file(article, tmp_path, monkeypatch):
+    import shutil
+
+    from helpers import data_dir, tokenize
+
+    assert word_counts(article, stopwords=False, phrases=True) == Counter(tokenize(article.text, phrases=True))
+    united = word_counts(article)["united"]
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    (folder / "phrases.txt").write_text("# only one name\nunited nations charter\n", encoding="utf-8")
+    counts = word_counts(article, phrases=True)
+    assert counts["united_nations"] == 0 and counts["united_nations_charter"] == 4
+    assert counts["united"] == united - 4  # every other "united" is a word of its own again
+    assert len(find_word(article, "united_nations_charter", phrases=True)) == 4
 
 
 def test_vocabulary_measures(article):
