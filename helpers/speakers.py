@@ -195,7 +195,8 @@ class _Rules:
         self.cue = re.compile(rf"\b(?:{cue_alt})\b", re.IGNORECASE)
         # NAME, an appositive between commas, CUE ("Rashid Alimov, Secretary-General of …, said")
         self.bound_after = re.compile(rf"(?:\s*,[^,.;]{{1,160}},|\s*,)?{_AUX}(?P<cue>{cue_alt})\b", re.IGNORECASE)
-        self.bound_before = re.compile(rf"\b(?P<cue>said|says|told|added|noted)\s+(?:the\s+)?$", re.IGNORECASE)
+        # CUE NAME, the inverted order ("…, said Ambassador Lodhi"), with any cue of the list
+        self.bound_before = re.compile(rf"\b(?P<cue>{cue_alt})\s+(?:the\s+)?$", re.IGNORECASE)
         self.pronoun = re.compile(rf"{_PRONOUN_SUBJECT}(?P<cue>{cue_alt})\b")
         # Every match of `cue` or `pronoun` holds the first word of a cue: when none is in the
         # folded sentence, neither can match. None (search every sentence) when a cue is not

@@ -184,6 +184,15 @@ def test_name_before_someone_elses_cue_is_not_the_speaker(tmp_path):
     assert [r.speakers for r in result] == [("Tanmaya Lal",), ("Tanmaya Lal",)]
 
 
+def test_any_cue_of_the_list_works_in_the_inverted_order(tmp_path):
+    # "stressed" is in data/speakers.cues.txt; an inverted cue once knew only said/told/added/noted
+    path = tmp_path / "inverted.txt"
+    path.write_text("A tiny report\n\nTanmaya Lal said trade mattered.\n\n"
+                    "“Peace comes first,” stressed Maleeha Lodhi.\n", encoding="utf-8")
+    last = attribute(load_article(path))[-1]
+    assert (last.speakers, last.cue) == (("Maleeha Lodhi",), "stressed")
+
+
 def test_mention_inside_a_speech_even_when_registered(article):
     draganov = Speaker("Petko Draganov", "Special Representative", None, "UN", "official", "UN",
                        ("Draganov",), "he")
