@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_text, read_wordlist
-from .tokens import Token, split_sentences, tokenize_spans
+from .tokens import Token, _tokens_from, split_sentences, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "load_boilerplate",
            "DEFAULT_ARTICLE"]
@@ -77,6 +77,7 @@ class Article:
         sentences: :class:`Sentence` objects, each knowing its paragraph and offsets.
         removed: what cleaning took out of the raw file, line by line, with the reason.
         path: the file that was read; ``raw`` its text as received.
+        tokens, words, token_columns: the word tokens, made on first use (see below).
     """
 
     name: str
@@ -103,12 +104,21 @@ class Article:
     @cached_property
     def tokens(self) -> list[Token]:
         """Word tokens of ``text`` (lower-cased) with offsets; computed once per article."""
-        return tokenize_spans(self.text)
+        return _tokens_from(self.token_columns)
 
     @cached_property
     def words(self) -> list[str]:
         """The lower-cased word tokens of ``text`` as plain strings."""
-        return [t.word for t in self.tokens]
+        return self.token_columns[0]
+
+    @cached_property
+    def token_columns(self):
+        """The word tokens as three columns, ``(words, starts, ends)``: see :func:`~helpers.token_columns`.
+
+        ``tokens[k]`` is ``Token(words[k], starts[k], ends[k])``. The analysis reads these,
+        so a corpus of many articles holds no object per token.
+        """
+        return token_columns(self.text)
 
 
 def list_articles() -> list[str]:

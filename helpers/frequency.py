@@ -275,8 +275,9 @@ def mentions_vs_words(article, aliases=None):
 def _sentence_words(article) -> tuple[tuple[str, ...], ...]:
     starts = [s.start for s in article.sentences]
     out = [[] for _ in article.sentences]
-    for t in article.tokens:
-        out[bisect_right(starts, t.start) - 1].append(t.word)
+    words, at, _ = article.token_columns
+    for word, start in zip(words, at):
+        out[bisect_right(starts, start) - 1].append(word)
     return tuple(tuple(words) for words in out)
 
 
@@ -565,7 +566,7 @@ def dispersion(article, words, *, stem=False, phrases=False) -> dict[str, list[i
 
 @lru_cache(maxsize=8)
 def _token_numbers(article) -> dict[int, int]:
-    return {t.start: i for i, t in enumerate(article.tokens)}
+    return {start: i for i, start in enumerate(article.token_columns[1])}
 
 
 def _word_numbers(article, hits) -> list[int]:

@@ -142,13 +142,13 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
             ax.plot(positions, [row] * len(positions), linestyle="", marker="|", markersize=14,
                     markeredgewidth=1.5, color=PALETTE[row % len(PALETTE)], label=word)
         else:
-            ax.text(len(article.tokens) / 2, row, no_occurrences(article, word), ha="center",
+            ax.text(len(article.words) / 2, row, no_occurrences(article, word), ha="center",
                     va="center", fontsize="small", color="dimgray")
     ax.set_yticks(range(len(places)), list(places))
     ax.set_ylim(len(places) - 0.5, -0.5)  # first word on top
-    ax.set_xlim(0, len(article.tokens))
+    ax.set_xlim(0, len(article.words))
     return _style(ax, title="Where the words occur", grid="x",
-                  xlabel=f"position in the article (word number, 0 to {len(article.tokens):,})")
+                  xlabel=f"position in the article (word number, 0 to {len(article.words):,})")
 
 
 # --- themes ---
@@ -257,7 +257,7 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
     from .themes import _hits, _lexicon
 
     lexicon = _lexicon(themes)
-    starts = [t.start for t in article.tokens]
+    starts = article.token_columns[1]
     n = max(len(starts), 1)
     ax = _axes(ax, (8, 0.4 * len(lexicon) + 1.4))
     for row, theme in enumerate(lexicon.values()):

@@ -293,10 +293,12 @@ def _positions(article) -> tuple[dict[str, list[int]], list[str]]:
 def _plan(theme: Theme):
     """A theme's terms in the order they are tried, indexed by their first word.
 
-    Returns ``(exact, prefixed)``: ``{first word: [(rank, candidate), ...]}`` for terms
-    whose first word is a whole word, and ``[(rank, candidate), ...]`` for those whose
-    first word is a prefix (``terror*``). A candidate is ``(patterns, term, excluded)``;
-    its rank is its place in the order: longest first, and on a tie ``not:`` first.
+    Returns ``(exact, prefixed, known)``: ``{first word: [(rank, candidate), ...]}`` for terms
+    whose first word is a whole word, ``[(rank, candidate), ...]`` for those whose
+    first word is a prefix (``terror*``), and an empty dict that :func:`_hits` fills
+    with ``{word: [candidate, ...]}``, the terms a word can begin, in the order tried.
+    A candidate is ``(patterns, term, excluded)``; its rank is its place in the order:
+    longest first, and on a tie ``not:`` first.
     """
     candidates = [(p, term, False) for p, term in zip(theme.patterns, theme.terms)]
     candidates += [(p, term, True) for p, term in zip(theme.exclude_patterns, theme.exclude)]
@@ -309,20 +311,20 @@ def _plan(theme: Theme):
             prefixed.append((rank, c))
         else:
             exact.setdefault(stem, []).append((rank, c))
-    return exact, prefixed
+    return exact, prefixed, {}
 
 
 @lru_cache(maxsize=512)
 def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins."""
-    tokens, words = article.tokens, article.words
+    words, token_start, token_end = article.token_columns
     starts = [s.start for s in article.sentences]
 
     def sentence_of(k):
-        return bisect.bisect_right(starts, tokens[k].start) - 1
+        return bisect.bisect_right(starts, token_start[k]) - 1
 
     # Only a token that can begin some term is tried: one pass, linear in the article's length.
-    exact, prefixed = _plan(theme)
+    exact, prefixed, known = _plan(theme)
     prefixes = {c[0][0][0] for _, c in prefixed}
     out, i = [], 0
     # The article's distinct words are tried, not every token: a word beginning with a
@@ -339,7 +341,9 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
         pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
         return [c for _, c in sorted(pairs, key=lambda pair: pair[0])]
 
-    tried = {w: terms_beginning(w) for w in begins}
+    for w in begins - known.keys():  # kept with the theme: the next article has the same words
+        known[w] = terms_beginning(w)
+    tried = known
     for at in sorted(k for w in begins for k in index[w]):
         if at < i:
             continue  # inside the previous hit
@@ -347,12 +351,12 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
         for pattern, term, excluded in tried[words[at]]:
             j = i + len(pattern)
             # the first word matches (that is how `tried` was made): a one-word term is a hit
-            if j == i + 1 or j <= len(tokens) \
+            if j == i + 1 or j <= len(words) \
                     and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
                     and sentence_of(i) == sentence_of(j - 1):
                 if not excluded:
                     s = article.sentences[sentence_of(i)]
-                    out.append(Hit(theme.name, term, s.index, s.paragraph, tokens[i].start, tokens[j - 1].end))
+                    out.append(Hit(theme.name, term, s.index, s.paragraph, token_start[i], token_end[j - 1]))
                 i = j
                 break
     return tuple(out)
@@ -438,7 +442,7 @@ def _group_tokens(article, groups: dict) -> dict:
     # A token belongs to the last sentence starting at or before it; tokens are in text
     # order, so each sentence's tokens are one run, found by bisection (a token before
     # the first sentence, if any, counts for the last, as bisect_right(...) - 1 gives).
-    at = [t.start for t in article.tokens]
+    at = article.token_columns[1]
     cuts = [bisect.bisect_left(at, s.start) for s in article.sentences] + [len(at)]
     per_sentence = [b - a for a, b in zip(cuts, cuts[1:])]
     if per_sentence:
@@ -551,8 +555,10 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
             for g in where.get(h.sentence, ()):
                 tally[g, t.name] = tally.get((g, t.name), 0) + 1
     if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
-        counts = pd.DataFrame([[tally.get((g, name), 0) for name in lexicon] for g in groups],
-                              index=index, columns=list(lexicon), dtype="int64")
+        import numpy as np  # a 2-D array is one block for pandas; a list of rows is converted column by column
+
+        cells = np.array([[tally.get((g, name), 0) for name in lexicon] for g in groups], dtype=np.int64)
+        counts = pd.DataFrame(cells.reshape(len(groups), len(lexicon)), index=index, columns=list(lexicon))
     else:
         counts = pd.DataFrame(0, index=index, columns=list(lexicon), dtype="int64")
         for (g, name), n in tally.items():
@@ -732,8 +738,8 @@ def theme_dispersion(article, *, themes=None):
     lexicon = _lexicon(themes)
     sizes = [0] * len(article.paragraphs)
     starts = [s for s, _ in article.paragraph_spans]
-    for t in article.tokens:
-        sizes[bisect.bisect_right(starts, t.start) - 1] += 1
+    for at in article.token_columns[1]:
+        sizes[bisect.bisect_right(starts, at) - 1] += 1
     total = sum(sizes)
     rows = []
     for name, t in lexicon.items():

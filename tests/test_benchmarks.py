@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from benchmarks import corpus, report, scale, tokenizer
-from helpers import load_article, tokenize, tokenize_spans
+from helpers import Token, load_article, token_columns, tokenize, tokenize_spans
 from helpers import tokens as tokens_module
 
 
@@ -151,6 +151,26 @@ def test_fast_path_equals_reference_on_random_text(text, lower, punct):
     expected = _reference(text, lower, punct)
     assert tokenize_spans(text, lower=lower, punct=punct) == expected
     assert tokenize(text, lower=lower, punct=punct) == [t.word for t in expected]
+    if lower and not punct:  # the columns the analysis reads: the same tokens
+        words, starts, ends = token_columns(text)
+        assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
+
+
+def test_article_columns_tokens_and_words_are_one_tokenization(article):
+    words, starts, ends = article.token_columns
+    assert article.tokens == tokenize_spans(article.text) == [Token(*t) for t in zip(words, starts, ends)]
+    assert article.words == words == tokenize(article.text)
+    assert all(article.text[s:e].lower().replace("’", "'") == w for w, s, e in zip(words, starts, ends))
+
+
+def test_columns_keep_no_object_per_token(article):
+    import gc
+
+    words, starts, ends = article.token_columns
+    assert len(starts) == len(ends) == len(words) == 2136
+    # offsets are machine integers in arrays: no Python object for the garbage collector to visit
+    assert [type(r) for r in gc.get_referents(starts) + gc.get_referents(ends)] == [type, type]
+    assert len(gc.get_referents(words)) == 2136 and not any(map(gc.is_tracked, words))
 
 
 def test_text_the_engines_read_apart_takes_the_reference_path():
