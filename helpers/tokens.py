@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from array import array
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
+from operator import add, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -91,7 +92,8 @@ def _span_tokenize(text: str):
 # exactly as it stands, (2) possessive quantifiers where backtracking cannot change the
 # match, and (3) the "do" of "don't" looked for only before an apostrophe and t.
 # tokenize() also reads a run of plain words with the spaces after them as one match
-# (_RUN), then splits it at the spaces: no token holds a space. The
+# (_RUN), then splits it at the spaces: no token holds a space; token_columns() and
+# tokenize_spans() read runs whose words are one space apart (_SPACED_RUN). The
 # faster path is taken only when every character of the text is one the two engines
 # read alike (\w, \s and \d agree); any other text takes the reference path.
 # tests/test_benchmarks.py checks the two paths agree.
@@ -141,20 +143,28 @@ def _fast_words(text: str, lower: bool, punct: bool) -> list[str] | None:
     return words
 
 
+#: A run of plain words, each followed by a single space but the last: each word is what
+#: the first alternative of _FAST_PATTERN finds, so the run holds the same tokens.
+_SPACED_RUN = r"[A-Z]?[a-z]++(?![\w'’./\-‐‑])(?:\ [A-Z]?[a-z]++(?![\w'’./\-‐‑]))*+ |"
+
+
 @lru_cache(maxsize=1)
 def _fast_split():
-    """The fast patterns (words; words and marks) as one capturing group, for ``re.split``."""
+    """Runs of plain words or single tokens (words only; words and marks) as one capturing
+    group, for ``re.split``."""
     words_only, with_marks, *_ = _fast()
-    return tuple(re.compile(f"({p.pattern})", re.VERBOSE) for p in (words_only, with_marks))
+    return tuple(re.compile(f"({_SPACED_RUN}{p.pattern})", re.VERBOSE) for p in (words_only, with_marks))
 
 
 def _fast_columns(text: str, lower: bool, punct: bool):
     """The tokens of tokenize_spans() as three columns ``(words, starts, ends)`` by the
     faster path, or None when the text needs the reference path.
 
-    ``re.split`` with the pattern in a group gives [gap, token, gap, token, …, gap]
-    in one call; the running sum of their lengths gives every offset, with no
-    Python-level loop over the tokens.
+    ``re.split`` with the pattern in a group gives [gap, match, gap, match, …, gap]
+    in one call, where a match is a token or a run of plain words with one space
+    between them. Joined by single spaces, the matches split into every token; each
+    token's offset is its offset in that joined text plus what the gaps before its
+    match add beyond one space. All of it is done by C loops, none per token.
     """
     *_, other = _fast()
     if other.search(text):
@@ -166,10 +176,16 @@ def _fast_columns(text: str, lower: bool, punct: bool):
     pieces = _fast_split()[bool(punct)].split(text)
     if len(pieces) == 1:
         return [], array("q"), array("q")
-    bounds = array("q", accumulate(map(len, pieces)))  # where each gap and token ends
-    starts, ends = bounds[0:-1:2], bounds[1::2]
-    words = "\n".join(pieces[1::2]).replace("’", "'")  # no token holds a line break
-    words = (words.lower() if lower else words).split("\n")
+    matches, gaps = pieces[1::2], pieces[0:-1:2]
+    joined = " ".join(matches).replace("’", "'")  # no token holds a space
+    words = (joined.lower() if lower else joined).split(" ")
+    lengths = list(map(len, words))
+    per_match = map(add, map(str.count, matches, repeat(" ")), repeat(1))  # tokens in each match
+    shift = accumulate(map(sub, map(len, gaps), repeat(1)), initial=1)  # gap offsets beyond one space
+    next(shift)
+    in_joined = accumulate(map(add, lengths, repeat(1)), initial=0)
+    starts = array("q", list(map(add, in_joined, chain.from_iterable(map(repeat, shift, per_match)))))
+    ends = array("q", list(map(add, starts, lengths)))
     if not punct and "_" in text:
         keep = [k for k, (s, e) in enumerate(zip(starts, ends)) if e - s > 1 or text[s] != "_"]
         words = [words[k] for k in keep]
