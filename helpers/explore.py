@@ -271,32 +271,41 @@ def _label_inches(labels) -> float:
     return 0.25 + 0.085 * max((len(str(label)) for label in labels), default=0)
 
 
-class _Drawn:
-    """The last figures an explorer drew and their PNGs, by what they show (a small LRU).
+class _Chart:
+    """An explorer's one figure, drawn again in place, and the PNGs of its last pictures.
 
-    Going back to a word or a speaker shown a moment ago shows the same picture
-    again without drawing it anew.
+    Making a figure and its artists costs about as much as drawing it, so an explorer
+    makes its figure once (``make(ax)`` adds the artists and returns them) and a new
+    picture only changes what differs (``fill(ax, artists, *what)``: bar lengths, labels,
+    limits). The PNGs of the last ``size`` pictures are kept, so going back to a word or
+    a speaker shown a moment ago shows it again without drawing it.
     """
 
-    def __init__(self, size: int = 12):
+    def __init__(self, width: float, height: float, make, fill, *, size: int = 12):
         from collections import OrderedDict
 
-        self.size, self.items = size, OrderedDict()
+        self.figure = _small_figure(width, height, left=0)
+        self.ax = self.figure.add_subplot()
+        self.artists, self.fill, self.width = make(self.ax), fill, width
+        self.size, self.pngs, self.drawings = size, OrderedDict(), 0
 
-    def get(self, key, draw):
-        """``(figure, png bytes)`` for ``key``; ``draw()`` makes the figure when it is not kept."""
+    def show(self, key, labels, *what) -> bytes:
+        """Fill the figure with ``what`` (its tick labels are ``labels``); the PNG of it."""
         import io
 
-        if key in self.items:
-            self.items.move_to_end(key)
+        self.fill(self.ax, self.artists, *what)
+        left = min(_label_inches(labels), self.width / 2)
+        self.figure.subplots_adjust(left=left / self.width)
+        if key in self.pngs:
+            self.pngs.move_to_end(key)
         else:
-            figure = draw()
             png = io.BytesIO()
-            figure.savefig(png, format="png", dpi=figure.dpi)
-            self.items[key] = (figure, png.getvalue())
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return self.items[key]
+            self.figure.savefig(png, format="png", dpi=self.figure.dpi)
+            self.drawings += 1
+            self.pngs[key] = png.getvalue()
+            while len(self.pngs) > self.size:
+                self.pngs.popitem(last=False)
+        return self.pngs[key]
 
 
 @dataclass(frozen=True)
@@ -395,7 +404,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     from IPython.display import Image
 
     from .article import load_article
-    from .plots import plot_dispersion
+    from .plots import PALETTE, _TICK_MARKS, _dispersion_frame
 
     article = load_article() if article is None else article
     wide = {"description_width": "initial"}
@@ -417,13 +426,18 @@ def frequency_explorer(article=None, n=15, *, word=None):
     ])
     busy = []  # set while the list is refilled, so that refilling does not count as a pick
     shown = {}  # what the figure now shows
-    drawn_before = _Drawn()
 
-    def draw(word):
-        figure = _small_figure(8, 1.6, left=_label_inches([word]))
-        ax = plot_dispersion(article, [word], ax=figure.add_subplot(), stem=stem.value, phrases=phrases.value)
-        ax.locator_params(axis="x", nbins=5)  # fewer ticks: quicker to draw, as easy to read
-        return figure
+    def ticks(ax):
+        line, = ax.plot([], [], **_TICK_MARKS, color=PALETTE[0])
+        _dispersion_frame(ax, article).locator_params(axis="x", nbins=5)  # fewer ticks: quicker to draw
+        return line
+
+    def place(ax, line, word, positions):
+        line.set_data(positions, [0] * len(positions))
+        ax.set_yticks([0], [word])
+        ax.set_ylim(0.5, -0.5)
+
+    chart = _Chart(8, 1.6, ticks, place)
 
     def render(_change=None):
         view = frequency_view(article, slider.value, stopwords=stopwords.value, stem=stem.value,
@@ -442,9 +456,9 @@ def frequency_explorer(article=None, n=15, *, word=None):
             plot.outputs = ()
             box.figure = None
             if view.positions:
-                figure, png = drawn_before.get(drawn, lambda: draw(view.word))
+                png = chart.show(drawn, [view.word], view.word, view.positions)
                 plot.append_display_data(Image(data=png, format="png"))
-                box.figure = figure
+                box.figure = chart.figure
         box.view = view
 
     def pick(change):
@@ -456,6 +470,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     word_list.observe(pick, "value")
     box.slider, box.stopwords, box.stem, box.phrases = slider, stopwords, stem, phrases
     box.word_box, box.word_list, box.message, box.kwic, box.plot = word_box, word_list, message, kwic_view, plot
+    box.chart = chart
     first = word if word is not None else frequency_view(article, n, word=None).word
     if word_box.value == first:
         render()
@@ -582,7 +597,7 @@ def speaker_explorer(article=None, *, speaker=None):
     from IPython.display import Image
 
     from .article import load_article
-    from .plots import plot_speaker_keywords
+    from .plots import _bars, _fill_bars, _style
     from .speakers import speaker_table, speakers
 
     article = load_article() if article is None else article
@@ -594,12 +609,15 @@ def speaker_explorer(article=None, *, speaker=None):
     sentences = w.HTML()
     plot = w.Output()
     box = w.VBox([pick, w.HBox([w.VBox([sentences], layout=w.Layout(flex="2")), plot])])
-    drawn_before = _Drawn()
+    def bars(ax):
+        _style(ax, xlabel="keyness (log-likelihood G²)", grid="x")
+        return _bars(ax, 8)
 
-    def draw(view):
-        figure = _small_figure(4, 3.2, left=_label_inches(word for word, _ in view.keywords))
-        plot_speaker_keywords(article, view.speaker, 8, ax=figure.add_subplot())
-        return figure
+    def fill(ax, artists, view):
+        _fill_bars(ax, artists, view.keywords)
+        _style(ax, title=f"Words typical of {view.speaker}")
+
+    chart = _Chart(4, 3.2, bars, fill)
 
     def render(_change=None):
         if pick.value is None:
@@ -610,13 +628,13 @@ def speaker_explorer(article=None, *, speaker=None):
         plot.outputs = ()  # clear without printing terminal codes outside a notebook
         box.figure = None
         if view.keywords:
-            figure, png = drawn_before.get((view.speaker, tuple(view.keywords)), lambda: draw(view))
+            png = chart.show((view.speaker, tuple(view.keywords)), [w for w, _ in view.keywords], view)
             plot.append_display_data(Image(data=png, format="png"))
-            box.figure = figure
+            box.figure = chart.figure
         box.view = view
 
     pick.observe(render, "value")
-    box.speaker, box.sentences, box.plot = pick, sentences, plot
+    box.speaker, box.sentences, box.plot, box.chart = pick, sentences, plot, chart
     render()
     return box
 

@@ -36,8 +36,8 @@ def _style(ax, *, title=None, xlabel=None, ylabel=None, grid=None):
     ('Counts', 'occurrences', False)
     >>> plt.close(fig)
     """
-    if title is not None:
-        ax.set_title(title, fontsize="medium", fontweight="bold")
+    if title is not None:  # y=1: no plot has ticks on top, so matplotlib need not measure them to clear the title
+        ax.set_title(title, fontsize="medium", fontweight="bold", y=1)
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:
@@ -139,13 +139,22 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
     ax = _axes(ax, (8, 0.45 * len(places) + 1.3))
     for row, (word, positions) in enumerate(places.items()):
         if positions:
-            ax.plot(positions, [row] * len(positions), linestyle="", marker="|", markersize=14,
-                    markeredgewidth=1.5, color=PALETTE[row % len(PALETTE)], label=word)
+            ax.plot(positions, [row] * len(positions), **_TICK_MARKS, color=PALETTE[row % len(PALETTE)],
+                    label=word)
         else:
             ax.text(len(article.words) / 2, row, no_occurrences(article, word), ha="center",
                     va="center", fontsize="small", color="dimgray")
     ax.set_yticks(range(len(places)), list(places))
     ax.set_ylim(len(places) - 0.5, -0.5)  # first word on top
+    return _dispersion_frame(ax, article)
+
+
+#: How plot_dispersion marks an occurrence: a short vertical tick.
+_TICK_MARKS = dict(linestyle="", marker="|", markersize=14, markeredgewidth=1.5)
+
+
+def _dispersion_frame(ax, article):
+    """What every dispersion plot of ``article`` shares: the span of the article, title and labels."""
     ax.set_xlim(0, len(article.words))
     return _style(ax, title="Where the words occur", grid="x",
                   xlabel=f"position in the article (word number, 0 to {len(article.words):,})")
@@ -386,7 +395,26 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
 
     pairs = speaker_keywords(article, name, n, registry)
     ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
-    ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])
-    ax.set_yticks(range(len(pairs)), [w for w, _ in pairs])
-    ax.invert_yaxis()
+    _fill_bars(ax, _bars(ax, len(pairs)), pairs)
     return _style(ax, title=f"Words typical of {name}", xlabel="keyness (log-likelihood G²)", grid="x")
+
+
+def _bars(ax, slots: int):
+    """``slots`` horizontal bars of length 0, for :func:`_fill_bars` to fill."""
+    return ax.barh(range(slots), [0] * slots, color=PALETTE[0])
+
+
+def _fill_bars(ax, bars, pairs) -> None:
+    """Show ``pairs`` ``(label, length)`` on ``bars``, first on top; bars left over are hidden.
+
+    Filling the same bars again draws another chart on the same axes in place, which is
+    how an explorer shows a new picture without making a figure anew.
+    """
+    pairs = list(pairs)[:len(bars)]
+    for k, bar in enumerate(bars):
+        bar.set_visible(k < len(pairs))
+        bar.set_width(pairs[k][1] if k < len(pairs) else 0)
+    ax.set_yticks(range(len(pairs)), [str(label) for label, _ in pairs])
+    ax.set_ylim(max(len(pairs), 1) - 0.5, -0.5)  # first on top
+    longest = max((length for _, length in pairs), default=0)
+    ax.set_xlim(0, 1.05 * longest if longest > 0 else 1)

@@ -170,37 +170,59 @@ def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
         assert sum(len(themes_module._hits(doc, t)) for t in themes_module._lexicon(None).values()) > 0
 
 
-# --- explorers: a figure shown a moment ago is shown again, not drawn anew -------------------
+# --- explorers: one figure drawn again in place; a picture shown a moment ago is not drawn anew ---
 
-def test_frequency_explorer_keeps_recent_figures(article):
+def _png(explorer) -> bytes:
+    return explorer.plot.outputs[0]["data"]["image/png"]
+
+
+def test_frequency_explorer_keeps_recent_pictures(article):
     from helpers import frequency_explorer
 
     ex = frequency_explorer(article)
     ex.word_box.value = "terrorism"
-    figure, png = ex.figure, ex.plot.outputs[0]["data"]["image/png"]
+    figure, png, drawings = ex.figure, _png(ex), ex.chart.drawings
     ex.word_box.value = "sco"
-    assert ex.figure is not figure
+    assert ex.chart.drawings == drawings + 1 and _png(ex) != png
     assert [t.get_text() for t in ex.figure.axes[0].get_yticklabels()] == ["sco"]
-    ex.word_box.value = "terrorism"
-    assert ex.figure is figure and ex.plot.outputs[0]["data"]["image/png"] == png
+    ex.word_box.value = "terrorism"  # shown a moment ago: the same PNG, not drawn again
+    assert ex.chart.drawings == drawings + 1 and _png(ex) == png
+    assert ex.figure is figure and [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["terrorism"]
     ex.stem.value = True  # another picture (ticks by stem): drawn anew
-    assert ex.figure is not figure and len(ex.figure.axes[0].get_lines()[0].get_xdata()) >= 8
+    assert ex.chart.drawings == drawings + 2 and len(ex.figure.axes[0].get_lines()[0].get_xdata()) >= 8
 
 
-def test_kept_figures_are_bounded():
+@pytest.mark.parametrize("before, after", [("Maleeha Lodhi", "Rashid Alimov"), ("Rashid Alimov", "Tanmaya Lal")])
+def test_speaker_chart_drawn_in_place_equals_a_new_one(article, before, after):
+    from helpers import speaker_explorer
+
+    ex = speaker_explorer(article, speaker=before)
+    ex.speaker.value = after
+    new = speaker_explorer(article, speaker=after)
+    assert _png(ex) == _png(new)  # nothing of the picture before is left
+    labels = [t.get_text() for t in ex.figure.axes[0].get_yticklabels()]
+    assert labels == [w for w, _ in new.view.keywords] and ex.figure.axes[0].get_title().endswith(after)
+
+
+def test_frequency_chart_drawn_in_place_equals_a_new_one(article):
+    from helpers import frequency_explorer
+
+    ex = frequency_explorer(article, word="terrorism")
+    ex.word_box.value = "shanghai"
+    assert _png(ex) == _png(frequency_explorer(article, word="shanghai"))
+
+
+def test_kept_pictures_are_bounded():
     explore = sys.modules["helpers.explore"]
-    kept = explore._Drawn(size=2)
-    drawn = []
 
-    def draw(name):
-        from matplotlib.figure import Figure
+    def make(ax):
+        return ax.text(0.5, 0.5, "")
 
-        drawn.append(name)
-        figure = Figure(figsize=(1, 1))
-        figure.add_subplot().set_title(name)
-        return figure
+    def fill(ax, text, name):
+        text.set_text(name)
 
+    chart = explore._Chart(1, 1, make, fill, size=2)
     for name in ["a", "b", "a", "c", "b", "a"]:
-        figure, png = kept.get(name, lambda: draw(name))
-        assert figure.axes[0].get_title() == name and png.startswith(b"\x89PNG")
-    assert drawn == ["a", "b", "c", "b", "a"] and len(kept.items) == 2
+        assert chart.show(name, [name], name).startswith(b"\x89PNG")
+        assert chart.artists.get_text() == name  # the figure always shows the last picture
+    assert chart.drawings == 5 and list(chart.pngs) == ["b", "a"]
