@@ -76,6 +76,7 @@ def bench(target_tokens: int = 1_000_000, repeat: int = 5, nltk_repeat: int = 3)
     methods = [
         ("helpers.tokenize", lambda: helpers.tokenize(text), repeat),
         ("helpers.tokenize_spans (with offsets)", lambda: helpers.tokenize_spans(text), repeat),
+        ("helpers.token_columns (offsets in arrays)", lambda: helpers.token_columns(text), repeat),
         ("NLTK word_tokenize path (Punkt + NLTKWordTokenizer)", lambda: word_tokenize(text), nltk_repeat),
         ("str.split (the floor)", lambda: text.split(), repeat),
     ]
@@ -91,7 +92,7 @@ def bench(target_tokens: int = 1_000_000, repeat: int = 5, nltk_repeat: int = 3)
                 errors[name] = f"{type(err).__name__}: {str(err)[:80]}"
                 continue
             times.setdefault(name, []).append(seconds)
-    nltk_name = methods[2][0]
+    nltk_name = next(name for name, _, _ in methods if name.startswith("NLTK"))
     table = Table(TITLE, ["tokenizer", "tokens out", "median s", "M tokens/s", "× word_tokenize",
                           "word-token agreement", "goal", "verdict"])
     base = median(times[nltk_name]) if nltk_name in times else None
@@ -100,7 +101,9 @@ def bench(target_tokens: int = 1_000_000, repeat: int = 5, nltk_repeat: int = 3)
             table.add(name, "-", "-", "-", "-", "-", "-", f"failed: {errors[name]}")
             continue
         out = outputs[name]
-        if not isinstance(out[0], str):
+        if isinstance(out, tuple):  # token_columns: (words, starts, ends)
+            out = out[0]
+        elif not isinstance(out[0], str):
             out = [t.word for t in out]
         t = median(times[name])
         speed = base / t if base else float("nan")
