@@ -33,7 +33,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: _SPACES.sub(" ", text) does, without a regular expression visiting every character.
 _OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
 _RUN_OF_SPACES = re.compile(" {2,}")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
 
 

@@ -43,7 +43,13 @@ def data_dir() -> Path:
     True
     """
     env = os.environ.get("HELPERS_DATA")
-    return Path(env).expanduser().resolve() if env else _DEFAULT_DATA
+    return _folder(env, os.getcwd()) if env else _DEFAULT_DATA
+
+
+@lru_cache(maxsize=8)
+def _folder(env: str, cwd: str) -> Path:
+    """``env`` as an absolute folder, resolved once for each working folder it is read from."""
+    return Path(env).expanduser().resolve()
 
 
 def read_text(path) -> str:

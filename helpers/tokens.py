@@ -381,7 +381,7 @@ def _punkt(abbrev_path: str, stamp):
 
 # A quote closed with an OPENING mark, as in `threats, “ he emphasized`: Punkt would
 # treat the stray “ as the start of a quotation. We read it as a closing mark.
-_STRAY_OPEN_QUOTE = re.compile(r"(?<=[,.;:!?]) “(?= [a-z])")
+_STRAY_OPEN_QUOTE = re.compile(r" “(?<=[,.;:!?] “)(?= [a-z])")  # the literal first: found at once
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
