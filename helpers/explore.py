@@ -497,6 +497,7 @@ class SpeakerView:
         keywords: ``(word, G²)`` pairs, most typical first.
         themes: ``{theme: hits}`` for the themes they touch (empty if themes are unavailable).
         html: a heading and the article with their sentences marked, all HTML-escaped.
+        chart: the typical words as a bar chart in HTML (``""`` when there are none).
     """
 
     speaker: str
@@ -504,6 +505,35 @@ class SpeakerView:
     keywords: list
     themes: dict
     html: str
+    chart: str = ""
+
+
+def _keyword_chart(name: str, pairs) -> str:
+    """Words and their keyness as horizontal bars in HTML, longest on top; all text escaped.
+
+    The explorer shows this rather than a matplotlib figure: it answers a new pick in
+    a few milliseconds, however busy the machine, where drawing a figure into a PNG
+    takes tens of milliseconds. :func:`~helpers.plot_speaker_keywords` draws the same
+    chart with matplotlib.
+
+    >>> print(_keyword_chart("A & B", [("cis", 9.0), ("economic", 4.5)]).count("width:50.0%"))
+    1
+    """
+    from .plots import PALETTE
+
+    if not pairs:
+        return ""
+    top = max(g for _, g in pairs)
+    rows = "".join(
+        f"<tr><td style='text-align:right;padding:1px 6px 1px 0;white-space:nowrap'>{html.escape(str(w))}</td>"
+        f"<td style='width:12em;padding:1px 0'><div style='background:{PALETTE[0]};height:0.9em;"
+        f"width:{100 * max(g, 0) / top if top > 0 else 0:.1f}%'></div></td>"
+        f"<td style='padding-left:6px;text-align:right;color:#555'>{g:.1f}</td></tr>"
+        for w, g in pairs)
+    return (f"<div style='margin-left:12px'><b>Words typical of {html.escape(name)}</b>"
+            f"<table style='border-collapse:collapse;margin:4px 0'>{rows}</table>"
+            "<div style='color:#666;font-size:90%'>keyness (log-likelihood G²): "
+            "the longer the bar, the more typical the word</div></div>")
 
 
 def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
@@ -567,16 +597,16 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
                  f"shown (the first {_MAX_PARAGRAPHS:,} where this speaker speaks).</i></p>")
     body = ("<div style='max-height:360px;overflow:auto;border:1px solid #ddd;padding:4px 8px'>"
             + "".join(paragraphs) + "</div>")
-    return SpeakerView(who.name, sorted(said), speaker_keywords(article, who.name, n, registry), themes,
-                       head + body)
+    keywords = speaker_keywords(article, who.name, n, registry)
+    return SpeakerView(who.name, sorted(said), keywords, themes, head + body, _keyword_chart(who.name, keywords))
 
 
 def speaker_explorer(article=None, *, speaker=None):
     """Pick a speaker: their sentences marked in the article, and the words typical of them.
 
-    The widget's ``.speaker`` (Dropdown), ``.sentences`` (HTML), ``.plot`` (Output),
-    ``.figure`` and ``.view`` (the last :class:`SpeakerView`) are there for you (and for
-    tests) to read or set.
+    The widget's ``.speaker`` (Dropdown), ``.sentences`` (HTML), ``.chart`` (HTML: the
+    typical words as bars) and ``.view`` (the last :class:`SpeakerView`) are there for you
+    (and for tests) to read or set.
 
     Args:
         article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
@@ -594,10 +624,8 @@ def speaker_explorer(article=None, *, speaker=None):
     [62, 63, 64, 65]
     """
     import ipywidgets as w
-    from IPython.display import Image
 
     from .article import load_article
-    from .plots import _bars, _fill_bars, _style
     from .speakers import speaker_table, speakers
 
     article = load_article() if article is None else article
@@ -607,34 +635,18 @@ def speaker_explorer(article=None, *, speaker=None):
     pick = w.Dropdown(options=options, value=speaker or (spoke[0] if spoke else None),
                       description="Speaker", style={"description_width": "initial"})
     sentences = w.HTML()
-    plot = w.Output()
-    box = w.VBox([pick, w.HBox([w.VBox([sentences], layout=w.Layout(flex="2")), plot])])
-    def bars(ax):
-        _style(ax, xlabel="keyness (log-likelihood G²)", grid="x")
-        return _bars(ax, 8)
-
-    def fill(ax, artists, view):
-        _fill_bars(ax, artists, view.keywords)
-        _style(ax, title=f"Words typical of {view.speaker}")
-
-    chart = _Chart(4, 3.2, bars, fill)
+    chart = w.HTML()
+    box = w.VBox([pick, w.HBox([w.VBox([sentences], layout=w.Layout(flex="2")), chart])])
 
     def render(_change=None):
         if pick.value is None:
-            sentences.value, box.view, box.figure = "<p><i>No speaker in this article.</i></p>", None, None
+            sentences.value, chart.value, box.view = "<p><i>No speaker in this article.</i></p>", "", None
             return
         view = speaker_view(article, pick.value)
-        sentences.value = view.html
-        plot.outputs = ()  # clear without printing terminal codes outside a notebook
-        box.figure = None
-        if view.keywords:
-            png = chart.show((view.speaker, tuple(view.keywords)), [w for w, _ in view.keywords], view)
-            plot.append_display_data(Image(data=png, format="png"))
-            box.figure = chart.figure
-        box.view = view
+        sentences.value, chart.value, box.view = view.html, view.chart, view
 
     pick.observe(render, "value")
-    box.speaker, box.sentences, box.plot, box.chart = pick, sentences, plot, chart
+    box.speaker, box.sentences, box.chart = pick, sentences, chart
     render()
     return box
 

@@ -395,26 +395,7 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
 
     pairs = speaker_keywords(article, name, n, registry)
     ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
-    _fill_bars(ax, _bars(ax, len(pairs)), pairs)
+    ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])
+    ax.set_yticks(range(len(pairs)), [w for w, _ in pairs])
+    ax.invert_yaxis()
     return _style(ax, title=f"Words typical of {name}", xlabel="keyness (log-likelihood G²)", grid="x")
-
-
-def _bars(ax, slots: int):
-    """``slots`` horizontal bars of length 0, for :func:`_fill_bars` to fill."""
-    return ax.barh(range(slots), [0] * slots, color=PALETTE[0])
-
-
-def _fill_bars(ax, bars, pairs) -> None:
-    """Show ``pairs`` ``(label, length)`` on ``bars``, first on top; bars left over are hidden.
-
-    Filling the same bars again draws another chart on the same axes in place, which is
-    how an explorer shows a new picture without making a figure anew.
-    """
-    pairs = list(pairs)[:len(bars)]
-    for k, bar in enumerate(bars):
-        bar.set_visible(k < len(pairs))
-        bar.set_width(pairs[k][1] if k < len(pairs) else 0)
-    ax.set_yticks(range(len(pairs)), [str(label) for label, _ in pairs])
-    ax.set_ylim(max(len(pairs), 1) - 0.5, -0.5)  # first on top
-    longest = max((length for _, length in pairs), default=0)
-    ax.set_xlim(0, 1.05 * longest if longest > 0 else 1)

@@ -238,13 +238,6 @@ def page_problems(page) -> list[str]:
     return problems
 
 
-def output_state(locator) -> str:
-    """What an output area shows: its text and the sources of its images."""
-    return locator.evaluate(
-        """el => el.innerText + '\\n' +
-            [...el.querySelectorAll('img')].map(i => i.src.slice(-200)).join('\\n')""")
-
-
 def find_in_notebook(page, locator):
     """Scroll the notebook to ``locator`` (the first match) and return it."""
     locator.first.wait_for()

@@ -1,5 +1,7 @@
 """Explorers: their plain update functions and their controls, without a browser."""
 
+import sys
+
 # --- themes ---
 
 def test_theme_explorer_view_shows_the_theme_matrix(article):
@@ -252,9 +254,28 @@ def test_speaker_explorer_controls(article):
     assert ex.speaker.value == "Ban Ki-moon" and ex.view.sentences[:2] == [0, 1]
     ex.speaker.value = "Maleeha Lodhi"
     assert ex.view.speaker == "Maleeha Lodhi" and ex.sentences.value == ex.view.html
-    assert ex.figure is not None
+    assert ex.chart.value == ex.view.chart and "Words typical of Maleeha Lodhi" in ex.chart.value
     ex.speaker.value = "Uruguay"  # listed as speaking, but nothing they said is reported
-    assert ex.view.sentences == [] and ex.figure is None  # no sentences, no chart
+    assert ex.view.sentences == [] and ex.chart.value == ""  # no sentences, no chart
+
+
+def test_speaker_chart_shows_the_keywords_as_bars(article):
+    import re
+
+    v = speaker_view(article, "Rashid Alimov")
+    words = re.findall(r"white-space:nowrap'>([^<]*)</td>", v.chart)
+    widths = [float(x) for x in re.findall(r"width:([\d.]+)%", v.chart)]
+    assert words == [w for w, _ in v.keywords] and len(widths) == len(v.keywords)
+    assert widths[0] == 100.0 and widths == sorted(widths, reverse=True)  # most typical first, longest
+    top = v.keywords[0][1]
+    assert all(abs(w - 100 * g / top) < 0.06 for w, (_, g) in zip(widths, v.keywords))
+
+
+def test_speaker_chart_escapes_html():
+    # names come from data/speakers.csv, which instructors edit
+    chart = sys.modules["helpers.explore"]._keyword_chart("<script>x</script>", [("<b>", 2.0), ("ok", 1.0)])
+    assert "<script>" not in chart and "&lt;script&gt;x&lt;/script&gt;" in chart
+    assert "<b>" not in chart.replace("<b>Words typical", "") and "&lt;b&gt;" in chart
 
 
 def test_speaker_view_themes_match_the_theme_matrix(article):

@@ -170,7 +170,7 @@ def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
         assert sum(len(themes_module._hits(doc, t)) for t in themes_module._lexicon(None).values()) > 0
 
 
-# --- explorers: one figure drawn again in place; a picture shown a moment ago is not drawn anew ---
+# --- the frequency explorer: one figure drawn again in place; a picture shown a moment ago is not drawn anew
 
 def _png(explorer) -> bytes:
     return explorer.plot.outputs[0]["data"]["image/png"]
@@ -190,18 +190,6 @@ def test_frequency_explorer_keeps_recent_pictures(article):
     assert ex.figure is figure and [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["terrorism"]
     ex.stem.value = True  # another picture (ticks by stem): drawn anew
     assert ex.chart.drawings == drawings + 2 and len(ex.figure.axes[0].get_lines()[0].get_xdata()) >= 8
-
-
-@pytest.mark.parametrize("before, after", [("Maleeha Lodhi", "Rashid Alimov"), ("Rashid Alimov", "Tanmaya Lal")])
-def test_speaker_chart_drawn_in_place_equals_a_new_one(article, before, after):
-    from helpers import speaker_explorer
-
-    ex = speaker_explorer(article, speaker=before)
-    ex.speaker.value = after
-    new = speaker_explorer(article, speaker=after)
-    assert _png(ex) == _png(new)  # nothing of the picture before is left
-    labels = [t.get_text() for t in ex.figure.axes[0].get_yticklabels()]
-    assert labels == [w for w, _ in new.view.keywords] and ex.figure.axes[0].get_title().endswith(after)
 
 
 def test_frequency_chart_drawn_in_place_equals_a_new_one(article):
