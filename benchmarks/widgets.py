@@ -6,7 +6,7 @@ Two paths are timed, in-process, with no browser:
   ``theme_explorer_view``, ``speaker_view``) with the control's new value;
 - **widget**: the control's ``.value`` set on a built explorer. ipywidgets calls
   the observers synchronously, so when the assignment returns the explorer has
-  redrawn (HTML, table and PNG figure); that is the time measured.
+  redrawn (its HTML: text, tables and charts); that is the time measured.
 
 Each control is changed ``repeat`` times, cycling through a few values; the first
 change of each control is reported apart (it may import or fill caches).
@@ -145,5 +145,5 @@ def bench(repeat: int = 30) -> Table:
                        "a few values; p50/p95 by linear interpolation.")
     table.notes.append("plain: the explorer's view function alone; widget: setting the control's .value "
                        "on a built explorer, which returns once every observer has redrawn "
-                       "(including the PNG figure where there is one).")
+                       "(text, tables and charts, all HTML).")
     return table

@@ -249,65 +249,6 @@ def theme_explorer(article, *, themes=None):
 __all__ += ["FrequencyView", "frequency_view", "frequency_explorer"]
 
 
-def _small_figure(width: float, height: float, *, left: float, bottom: float = 0.5,
-                  top: float = 0.3, right: float = 0.15):
-    """A figure for an explorer, with its margins (in inches) set once.
-
-    The explorers' figures are small and always laid out alike, so fixed margins
-    replace matplotlib's constrained layout, which measures every text again on
-    each redraw and doubles its cost.
-    """
-    from matplotlib.figure import Figure
-
-    left = min(left, width / 2)
-    figure = Figure(figsize=(width, height), dpi=96)
-    figure.subplots_adjust(left=left / width, right=1 - right / width,
-                           bottom=bottom / height, top=1 - top / height)
-    return figure
-
-
-def _label_inches(labels) -> float:
-    """About how wide the longest tick label is, in inches, at matplotlib's default 10 pt."""
-    return 0.25 + 0.085 * max((len(str(label)) for label in labels), default=0)
-
-
-class _Chart:
-    """An explorer's one figure, drawn again in place, and the PNGs of its last pictures.
-
-    Making a figure and its artists costs about as much as drawing it, so an explorer
-    makes its figure once (``make(ax)`` adds the artists and returns them) and a new
-    picture only changes what differs (``fill(ax, artists, *what)``: bar lengths, labels,
-    limits). The PNGs of the last ``size`` pictures are kept, so going back to a word or
-    a speaker shown a moment ago shows it again without drawing it.
-    """
-
-    def __init__(self, width: float, height: float, make, fill, *, size: int = 12):
-        from collections import OrderedDict
-
-        self.figure = _small_figure(width, height, left=0)
-        self.ax = self.figure.add_subplot()
-        self.artists, self.fill, self.width = make(self.ax), fill, width
-        self.size, self.pngs, self.drawings = size, OrderedDict(), 0
-
-    def show(self, key, labels, *what) -> bytes:
-        """Fill the figure with ``what`` (its tick labels are ``labels``); the PNG of it."""
-        import io
-
-        self.fill(self.ax, self.artists, *what)
-        left = min(_label_inches(labels), self.width / 2)
-        self.figure.subplots_adjust(left=left / self.width)
-        if key in self.pngs:
-            self.pngs.move_to_end(key)
-        else:
-            png = io.BytesIO()
-            self.figure.savefig(png, format="png", dpi=self.figure.dpi)
-            self.drawings += 1
-            self.pngs[key] = png.getvalue()
-            while len(self.pngs) > self.size:
-                self.pngs.popitem(last=False)
-        return self.pngs[key]
-
-
 @dataclass(frozen=True)
 class FrequencyView:
     """What the frequency explorer shows for one setting of its controls.
@@ -319,6 +260,7 @@ class FrequencyView:
         html: the KWIC lines as HTML (or the message, as HTML).
         positions: where the word occurs, as word numbers (for the dispersion plot).
         message: one line for the learner: how many occurrences, or what went wrong.
+        chart: where the word occurs, as a strip of ticks in HTML (``""`` when it does not).
     """
 
     top: list = field(default_factory=list)
@@ -327,6 +269,36 @@ class FrequencyView:
     html: str = ""
     positions: list = field(default_factory=list)
     message: str = ""
+    chart: str = ""
+
+
+def _dispersion_strip(word: str, positions, total: int) -> str:
+    """Where ``word`` occurs, as one row of ticks across the article, in HTML with an SVG.
+
+    The explorer shows this rather than a matplotlib figure: it answers in a few
+    milliseconds, however busy the machine. Ticks closer than a thousandth of the
+    article are drawn once, so even a word that occurs everywhere makes a small page.
+    :func:`~helpers.plot_dispersion` draws the same with matplotlib.
+
+    >>> strip = _dispersion_strip("sco", [169], 2136)
+    >>> strip.count("<line"), "x1='79'" in strip
+    (2, True)
+    """
+    from .plots import PALETTE
+
+    if not positions:
+        return ""
+    total = max(total, 1)
+    xs = sorted({round(1000 * p / total) for p in positions})
+    ticks = "".join(f"<line x1='{x}' x2='{x}' y1='4' y2='30' stroke='{PALETTE[0]}' stroke-width='2' "
+                    f"vector-effect='non-scaling-stroke'/>" for x in xs)
+    marks = "".join(f"<span>{k * total // 4:,}</span>" for k in range(5))
+    return (f"<div style='margin-top:6px'><b>Where {html.escape(repr(word))} occurs</b> "
+            f"(word number, 0 to {total:,})"
+            f"<svg viewBox='0 0 1000 34' preserveAspectRatio='none' width='100%' height='34' role='img' "
+            f"aria-label='{len(positions):,} occurrences, each a tick'>"
+            f"<line x1='0' x2='1000' y1='33' y2='33' stroke='#999' vector-effect='non-scaling-stroke'/>{ticks}</svg>"
+            f"<div style='display:flex;justify-content:space-between;color:#666;font-size:85%'>{marks}</div></div>")
 
 
 def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, word=None,
@@ -370,8 +342,9 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
         return FrequencyView(top, word, html=_no_kwic_html(message), message=message)
     message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {word!r}" + (" (by stem)" if stem else "")
     # kwic_html and dispersion would search the article again for the rows found above
+    positions = _word_numbers(article, rows)
     return FrequencyView(top, word, rows, _kwic_lines_html(word, rows, heading=False),  # the message says how many
-                         _word_numbers(article, rows), message)
+                         positions, message, _dispersion_strip(word, positions, len(article.words)))
 
 
 def frequency_explorer(article=None, n=15, *, word=None):
@@ -381,7 +354,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     **Join phrases** checkboxes, a **Word** box, and a **Pick a word** list
     filled with the current top words. The widget's ``.slider``, ``.stopwords``,
     ``.stem``, ``.phrases``, ``.word_box``, ``.word_list``, ``.message``,
-    ``.kwic`` (HTML), ``.plot`` (Output), ``.figure`` and ``.view`` (the last
+    ``.kwic`` (HTML), ``.chart`` (HTML: where the word occurs) and ``.view`` (the last
     :class:`FrequencyView`) are there for you (and for tests) to read or set.
 
     Args:
@@ -401,10 +374,8 @@ def frequency_explorer(article=None, n=15, *, word=None):
     ("1 occurrence of 'sco'", [169])
     """
     import ipywidgets as w
-    from IPython.display import Image
 
     from .article import load_article
-    from .plots import PALETTE, _TICK_MARKS, _dispersion_frame
 
     article = load_article() if article is None else article
     wide = {"description_width": "initial"}
@@ -418,26 +389,13 @@ def frequency_explorer(article=None, n=15, *, word=None):
     word_list = w.Select(description="Pick a word", rows=12, style=wide, layout=w.Layout(width="260px"))
     message = w.HTML()
     kwic_view = w.HTML(layout=w.Layout(max_height="320px", overflow="auto"))
-    plot = w.Output()
+    chart = w.HTML()
     box = w.VBox([
         w.HBox([slider, stopwords, stem, phrases]),
         w.HBox([w.VBox([word_box, word_list]), w.VBox([message, kwic_view], layout=w.Layout(flex="1"))]),
-        plot,
+        chart,
     ])
     busy = []  # set while the list is refilled, so that refilling does not count as a pick
-    shown = {}  # what the figure now shows
-
-    def ticks(ax):
-        line, = ax.plot([], [], **_TICK_MARKS, color=PALETTE[0])
-        _dispersion_frame(ax, article).locator_params(axis="x", nbins=5)  # fewer ticks: quicker to draw
-        return line
-
-    def place(ax, line, word, positions):
-        line.set_data(positions, [0] * len(positions))
-        ax.set_yticks([0], [word])
-        ax.set_ylim(0.5, -0.5)
-
-    chart = _Chart(8, 1.6, ticks, place)
 
     def render(_change=None):
         view = frequency_view(article, slider.value, stopwords=stopwords.value, stem=stem.value,
@@ -450,15 +408,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
             busy.pop()
         message.value = f"<b>{html.escape(view.message)}</b>"
         kwic_view.value = view.html if view.rows else ""  # the message already says why there is none
-        drawn = (view.word, stem.value, phrases.value, tuple(view.positions))
-        if drawn != shown.get("plot"):  # redraw only what changed: a PNG takes ~30 ms
-            shown["plot"] = drawn
-            plot.outputs = ()
-            box.figure = None
-            if view.positions:
-                png = chart.show(drawn, [view.word], view.word, view.positions)
-                plot.append_display_data(Image(data=png, format="png"))
-                box.figure = chart.figure
+        chart.value = view.chart
         box.view = view
 
     def pick(change):
@@ -469,8 +419,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
         control.observe(render, "value")
     word_list.observe(pick, "value")
     box.slider, box.stopwords, box.stem, box.phrases = slider, stopwords, stem, phrases
-    box.word_box, box.word_list, box.message, box.kwic, box.plot = word_box, word_list, message, kwic_view, plot
-    box.chart = chart
+    box.word_box, box.word_list, box.message, box.kwic, box.chart = word_box, word_list, message, kwic_view, chart
     first = word if word is not None else frequency_view(article, n, word=None).word
     if word_box.value == first:
         render()

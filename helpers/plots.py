@@ -139,22 +139,13 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
     ax = _axes(ax, (8, 0.45 * len(places) + 1.3))
     for row, (word, positions) in enumerate(places.items()):
         if positions:
-            ax.plot(positions, [row] * len(positions), **_TICK_MARKS, color=PALETTE[row % len(PALETTE)],
-                    label=word)
+            ax.plot(positions, [row] * len(positions), linestyle="", marker="|", markersize=14,
+                    markeredgewidth=1.5, color=PALETTE[row % len(PALETTE)], label=word)
         else:
             ax.text(len(article.words) / 2, row, no_occurrences(article, word), ha="center",
                     va="center", fontsize="small", color="dimgray")
     ax.set_yticks(range(len(places)), list(places))
     ax.set_ylim(len(places) - 0.5, -0.5)  # first word on top
-    return _dispersion_frame(ax, article)
-
-
-#: How plot_dispersion marks an occurrence: a short vertical tick.
-_TICK_MARKS = dict(linestyle="", marker="|", markersize=14, markeredgewidth=1.5)
-
-
-def _dispersion_frame(ax, article):
-    """What every dispersion plot of ``article`` shares: the span of the article, title and labels."""
     ax.set_xlim(0, len(article.words))
     return _style(ax, title="Where the words occur", grid="x",
                   xlabel=f"position in the article (word number, 0 to {len(article.words):,})")

@@ -206,10 +206,8 @@ def test_frequency_explorer_word_box_shows_contexts_and_dispersion(article):
     ex.word_box.value = "terrorism"
     assert ex.view.message == "8 occurrences of 'terrorism'" and "8 occurrences" in ex.message.value
     assert ex.kwic.value.count("<mark>terrorism</mark>") == 8
-    ax = ex.figure.axes[0]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["terrorism"]
-    assert len(ax.get_lines()[0].get_xdata()) == 8
-    assert len(ex.plot.outputs) == 1 and "image/png" in ex.plot.outputs[0]["data"]
+    assert ex.chart.value == ex.view.chart and "Where &#x27;terrorism&#x27; occurs" in ex.chart.value
+    assert ex.chart.value.count("<line") == 8 + 1  # a tick per occurrence, and the axis
 
 
 def test_frequency_explorer_word_box_with_a_missing_word(article):
@@ -218,7 +216,21 @@ def test_frequency_explorer_word_box_with_a_missing_word(article):
     assert "no occurrences of &#x27;terorism&#x27;" in ex.message.value
     assert "&#x27;terrorism&#x27;" in ex.message.value
     assert "<mark>" not in ex.kwic.value
-    assert ex.figure is None and ex.plot.outputs == ()
+    assert ex.chart.value == ""  # nothing to place
+
+
+def test_dispersion_strip_places_each_occurrence(article):
+    import re
+
+    v = frequency_view(article, word="shanghai")
+    xs = [int(x) for x in re.findall(r"<line x1='(\d+)' x2='\d+' y1='4'", v.chart)]
+    assert xs == [round(1000 * p / len(article.words)) for p in v.positions] and len(xs) == 9
+    assert "0 to 2,136" in v.chart and "<span>2,136</span>" in v.chart
+
+
+def test_dispersion_strip_stays_small_for_a_word_everywhere():
+    strip = sys.modules["helpers.explore"]._dispersion_strip("the", list(range(0, 200_000, 3)), 200_000)
+    assert strip.count("<line") <= 1001 + 1 and "&#x27;the&#x27;" in strip
 
 
 # --- speakers ---
