@@ -29,11 +29,14 @@ DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
 
 _FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "attribution"}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-#: The characters of _SPACES other than " ", and runs of " ": _collapse_spaces does what
-#: _SPACES.sub(" ", text) does, without a regular expression visiting every character.
+#: The characters of _SPACES other than " ": _collapse_spaces makes them spaces, then halves
+#: runs of spaces, which does what _SPACES.sub(" ", text) does without a regular expression.
 _OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
-_RUN_OF_SPACES = re.compile(" {2,}")
+#: Invisible characters (zero-width spaces and joiners, soft hyphens, control characters)
+#: that cleaning deletes: _drop_invisible does what _INVISIBLE.sub("", text) does.
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
+    map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
 _CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
 
 
@@ -294,7 +297,17 @@ def _collapse_spaces(text: str) -> str:
     for c in _OTHER_SPACES:
         if c in text:
             text = text.replace(c, " ")
-    return _RUN_OF_SPACES.sub(" ", text) if "  " in text else text
+    while "  " in text:  # each pass halves every run of spaces
+        text = text.replace("  ", " ")
+    return text
+
+
+def _drop_invisible(text: str) -> str:
+    """``text`` without its invisible characters: one quick test for each, not a regular expression."""
+    for c in _INVISIBLE_CHARS:
+        if c in text:
+            text = text.replace(c, "")
+    return text
 
 
 def _clean(raw: str, meta: dict, chrome: list[str]):
@@ -302,7 +315,7 @@ def _clean(raw: str, meta: dict, chrome: list[str]):
     paragraphs, removed = [], []
     # Neither pattern touches a line break, so the whole text is cleaned at once, then split.
     lines = [(n, line.strip())
-             for n, line in enumerate(_collapse_spaces(_INVISIBLE.sub("", raw)).split("\n"), start=1)]
+             for n, line in enumerate(_collapse_spaces(_drop_invisible(raw)).split("\n"), start=1)]
     lines = [(n, line) for n, line in lines if line]
     title = meta.get("title")
     found_title = False

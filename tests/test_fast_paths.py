@@ -34,6 +34,17 @@ def test_other_spaces_are_the_pattern_s_characters():
     assert blanks == {" ", *article_module._OTHER_SPACES}
 
 
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet="ab \n\t\x00\x07\x0b\x1f\x7f\u00ad\u200b\u200d\u2060\ufeff\u2019", max_size=40))
+def test_drop_invisible_equals_the_pattern(text):
+    assert article_module._drop_invisible(text) == article_module._INVISIBLE.sub("", text)
+
+
+def test_invisible_characters_are_the_pattern_s_characters():
+    found = {chr(c) for c in range(0x10000) if article_module._INVISIBLE.fullmatch(chr(c))}
+    assert found == set(article_module._INVISIBLE_CHARS)
+
+
 # --- speakers: quick tests before the slow searches -----------------------------------------
 
 def test_fold_gives_the_ascii_letter_ignorecase_matches():
