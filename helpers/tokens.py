@@ -16,7 +16,6 @@ import re
 from array import array
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
-from operator import add, sub
 from pathlib import Path
 from typing import NamedTuple
 
@@ -162,9 +161,9 @@ def _fast_columns(text: str, lower: bool, punct: bool):
 
     ``re.split`` with the pattern in a group gives [gap, match, gap, match, …, gap]
     in one call, where a match is a token or a run of plain words with one space
-    between them. Joined by single spaces, the matches split into every token; each
-    token's offset is its offset in that joined text plus what the gaps before its
-    match add beyond one space. All of it is done by C loops, none per token.
+    between them. Joined by single spaces, the matches split into every token; the
+    offsets are running sums of what stands before each token and of its length.
+    Only the matches are visited by Python code; the tokens only by C loops.
     """
     *_, other = _fast()
     if other.search(text):
@@ -179,13 +178,14 @@ def _fast_columns(text: str, lower: bool, punct: bool):
     matches, gaps = pieces[1::2], pieces[0:-1:2]
     joined = " ".join(matches).replace("’", "'")  # no token holds a space
     words = (joined.lower() if lower else joined).split(" ")
-    lengths = list(map(len, words))
-    per_match = map(add, map(str.count, matches, repeat(" ")), repeat(1))  # tokens in each match
-    shift = accumulate(map(sub, map(len, gaps), repeat(1)), initial=1)  # gap offsets beyond one space
-    next(shift)
-    in_joined = accumulate(map(add, lengths, repeat(1)), initial=0)
-    starts = array("q", list(map(add, in_joined, chain.from_iterable(map(repeat, shift, per_match)))))
-    ends = array("q", list(map(add, starts, lengths)))
+    before = [1] * len(words)  # what stands before each token: one space inside a run,
+    first = 0
+    for gap, spaces in zip(gaps, map(str.count, matches, repeat(" "))):
+        before[first] = len(gap)  # or, before the first token of a match, the gap before it
+        first += spaces + 1
+    # running sums of [before, length, before, length, …] are [start, end, start, end, …]
+    bounds = array("q", accumulate(chain.from_iterable(zip(before, map(len, words)))))
+    starts, ends = bounds[0::2], bounds[1::2]
     if not punct and "_" in text:
         keep = [k for k, (s, e) in enumerate(zip(starts, ends)) if e - s > 1 or text[s] != "_"]
         words = [words[k] for k in keep]
