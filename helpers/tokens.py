@@ -13,6 +13,7 @@ mentions of an organization (acronym or full name) found from ``data/aliases.txt
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
@@ -177,7 +178,8 @@ def _fast_columns(text: str, lower: bool, punct: bool):
         return [], array("q"), array("q")
     matches, gaps = pieces[1::2], pieces[0:-1:2]
     joined = " ".join(matches).replace("’", "'")  # no token holds a space
-    words = (joined.lower() if lower else joined).split(" ")
+    # interned: each word is one string however often it occurs, in this text and the next
+    words = list(map(sys.intern, (joined.lower() if lower else joined).split(" ")))
     before = [1] * len(words)  # what stands before each token: one space inside a run,
     first = 0
     for gap, spaces in zip(gaps, map(str.count, matches, repeat(" "))):

@@ -171,6 +171,8 @@ def test_columns_keep_no_object_per_token(article):
     # offsets are machine integers in arrays: no Python object for the garbage collector to visit
     assert [type(r) for r in gc.get_referents(starts) + gc.get_referents(ends)] == [type, type]
     assert len(gc.get_referents(words)) == 2136 and not any(map(gc.is_tracked, words))
+    # every repeat of a word is one string (interned): a corpus holds each word once, whatever its length
+    assert len({id(w) for w in words}) == len(set(words)) == 679
 
 
 def test_text_the_engines_read_apart_takes_the_reference_path():
