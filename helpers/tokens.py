@@ -228,7 +228,7 @@ def token_columns(text: str):
     columns = _fast_columns(text, True, False)
     if columns is None:
         tokens = tokenize_spans(text)
-        columns = ([t.word for t in tokens], array("q", (t.start for t in tokens)),
+        columns = ([sys.intern(t.word) for t in tokens], array("q", (t.start for t in tokens)),
                    array("q", (t.end for t in tokens)))
     return columns
 
