@@ -601,10 +601,10 @@ def speaker_explorer(article=None, *, speaker=None):
 
 
 # --- dashboard ---
-# The dashboard only lays the explorers out and links their controls. Explorers fill their
-# Output widgets with ``append_display_data`` / ``outputs = ()``, never ``with out:`` while
-# being built: under Voilà 0.5 (``make app``) a page whose notebook captures output that way
-# can stay on its loading spinner (voila-dashboards/voila#1428).
+# The dashboard only lays the explorers out and links their controls. Explorers show
+# everything through HTML widgets and never capture output with ``with out:`` while being
+# built: under Voilà 0.5 (``make app``) a page whose notebook captures output that way can
+# stay on its loading spinner (voila-dashboards/voila#1428).
 
 __all__ += ["dashboard", "highlight_row"]
 
