@@ -127,6 +127,10 @@ class Article:
 def list_articles() -> list[str]:
     """The names of the articles in ``data/articles/`` (files ending in ``.txt``).
 
+    Returns:
+        The names without ``.txt``, sorted; each can be given to :func:`load_article`.
+        An empty list if the folder does not exist.
+
     >>> list_articles()
     ['idn-2016-10-31-un-regional-bodies']
     """
@@ -162,6 +166,12 @@ def load_boilerplate(path=None) -> list[str]:
     """The phrases that mark a line as page chrome, from ``data/boilerplate.txt`` (or ``path``).
 
     A line of an article that starts with one of them is removed (see ``Article.removed``).
+
+    Args:
+        path: another boilerplate file, one phrase per line; ``None`` for the kit's.
+
+    Returns:
+        A list of the phrases in file order, case kept, each once.
 
     Raises:
         DataFileError: a phrase shorter than 4 characters, which would remove

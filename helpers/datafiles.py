@@ -39,6 +39,9 @@ class DataFileError(ValueError):
 def data_dir() -> Path:
     """The data folder: ``$HELPERS_DATA`` if set, else the kit's ``data/``.
 
+    Returns:
+        The folder as an absolute ``Path``; it is not checked that it exists.
+
     >>> (data_dir() / "stopwords.txt").exists()
     True
     """
@@ -121,6 +124,16 @@ def read_lines(path) -> list[tuple[int, str]]:
 
     Lines are stripped; lines starting with ``#`` are notes and skipped.
 
+    Args:
+        path: the file to read (a ``str`` or ``Path``).
+
+    Returns:
+        A list of ``(line_number, text)`` pairs; line numbers count from 1 and
+        include the skipped lines, so they match what an editor shows.
+
+    Raises:
+        DataFileError: the file is missing or is not UTF-8 plain text.
+
     >>> read_lines(data_dir() / "aliases.txt")[0]
     (10, 'UN: United Nations; UN')
     """
@@ -139,8 +152,21 @@ def read_wordlist(path, *, lower=False) -> list[str]:
     stopping a lesson; ``python -m helpers doctor`` lists repeats so that the
     file can be tidied.
 
+    Args:
+        path: the file to read (a ``str`` or ``Path``).
+        lower: lower-case every entry first, so that "The" and "the" are one entry.
+
+    Returns:
+        A list of the entries as text, each once, in the order they first appear.
+
     Raises:
-        DataFileError: an entry contains a tab (usually two entries pasted on one line).
+        DataFileError: the file is missing or not UTF-8 plain text, or an entry
+            contains a tab (usually two entries pasted on one line).
+
+    >>> read_wordlist(data_dir() / "boilerplate.txt")[:2]
+    ['Photo:', 'Related Posts']
+    >>> read_wordlist(data_dir() / "abbreviations.txt", lower=True)[:3]
+    ['u.s', 'u.k', 'u.n']
     """
     seen = {}
     for number, line in read_lines(path):
@@ -165,6 +191,16 @@ def _stopwords(path: str, stamp) -> frozenset[str]:
 
 def load_stopwords(path=None) -> frozenset[str]:
     """The stopword list from ``data/stopwords.txt`` (or ``path``), lower-cased.
+
+    Args:
+        path: another stopword file, one word per line; ``None`` for the kit's.
+
+    Returns:
+        A ``frozenset`` of lower-case words. The file is read again only when it changes.
+
+    Raises:
+        DataFileError: an entry holds a space, a comma or a semicolon (more than
+            one word on the line); the message names the line.
 
     >>> sw = load_stopwords()
     >>> "the" in sw, "cooperation" in sw

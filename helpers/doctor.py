@@ -90,6 +90,9 @@ def _install_checks() -> list[Check]:
 def preflight() -> list[Check]:
     """Run every environment check and return the results.
 
+    Returns:
+        A list of :class:`Check`: Python, widgets, matplotlib, NLTK and the kit's article.
+
     >>> all(c.ok for c in preflight())
     True
     """
@@ -98,6 +101,10 @@ def preflight() -> list[Check]:
 
 def show_preflight() -> bool:
     """Print one line per check (✓ or ✗ with the fix); return True when all passed.
+
+    Returns:
+        ``True`` when every check of :func:`preflight` passed, else ``False``;
+        it prints one line per check, and the fix under each ✗.
 
     >>> show_preflight()
     ✓ Python      Python 3...
@@ -262,6 +269,11 @@ def check_data_files() -> list[Check]:
 
     The folder is ``data/`` or ``$HELPERS_DATA``. Nothing is changed.
 
+    Returns:
+        A list of :class:`Check`: one per data file, one per bloc member that
+        names nobody, then one per article and per gold annotation (a single
+        failed check if the folder does not exist).
+
     >>> [c.name for c in check_data_files() if not c.ok]
     []
     """
@@ -277,6 +289,10 @@ def check_data_files() -> list[Check]:
 
 def doctor() -> list[Check]:
     """Every check: the installation, then every data file.
+
+    Returns:
+        A list of :class:`Check`: the checks of :func:`preflight` but the article,
+        then those of :func:`check_data_files`.
 
     >>> all(c.ok for c in doctor())
     True

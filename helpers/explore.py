@@ -21,6 +21,12 @@ __all__ += ["theme_explorer", "theme_explorer_view", "theme_terms_text"]
 def theme_terms_text(theme) -> str:
     """A theme's terms as the text box shows them: one term a line, ``not:`` lines last.
 
+    Args:
+        theme: a :class:`~helpers.Theme`.
+
+    Returns:
+        The terms as text, one per line, in the order of the theme.
+
     >>> from helpers import load_themes
     >>> print(theme_terms_text(load_themes()["Territorial integrity"]))
     territorial integrity
@@ -149,6 +155,13 @@ def theme_explorer(article, *, themes=None):
     ``normalize``, ``edit_theme``, ``terms``, ``reset``, ``group_pick``,
     ``theme_pick``, ``table``, ``message``, ``sentences``); ``refresh()`` redraws.
     Edited terms live in ``edits`` and in memory only: ``data/themes.txt`` is never written.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: another lexicon (a themes file, or a dict ``{name: terms}``).
+
+    Returns:
+        An ipywidgets ``VBox``; show it by making it the last line of a cell.
 
     >>> from helpers import load_article
     >>> box = theme_explorer(load_article())

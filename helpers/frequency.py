@@ -163,6 +163,13 @@ def vocabulary(article, *, stopwords=False, stem=False, phrases=False) -> Vocabu
 def hapaxes(article, *, stopwords=False, stem=False, phrases=False) -> list[str]:
     """The words that occur exactly once (*hapax legomena*), in alphabetical order.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        stopwords, stem, phrases: as for :func:`word_counts` (here stopwords are kept by default).
+
+    Returns:
+        A sorted list of words (or stems, with ``stem=True``).
+
     >>> from helpers import load_article
     >>> hapaxes(load_article())[:4]
     ['1993', '28', 'abdrakhmanov', 'accordance']
@@ -204,6 +211,14 @@ def counts_per_paragraph(article, words, *, stem=False):
 
 def counts_per_sentence(article, words, *, stem=False):
     """How often each word occurs in each sentence, as a table (see :func:`counts_per_paragraph`).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        words, stem: as for :func:`counts_per_paragraph`.
+
+    Returns:
+        A DataFrame with one row per sentence (numbered as in ``article.sentences``)
+        and one column per word.
 
     >>> from helpers import load_article
     >>> t = counts_per_sentence(load_article(), "cooperation")
@@ -418,6 +433,14 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
 def no_occurrences(article, word) -> str:
     """The message for a word the article does not contain, with close matches to try.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        word: the word (or phrase) that was looked for.
+
+    Returns:
+        One line of text; it suggests up to three close matches, if any, from
+        the article's words and the phrases of ``data/phrases.txt``.
+
     >>> from helpers import load_article
     >>> no_occurrences(load_article(), "terorism")
     "no occurrences of 'terorism' in the article. Did you mean 'terrorism', 'terrorist' or 'terrorists'?"
@@ -478,6 +501,13 @@ def kwic(article, word, width=40, *, stem=False, phrases=False) -> list[KwicLine
 def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
     """Print the keyword-in-context lines of a word, keywords aligned in one column.
 
+    Args:
+        article, word, width, stem, phrases: as for :func:`kwic`.
+
+    Returns:
+        None; it prints how many occurrences there are, then one line per
+        occurrence (or the :func:`no_occurrences` message).
+
     >>> from helpers import load_article
     >>> show_kwic(load_article(), "extremism", width=24)
     4 occurrences of 'extremism'
@@ -510,6 +540,16 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=_LIMI
     left out, so that a word common in a long text does not freeze the page.
     ``heading=False`` leaves out the count line where a page shows it already
     (the line saying how many are left out stays).
+
+    Args:
+        article, word, width, stem, phrases: as for :func:`kwic`.
+        limit: the most lines to show; ``None`` for all.
+        heading: start with the line saying how many occurrences there are.
+
+    Returns:
+        A string of HTML: a ``<div class="kwic">`` with a table, one row per
+        line, ending with the sentence number; the :func:`no_occurrences`
+        message if the word never occurs.
 
     >>> from helpers import load_article
     >>> kwic_html(load_article(), "spirit", width=12)
@@ -578,6 +618,14 @@ def _word_numbers(article, hits) -> list[int]:
 def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> list[tuple[int, str, int]]:
     """Every word with its frequency rank: ``(rank, word, count)``, rank 1 the most frequent.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        stopwords, stem, phrases: as for :func:`word_counts` (here stopwords are kept by default).
+
+    Returns:
+        A list of ``(rank, word, count)``, most frequent first; words with the
+        same count get consecutive ranks, in order of first occurrence.
+
     >>> from helpers import load_article
     >>> rank_frequency(load_article())[:3]
     [(1, 'the', 148), (2, 'and', 106), (3, 'of', 75)]
@@ -597,6 +645,12 @@ def zipf_fit(article, **options) -> tuple[float, float]:
         article: an :class:`~helpers.Article`.
         options: ``stopwords``, ``stem``, ``phrases`` as for :func:`word_counts`
             (stopwords are kept by default: Zipf's law is about all words).
+
+    Returns:
+        ``(slope, intercept)`` of the least-squares line, as floats.
+
+    Raises:
+        ValueError: fewer than two different words are left to fit a line to.
 
     >>> from helpers import load_article
     >>> slope, intercept = zipf_fit(load_article())

@@ -57,7 +57,14 @@ __all__ += ["plot_zipf", "plot_dispersion"]
 def plot_top_words(article, n=15, *, ax=None, **options):
     """Horizontal bars of the ``n`` most frequent words, most frequent on top.
 
-    ``options`` go to :func:`~helpers.top_words` (``stopwords``, ``stem``, ``phrases``).
+    Args:
+        article: an :class:`~helpers.Article`.
+        n: how many words.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+        options: ``stopwords``, ``stem``, ``phrases``, as for :func:`~helpers.top_words`.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
 
     >>> from helpers import load_article
     >>> ax = plot_top_words(load_article(), 5)
@@ -80,8 +87,16 @@ def plot_top_words(article, n=15, *, ax=None, **options):
 def plot_zipf(article, *, ax=None, label_top=5, **options):
     """Rank against frequency on log-log axes, with the fitted line and Zipf's slope of -1.
 
-    ``options`` go to :func:`~helpers.zipf_fit` (``stopwords``, ``stem``, ``phrases``).
     The note in the corner is the caveat: one article is a small sample.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+        label_top: how many of the most frequent words to label with their word.
+        options: ``stopwords``, ``stem``, ``phrases``, as for :func:`~helpers.zipf_fit`.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
 
     >>> from helpers import load_article
     >>> ax = plot_zipf(load_article())
@@ -121,8 +136,19 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
 
     Rows read top to bottom in the order the words are given, and each row's
     label is the word whose ticks it shows. A word that never occurs keeps its
-    row, which says "no occurrences" and suggests close matches. ``stem`` and
-    ``phrases`` are as for :func:`~helpers.find_word`.
+    row, which says "no occurrences" and suggests close matches.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        words: a word or phrase, or a list of them.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+        stem, phrases: as for :func:`~helpers.find_word`.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
+    Raises:
+        ValueError: ``words`` is an empty list.
 
     >>> from helpers import load_article
     >>> ax = plot_dispersion(load_article(), ["terrorism", "shanghai", "sco"])
@@ -179,6 +205,10 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
             ``normalize`` and ``themes``) or a DataFrame from :func:`~helpers.theme_matrix`.
         cmap: a colour map; the default ``"Blues"`` runs from near-white for zero to
             dark blue, and reads the same to colour-blind eyes and in grey.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
 
     >>> from helpers import load_article
     >>> ax = plot_theme_heatmap(load_article(), by="organization")
@@ -216,6 +246,13 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
     Args:
         data: an :class:`~helpers.Article` (compared with :func:`~helpers.theme_keyness`
             on ``group_a``, ``group_b`` and ``by``) or a DataFrame that function returned.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
+    Raises:
+        TypeError: ``data`` is an article and a group is missing.
 
     >>> from helpers import load_article
     >>> ax = plot_theme_comparison(load_article(), ["CSTO", "SCO", "CIS"], "member states")
@@ -246,6 +283,14 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
 
 def plot_theme_dispersion(article, *, themes=None, ax=None):
     """Where each theme's hits fall along the article: one row per theme, one mark per hit.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: another lexicon (a themes file, or a dict ``{name: terms}``).
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
 
     >>> from helpers import load_article
     >>> ax = plot_theme_dispersion(load_article())
@@ -285,6 +330,14 @@ def plot_speaker_words(article, *, ax=None, registry=None):
 
     Bars are coloured by the group the speaker speaks for (UN, CSTO, SCO, CIS, member states).
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for :func:`~helpers.speakers`.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
     >>> from helpers import load_article
     >>> ax = plot_speaker_words(load_article())
     >>> ax.get_yticklabels()[0].get_text(), int(ax.patches[0].get_width())
@@ -311,6 +364,14 @@ def plot_speaking_order(article, *, ax=None, registry=None):
     """A timeline: one row per speaker, one mark per sentence the article gives them.
 
     The grey row at the bottom is the journalist's narration.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for :func:`~helpers.speakers`.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
 
     >>> from helpers import load_article
     >>> ax = plot_speaking_order(load_article())
@@ -346,6 +407,14 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     Line width grows with the speaker's sentences; a speaker the article gives no
     sentence is left out.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for :func:`~helpers.speakers`.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
     >>> from helpers import load_article
     >>> ax = plot_speaker_groups(load_article())
     >>> sorted(t.get_text() for t in ax.texts if t.get_position()[0] == 1)
@@ -376,6 +445,17 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
 
 def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
     """Horizontal bars: the words most typical of one speaker (log-likelihood keyness).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        name, n, registry: as for :func:`~helpers.speaker_keywords`.
+        ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
+
+    Returns:
+        The matplotlib ``Axes`` drawn on.
+
+    Raises:
+        ValueError: ``name`` is not in the registry.
 
     >>> from helpers import load_article
     >>> ax = plot_speaker_keywords(load_article(), "Sergey Ivanov", 3)

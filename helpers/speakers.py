@@ -389,6 +389,14 @@ def naive_attribution(article, registry=None) -> list[Attribution]:
     It knows the registry's names and aliases but nothing about cues, pronouns or
     narration: it is what the rules of :func:`attribute` are measured against.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+
+    Returns:
+        One :class:`Attribution` per sentence, in order; ``cue`` is always
+        ``None`` and ``speakers`` holds at most one name.
+
     >>> from helpers import load_article
     >>> naive = naive_attribution(load_article())
     >>> naive[15].speakers, naive[13].speakers
@@ -423,6 +431,10 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
         article: the article (``None`` for the kit's article).
         path: the gold file; by default ``data/gold/<article name>.attribution.tsv``.
         registry: speakers the names must come from (``None`` for :func:`speakers`).
+
+    Returns:
+        A dict from sentence index to ``(speakers, kind)``: a tuple of registry
+        names (empty for narration) and one of :data:`KINDS`.
 
     Raises:
         DataFileError: a line with the wrong number of columns, an unknown speaker or
@@ -568,6 +580,18 @@ def _find_speaker(name: str, registry) -> Speaker:
 def speaker_sentences(article, name: str, registry=None) -> list[Attribution]:
     """The sentences :func:`attribute` gives to one speaker (a name or an alias).
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        name: a speaker's name or alias, as in ``data/speakers.csv``.
+        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+
+    Returns:
+        A list of :class:`Attribution`, in text order; a sentence shared with
+        another speaker is included.
+
+    Raises:
+        ValueError: ``name`` is not in the registry (the message suggests a close name).
+
     >>> from helpers import load_article
     >>> [a.sentence.index for a in speaker_sentences(load_article(), "Lodhi")]
     [66, 67, 68, 69, 70]
@@ -617,6 +641,16 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
 def show_speaker(article, name: str, registry=None) -> None:
     """Print what one speaker said, sentence by sentence, with the cue and the evidence.
 
+    Args:
+        article, name, registry: as for :func:`speaker_sentences`.
+
+    Returns:
+        None; it prints the speaker's role and group, then each sentence with
+        its number, cue, kind and evidence.
+
+    Raises:
+        ValueError: ``name`` is not in the registry.
+
     >>> from helpers import load_article
     >>> show_speaker(load_article(), "United Kingdom")
     United Kingdom: Representative of the United Kingdom (speaks for: member states), 1 sentence
@@ -636,6 +670,16 @@ def show_speaker(article, name: str, registry=None) -> None:
 def show_attribution(article, start: int = 0, stop: int | None = None, registry=None) -> None:
     """Print sentences ``start`` to ``stop`` with who speaks in each and why.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        start: the number of the first sentence to show.
+        stop: the number of the sentence to stop before; ``None`` for the end.
+        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+
+    Returns:
+        None; it prints each sentence's number, speakers (or "narration") and
+        evidence, then the sentence.
+
     >>> from helpers import load_article
     >>> show_attribution(load_article(), 13, 14)
     [13] narration — about speakers in general ('Many speakers'): the journalist's summary
@@ -654,8 +698,18 @@ def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tup
     occurs in all other sentences (Dunning's log-likelihood, G²); only words the speaker
     uses more than the rest are kept. Stopwords are left out.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        name: a speaker's name or alias (see :func:`speaker_sentences`).
+        n: how many words at most.
+        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+
     Returns:
-        ``(word, G²)`` pairs, most distinctive first.
+        Up to ``n`` ``(word, G²)`` pairs, most distinctive first; empty if the
+        speaker has no sentence.
+
+    Raises:
+        ValueError: ``name`` is not in the registry.
 
     >>> from helpers import load_article
     >>> [w for w, _ in speaker_keywords(load_article(), "Sergey Ivanov", 3)]

@@ -149,6 +149,12 @@ def _load_themes(path: str, stamp) -> dict[str, Theme]:
 def load_themes(path=None) -> dict[str, Theme]:
     """The themes of ``data/themes.txt`` (or ``path``), by name, in file order.
 
+    Args:
+        path: another themes file, written like ``data/themes.txt``; ``None`` for the kit's.
+
+    Returns:
+        A dict from theme name to :class:`Theme`.
+
     Raises:
         DataFileError: with the file and line, for a term before any ``[Theme]``,
             a term the wildcard syntax does not allow, a theme with no terms, or a
@@ -254,6 +260,16 @@ def _load_blocs(path: str, stamp) -> dict[str, Bloc]:
 
 def load_blocs(path=None) -> dict[str, Bloc]:
     """The blocs of ``data/blocs.txt`` (or ``path``), by name, in file order.
+
+    Args:
+        path: another blocs file, written like ``data/blocs.txt``; ``None`` for the kit's.
+
+    Returns:
+        A dict from bloc name to :class:`Bloc`.
+
+    Raises:
+        DataFileError: with the file and line, for an entry before any ``[Bloc]``,
+            a bloc with no entries, a bloc name used twice, or a member in two blocs.
 
     >>> load_blocs()["Regional secretariats"].members
     ('Nikolai Bordyuzha', 'Rashid Alimov', 'Sergey Ivanov')
@@ -583,6 +599,14 @@ def explain_zero(article, theme, *, themes=None) -> str:
         theme: a theme name, or a :class:`Theme` (e.g. from :func:`make_theme`).
         themes: the lexicon to look the name up in.
 
+    Returns:
+        A few lines of text: the theme's terms, words of the article that look
+        close to them, and what to try. For a theme that has hits, one line
+        saying how many.
+
+    Raises:
+        KeyError: there is no theme of that name (the message suggests a close one).
+
     >>> from helpers import load_article
     >>> print(explain_zero(load_article(), make_theme("Nuclear", "nuclear; atom*")))
     No term of the theme 'Nuclear' occurs in the article, so its count is 0 everywhere.
@@ -616,6 +640,16 @@ def explain_zero(article, theme, *, themes=None) -> str:
 
 def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, width: int = 40):
     """Print the hits of :func:`theme_hits` as concordance lines: sentence, group, term, context.
+
+    Args:
+        article, theme, group, by, themes, width: as for :func:`theme_hits`.
+
+    Returns:
+        None; it prints, for each theme with hits, its number of hits, then one
+        line per hit (the group is shown unless ``by`` is "sentence" or "paragraph").
+
+    Raises:
+        KeyError: there is no theme or group of that name.
 
     >>> from helpers import load_article
     >>> show_theme_hits(load_article(), "Territorial integrity", width=20)
@@ -703,6 +737,13 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
 def theme_cooccurrence(article, *, themes=None):
     """How many sentences mention both themes; the diagonal is the sentences with the theme.
 
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: another lexicon (a themes file, or a dict ``{name: terms}``).
+
+    Returns:
+        A square DataFrame, one row and one column per theme, of sentence counts.
+
     >>> from helpers import load_article
     >>> co = theme_cooccurrence(load_article())
     >>> int(co.loc["Terrorism & extremism", "Drugs & trafficking"]) > 0
@@ -721,6 +762,10 @@ def theme_cooccurrence(article, *, themes=None):
 
 def theme_dispersion(article, *, themes=None):
     """Where each theme occurs along the article, per paragraph.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
         A DataFrame, one row per theme: ``hits``; ``paragraphs`` (how many

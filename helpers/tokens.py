@@ -218,6 +218,16 @@ def token_columns(text: str):
     of the memory, with no object per token for Python's garbage collector to
     visit. ``Article.words`` and ``Article.tokens`` are made from them.
 
+    Args:
+        text: any string.
+
+    Returns:
+        ``(words, starts, ends)``: a list of lower-cased words and two arrays of
+        offsets, so that ``text[starts[k]:ends[k]]`` is word ``k`` as written.
+
+    Raises:
+        TypeError: ``text`` is not a string.
+
     >>> words, starts, ends = token_columns("Russia’s note")
     >>> words, list(starts), list(ends)
     (['russia', "'s", 'note'], [0, 6, 9], [6, 8, 13])
@@ -274,6 +284,17 @@ def tokenize_spans(text: str, *, lower: bool = True, punct: bool = False,
 
 def tokenize(text: str, *, lower: bool = True, punct: bool = False, phrases=False) -> list[str]:
     """Split ``text`` into word tokens (see :func:`tokenize_spans` for the options).
+
+    Args:
+        text: any string.
+        lower, punct, phrases: as for :func:`tokenize_spans`.
+
+    Returns:
+        A list of the tokens as strings, in text order; joined phrases are
+        written with ``_`` (``united_nations``).
+
+    Raises:
+        TypeError: ``text`` is not a string.
 
     >>> tokenize("Russia’s counter-terrorism note S/2016/867")
     ['russia', "'s", 'counter-terrorism', 'note', 's/2016/867']
@@ -337,6 +358,16 @@ def _phrases(path: str, stamp) -> tuple[tuple[str, ...], ...]:
 def load_phrases(path=None) -> tuple[tuple[str, ...], ...]:
     """The multi-word names from ``data/phrases.txt`` (or ``path``), as word tuples.
 
+    Args:
+        path: another phrase file, one phrase per line; ``None`` for the kit's.
+
+    Returns:
+        A tuple of phrases in file order, each a tuple of its lower-cased words.
+
+    Raises:
+        DataFileError: a line with a comma, a semicolon or a tab (more than one
+            phrase), or with a single word.
+
     >>> ("united", "nations") in load_phrases()
     True
     """
@@ -365,6 +396,15 @@ def load_abbreviations(path=None) -> frozenset[str]:
 
     Entries are lower case and written without their final full stop.
 
+    Args:
+        path: another abbreviation file, one per line; ``None`` for the kit's.
+
+    Returns:
+        A ``frozenset`` of lower-case abbreviations without their final full stop.
+
+    Raises:
+        DataFileError: an entry ends with a full stop or has a space in it.
+
     >>> "u.s" in load_abbreviations(), "mr" in load_abbreviations()
     (True, True)
     """
@@ -391,6 +431,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Uses NLTK's Punkt with the abbreviations in ``data/abbreviations.txt``; no
     model is downloaded. Sentences never cross a blank line.
+
+    Args:
+        text: any string.
+
+    Returns:
+        A list of ``(start, end)`` pairs in text order; ``text[start:end]`` is one sentence.
 
     >>> t = "The U.S. delegation spoke. Document S/2016/867 was before the Council."
     >>> [t[s:e] for s, e in split_sentences(t)]
@@ -468,6 +514,16 @@ def _aliases(path: str, stamp) -> dict[str, tuple[str, ...]]:
 def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
     """Organizations and their names from ``data/aliases.txt`` (or ``path``).
 
+    Args:
+        path: another alias file, written ``KEY: full name; short name``; ``None`` for the kit's.
+
+    Returns:
+        A dict from each organization's key to the tuple of its names, in file order.
+
+    Raises:
+        DataFileError: a line with no ``KEY:``, a key or name written twice, a
+            name listed for two organizations, or names separated by commas.
+
     >>> load_aliases()["SCO"]
     ('Shanghai Cooperation Organization', 'SCO')
     """
@@ -492,6 +548,14 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
     Where two names overlap the longer wins ("the Commonwealth of Independent
     States" is one CIS mention), and a full name followed at once by its acronym
     in brackets is one mention.
+
+    Args:
+        text: any string, e.g. ``article.text``.
+        aliases: ``{key: [names]}``; ``None`` reads ``data/aliases.txt``.
+
+    Returns:
+        A list of :class:`Mention` ``(key, name, start, end)`` in text order,
+        where ``text[start:end]`` is the name as written.
 
     >>> [m.key for m in find_mentions("The Shanghai Cooperation Organization (SCO) and the SCO met.")]
     ['SCO', 'SCO']

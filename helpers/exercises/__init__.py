@@ -332,6 +332,15 @@ def load_questions(folder=None) -> dict[str, Question]:
 def questions(topic: str | None = None) -> list[str]:
     """The ids of the questions in the bank, in order; only ``topic``'s if given.
 
+    Args:
+        topic: an exercise notebook's topic, e.g. ``"reading"``; ``None`` for all.
+
+    Returns:
+        A list of question ids such as ``"reading.q1"``; empty for an unknown topic.
+
+    Raises:
+        DataFileError: a check file cannot be used (as for :func:`load_questions`).
+
     >>> questions("reading")[:3]
     ['reading.q1', 'reading.q2', 'reading.q3']
     """
@@ -374,6 +383,12 @@ def validate_question(question: Question) -> None:
 
     Each listed wrong answer must be computable, must not pass as right, and an
     ``example`` must pass its own ``when`` test.
+
+    Args:
+        question: a :class:`Question`, e.g. ``load_questions()["reading.q1"]``.
+
+    Returns:
+        None when every check passes.
 
     Raises:
         DataFileError: what failed, with the check file, line and fix.
@@ -646,6 +661,12 @@ def check(qid: str, answer=...) -> Feedback:
 def hints(qid: str) -> list[str]:
     """The hints of a question, mildest first.
 
+    Args:
+        qid: the question id, e.g. ``"reading.q1"``.
+
+    Returns:
+        A list of hint texts; empty for a question with no hints or an unknown id.
+
     >>> hints("reading.q1")[0]
     'The article object has an attribute holding its paragraphs: try article. and the Tab key.'
     """
@@ -685,6 +706,9 @@ def next_hint(qid: str, shown: int) -> tuple[int, str]:
 
 def show_hints(qid: str):
     """A "Show a hint" button that reveals the question's hints one at a time.
+
+    Args:
+        qid: the question id, e.g. ``"reading.q1"``.
 
     Returns:
         An ipywidgets ``VBox`` (button and hint text); its logic is :func:`next_hint`.
@@ -787,6 +811,10 @@ def _record(feedback: Feedback) -> str:
 
 def progress_table() -> list[tuple[str, int, int, list[str]]]:
     """Progress per exercise notebook: ``(topic, done, total, ids still to do)``.
+
+    Returns:
+        A list with one tuple per topic, in the order of the exercise notebooks.
+        A damaged progress file counts as no progress.
 
     >>> [row[0] for row in progress_table()][:2]
     ['reading', 'frequency']
