@@ -148,7 +148,7 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
             "sentences_html": sentences_html}
 
 
-def theme_explorer(article, *, themes=None):
+def theme_explorer(article=None, *, themes=None):
     """Pick themes, a grouping and counts or rates; edit a theme's terms; click into a cell.
 
     The controls are attributes of the returned box (``themes``, ``grouping``,
@@ -157,7 +157,7 @@ def theme_explorer(article, *, themes=None):
     Edited terms live in ``edits`` and in memory only: ``data/themes.txt`` is never written.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
@@ -171,8 +171,10 @@ def theme_explorer(article, *, themes=None):
     """
     import ipywidgets as w
 
+    from .article import load_article
     from .themes import GROUPINGS, _lexicon
 
+    article = load_article() if article is None else article
     base = _lexicon(themes)
     names = list(base)
     wide = w.Layout(width="auto")

@@ -458,15 +458,19 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
         ValueError: ``name`` is not in the registry.
 
     >>> from helpers import load_article
-    >>> ax = plot_speaker_keywords(load_article(), "Sergey Ivanov", 3)
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['cis', 'economic', 'serious']
+    >>> ax = plot_speaker_keywords(load_article(), "Ivanov", 3)
+    >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_title()
+    (['cis', 'economic', 'serious'], 'Words typical of Sergey Ivanov')
     """
-    from .speakers import speaker_keywords
+    from .speakers import _find_speaker, speaker_keywords, speakers
 
-    pairs = speaker_keywords(article, name, n, registry)
+    who = _find_speaker(name, speakers() if registry is None else registry).name
+    pairs = speaker_keywords(article, who, n, registry)
     ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
     ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])
     ax.set_yticks(range(len(pairs)), [w for w, _ in pairs])
     ax.invert_yaxis()
-    return _style(ax, title=f"Words typical of {name}", xlabel="keyness (log-likelihood G²)", grid="x")
+    if not pairs:
+        ax.text(0.5, 0.5, f"The article reports nothing {who} said: no words to compare.",
+                transform=ax.transAxes, ha="center", va="center", fontsize="small", color="dimgray")
+    return _style(ax, title=f"Words typical of {who}", xlabel="keyness (log-likelihood G²)", grid="x")

@@ -478,9 +478,19 @@ def _groups_of(groups: dict) -> dict[int, list]:
 def _select(lexicon: dict, theme) -> list[Theme]:
     if theme is None:
         return list(lexicon.values())
-    names = [theme] if isinstance(theme, str) else list(theme)
+    if isinstance(theme, (str, Theme)):
+        names = [theme]
+    else:
+        try:
+            names = list(theme)
+        except TypeError:
+            raise TypeError(f"theme should be a theme's name, a Theme (from make_theme) or a list of them, "
+                            f"not {type(theme).__name__} {theme!r}") from None
     out = []
     for name in names:
+        if isinstance(name, Theme):  # made with make_theme: used as it is
+            out.append(name)
+            continue
         match = next((t for n, t in lexicon.items() if n.lower() == str(name).lower()), None)
         if match is None:
             close = difflib.get_close_matches(str(name), list(lexicon), n=1, cutoff=0.3)
@@ -638,15 +648,18 @@ def explain_zero(article, theme, *, themes=None) -> str:
     return "\n".join(lines)
 
 
-def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, width: int = 40):
+def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, blocs=None,
+                    width: int = 40):
     """Print the hits of :func:`theme_hits` as concordance lines: sentence, group, term, context.
 
     Args:
-        article, theme, group, by, themes, width: as for :func:`theme_hits`.
+        article, theme, group, by, themes, blocs, width: as for :func:`theme_hits`.
 
     Returns:
         None; it prints, for each theme with hits, its number of hits, then one
         line per hit (the group is shown unless ``by`` is "sentence" or "paragraph").
+        A theme you name that has no hits gets a line saying so, and why
+        (:func:`explain_zero`); with all themes, those without hits are listed at the end.
 
     Raises:
         KeyError: there is no theme or group of that name.
@@ -656,12 +669,27 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
     Territorial integrity — 1 hit(s)
       s15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
     """
-    rows = theme_hits(article, theme, group, by=by, themes=themes, width=width)
-    for name, part in rows.groupby("theme", sort=False):
-        print(f"{name} — {len(part)} hit(s)")
+    rows = theme_hits(article, theme, group, by=by, themes=themes, blocs=blocs, width=width)
+    lexicon = _lexicon(themes)
+    parts = dict(tuple(rows.groupby("theme", sort=False)))
+    none = []
+    for t in _select(lexicon, theme):
+        part = parts.get(t.name)
+        if part is None:
+            none.append(t)
+            continue
+        print(f"{t.name} — {len(part)} hit(s)")
         for r in part.itertuples():
             who = f" {r.group}" if by not in ("sentence", "paragraph") else ""
             print(f"  s{r.sentence:<3}{who} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
+    if theme is None:
+        if none:
+            where = f" for {group!r}" if group is not None else ""
+            print(f"No hits{where}: {', '.join(t.name for t in none)}.")
+        return
+    for t in none:
+        print(f"{t.name} — no hits for {group!r} (grouped by {by})." if group is not None
+              else explain_zero(article, t, themes=lexicon))
 
 
 # --- comparisons ---------------------------------------------------------------------

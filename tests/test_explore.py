@@ -295,3 +295,10 @@ def test_speaker_view_themes_match_the_theme_matrix(article):
 
     row = theme_matrix(article, by="speaker").loc["Ban Ki-moon"]
     assert speaker_view(article, "Ban").themes == {t: int(v) for t, v in row.items() if v}
+
+
+def test_theme_explorer_loads_the_kit_s_article_when_given_none(article):
+    from helpers import theme_explorer
+
+    box = theme_explorer()
+    assert box.table.value == theme_explorer(article).table.value

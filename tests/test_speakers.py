@@ -352,3 +352,15 @@ def test_speaker_plots(article):
     ax = plot_speaker_keywords(article, "Sergey Ivanov", 4)
     assert len(ax.patches) == 4 and ax.get_title() == "Words typical of Sergey Ivanov"
     plt.close("all")
+
+
+def test_plot_speaker_keywords_names_the_speaker_and_says_when_there_are_no_words(article):
+    import matplotlib.pyplot as plt
+    from helpers import plot_speaker_keywords
+
+    ax = plot_speaker_keywords(article, "Lodhi", 3)
+    assert ax.get_title() == "Words typical of Maleeha Lodhi"
+    plt.close(ax.figure)
+    ax = plot_speaker_keywords(article, "Uruguay")  # listed as speaking, but nothing they said is reported
+    assert [t.get_text() for t in ax.texts] == ["The article reports nothing Uruguay said: no words to compare."]
+    plt.close(ax.figure)

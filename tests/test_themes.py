@@ -361,3 +361,41 @@ def test_theme_comparison_without_groups_says_which_to_give(article):
 
     with pytest.raises(TypeError, match=r"needs the two groups.*'member states'"):
         plot_theme_comparison(article)
+
+
+# --- show_theme_hits and theme_hits with themes of your own ---------------------------------
+
+def test_show_theme_hits_says_why_a_named_theme_has_no_hits(article, capsys):
+    from helpers import make_theme, show_theme_hits
+
+    show_theme_hits(article, make_theme("Nuclear", "nuclear; atom*"))
+    out = capsys.readouterr().out
+    assert out.startswith("No term of the theme 'Nuclear' occurs in the article")
+
+
+def test_show_theme_hits_for_a_group_without_hits(article, capsys):
+    from helpers import show_theme_hits
+
+    show_theme_hits(article, "Territorial integrity", "Rashid Alimov", by="speaker")
+    assert capsys.readouterr().out == "Territorial integrity — no hits for 'Rashid Alimov' (grouped by speaker).\n"
+
+
+def test_show_theme_hits_lists_the_themes_without_hits_in_a_group(article, capsys):
+    from helpers import show_theme_hits, theme_matrix
+
+    row = theme_matrix(article, by="speaker").loc["Maleeha Lodhi"]
+    show_theme_hits(article, group="Maleeha Lodhi", by="speaker")
+    out = capsys.readouterr().out
+    missing = [t for t, v in row.items() if v == 0]
+    assert out.endswith(f"No hits for 'Maleeha Lodhi': {', '.join(missing)}.\n")
+    assert all(f"{t} — {v} hit(s)" in out for t, v in row.items() if v)
+
+
+def test_theme_hits_takes_a_theme_of_your_own(article):
+    from helpers import make_theme, theme_hits
+
+    rows = theme_hits(article, make_theme("Asia", "central asia; afghan*"))
+    assert len(rows) > 0 and set(rows["theme"]) == {"Asia"}
+    assert all(k == "central asia" or k.startswith("afghan") for k in rows["keyword"].str.lower())
+    with pytest.raises(TypeError, match="a theme's name, a Theme"):
+        theme_hits(article, 42)
