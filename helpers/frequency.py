@@ -430,6 +430,14 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
             if words[i] == key[0] and tuple(words[i:i + size]) == key]
 
 
+def _phrases_in(article) -> list[tuple[str, ...]]:
+    """The phrases of ``data/phrases.txt`` whose words follow one another somewhere in the article."""
+    phrases = load_phrases()
+    words = article.words
+    runs = {n: set(zip(*(words[i:] for i in range(n)))) for n in {len(p) for p in phrases}}
+    return [p for p in phrases if p in runs[len(p)]]
+
+
 def no_occurrences(article, word) -> str:
     """The message for a word the article does not contain, with close matches to try.
 
@@ -439,13 +447,16 @@ def no_occurrences(article, word) -> str:
 
     Returns:
         One line of text; it suggests up to three close matches, if any, from
-        the article's words and the phrases of ``data/phrases.txt``.
+        the article's words and those phrases of ``data/phrases.txt`` that the
+        article contains, so every suggestion is found when looked for.
 
     >>> from helpers import load_article
     >>> no_occurrences(load_article(), "terorism")
     "no occurrences of 'terorism' in the article. Did you mean 'terrorism', 'terrorist' or 'terrorists'?"
+    >>> no_occurrences(load_article(), "security councel")
+    "no occurrences of 'security councel' in the article. Did you mean 'security council'?"
     """
-    vocab = sorted(set(article.words) | {" ".join(p) for p in load_phrases()})
+    vocab = sorted(set(article.words) | {" ".join(p) for p in _phrases_in(article)})
     close = difflib.get_close_matches(word.lower().replace("_", " "), vocab, n=3, cutoff=0.7)
     message = f"no occurrences of {word!r} in the article."
     if close:

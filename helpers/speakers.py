@@ -424,6 +424,30 @@ def _gold_path(article, path=None) -> Path:
     return Path(path) if path is not None else data_dir() / "gold" / f"{article.name}.attribution.tsv"
 
 
+def _gold_lines(path: Path) -> list[tuple[int, str]]:
+    """The annotation lines of a gold file, numbered: notes, blank lines and the header left out.
+
+    The header is recognised by its column names (tabs or spaces between them, any case),
+    so a file whose header was deleted keeps its first annotation.
+    """
+    lines = [(n, line) for n, line in enumerate(read_text(path).split("\n"), start=1)
+             if line.strip() and not line.startswith("#")]
+    if not lines:
+        return []
+    number, first = lines[0]
+    names = [word.lower() for word in first.split()]
+    if names in (list(_GOLD_COLUMNS), list(_GOLD_COLUMNS[:4])):
+        return lines[1:]
+    if not names[0].isdigit():
+        lead = first.split("\t")[0].strip()[:40]
+        raise DataFileError(path, f"the first line is neither the header nor an annotation: it begins "
+                                  f"{lead!r}, not a sentence index",
+                            f"write the header as the kit's file has it, the names {', '.join(_GOLD_COLUMNS)} "
+                            "with one tab between them, or start the line with the index of a sentence",
+                            line=number)
+    return lines  # no header: the first line is an annotation like the others
+
+
 def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[str, ...], str]]:
     """The hand-made gold annotation of ``article``: sentence index → (speakers, kind).
 
@@ -438,7 +462,9 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
 
     Raises:
         DataFileError: a line with the wrong number of columns, an unknown speaker or
-            kind, a sentence that does not exist, or whose first words do not match.
+            kind, a sentence that does not exist, or whose first words do not match;
+            a first line that is neither the header nor an annotation. (The header line,
+            ``sentence  speakers  kind  begins  note``, may be left out.)
 
     >>> gold = load_gold()
     >>> len(gold), gold[15]
@@ -450,10 +476,8 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
         article = load_article()
     path = _gold_path(article, path)
     known = {s.name for s in (speakers() if registry is None else registry)}
-    lines = [(n, line) for n, line in enumerate(read_text(path).split("\n"), start=1)
-             if line.strip() and not line.startswith("#")]
     gold = {}
-    for number, line in lines[1:]:
+    for number, line in _gold_lines(path):
         cells = line.split("\t")
         if len(cells) < 4:
             raise DataFileError(path, f"this line has {len(cells)} columns, not {len(_GOLD_COLUMNS)}",

@@ -318,6 +318,29 @@ def test_hint_button_reveals_hints_in_turn():
     assert hints("reading.q1")[1] in text.value and button.disabled and button.description == "No more hints"
 
 
+@pytest.mark.parametrize("qid,says", [
+    ("reading.q99", "this notebook's questions are reading.q1 to reading.q6"),
+    ("readng.q1", "Did you mean 'reading.q1'?"),
+    ("q1", "Write the full id: reading.q1, frequency.q1"),
+    ("nope", "The ids are reading.q1 to reading.q6; frequency.q1 to "),
+    (3, 'should be text in quotes, like "reading.q1", not 3'),
+    (None, "The ids are reading.q1 to reading.q6;"),
+])
+def test_hints_for_an_id_that_is_no_question_say_what_is_wrong(qid, says):
+    said = hints(qid)
+    assert said == [str(check(qid, 1))], "the same line check() gives, not an empty list"
+    assert said[0].startswith(f"? {qid}: ") and says in said[0]
+
+
+@pytest.mark.parametrize("qid", ["reading.q99", "nope", 3])
+def test_hint_button_for_an_id_that_is_no_question_explains_itself(qid):
+    button, text = show_hints(qid).children
+    problem = check(qid, 1).message
+    assert button.disabled and button.description == "No hints"
+    assert text.value == problem.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert text.value  # never a silent, disabled button
+
+
 # --- progress ----------------------------------------------------------------------------
 
 def test_progress_records_done_and_tried(own_progress_file, article):

@@ -235,6 +235,26 @@ def test_missing_word_gives_no_rows_and_a_message_with_suggestions(article, caps
     assert html.escape(message) in kwic_html(article, "terorism")
 
 
+def test_suggestions_are_only_words_and_phrases_the_article_contains(article, tmp_path):
+    from helpers import load_article, load_phrases
+
+    short = tmp_path / "opening.txt"  # the title and first three paragraphs: no "General Assembly" in them
+    short.write_text("\n\n".join([article.title, *article.paragraphs[:3]]) + "\n", encoding="utf-8")
+    opening = load_article(short)
+    assert opening.paragraphs == article.paragraphs[:3]
+    missing = [" ".join(p) for p in load_phrases() if not find_word(opening, " ".join(p))]
+    assert "general assembly" in missing and "security council" not in missing
+    for phrase in missing:
+        typo = phrase[:-2] + phrase[-1]  # "general assembly" -> "general assemby"
+        message = no_occurrences(opening, typo)
+        assert repr(phrase) not in message, message
+        said = message.split("Did you mean ")[1:]
+        for suggestion in said[0].rstrip("?").replace(" or ", ", ").split(", ") if said else []:
+            assert find_word(opening, suggestion.strip("'")), (typo, suggestion)
+    assert "'general assembly'" in no_occurrences(article, "general assemby"), "the whole article has it"
+    assert no_occurrences(opening, "security councel").endswith("Did you mean 'security council'?")
+
+
 @pytest.mark.parametrize("bad", [None, 3, ["terrorism"]])
 def test_a_word_that_is_not_a_string_is_a_type_error(article, bad):
     with pytest.raises(TypeError, match="should be a string"):

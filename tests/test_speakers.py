@@ -297,6 +297,37 @@ def test_gold_file_errors(tmp_path, article):
         load_gold(article, path)
 
 
+def _gold_copy(tmp_path, article, header: str | None) -> tuple:
+    """A copy of the kit's gold file with its header line replaced by ``header`` (``None``: deleted)."""
+    src = data_dir() / "gold" / f"{article.name}.attribution.tsv"
+    lines = src.read_text(encoding="utf-8").split("\n")
+    at = lines.index("sentence\tspeakers\tkind\tbegins\tnote")  # the kit's header line
+    lines[at:at + 1] = [] if header is None else [header]
+    path = tmp_path / "gold.tsv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path, at + 1
+
+
+@pytest.mark.parametrize("header", [None, "sentence\tspeakers\tkind\tbegins\tnote",
+                                    "Sentence\tSpeakers\tKind\tBegins\tNote", "sentence  speakers  kind  begins  note",
+                                    "sentence\tspeakers\tkind\tbegins"])
+def test_gold_header_is_recognised_by_its_names_and_may_be_left_out(tmp_path, article, header):
+    path, _ = _gold_copy(tmp_path, article, header)
+    gold = load_gold(article, path)
+    assert gold == load_gold(article) and len(gold) == 71
+    assert gold[0] == (("Ban Ki-moon",), "indirect speech"), "the first annotation is kept"
+
+
+@pytest.mark.parametrize("header", ["sentense\tspeakers\tkind\tbegins\tnote", "index\twho\tkind\tbegins\tnote"])
+def test_a_first_line_that_is_neither_header_nor_annotation_is_named(tmp_path, article, header):
+    path, line = _gold_copy(tmp_path, article, header)
+    with pytest.raises(DataFileError) as err:
+        load_gold(article, path)
+    assert err.value.path == path and err.value.line == line
+    assert f"begins {header.split(chr(9))[0]!r}, not a sentence index" in err.value.problem
+    assert "sentence, speakers, kind, begins, note" in err.value.fix
+
+
 # --- views ------------------------------------------------------------------------------------
 
 def test_speaker_table(article):

@@ -538,14 +538,23 @@ def _generic_hint(answer, expected, question: Question) -> str:
     return "not yet."
 
 
+def _id_ranges(bank: dict[str, Question]) -> str:
+    """The ids in the bank, one range per notebook: ``reading.q1 to reading.q6; frequency.q1 to ...``."""
+    by_topic: dict[str, list[str]] = {}
+    for key in bank:
+        by_topic.setdefault(key.split(".")[0], []).append(key)
+    return "; ".join(ids[0] if len(ids) == 1 else f"{ids[0]} to {ids[-1]}" for ids in by_topic.values())
+
+
 def _find(qid) -> tuple[Question | None, str]:
-    if not isinstance(qid, str):
-        return None, (f"the question id should be text in quotes, like check(\"reading.q1\", answer), "
-                      f"not {qid!r}.")
+    """The question with id ``qid``, or ``None`` and a line saying what is wrong and which ids exist."""
     try:
         bank = load_questions()
     except DataFileError as err:
         return None, f"the checks cannot be read: {err}"
+    if not isinstance(qid, str):
+        return None, (f"the question id should be text in quotes, like \"reading.q1\", not {qid!r}. "
+                      f"The ids are {_id_ranges(bank)}.")
     if qid in bank:
         return bank[qid], ""
     same_key = [k for k in bank if k.split(".", 1)[-1] == qid]
@@ -555,7 +564,7 @@ def _find(qid) -> tuple[Question | None, str]:
     if topic:
         return None, f"there is no question {qid!r}: this notebook's questions are {topic[0]} to {topic[-1]}."
     close = difflib.get_close_matches(qid, list(bank), n=1, cutoff=0.6)
-    fix = f" Did you mean {close[0]!r}?" if close else " The question's cell gives its id."
+    fix = f" Did you mean {close[0]!r}?" if close else f" The ids are {_id_ranges(bank)}."
     return None, f"there is no question {qid!r}.{fix}"
 
 
@@ -665,13 +674,17 @@ def hints(qid: str) -> list[str]:
         qid: the question id, e.g. ``"reading.q1"``.
 
     Returns:
-        A list of hint texts; empty for a question with no hints or an unknown id.
+        A list of hint texts; empty for a question with no hints. Like :func:`check`
+        it never raises: for an id that is not a question, the list holds the one line
+        ``check`` would give, saying what is wrong and which ids exist.
 
     >>> hints("reading.q1")[0]
     'The article object has an attribute holding its paragraphs: try article. and the Tab key.'
+    >>> hints("reading.q99")
+    ["? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6."]
     """
     question, problem = _find(qid)
-    return list(question.hints) if question else []
+    return list(question.hints) if question else [str(Feedback(str(qid), "error", problem))]
 
 
 def next_hint(qid: str, shown: int) -> tuple[int, str]:
@@ -712,23 +725,34 @@ def show_hints(qid: str):
 
     Returns:
         An ipywidgets ``VBox`` (button and hint text); its logic is :func:`next_hint`.
+        For an id that is not a question, or a question without hints, the button is
+        off and the text says why.
 
     >>> show_hints("reading.q1").children[0].description
     'Show a hint'
+    >>> show_hints("reading.q99").children[1].value
+    "there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6."
     """
     import html
 
     import ipywidgets as w
 
-    total = len(hints(qid))
+    def as_html(lines: str) -> str:
+        return "<br>".join(html.escape(line, quote=False) for line in lines.split("\n"))
+
+    question, problem = _find(qid)
+    total = len(question.hints) if question else 0
     button = w.Button(description="Show a hint", icon="lightbulb-o", disabled=total == 0,
                       tooltip=f"{total} hint(s) for {qid}")
     text = w.HTML()
+    if total == 0:
+        button.description = "No hints"
+        text.value = as_html(next_hint(qid, 0)[1])  # what is wrong: no such question, or no hints
     state = {"shown": 0}
 
     def reveal(_=None):
         state["shown"], shown_text = next_hint(qid, state["shown"])
-        text.value = "<br>".join(html.escape(line) for line in shown_text.split("\n"))
+        text.value = as_html(shown_text)
         if state["shown"] >= total:
             button.disabled, button.description = True, "No more hints"
         else:
