@@ -109,9 +109,9 @@ class Article:
         """Word tokens of ``text`` (lower-cased) with offsets; computed once per article."""
         return _tokens_from(self.token_columns)
 
-    @cached_property
+    @property
     def words(self) -> list[str]:
-        """The lower-cased word tokens of ``text`` as plain strings."""
+        """The lower-cased word tokens of ``text`` as plain strings (the first of :attr:`token_columns`)."""
         return self.token_columns[0]
 
     @cached_property
@@ -302,22 +302,25 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         path=path, raw=raw)
 
 
+def _replace_each(text: str, chars: str, by: str) -> str:
+    """Every one of ``chars`` in ``text`` replaced by ``by``: a quick test for each, not a regular expression."""
+    for c in chars:
+        if c in text:
+            text = text.replace(c, by)
+    return text
+
+
 def _collapse_spaces(text: str) -> str:
     """Every run of spaces, tabs and other blanks (but not line breaks) as one space."""
-    for c in _OTHER_SPACES:
-        if c in text:
-            text = text.replace(c, " ")
+    text = _replace_each(text, _OTHER_SPACES, " ")
     while "  " in text:  # each pass halves every run of spaces
         text = text.replace("  ", " ")
     return text
 
 
 def _drop_invisible(text: str) -> str:
-    """``text`` without its invisible characters: one quick test for each, not a regular expression."""
-    for c in _INVISIBLE_CHARS:
-        if c in text:
-            text = text.replace(c, "")
-    return text
+    """``text`` without its invisible characters."""
+    return _replace_each(text, _INVISIBLE_CHARS, "")
 
 
 def _clean(raw: str, meta: dict, chrome: list[str]):

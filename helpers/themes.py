@@ -359,14 +359,13 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
 
     for w in begins - known.keys():  # kept with the theme: the next article has the same words
         known[w] = terms_beginning(w)
-    tried = known
     for at in sorted(k for w in begins for k in index[w]):
         if at < i:
             continue  # inside the previous hit
         i = at
-        for pattern, term, excluded in tried[words[at]]:
+        for pattern, term, excluded in known[words[at]]:
             j = i + len(pattern)
-            # the first word matches (that is how `tried` was made): a one-word term is a hit
+            # the first word matches (that is how `known` was filled): a one-word term is a hit
             if j == i + 1 or j <= len(words) \
                     and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
                     and sentence_of(i) == sentence_of(j - 1):
