@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -22,10 +23,12 @@ from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_tex
 from .tokens import Token, _tokens_from, split_sentences, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "load_boilerplate",
-           "DEFAULT_ARTICLE"]
+           "current_article", "DEFAULT_ARTICLE"]
 
-#: The article the lessons load when no name is given.
+#: The kit's own article: what the lessons load when nothing chooses another.
 DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
+#: The course's settings file in the data folder; its line ``article = "NAME"`` chooses the article.
+SETTINGS_FILE = "course.toml"
 
 _FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "attribution"}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -138,12 +141,56 @@ def list_articles() -> list[str]:
     return sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
 
 
+def current_article() -> str:
+    """The name of the course's current article: what ``load_article()`` loads with no name.
+
+    It is chosen in one place: the environment variable ``HELPERS_ARTICLE`` when it is set
+    (``HELPERS_ARTICLE=NAME make lab``), else the line ``article = "NAME"`` of
+    ``data/course.toml``, else the kit's own article (:data:`DEFAULT_ARTICLE`).
+
+    Returns:
+        The name as written there; :func:`load_article` says so when no article has it.
+
+    Raises:
+        DataFileError: ``course.toml`` is not valid TOML, or its ``article`` is not text.
+
+    >>> current_article() in list_articles()
+    True
+    """
+    chosen = os.environ.get("HELPERS_ARTICLE", "").strip()
+    if chosen:
+        return chosen
+    path = data_dir() / SETTINGS_FILE
+    settings = _read_settings(str(path), file_stamp(path))
+    return settings.get("article") or DEFAULT_ARTICLE
+
+
+@lru_cache(maxsize=4)
+def _read_settings(path: str, stamp) -> dict:
+    if stamp is None:
+        return {}
+    path = Path(path)
+    source = read_text(path)
+    try:
+        settings = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as err:
+        raise DataFileError(path, f"this is not valid TOML ({err})",
+                            'write the setting as  article = "NAME"  with the name in double quotes',
+                            line=getattr(err, "lineno", None) or _line_of(str(err))) from None
+    value = settings.get("article")
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        line = next((i for i, l in enumerate(source.split("\n"), 1) if l.strip().startswith("article")), None)
+        raise DataFileError(path, f"'article' should be an article's name in quotes, not {value!r}",
+                            'write it as  article = "NAME"  with a name from list_articles()', line=line)
+    return {"article": value.strip()} if value else {}
+
+
 def load_article(name_or_path=None) -> Article:
     """Load and clean an article by name (see :func:`list_articles`) or by path.
 
     Args:
         name_or_path: an article name, a path to any ``.txt`` file, or ``None``
-            for the kit's article.
+            for the course's current article (see :func:`current_article`).
 
     Returns:
         An :class:`Article`. Loading is cached: the file is read again only
@@ -196,12 +243,12 @@ def _resolve(name_or_path) -> Path:
         direct = data_dir() / "articles" / f"{name_or_path}.txt"
         if direct.is_file():  # an article's name: no need to list a folder of many articles
             return direct
-    names = list_articles()
     if name_or_path is None:
-        if DEFAULT_ARTICLE in names or len(names) != 1:
-            name_or_path = DEFAULT_ARTICLE
-        else:
-            name_or_path = names[0]
+        name_or_path = current_article()
+        direct = data_dir() / "articles" / f"{name_or_path}.txt"
+        if direct.is_file():
+            return direct
+    names = list_articles()
     if not isinstance(name_or_path, (str, Path)):
         raise TypeError(f"load_article takes an article name or a file path, not "
                         f"{type(name_or_path).__name__}; try load_article() or load_article({names[0]!r})"
