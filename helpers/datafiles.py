@@ -13,7 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "load_stopwords"]
+__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "read_sections", "load_stopwords"]
 
 #: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
 #: or the folder named by the environment variable ``HELPERS_DATA``.
@@ -175,6 +175,74 @@ def read_wordlist(path, *, lower=False) -> list[str]:
                                 "write one entry per line", line=number)
         seen.setdefault(line.lower() if lower else line, None)
     return list(seen)
+
+
+def read_sections(path, kind: str, *, exclude_key: str | None = None, check=None) -> dict[str, dict]:
+    """Read a file of ``[Name]`` headings, each with a ``note:`` line and one entry a line.
+
+    Args:
+        path: the file (``data/themes.txt``, ``data/blocs.txt`` …).
+        kind: what a section is, in words, for messages ("theme", "bloc").
+        exclude_key: a key (``"not"``) whose lines list entries to leave out, or ``None``.
+        check: a function that raises ``ValueError(problem, fix)`` for an entry the file
+            may not hold, or ``None``.
+
+    Returns:
+        A dict from each section's name (in file order) to ``{"line", "note", "items",
+        "exclude"}``; an entry written twice in one section is kept once.
+
+    Raises:
+        DataFileError: an entry before any heading, a heading that is not ``[Name]``,
+            a name used twice, a section with no entries, or an entry ``check`` refuses.
+
+    >>> read_sections(data_dir() / "blocs.txt", "bloc")["UN Secretariat"]["items"]
+    ['Ban Ki-moon']
+    """
+    path = Path(path)
+    sections: dict[str, dict] = {}
+    current = None
+    what = "term" if kind == "theme" else "entry"
+    for number, line in read_lines(path):
+        if line.startswith("["):
+            if not line.endswith("]") or not line[1:-1].strip():
+                raise DataFileError(path, f"{line!r} is not a {kind} heading",
+                                    f"write the {kind}'s name in square brackets, e.g. [My {kind}]",
+                                    line=number)
+            name = " ".join(line[1:-1].split())
+            twin = next((n for n in sections if n.lower() == name.lower()), None)
+            if twin is not None:
+                raise DataFileError(path, f"the {kind} {name!r} appears twice (first on line "
+                                    f"{sections[twin]['line']})",
+                                    f"give it another name, or merge the two lists under one [{twin}]",
+                                    line=number)
+            current = sections[name] = {"line": number, "note": "", "items": [], "exclude": []}
+            continue
+        if current is None:
+            raise DataFileError(path, f"{line!r} comes before any [{kind.title()} name] heading",
+                                f"put a heading such as [My {kind}] above the first {what}", line=number)
+        key, sep, rest = line.partition(":")
+        if sep and key.strip().lower() == "note":
+            current["note"] = rest.strip()
+            continue
+        if exclude_key and sep and key.strip().lower() == exclude_key:
+            target = current["exclude"]
+            line = rest.strip()
+        else:
+            target = current["items"]
+        if check is not None:
+            try:
+                check(line)
+            except ValueError as err:
+                problem, fix = err.args
+                raise DataFileError(path, problem, fix, line=number) from None
+        if line.lower() not in (t.lower() for t in target):
+            target.append(line)
+    for name, s in sections.items():
+        if not s["items"]:
+            raise DataFileError(path, f"the {kind} [{name}] has no {'terms' if kind == 'theme' else 'entries'}",
+                                f"add one {what} per line under [{name}], or delete the heading",
+                                line=s["line"])
+    return sections
 
 
 @lru_cache(maxsize=16)

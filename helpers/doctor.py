@@ -130,27 +130,26 @@ DATA_FILES = [
     ("boilerplate.txt", "page-chrome phrases", "helpers.article:load_boilerplate", False),
     ("phrases.txt", "phrases", "helpers.tokens:load_phrases", True),
     ("aliases.txt", "organizations", "helpers.tokens:load_aliases", False),
-    ("speakers.csv", "speakers", "helpers.speakers:speakers", False),
     ("speakers.cues.txt", "speech cues", "helpers.speakers:_cue_list", True),
     ("themes.txt", "themes", "helpers.themes:load_themes", False),
-    ("blocs.txt", "blocs", "helpers.themes:load_blocs", False),
+    ("blocs.txt", "blocs", "helpers.groups:load_blocs", False),
 ]
 
 
 def _check_bloc_members(folder) -> list[Check]:
-    """A bloc entry that names no speaker, alias or country of the registry counts nobody."""
+    """A bloc entry that names no speaker, alias or country of any article's registry counts nobody."""
     import difflib
 
     from .datafiles import read_lines
+    from .groups import _bloc_keys, load_blocs
     from .speakers import speakers
-    from .themes import _bloc_keys, load_blocs
 
     try:
-        registry = speakers(folder / "speakers.csv")
         blocs = load_blocs(folder / "blocs.txt")
+        registries = [speakers(p) for p in _speaker_files(folder)]
     except Exception:  # already reported by the file's own check
         return []
-    known = {k.lower(): k for s in registry for k in _bloc_keys(s)}
+    known = {k.lower(): k for registry in registries for s in registry for k in _bloc_keys(s)}
     lines = read_lines(folder / "blocs.txt")
     out = []
     for bloc in blocs.values():
@@ -161,9 +160,16 @@ def _check_bloc_members(folder) -> list[Check]:
                 hint = f"did you mean {known[close[0]]!r}? " if close else ""
                 out.append(Check("blocs.txt", False,
                                  f"line {line}: {member!r} in [{bloc.name}] is no speaker, alias or country "
-                                 "of speakers.csv, so it counts nobody",
-                                 f"{hint}write a name as speakers.csv spells it, or delete the line"))
+                                 "of any article's speaker list, so it counts nobody",
+                                 f"{hint}write a name as an article's .speakers.csv spells it, or delete the line"))
     return out
+
+
+def _speaker_files(folder) -> list:
+    """Every speaker list of the data folder: each article's own, and one of the older layout."""
+    files = sorted((folder / "articles").glob("*.speakers.csv")) if (folder / "articles").is_dir() else []
+    legacy = folder / "speakers.csv"
+    return files + ([legacy] if legacy.is_file() else [])
 
 
 def _loader(spec: str):
@@ -211,14 +217,17 @@ def _check_file(filename: str, what: str, spec: str, lower: bool, folder) -> Che
     return Check(filename, True, found)
 
 
-def _check_articles(folder) -> list[Check]:
-    from .article import load_article
+#: The files of an article's bundle besides its text, and what each holds.
+BUNDLE_FILES = {".toml": "metadata", ".speakers.csv": "speaker list", ".gold.tsv": "gold annotation"}
 
+
+def _check_articles(folder) -> list[Check]:
+    """Every article's bundle: its text and metadata, its speaker list and its gold annotation."""
     articles = folder / "articles"
     if not articles.is_dir():
         return [Check("articles/", False, f"there is no folder {articles}",
                       "restore the kit's data/articles folder, or put your articles' .txt files in it")]
-    checks = []
+    checks, names = [], set()
     for path in sorted(articles.iterdir()):
         name = f"articles/{path.name}"
         if path.suffix == ".txt":
@@ -226,41 +235,112 @@ def _check_articles(folder) -> list[Check]:
                 checks.append(Check(name, False, "the name ends in .txt.txt",
                                     f"rename it to {path.stem} (your computer hid the first .txt)"))
                 continue
-            try:
-                a = load_article(path)
-            except Exception as err:  # every failure becomes a line of the report
-                checks.append(_failed(name, err))
-                continue
-            meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
-            checks.append(Check(name, True, f"{len(a.paragraphs)} paragraphs, {len(a.sentences)} sentences; {meta}"))
-        elif path.suffix == ".toml" and not path.with_suffix(".txt").is_file():
-            checks.append(Check(name, False, "metadata with no article of the same name beside it",
-                                "rename it to match its article's .txt file (it is ignored until then)"))
-    if not any(c.name.endswith(".txt") for c in checks):
+            names.add(path.stem)
+            checks += _check_bundle(path, folder)
+    for path in sorted(articles.iterdir()):
+        kind = next((k for k in BUNDLE_FILES if path.name.endswith(k)), None)
+        if kind and path.name[:-len(kind)] not in names:
+            checks.append(Check(f"articles/{path.name}", False,
+                                f"{BUNDLE_FILES[kind]} with no article of the same name beside it",
+                                f"rename it to match its article's .txt file, NAME{kind} (it is ignored until then)"))
+    if not names:
         checks.append(Check("articles/", False, f"no article (.txt file) in {articles}",
-                            "put an article's text in a .txt file there, saved as UTF-8"))
+                            "put an article's text in a .txt file there, saved as UTF-8, or run "
+                            "`.venv/bin/python -m helpers new-article PATH.txt`"))
+    checks += _check_legacy(folder, names)
     return checks
 
 
-def _check_gold(folder) -> list[Check]:
-    """Each hand-made attribution annotation in ``gold/`` against its article and the registry."""
+def _check_bundle(path, folder) -> list[Check]:
+    """One article's text and metadata, speaker list and gold annotation."""
     from .article import load_article
     from .speakers import load_gold, speakers
 
-    out = []
-    for path in sorted((folder / "gold").glob("*.attribution.tsv")):
-        name = f"gold/{path.name}"
-        article = folder / "articles" / (path.name.removesuffix(".attribution.tsv") + ".txt")
-        if not article.is_file():
-            out.append(Check(name, False, f"there is no article {article.name} for it",
-                             "rename it to <article name>.attribution.tsv, or delete it"))
-            continue
+    name = f"articles/{path.name}"
+    try:
+        article = load_article(path)
+    except Exception as err:  # every failure becomes a line of the report
+        return [_failed(name, err)]
+    meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
+    out = [Check(name, True, f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences; {meta}")]
+    own = article.bundle_file("speakers.csv")
+    listed = f"articles/{own.name}"
+    if not own.is_file():
+        if not (folder / "speakers.csv").is_file():
+            out.append(Check(listed, False, "the article has no speaker list, so no sentence gets a speaker",
+                             f"write {own.name} beside the article (`python -m helpers new-article` "
+                             "drafts one), with the header of the kit's article's list"))
+        return out
+    try:
+        registry = speakers(own)
+    except Exception as err:  # every failure becomes a line of the report
+        return out + [_failed(listed, err)]
+    out.append(_check_speaker_rows(article, registry, own, folder))
+    gold = article.bundle_file("gold.tsv")
+    if gold.is_file():
         try:
-            gold = load_gold(load_article(article), path, registry=speakers(folder / "speakers.csv"))
+            annotated = load_gold(article, gold, registry=registry)
         except Exception as err:  # every failure becomes a line of the report
-            out.append(_failed(name, err))
-            continue
-        out.append(Check(name, True, f"{len(gold)} sentences annotated"))
+            out.append(_failed(f"articles/{gold.name}", err))
+        else:
+            out.append(Check(f"articles/{gold.name}", True,
+                             f"{len(annotated)} of {len(article.sentences)} sentences annotated"))
+    return out
+
+
+def _check_speaker_rows(article, registry, path, folder) -> Check:
+    """A speaker list: its size, and rows whose name never occurs or whose group nothing knows."""
+    from .datafiles import read_text
+    from .groups import load_blocs
+    from .tokens import load_aliases
+
+    problems = []
+    for s in registry:
+        surname = s.name.split()[-1]
+        if not any(form in article.text for form in (s.name, surname, *s.aliases, s.country or s.name)):
+            problems.append((s.name, f"{s.name!r} never occurs in the article, by name, surname, alias "
+                                     "or country", "delete the row, or add the name the article uses "
+                                                   "to its aliases"))
+    try:
+        groups = {*load_aliases(folder / "aliases.txt"), *dict(article.organizations),
+                  *load_blocs(folder / "blocs.txt"), "member states"}
+    except Exception:  # reported by the file's own check
+        groups = None
+    for s in registry if groups is not None else ():
+        if s.speaks_for not in groups:
+            problems.append((s.name, f"speaks_for {s.speaks_for!r} of {s.name!r} is no organization of "
+                                     "aliases.txt or of the article's metadata, no bloc, and not 'member states'",
+                             f"write an organization's key (e.g. UN, {', '.join(sorted(groups)[:3])}), "
+                             "'member states', or add the organization to the article's .toml "
+                             "(organizations = [\"KEY: full name; KEY\"])"))
+    if not problems:
+        return Check(f"articles/{path.name}", True, f"{len(registry)} speakers")
+    lines = read_text(path).split("\n")
+    name, problem, fix = problems[0]
+    line = next((i for i, l in enumerate(lines, 1) if l.startswith(name + ",") or l.startswith(f'"{name}"')), None)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return Check(f"articles/{path.name}", False, f"line {line}: {problem}{more}", fix)
+
+
+def _check_legacy(folder, names) -> list[Check]:
+    """Files of the older layout (one speakers.csv, a gold/ folder): they still work; say how to move them."""
+    out = []
+    if (folder / "speakers.csv").is_file():
+        out.append(Check("speakers.csv", True,
+                         "the older layout: articles with no NAME.speakers.csv of their own use it; to move "
+                         "it, copy the lines of each article's speakers into articles/NAME.speakers.csv "
+                         "(same header), then delete speakers.csv"))
+    gold = folder / "gold"
+    for path in sorted(gold.glob("*.attribution.tsv")) if gold.is_dir() else ():
+        article = path.name.removesuffix(".attribution.tsv")
+        if article not in names:
+            out.append(Check(f"gold/{path.name}", False, f"there is no article {article}.txt for it",
+                             f"rename it to NAME.gold.tsv and put it beside its article in articles/, "
+                             "or delete it"))
+        else:
+            out.append(Check(f"gold/{path.name}", True,
+                             f"the older layout: move it to articles/{article}.gold.tsv, where the kit "
+                             "looks first"))
     return out
 
 
@@ -270,9 +350,9 @@ def check_data_files() -> list[Check]:
     The folder is ``data/`` or ``$HELPERS_DATA``. Nothing is changed.
 
     Returns:
-        A list of :class:`Check`: one per data file, one per bloc member that
-        names nobody, then one per article and per gold annotation (a single
-        failed check if the folder does not exist).
+        A list of :class:`Check`: one per shared data file, one per bloc member that
+        names nobody, then, for each article, its text and metadata, its speaker list
+        and its gold annotation (a single failed check if the folder does not exist).
 
     >>> [c.name for c in check_data_files() if not c.ok]
     []
@@ -284,7 +364,7 @@ def check_data_files() -> list[Check]:
         return [Check("data folder", False, f"there is no folder {folder}",
                       "unset HELPERS_DATA, or point it at a folder holding the kit's data files")]
     return ([_check_file(*entry, folder) for entry in DATA_FILES] + _check_bloc_members(folder)
-            + _check_articles(folder) + _check_gold(folder))
+            + _check_articles(folder))
 
 
 def doctor() -> list[Check]:
