@@ -232,24 +232,25 @@ def test_read_wordlist_keeps_file_order(tmp_path):
     assert read_wordlist(path) == ["b", "a"]
 
 
-# --- speakers.csv, speakers.cues.txt, themes.txt, blocs.txt, gold/*.tsv -----------------------
+# --- NAME.speakers.csv, speakers.cues.txt, themes.txt, blocs.txt, NAME.gold.tsv ----------------
 # Each case: the file, a change to the kit's own copy (old → new text), words the
 # message must hold and, if the line named is not where the change starts, how far below.
 
 LODHI = "Maleeha Lodhi,Permanent Representative of Pakistan,Pakistan,,national,member states,she,Lodhi"
 BAN = "Ban Ki-moon,Secretary-General of the United Nations,,UN,official,UN,he,Ban;Secretary-General Ban Ki-moon"
 HEADER = "name,role,country,organization,capacity,speaks_for,pronoun,aliases"
+REGISTRY = "articles/idn-2016-10-31-un-regional-bodies.speakers.csv"
 
 SHIPPED_MISTAKES = {
-    "speakers: missing column": ("speakers.csv", HEADER, HEADER.replace(",pronoun", ""), "no column 'pronoun'"),
-    "speakers: a comma too many": ("speakers.csv", LODHI, LODHI.replace("Permanent", "Permanent, Ambassador"),
+    "speakers: missing column": (REGISTRY, HEADER, HEADER.replace(",pronoun", ""), "no column 'pronoun'"),
+    "speakers: a comma too many": (REGISTRY, LODHI, LODHI.replace("Permanent", "Permanent, Ambassador"),
                                    "double quotes"),
-    "speakers: empty name": ("speakers.csv", LODHI, LODHI.replace("Maleeha Lodhi", ""), "'name' is empty"),
-    "speakers: duplicate name": ("speakers.csv", LODHI, LODHI.replace("Maleeha Lodhi", "Ban Ki-moon")
+    "speakers: empty name": (REGISTRY, LODHI, LODHI.replace("Maleeha Lodhi", ""), "'name' is empty"),
+    "speakers: duplicate name": (REGISTRY, LODHI, LODHI.replace("Maleeha Lodhi", "Ban Ki-moon")
                                  .replace(",Lodhi", ","), "already on line"),
-    "speakers: unknown capacity": ("speakers.csv", LODHI, LODHI.replace("national", "nacional"), "capacity"),
-    "speakers: unknown pronoun": ("speakers.csv", LODHI, LODHI.replace(",she,", ",her,"), "pronoun 'her'"),
-    "speakers: alias of two people": ("speakers.csv", LODHI, LODHI.replace(",Lodhi", ",Ban"), "'Ban' names both"),
+    "speakers: unknown capacity": (REGISTRY, LODHI, LODHI.replace("national", "nacional"), "capacity"),
+    "speakers: unknown pronoun": (REGISTRY, LODHI, LODHI.replace(",she,", ",her,"), "pronoun 'her'"),
+    "speakers: alias of two people": (REGISTRY, LODHI, LODHI.replace(",Lodhi", ",Ban"), "'Ban' names both"),
     "themes: term before a heading": ("themes.txt", "[Terrorism & extremism]", "terror*\n[Terrorism & extremism]",
                                       "before any"),
     "themes: heading not closed": ("themes.txt", "[Drugs & trafficking]", "[Drugs & trafficking", "not a theme heading"),
@@ -273,6 +274,7 @@ def _broken_copy(tmp_path, filename, old, new):
     start = text.index(old) + len(old) - len(old.lstrip("\n"))
     line = text[:start].count("\n") + 1
     path = tmp_path / filename
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path, line
 
@@ -284,7 +286,7 @@ def test_registry_lexicon_blocs_and_cues(tmp_path, case):
 
     filename, old, new, words, *below = SHIPPED_MISTAKES[case]
     path, line = _broken_copy(tmp_path, filename, old, new)
-    loader = {"speakers.csv": speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
+    loader = {REGISTRY: speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
               "speakers.cues.txt": lambda p: _cues(str(p), None)}[filename]
     raises(loader, path, line + sum(below), words)
 
@@ -295,7 +297,8 @@ GOLD_MISTAKES = {
     "tabs turned into spaces": (GOLD_LINE, GOLD_LINE.replace("\t", "    "), "columns"),
     "unknown speaker": (GOLD_LINE, GOLD_LINE.replace("United States", "USA"), "'USA' is not in the speaker registry"),
     "unknown kind": (GOLD_LINE, GOLD_LINE.replace("indirect speech", "reported"), "kind 'reported'"),
-    "no such sentence": (GOLD_LINE, GOLD_LINE.replace("15", "715", 1), "'715' is not a sentence"),
+    "first words of many sentences": (GOLD_LINE, GOLD_LINE.replace("15", "715", 1).replace(
+        "The representatives of Ukraine and", "The"), "sentences begin 'The'"),
     "sentence changed": (GOLD_LINE, GOLD_LINE.replace("The representatives", "Representatives"), "begins"),
 }
 
@@ -305,7 +308,6 @@ def test_gold_annotation(tmp_path, article, case):
     from helpers import load_gold
 
     old, new, words = GOLD_MISTAKES[case]
-    name = f"gold/{article.name}.attribution.tsv"
-    (tmp_path / "gold").mkdir()
+    name = f"articles/{article.name}.gold.tsv"
     path, line = _broken_copy(tmp_path, name, old, new)
     raises(lambda p: load_gold(article, p), path, line, words)

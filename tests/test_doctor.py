@@ -89,8 +89,8 @@ def test_windows_double_extension_and_missing_articles(broken, monkeypatch):
     monkeypatch.setenv("HELPERS_DATA", str(broken))
     bad = {c.name: c for c in check_data_files() if not c.ok}
     assert "rename it to mine.txt" in bad["articles/mine.txt.txt"].fix
-    (broken / "articles" / "mine.txt.txt").unlink()
-    (broken / "articles" / "idn-2016-10-31-un-regional-bodies.toml").unlink()
+    for path in (broken / "articles").iterdir():
+        path.unlink()
     bad = {c.name: c for c in check_data_files() if not c.ok}
     assert "no article (.txt file)" in bad["articles/"].found
 
@@ -128,15 +128,65 @@ def test_a_bloc_member_with_a_typo(broken, monkeypatch):
     assert "did you mean 'Kazakhstan'?" in bad[0].fix
 
 
+KIT = "idn-2016-10-31-un-regional-bodies"
+
+
 def test_gold_annotation_with_an_unknown_speaker(broken, monkeypatch):
-    gold = next((broken / "gold").glob("*.attribution.tsv"))
+    gold = broken / "articles" / f"{KIT}.gold.tsv"
     text = gold.read_text(encoding="utf-8")
     assert "\tUkraine; United States\t" in text
     gold.write_text(text.replace("\tUkraine; United States\t", "\tUkraine; USA\t"), encoding="utf-8")
     monkeypatch.setenv("HELPERS_DATA", str(broken))
     bad = [c for c in check_data_files() if not c.ok]
-    assert [c.name for c in bad] == [f"gold/{gold.name}"]
+    assert [c.name for c in bad] == [f"articles/{gold.name}"]
     assert "'USA' is not in the speaker registry" in bad[0].found and "speakers.csv" in bad[0].fix
+
+
+def test_a_speaks_for_group_nothing_knows_is_named_with_its_line(broken, monkeypatch):
+    registry = broken / "articles" / f"{KIT}.speakers.csv"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace(",official,CSTO,", ",official,CTSO,", 1), encoding="utf-8")
+    line = next(n for n, l in enumerate(registry.read_text(encoding="utf-8").split("\n"), 1) if ",CTSO," in l)
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"articles/{registry.name}"]
+    assert bad[0].found.startswith(f"line {line}: speaks_for 'CTSO'") and "organizations = [" in bad[0].fix
+
+
+def test_a_speaker_the_article_never_names_is_reported(broken, monkeypatch):
+    registry = broken / "articles" / f"{KIT}.speakers.csv"
+    with open(registry, "a", encoding="utf-8") as f:
+        f.write("Jane Roe,Representative of Utopia,Utopia,,national,member states,she,\n")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"articles/{registry.name}"]
+    assert "'Jane Roe' never occurs in the article" in bad[0].found and "delete the row" in bad[0].fix
+
+
+def test_bundle_files_with_no_article_and_an_article_with_no_speakers(broken, monkeypatch):
+    articles = broken / "articles"
+    (articles / f"{KIT}.speakers.csv").rename(articles / "typo.speakers.csv")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = {c.name: c for c in check_data_files() if not c.ok}
+    assert "speaker list with no article of the same name" in bad["articles/typo.speakers.csv"].found
+    assert "no speaker list" in bad[f"articles/{KIT}.speakers.csv"].found
+    assert "new-article" in bad[f"articles/{KIT}.speakers.csv"].fix
+
+
+def test_the_older_layout_still_works_and_says_how_to_move(broken, monkeypatch):
+    from helpers import attribute, evaluate_attribution, load_article
+
+    articles = broken / "articles"
+    (articles / f"{KIT}.speakers.csv").rename(broken / "speakers.csv")
+    (broken / "gold").mkdir(exist_ok=True)
+    (articles / f"{KIT}.gold.tsv").rename(broken / "gold" / f"{KIT}.attribution.tsv")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    checks = {c.name: c for c in check_data_files()}
+    assert checks["speakers.csv"].ok and "copy the lines" in checks["speakers.csv"].found
+    assert checks[f"gold/{KIT}.attribution.tsv"].ok and f"articles/{KIT}.gold.tsv" in checks[f"gold/{KIT}.attribution.tsv"].found
+    article = load_article(KIT)
+    assert attribute(article)[15].speakers == ("Ukraine", "United States")
+    assert evaluate_attribution(article).n == 71
 
 
 def test_speech_cues_are_read_as_the_rules_read_them(broken, monkeypatch):
