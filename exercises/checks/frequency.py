@@ -10,7 +10,7 @@ from helpers.exercises import Question, Wrong
 q1 = Question(
     title="How often: cooperation",
     expected=lambda article: word_counts(article)['cooperation'],
-    explain="Right: 'cooperation' occurs {expected} times, the article's most frequent content word.",
+    explain="Right: 'cooperation' occurs {expected} times, counted as a lower-cased token whatever its capitals.",
     hints=[
         "word_counts(article) counts every word; it works like a dictionary.",
         "Look up the word in it with [ ]: counts['cooperation'].",
@@ -52,7 +52,7 @@ q2 = Question(
 q3 = Question(
     title="Hapaxes",
     expected=lambda article: len(hapaxes(article)),
-    explain="Right: {expected} words occur exactly once, more than half of the vocabulary: that is typical of any text (Zipf).",
+    explain="Right: {expected} words occur exactly once. In most texts the hapaxes are a large share of the vocabulary (Zipf).",
     hints=[
         "A word that occurs exactly once is a hapax; the kit has a function named after it.",
         "hapaxes(article) lists them (stopwords kept); count the list.",
@@ -93,6 +93,7 @@ q4 = Question(
 
 q5 = Question(
     title="Second most mentioned organization",
+    article="idn-2016-10-31-un-regional-bodies",
     expected=lambda article: mention_counts(article).most_common(2)[1][0],
     compare="text",
     explain="Right: the {expected}, by its full name, its acronym or 'the Commonwealth'. Counting mentions, not words, makes that visible.",
@@ -159,6 +160,7 @@ q7 = Question(
 q8 = Question(
     title="Your own content word",
     accept=lambda answer, article: isinstance(answer, (tuple, list)) and len(answer) == 2 and tuple(answer) in top_words(article, 20),
+    example=lambda article: top_words(article, 20)[0],
     explain="Yes: {answer} is among the 20 most frequent content words. What does it tell you about the debate?",
     hints=[
         "Look at top_words(article, 20) and pick a word that tells you what the article is about.",
@@ -172,7 +174,7 @@ q8 = Question(
         ),
         Wrong(
             when=lambda answer, article: isinstance(answer, (tuple, list)) and len(answer) == 2 and answer[0] in dict(top_words(article, 20)),
-            example=('cooperation', 1),
+            example=lambda article: (top_words(article, 20)[0][0], top_words(article, 20)[0][1] + 1),
             hint="Good word, but the count does not match: use the count top_words(article, 20) gives.",
         ),
     ],

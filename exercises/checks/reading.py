@@ -10,10 +10,14 @@ How to write a question (the same in every check file):
 - ``compare`` is "exact" (the default), "unordered", "approx" (numbers within
   ``tolerance``) or "text" (ignores case and spaces).
 - ``explain`` is the line shown with ✓; {expected} and {answer} are filled in.
-- ``hints`` are progressive hints, mildest first.
+- ``hints`` are progressive hints, mildest first: at least two.
 - ``wrong`` lists common wrong answers: ``Wrong(answer=lambda article: ..., hint=...)``
   computes the wrong value the way a learner would, or ``Wrong(when=lambda answer: ...,
   example=..., hint=...)`` tests the learner's answer (``example`` is one such answer).
+- an open question gives ``example=``, one good answer (a value, or ``lambda article: ...``).
+- ``article="NAME"`` marks a question whose answer belongs to one article (here the kit's
+  own); on another article ``check`` says it cannot judge the answer. A line
+  ``article = "NAME"`` at the top of a check file marks all its questions.
 - Every name the functions use is imported at the top, like in any Python file.
 
 After editing, run ``make exercises``: it calls every function on the article before building.
@@ -26,7 +30,7 @@ from helpers.exercises import Question, Wrong
 q1 = Question(
     title="Paragraphs",
     expected=lambda article: len(article.paragraphs),
-    explain="Right: the cleaned body has {expected} paragraphs; the photo credit, title and byline were taken out.",
+    explain="Right: the cleaned body has {expected} paragraphs; page chrome, the title and the byline are not part of it.",
     hints=[
         "The article object has an attribute holding its paragraphs: try article. and the Tab key.",
         "len(...) counts the items of a list or a tuple.",
@@ -92,6 +96,7 @@ q3 = Question(
 
 q4 = Question(
     title="The Afghanistan sentence",
+    article="idn-2016-10-31-un-regional-bodies",
     expected=lambda article: next(s.text for s in article.sentences if 'Afghanistan' in s.text),
     compare="text",
     explain="Right: the first mention of Afghanistan is in sentence {expected!r:.60}…",
@@ -114,6 +119,7 @@ q4 = Question(
 
 q5 = Question(
     title="SCO mentions",
+    article="idn-2016-10-31-un-regional-bodies",
     expected=lambda article: sum(m.key == 'SCO' for m in find_mentions(article.text)),
     explain="Right: {expected} mentions. find_mentions counts 'Shanghai Cooperation Organization' and 'SCO' as the same organization, and 'Shanghai Cooperation Organization (SCO)' once.",
     hints=[
@@ -137,20 +143,21 @@ q5 = Question(
 q6 = Question(
     title="A word kept whole",
     accept=lambda answer, article: isinstance(answer, str) and answer in article.words and any(mark in answer for mark in '-/'),
+    example=lambda article: next(word for word in article.words if '-' in word or '/' in word),
     explain="Yes: {answer!r} is one token. The tokenizer keeps inner hyphens and UN document symbols whole.",
     hints=[
-        "Words with a hyphen inside, like the one in the Secretary-General's name, are kept whole.",
+        "Words with a hyphen inside, like 'counter-terrorism' or 'secretary-general', are kept whole.",
         "Try [w for w in article.words if '-' in w] to see them all, and pick one.",
     ],
     wrong=[
         Wrong(
             when=lambda answer, article: isinstance(answer, str) and answer != answer.lower() and answer.lower() in article.words,
-            example='Secretary-General',
+            example=lambda article: next(word for word in article.words if '-' in word).title(),
             hint="That word is in the article, but the kit's tokens are lower-cased: write it in small letters.",
         ),
         Wrong(
             when=lambda answer, article: isinstance(answer, str) and answer in article.words,
-            example='cooperation',
+            example=lambda article: next(word for word in article.words if word.isalpha()),
             hint="That is a token, but it has no hyphen or slash in it: pick one that the tokenizer had to keep together.",
         ),
         Wrong(

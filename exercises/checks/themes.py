@@ -3,7 +3,7 @@
 How to write a question: see the notes at the top of reading.py, or docs/instructor-guide.md.
 """
 
-from helpers import NARRATION, load_themes, theme_hits, theme_matrix, word_counts
+from helpers import NARRATION, load_themes, theme_hits, theme_matrix, top_words, word_counts
 from helpers.exercises import Question, Wrong
 
 
@@ -47,6 +47,7 @@ q2 = Question(
 
 q3 = Question(
     title="Least concerned with terrorism",
+    article="idn-2016-10-31-un-regional-bodies",
     expected=lambda article: theme_matrix(article, 'organization', 'per_1000').drop(NARRATION)['Terrorism & extremism'].idxmin(),
     compare="text",
     explain="Right: the {expected}, per 1,000 words. Raw counts make whoever speaks least look least concerned; rates compare fairly.",
@@ -87,6 +88,7 @@ q4 = Question(
 q5 = Question(
     title="A theme of your own (open)",
     accept=lambda answer, article: isinstance(answer, dict) and len(answer) >= 1 and all(isinstance(t, (list, tuple)) and t for t in answer.values()) and len(theme_hits(article, themes=answer)) > 0,
+    example=lambda article: {'Most frequent': [top_words(article, 1)[0][0]]},
     explain="Yes: your theme has hits. Look at them with show_theme_hits(article, themes=your_theme): do they all mean what you meant?",
     hints=[
         "A theme is a name and a list of terms: {'Dialogue': ['dialogue', 'consult*']}.",

@@ -1,0 +1,262 @@
+"""Grading: ``check`` and ``grade`` compare an answer with the question's and say why, in one line.
+
+The answer is made safe first (see :mod:`helpers.exercises.compare`), so that no
+object of the learner's own is ever compared; every comparison with it then runs
+under a time limit (:data:`TIME_LIMIT` seconds), so that nothing a learner gives can
+hang the kernel. A right answer gets ✓ and the question's explanation; a wrong one
+gets the hint of the listed wrong answer it matches, else a hint for its kind of
+mistake (:mod:`helpers.exercises.mistakes`). A question written for one article is
+not judged on another: the feedback says so, and nothing is recorded.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from ..datafiles import DataFileError
+from .bank import Question, call, find_question
+from .compare import UnsafeAnswer, right, safe_answer, same
+from .mistakes import mistake_hint
+
+__all__ = ["Feedback", "check", "grade"]
+
+NOT_ANSWERED = "not answered yet"
+#: Seconds that comparing one answer may take before it is stopped.
+TIME_LIMIT = 10.0
+_MARKS = {"correct": "✓", "wrong": "✗", "unanswered": "…", "error": "?", "not judged": "○"}
+_COLOURS = {"correct": "#009E73", "wrong": "#D55E00", "unanswered": "#555", "error": "#CC79A7",
+            "not judged": "#0072B2"}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What ``check`` says about an answer.
+
+    Attributes:
+        qid: the question id.
+        status: ``"correct"``, ``"wrong"``, ``"unanswered"``, ``"not judged"`` (the
+            question belongs to another article than the current one) or ``"error"``
+            (the question cannot be checked: unknown id or a broken check file).
+        message: one line for the learner.
+        note: an extra line, e.g. when progress could not be saved.
+    """
+
+    qid: str
+    status: str
+    message: str
+    note: str = ""
+
+    def __bool__(self) -> bool:
+        return self.status == "correct"
+
+    def __str__(self) -> str:
+        return f"{_MARKS[self.status]} {self.qid}: {self.message}" + (f"\n  ({self.note})" if self.note else "")
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        import html
+
+        note = f"<br><small>{html.escape(self.note)}</small>" if self.note else ""
+        return (f'<div style="border-left:4px solid {_COLOURS[self.status]};padding:2px 8px">'
+                f"{html.escape(str(self).splitlines()[0])}{note}</div>")
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        from .hints import hints, show_hints
+
+        display({"text/plain": str(self), "text/html": self._repr_html_()}, raw=True)
+        if self.status in ("wrong", "unanswered") and hints(self.qid):
+            display(show_hints(self.qid))
+
+
+class _TooSlow(BaseException):
+    """Raised by the timer inside a comparison that takes longer than the time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Stop the code inside after ``seconds`` by raising ``_TooSlow`` in it.
+
+    It uses the interval timer of the main thread (as Jupyter runs a cell); elsewhere,
+    or where the system has no such timer, the code runs without a limit. A timer the
+    learner had set is restored afterwards.
+    """
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    earlier = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if earlier[0]:
+            signal.setitimer(signal.ITIMER_REAL, *earlier)
+
+
+def _fill(question: Question, text: str, answer, expected) -> str:
+    try:
+        return text.format(answer=answer, expected=expected)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return text
+
+
+def not_for_this_article(question: Question) -> str:
+    """Why ``check`` cannot judge this question on the current article; ``""`` when it can."""
+    from ..article import DEFAULT_ARTICLE, current_article, load_article
+
+    if question.article is None:
+        return ""
+    try:
+        current = current_article()
+    except DataFileError as err:
+        return f"the course's article cannot be read: {err}"
+    if current == question.article:
+        return ""
+
+    def title(name):
+        try:
+            article = load_article(name)
+        except (DataFileError, FileNotFoundError, OSError):
+            return name
+        return article.title or name
+
+    whose = "the kit's article" if question.article == DEFAULT_ARTICLE else "the article"
+    return (f"this question's check is written for {whose} \"{title(question.article)}\", and the "
+            f"current article is \"{title(current)}\", so it cannot judge your answer. To check it, switch to "
+            f"{whose}: HELPERS_ARTICLE={question.article}, or the line article = \"{question.article}\" "
+            "in data/course.toml.")
+
+
+def grade(qid: str, answer=...) -> Feedback:
+    """Compare an answer with the question's right answer, without recording progress.
+
+    Args:
+        qid: the question id, e.g. ``"reading.q1"``.
+        answer: the learner's answer; ``...`` (the placeholder) means not answered yet.
+
+    Returns:
+        A :class:`Feedback`. Never raises: a wrong type, ``None``, an unknown id
+        or a broken check file all give a message instead.
+
+    >>> from helpers import load_article
+    >>> article = load_article()
+    >>> grade("reading.q1", len(article.paragraphs))
+    ✓ reading.q1: Right: the cleaned body has 47 paragraphs; page chrome, the title and the byline are not part of it.
+    >>> grade("reading.q1", "47")
+    ✗ reading.q1: your answer is the text '47'; give the number itself, without quotes.
+    """
+    question, problem = find_question(qid)
+    if question is None:
+        return Feedback(str(qid), "error", problem)
+    if answer is ...:
+        return Feedback(qid, "unanswered", f"{NOT_ANSWERED}: replace the ... with your answer, then run the cell.")
+    elsewhere = not_for_this_article(question)
+    if elsewhere:
+        return Feedback(qid, "not judged", elsewhere)
+    if answer is None:
+        return Feedback(qid, "wrong", "your answer is None: did the cell assign it, or use print() "
+                                      "(which shows a value but gives back None)?")
+    try:
+        answer = safe_answer(answer)
+    except UnsafeAnswer as err:
+        if err.depth:
+            return Feedback(qid, "wrong", "your answer nests lists inside lists too deeply to compare "
+                                          "(does a list hold itself?).")
+        return Feedback(qid, "wrong", f"your answer is (or holds) a {err.what}, a kind of object the check "
+                                      "does not compare: give plain values, such as a number, a piece of text, "
+                                      "or a list of them.")
+    try:
+        expected = call(question, "expected answer", question.expected) if question.expected is not None else None
+    except DataFileError as err:
+        return _cannot_compute(question, err)
+    try:
+        with time_limit(TIME_LIMIT):
+            return _grade(question, answer, expected)
+    except _TooSlow:
+        return Feedback(qid, "wrong", f"comparing this answer took longer than {TIME_LIMIT:g} seconds, so the "
+                                      "check stopped it. Give a plain value, such as a number, a piece of text, "
+                                      "or a list of them.")
+    except DataFileError as err:
+        return Feedback(qid, "error", f"this question's check is broken: {err}")
+    except Exception as err:  # noqa: BLE001 - a strange answer: still no traceback
+        return Feedback(qid, "wrong", f"this answer could not be compared ({type(err).__name__}: {err}).")
+
+
+def _cannot_compute(question: Question, err: DataFileError) -> Feedback:
+    """The feedback when the right answer cannot be computed: a broken check, or an article it does not fit."""
+    from ..article import DEFAULT_ARTICLE, current_article, load_article
+
+    try:
+        current = current_article()
+        on_kit = current == DEFAULT_ARTICLE
+    except DataFileError:
+        on_kit = True
+    if question.article is not None or on_kit:
+        return Feedback(question.qid, "error", f"this question's check is broken: {err}")
+    try:
+        title = load_article().title or current
+    except (DataFileError, FileNotFoundError, OSError):
+        title = current
+    return Feedback(question.qid, "not judged",
+                    f"this question's check cannot work out its answer on the current article \"{title}\" "
+                    f"({err.problem}), so it cannot judge yours.")
+
+
+def _wrong_hit(question: Question, wrong, answer) -> bool:
+    """Whether a listed wrong answer matches; one that cannot be computed here matches nothing."""
+    try:
+        if wrong.answer is not None and same(answer, call(question, "wrong answer", wrong.answer),
+                                             question.compare, question.tolerance):
+            return True
+        return wrong.when is not None and bool(call(question, "when test", wrong.when, answer))
+    except DataFileError:
+        return False  # the test does not apply to this kind of answer, or to this article
+
+
+def _grade(question: Question, answer, expected) -> Feedback:
+    qid = question.qid
+    if right(question, answer, expected):
+        return Feedback(qid, "correct", _fill(question, question.explain, answer, expected))
+    for w in question.wrong:
+        if _wrong_hit(question, w, answer):
+            return Feedback(qid, "wrong", _fill(question, w.hint, answer, expected))
+    message = mistake_hint(question, answer, expected)
+    vague = message.startswith("not yet")
+    return Feedback(qid, "wrong", message + (" Try a hint." if question.hints and vague else ""))
+
+
+def check(qid: str, answer=...) -> Feedback:
+    """Check an answer and record the result in your progress file.
+
+    Args:
+        qid: the question id shown in the exercise, e.g. ``"reading.q1"``.
+        answer: your answer; leave ``...`` until you have one.
+
+    Returns:
+        A :class:`Feedback`: ✓ and why, or a hint aimed at the mistake. In a
+        notebook a wrong answer also shows a "Show a hint" button.
+
+    >>> check("reading.q1", ...)
+    … reading.q1: not answered yet: replace the ... with your answer, then run the cell.
+    >>> check("reading.q99", 3)
+    ? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6.
+    """
+    from .progress import record
+
+    feedback = grade(qid, answer)
+    if feedback.status in ("correct", "wrong"):
+        note = record(feedback.qid, bool(feedback))
+        if note:
+            feedback = Feedback(feedback.qid, feedback.status, feedback.message, note)
+    return feedback
