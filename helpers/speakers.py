@@ -166,7 +166,12 @@ _AUX = r"\s*(?:has\s+|had\s+|also\s+|then\s+)*"
 
 @lru_cache(maxsize=4)
 def _cues(path: str, stamp) -> tuple[str, ...]:
-    return tuple(read_wordlist(path, lower=True))
+    cues = tuple(read_wordlist(path, lower=True))
+    if not cues:  # with no cue every sentence would look like speech: refuse, do not guess
+        raise DataFileError(path, "the file lists no speech cue, so no sentence can be attributed",
+                            "restore the kit's speakers.cues.txt, or write one cue a line (said, noted, "
+                            "called for …)")
+    return cues
 
 
 def _fold(text: str) -> str:
@@ -463,6 +468,7 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     Raises:
         DataFileError: a line with the wrong number of columns, an unknown speaker or
             kind, a sentence that does not exist, or whose first words do not match;
+            a sentence annotated on two lines (both are named); a file with no annotation;
             a first line that is neither the header nor an annotation. (The header line,
             ``sentence  speakers  kind  begins  note``, may be left out.)
 
@@ -476,7 +482,7 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
         article = load_article()
     path = _gold_path(article, path)
     known = {s.name for s in (speakers() if registry is None else registry)}
-    gold = {}
+    gold, lines = {}, {}
     for number, line in _gold_lines(path):
         cells = line.split("\t")
         if len(cells) < 4:
@@ -499,7 +505,21 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
         if kind not in KINDS:
             raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
                                 line=number)
+        if int(index) in gold:  # a sentence annotated twice: which line is right cannot be guessed
+            same = gold[int(index)] == (names, kind)
+            raise DataFileError(path, f"sentence {index} is annotated twice, on lines {lines[int(index)]} and "
+                                      f"{number}" + (" (the same way)" if same else
+                                                     f", with different speakers or kinds: "
+                                                     f"{'; '.join(gold[int(index)][0]) or 'narration'} "
+                                                     f"({gold[int(index)][1]}) and {'; '.join(names) or 'narration'} "
+                                                     f"({kind})"),
+                                "keep one line for each sentence: delete the line that is wrong", line=number)
         gold[int(index)] = (names, kind)
+        lines[int(index)] = number
+    if not gold:
+        raise DataFileError(path, "the file holds no annotation: there is nothing to check the rules against",
+                            "write one line per sentence: its index, speakers, kind and first words, "
+                            "separated by tabs (see the kit's gold file), or delete the file")
     return gold
 
 
@@ -549,6 +569,9 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
         An :class:`Evaluation`: accuracy, per-speaker precision and recall, the errors,
         and the naive rule's accuracy and errors on the same gold.
 
+    Raises:
+        ValueError: the gold annotation is empty (no sentence to judge the rules on).
+
     >>> ev = evaluate_attribution()
     >>> ev.accuracy > ev.baseline_accuracy
     True
@@ -560,6 +583,9 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
 
         article = load_article()
     gold = load_gold(article) if gold is None else gold
+    if not gold:
+        raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
+                         "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
     predictions = attribute(article) if predictions is None else predictions
     naive = naive_attribution(article)
     predicted = {a.sentence.index: a.speakers for a in predictions}
