@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_text, read_wordlist
+from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, os_problem, read_lines, read_text,
+                        read_wordlist)
 from .tokens import Token, _alias_entries, _phrase_entries, _tokens_from, split_sentences, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "load_boilerplate",
@@ -163,12 +164,14 @@ def list_articles() -> list[str]:
         The names without ``.txt``, sorted; each can be given to :func:`load_article`.
         An empty list if the folder does not exist.
 
+    Raises:
+        DataFileError: the folder cannot be read (permission denied, a symbolic link that loops).
+
     >>> list_articles()  # doctest: +NORMALIZE_WHITESPACE
     ['belta-2022-02-17-un-csto-cooperation', 'idn-2016-10-31-un-regional-bodies',
      'unnews-2017-07-19-un-au-cooperation', 'unpress-2015-03-09-un-eu-cooperation']
     """
-    folder = data_dir() / "articles"
-    return sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
+    return sorted(p.stem for p in list_folder(data_dir() / "articles", ".txt") if not p.name.startswith("."))
 
 
 def current_article() -> str:
@@ -197,7 +200,7 @@ def current_article() -> str:
 
 @lru_cache(maxsize=4)
 def _read_settings(path: str, stamp) -> dict:
-    if stamp is None:
+    if stamp is None and not os.path.lexists(path):  # a link that loops is read, and explained
         return {}
     path = Path(path)
     source = read_text(path)
@@ -232,7 +235,12 @@ def load_article(name_or_path=None) -> Article:
     >>> a.sentences[0].text[:30]
     'NEW YORK (IDN) – Despite diffe'
     """
-    path = _resolve(name_or_path)
+    try:
+        path = _resolve(name_or_path)
+    except FileNotFoundError:  # no article of that name: the message lists those there are
+        raise
+    except OSError as err:  # a folder or file the system will not let us look at
+        raise os_problem(data_dir() / "articles", err) from None
     meta_path = path.with_suffix(".toml")
     chrome_path = data_dir() / "boilerplate.txt"
     return _load(str(path), file_stamp(path), str(meta_path), file_stamp(meta_path),
@@ -300,7 +308,7 @@ def _resolve(name_or_path) -> Path:
 
 
 def _read_metadata(path: Path) -> dict:
-    if not path.is_file():
+    if not os.path.lexists(path):  # a metadata file that is there but unreadable is explained
         return {}
     source = read_text(path)
     try:

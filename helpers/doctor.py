@@ -6,7 +6,9 @@ something is off, the exact command or step that fixes it. Nothing is changed.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 __all__ = ["Check", "preflight", "show_preflight", "check_data_files", "doctor"]
@@ -84,7 +86,19 @@ def _check_article() -> Check:
 
 
 def _install_checks() -> list[Check]:
-    return [_check_python(), _check_widgets(), _check_backend(), _check_nltk()]
+    return [c for name, check in (("Python", _check_python), ("widgets", _check_widgets),
+                                  ("matplotlib", _check_backend), ("NLTK", _check_nltk))
+            for c in _guarded(name, check)]
+
+
+def _guarded(name: str, check, *args) -> list[Check]:
+    """Run one check (a function returning a :class:`Check` or a list of them) on its own:
+    whatever it raises becomes a ✗ line with the message, so the other checks still run."""
+    try:
+        found = check(*args)
+    except Exception as err:  # every failure becomes a line of the report
+        return [_failed(name, err)]
+    return found if isinstance(found, list) else [found]
 
 
 def preflight() -> list[Check]:
@@ -167,7 +181,9 @@ def _check_bloc_members(folder) -> list[Check]:
 
 def _speaker_files(folder) -> list:
     """Every speaker list of the data folder: each article's own, and one of the older layout."""
-    files = sorted((folder / "articles").glob("*.speakers.csv")) if (folder / "articles").is_dir() else []
+    from .datafiles import list_folder
+
+    files = list_folder(folder / "articles", ".speakers.csv")
     legacy = folder / "speakers.csv"
     return files + ([legacy] if legacy.is_file() else [])
 
@@ -179,15 +195,34 @@ def _loader(spec: str):
     return getattr(importlib.import_module(module), name)
 
 
+#: Files made of ``[Section]`` headings: an entry may stand in two sections (a term shared by
+#: two themes counts for both), so only an entry written twice in one section is a repeat.
+_SECTIONED = ("themes.txt", "blocs.txt")
+#: Files the kit cannot work without an entry in, and what to do when they have none.
+_NOT_EMPTY = {
+    "themes.txt": "restore the kit's themes.txt, or add a theme: a [Theme name] line, then one term a line",
+}
+
+
 def _repeats(path, lower: bool) -> list[str]:
-    """Entries written twice: harmless (the kit reads each once), listed so the file can be tidied."""
+    """Entries written twice: harmless (the kit reads each once), listed so the file can be tidied.
+
+    In a file of ``[Section]`` headings (themes, blocs) only an entry written twice under the
+    same heading is a repeat; the same term under two themes belongs to both.
+    """
     from .datafiles import read_lines
 
-    first, out = {}, []
+    sectioned = Path(path).name in _SECTIONED
+    first, out, section = {}, [], None
     for number, text in read_lines(path):
+        if sectioned and text.startswith("["):
+            first, section = {}, text
+            continue
+        if sectioned and text.lower().startswith("note:"):
+            continue
         key = text.lower() if lower else text
         if key in first:
-            out.append(f"{text!r} on lines {first[key]} and {number}")
+            out.append(f"{text!r} on lines {first[key]} and {number}" + (f" under {section}" if section else ""))
         else:
             first[key] = number
     return out
@@ -210,6 +245,8 @@ def _check_file(filename: str, what: str, spec: str, lower: bool, folder) -> Che
         repeats = _repeats(path, lower)
     except Exception as err:  # every failure becomes a line of the report
         return _failed(filename, err)
+    if not entries and filename in _NOT_EMPTY:
+        return Check(filename, False, f"the file holds no {what}, so the kit has none to use", _NOT_EMPTY[filename])
     found = f"{len(entries)} {what}"
     if repeats:
         found += f"; repeated (harmless, delete one to tidy): {', '.join(repeats[:3])}"
@@ -223,12 +260,15 @@ BUNDLE_FILES = {".toml": "metadata", ".speakers.csv": "speaker list", ".gold.tsv
 
 def _check_articles(folder) -> list[Check]:
     """Every article's bundle: its text and metadata, its speaker list and its gold annotation."""
+    from .datafiles import list_folder
+
     articles = folder / "articles"
-    if not articles.is_dir():
+    if not os.path.lexists(articles):
         return [Check("articles/", False, f"there is no folder {articles}",
                       "restore the kit's data/articles folder, or put your articles' .txt files in it")]
     checks, names = [], set()
-    for path in sorted(articles.iterdir()):
+    listed = list_folder(articles)  # a folder that cannot be read raises DataFileError
+    for path in listed:
         name = f"articles/{path.name}"
         if path.suffix == ".txt":
             if path.stem.endswith(".txt"):
@@ -237,7 +277,7 @@ def _check_articles(folder) -> list[Check]:
                 continue
             names.add(path.stem)
             checks += _check_bundle(path, folder)
-    for path in sorted(articles.iterdir()):
+    for path in listed:
         kind = next((k for k in BUNDLE_FILES if path.name.endswith(k)), None)
         if kind and path.name[:-len(kind)] not in names:
             checks.append(Check(f"articles/{path.name}", False,
@@ -324,6 +364,8 @@ def _check_speaker_rows(article, registry, path, folder) -> Check:
 
 def _check_legacy(folder, names) -> list[Check]:
     """Files of the older layout (one speakers.csv, a gold/ folder): they still work; say how to move them."""
+    from .datafiles import list_folder
+
     out = []
     if (folder / "speakers.csv").is_file():
         out.append(Check("speakers.csv", True,
@@ -331,7 +373,7 @@ def _check_legacy(folder, names) -> list[Check]:
                          "it, copy the lines of each article's speakers into articles/NAME.speakers.csv "
                          "(same header), then delete speakers.csv"))
     gold = folder / "gold"
-    for path in sorted(gold.glob("*.attribution.tsv")) if gold.is_dir() else ():
+    for path in list_folder(gold, ".attribution.tsv"):
         article = path.name.removesuffix(".attribution.tsv")
         if article not in names:
             out.append(Check(f"gold/{path.name}", False, f"there is no article {article}.txt for it",
@@ -357,14 +399,23 @@ def check_data_files() -> list[Check]:
     >>> [c.name for c in check_data_files() if not c.ok]
     []
     """
-    from .datafiles import data_dir
+    from .datafiles import data_dir, folder_problem
 
-    folder = data_dir()
-    if not folder.is_dir():
+    try:
+        folder = data_dir()
+    except Exception as err:  # HELPERS_DATA that cannot be made a path
+        return [_failed("data folder", err)]
+    if not os.path.lexists(folder):
         return [Check("data folder", False, f"there is no folder {folder}",
                       "unset HELPERS_DATA, or point it at a folder holding the kit's data files")]
-    return ([_check_file(*entry, folder) for entry in DATA_FILES] + _check_bloc_members(folder)
-            + _check_articles(folder))
+    problem = folder_problem(folder)
+    if problem is not None:  # a symbolic link that loops, a folder that may not be read
+        return [Check("data folder", False, f"{folder}: {problem.problem}",
+                      f"{problem.fix}; or unset HELPERS_DATA to use the kit's own data folder")]
+    checks = [c for entry in DATA_FILES for c in _guarded(entry[0], _check_file, *entry, folder)]
+    for name, check in (("blocs.txt", _check_bloc_members), ("articles/", _check_articles)):
+        checks += _guarded(name, check, folder)
+    return checks
 
 
 def doctor() -> list[Check]:
@@ -389,7 +440,11 @@ def main(argv=None) -> int:
     except (AttributeError, ValueError):
         pass
     checks, data = _install_checks(), check_data_files()
-    for title, group in (("Installation", checks), (f"Data files in {data_dir()}", data)):
+    try:
+        where = f"Data files in {data_dir()}"
+    except Exception:  # already a ✗ line of check_data_files()
+        where = "Data files"
+    for title, group in (("Installation", checks), (where, data)):
         print(title)
         for c in group:
             print(f"  {'✓' if c.ok else '✗'} {c.name}: {c.found}" + ("" if c.ok else f"\n      fix: {c.fix}"))

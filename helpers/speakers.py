@@ -209,7 +209,12 @@ _AUX = r"\s*(?:has\s+|had\s+|also\s+|then\s+)*"
 
 @lru_cache(maxsize=4)
 def _cues(path: str, stamp) -> tuple[str, ...]:
-    return tuple(read_wordlist(path, lower=True))
+    cues = tuple(read_wordlist(path, lower=True))
+    if not cues:  # with no cue every sentence would look like speech: refuse, do not guess
+        raise DataFileError(path, "the file lists no speech cue, so no sentence can be attributed",
+                            "restore the kit's speakers.cues.txt, or write one cue a line (said, noted, "
+                            "called for …)")
+    return cues
 
 
 def _fold(text: str) -> str:
@@ -531,7 +536,7 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     Raises:
         DataFileError: a line with the wrong number of columns, an unknown speaker or
             kind, first words (``begins``) that begin no sentence or several, a sentence
-            annotated twice, a file with no annotation, a first line that is neither the
+            annotated twice (both lines are named), a file with no annotation, a first line that is neither the
             header nor an annotation. (The header line, ``sentence  speakers  kind  begins
             note``, may be left out.) The ``begins`` column says which sentence a line is
             about; the ``sentence`` index beside it is there for a reader.
@@ -564,19 +569,23 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
         if kind not in KINDS:
             raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
                                 line=number)
-        if sent.index in seen:
+        if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
             earlier, first = seen[sent.index]
-            same = first == (names, kind)
-            raise DataFileError(
-                path, f"sentence {sent.index} is annotated twice, here and on line {earlier}"
-                      + ("" if same else " with other speakers or kind"),
-                "keep one line for each sentence: delete the line that is wrong", line=number)
+
+            def said(who, how):
+                return f"{'; '.join(who) or 'narration'} ({how})"
+
+            raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
+                                      + (" (the same way)" if first == (names, kind) else
+                                         f", with different speakers or kinds: {said(*first)} and "
+                                         f"{said(names, kind)}"),
+                                "keep one line for each sentence: delete the line that is wrong", line=number)
         seen[sent.index] = (number, (names, kind))
         gold[sent.index] = (names, kind)
     if not gold:
-        raise DataFileError(path, "the file annotates no sentence",
-                            "write one line per body sentence: index, speakers, kind, first words, note "
-                            "(python -m helpers new-article drafts them)")
+        raise DataFileError(path, "the file holds no annotation: there is nothing to check the rules against",
+                            "write one line per body sentence: its index, speakers, kind and first words, "
+                            "separated by tabs (python -m helpers new-article drafts them), or delete the file")
     return gold
 
 
@@ -656,6 +665,9 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
         An :class:`Evaluation`: accuracy, per-speaker precision and recall, the errors,
         and the naive rule's accuracy and errors on the same gold.
 
+    Raises:
+        ValueError: the gold annotation is empty (no sentence to judge the rules on).
+
     >>> ev = evaluate_attribution()
     >>> ev.accuracy > ev.baseline_accuracy
     True
@@ -667,6 +679,9 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
 
         article = load_article()
     gold = load_gold(article) if gold is None else gold
+    if not gold:
+        raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
+                         "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
     predictions = attribute(article) if predictions is None else predictions
     naive = naive_attribution(article)
     predicted = {a.sentence.index: a.speakers for a in predictions}

@@ -311,3 +311,102 @@ def test_gold_annotation(tmp_path, article, case):
     name = f"articles/{article.name}.gold.tsv"
     path, line = _broken_copy(tmp_path, name, old, new)
     raises(lambda p: load_gold(article, p), path, line, words)
+
+
+def test_gold_sentence_annotated_twice_with_different_speakers_names_both_lines(tmp_path, article):
+    from helpers import load_gold
+
+    twice = GOLD_LINE + "\n" + GOLD_LINE.replace("Ukraine; United States", "Ukraine")
+    path, line = _broken_copy(tmp_path, f"articles/{article.name}.gold.tsv", GOLD_LINE, twice)
+    err = raises(lambda p: load_gold(article, p), path, line + 1, "sentence 15 is annotated twice",
+                 f"lines {line} and {line + 1}", "Ukraine; United States (indirect speech) and Ukraine")
+    assert "delete the line that is wrong" in err.fix
+
+
+def test_empty_gold_file_is_refused_not_scored_100_percent(tmp_path, article):
+    from helpers import evaluate_attribution, load_gold
+
+    path = write(tmp_path, "empty.attribution.tsv", "# notes only\nsentence\tspeakers\tkind\tbegins\tnote\n")
+    raises(lambda p: load_gold(article, p), path, None, "no annotation")
+    with pytest.raises(ValueError, match="gold annotation is empty"):
+        evaluate_attribution(article, gold={})
+
+
+def test_empty_cue_list_is_refused_not_attributed_at_random(tmp_path):
+    from helpers.speakers import _cue_list
+
+    path = write(tmp_path, "speakers.cues.txt", "# every cue deleted\n")
+    raises(_cue_list, path, None, "no speech cue")
+
+
+# --- operating-system errors: one message for every reader ----------------------------------
+
+from os_faults import make_unreadable, symlink_loop  # noqa: E402  (a fixture and a helper)
+
+
+def test_a_data_file_that_is_a_symlink_loop_is_explained(tmp_path):
+    path = symlink_loop(tmp_path / "stopwords.txt")
+    err = raises(load_stopwords, path, None, "symbolic link", "loop")
+    assert "ln -sf" in err.fix
+
+
+def test_an_unreadable_data_file_is_explained(tmp_path, make_unreadable):
+    path = make_unreadable(write(tmp_path, "phrases.txt", "United Nations\n"))
+    err = raises(load_phrases, path, None, "not allowed to read", "permission denied")
+    assert "chmod a+r" in err.fix
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of the kit's data folder that HELPERS_DATA points at."""
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    return folder
+
+
+def test_an_article_that_is_a_symlink_loop_is_explained_in_a_lesson(data_copy):
+    loop = symlink_loop(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.txt")
+    raises(lambda _: load_article(), loop, None, "symbolic link", "loop")
+    raises(lambda _: load_article("idn-2016-10-31-un-regional-bodies"), loop, None, "loop")
+
+
+def test_article_metadata_that_is_unreadable_is_explained_not_ignored(data_copy, make_unreadable):
+    meta = make_unreadable(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.toml")
+    raises(lambda _: load_article(), meta, None, "not allowed to read")
+
+
+def test_metadata_that_is_a_symlink_loop_is_explained_not_ignored(data_copy):
+    meta = symlink_loop(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.toml")
+    raises(lambda _: load_article(), meta, None, "loop")
+
+
+def test_an_unreadable_articles_folder_is_explained_in_a_lesson(data_copy, make_unreadable):
+    from helpers import list_articles
+
+    folder = make_unreadable(data_copy / "articles")
+    raises(lambda _: list_articles(), folder, None, "not allowed to read this folder")
+    with pytest.raises(DataFileError, match="not allowed to read"):
+        load_article()
+
+
+def test_helpers_data_pointing_at_a_symlink_loop_is_explained(tmp_path, monkeypatch):
+    loop = symlink_loop(tmp_path / "data")
+    monkeypatch.setenv("HELPERS_DATA", str(loop))
+    assert data_dir() == loop  # kept as written: reading in it says why it fails
+    with pytest.raises(DataFileError, match="symbolic link that leads back to itself"):
+        load_article()
+    with pytest.raises(DataFileError, match="loop"):
+        load_stopwords()
+
+
+def test_the_headless_report_explains_os_errors_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    loop = symlink_loop(tmp_path / "data")
+    env = dict(__import__("os").environ, HELPERS_DATA=str(loop))
+    out = subprocess.run([sys.executable, "-m", "helpers"], cwd=data_dir().parent, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "symbolic link that leads back to itself" in out.stderr and "How to fix" in out.stderr

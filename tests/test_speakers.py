@@ -315,14 +315,14 @@ def test_gold_sentence_annotated_twice_names_both_lines(tmp_path, article):
     first = next(line for line in text.split("\n") if line.startswith("15\t"))
     path = tmp_path / "gold.tsv"
     path.write_text(text + "\n" + first.replace("Ukraine; United States", "Ukraine") + "\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"sentence 15 is annotated twice, here and on line \d+ with other"):
+    with pytest.raises(DataFileError, match=r"sentence 15 is annotated twice, on lines \d+ and \d+, with different speakers"):
         load_gold(article, path)
 
 
 def test_gold_file_with_no_annotation_is_refused(tmp_path, article):
     path = tmp_path / "gold.tsv"
     path.write_text("# only notes\nsentence\tspeakers\tkind\tbegins\tnote\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="annotates no sentence"):
+    with pytest.raises(DataFileError, match="holds no annotation"):
         load_gold(article, path)
 
 
