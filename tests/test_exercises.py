@@ -1,21 +1,35 @@
-"""Exercises: checks, hints, progress and the student-notebook generator, on the real article."""
+"""Exercises: the notebooks, the question bank, grading and hints, on the real article.
+
+The tests follow whatever exercise notebooks and check files exist: a topic an
+instructor adds (exercises/source/NN-topic.ipynb with exercises/checks/topic.py) is
+tested like the kit's own. Progress storage and the notebook builder have their own
+files (test_exercise_progress.py, test_exercise_builder.py).
+"""
 
 import json
-import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import helpers
-from helpers import check, grade, hints, next_hint, progress, progress_table, questions, show_hints, show_progress
+from helpers import check, grade, hints, next_hint, progress, questions, show_hints
 from helpers import exercises as ex
+from helpers.exercises import bank as bank_module
+from helpers.exercises.compare import kind, plain, same
+from helpers.exercises.grading import _fill
+from helpers.exercises.mistakes import mistake_hint
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 SOURCES = sorted((EXERCISES / "source").glob("*.ipynb"))
 BANK = ex.load_questions()
+KIT = helpers.DEFAULT_ARTICLE
+FOR_ONE_ARTICLE = [qid for qid, q in BANK.items() if q.article is not None]
+SAMPLE = ROOT / "docs" / "examples" / "second-article"
 
 
 @pytest.fixture(autouse=True)
@@ -51,12 +65,26 @@ def _run_cells(path: Path) -> list:
     return results
 
 
-# --- the notebooks --------------------------------------------------------------------
+def _cell_before_check(source: Path, qid: str) -> str:
+    """The markdown cell just before the code cell that checks ``qid``: the question's text."""
+    cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] == "code" and f'check("{qid}"' in "".join(cell["source"]):
+            return "".join(cells[i - 1]["source"]) if i and cells[i - 1]["cell_type"] == "markdown" else ""
+    raise AssertionError(f"no cell of {source.name} checks {qid}")
 
-def test_there_is_an_exercise_notebook_per_lesson():
-    assert [_topic(p) for p in SOURCES] == ["reading", "frequency", "speakers", "themes"]
-    for src in SOURCES:
-        assert 4 <= len(questions(_topic(src))) <= 8, src.name
+
+# --- the notebooks, whatever topics exist ------------------------------------------------
+
+def test_every_exercise_notebook_has_a_check_file_and_every_check_file_a_notebook():
+    assert SOURCES, "no exercise notebook in exercises/source/"
+    notebooks = [_topic(p) for p in SOURCES]
+    check_files = sorted(p.stem for p in (EXERCISES / "checks").glob("*.py") if not p.name.startswith("_"))
+    assert sorted(notebooks) == check_files
+    assert [p.name[:2] for p in SOURCES] == sorted(p.name[:2] for p in SOURCES) and all(
+        p.name[:2].isdigit() for p in SOURCES), "sources are numbered NN-topic.ipynb"
+    for topic in notebooks:
+        assert questions(topic), f"exercises/checks/{topic}.py defines no question"
 
 
 def test_committed_student_notebooks_equal_freshly_generated_ones(tmp_path):
@@ -67,8 +95,10 @@ def test_committed_student_notebooks_equal_freshly_generated_ones(tmp_path):
     for src in SOURCES:
         fresh = (tmp_path / src.name).read_bytes()
         assert (EXERCISES / src.name).read_bytes() == fresh, f"run `make exercises`: {src.name} is stale"
-    assert json.loads((tmp_path / "source" / ex.MANIFEST).read_text()) == \
-        json.loads((EXERCISES / "source" / ex.MANIFEST).read_text())
+    committed = json.loads((EXERCISES / "source" / ex.MANIFEST).read_text())
+    fresh = json.loads((tmp_path / "source" / ex.MANIFEST).read_text())
+    # what the record says of each student notebook; an entry for an old NAME.new.ipynb is no concern here
+    assert {src.name: committed.get(src.name) for src in SOURCES} == fresh
 
 
 def test_building_the_kit_again_changes_nothing():
@@ -107,6 +137,92 @@ def test_student_copies_hold_no_solution(source):
                 assert json.dumps(line)[1:-1] not in student, f"{source.name} leaks {line!r}"
 
 
+@pytest.mark.parametrize("qid", FOR_ONE_ARTICLE)
+def test_a_question_for_one_article_says_so_in_its_text(qid):
+    question = BANK[qid]
+    source = next(p for p in SOURCES if _topic(p) == question.topic)
+    text = _cell_before_check(source, qid)
+    said = "the kit's article" if question.article == KIT else helpers.load_article(question.article).title
+    assert said in text, f"{source.name}: the text of {qid} should say it is about {said}"
+
+
+def test_the_kits_questions_say_which_belong_to_its_article():
+    # some of the kit's questions are about its own article, and the others work on any article
+    assert FOR_ONE_ARTICLE and len(FOR_ONE_ARTICLE) < len(BANK)
+    assert {BANK[q].article for q in FOR_ONE_ARTICLE} == {KIT}
+
+
+# --- on another article -------------------------------------------------------------------
+
+def _data_with_the_sample_article(tmp_path) -> Path:
+    """A copy of data/ with the guide's sample second article added, as the guide tells."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    for path in SAMPLE.iterdir():
+        if path.name == "add-to-speakers.csv":
+            with open(data / "speakers.csv", "a", encoding="utf-8") as registry:
+                registry.write(path.read_text(encoding="utf-8"))
+        elif path.name.endswith(".attribution.tsv"):
+            shutil.copy(path, data / "gold")
+        else:
+            shutil.copy(path, data / "articles")
+    return data
+
+
+OTHER_ARTICLES = ["sample"] + [name for name in helpers.list_articles() if name != KIT]
+
+
+@pytest.fixture(params=OTHER_ARTICLES)
+def another_article(request, tmp_path, monkeypatch):
+    """The course switched to an article other than the kit's (HELPERS_ARTICLE), by name."""
+    name = request.param
+    if name == "sample":
+        monkeypatch.setenv("HELPERS_DATA", str(_data_with_the_sample_article(tmp_path)))
+        name = next(p.stem for p in SAMPLE.glob("*.txt"))
+    monkeypatch.setenv("HELPERS_ARTICLE", name)
+    assert helpers.current_article() == name and helpers.load_article().name == name
+    return name
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
+def test_every_exercise_notebook_runs_on_another_article(source, another_article, own_progress_file):
+    results = _run_cells(source)
+    assert [f.qid for f in results] == questions(_topic(source))
+    for f in results:
+        question = BANK[f.qid]
+        if question.article is not None:
+            assert f.status == "not judged" and "cannot judge your answer" in f.message, str(f)
+            assert f'the current article is "{helpers.load_article().title}"' in f.message
+        elif f.status == "not judged":  # only when its right answer cannot be computed on this article
+            assert question.expected is not None, str(f)
+            with pytest.raises(Exception):
+                question.expected(helpers.load_article())
+        else:
+            assert f.status == "correct", str(f)
+    recorded = progress()
+    assert not set(recorded) & set(FOR_ONE_ARTICLE), "nothing recorded for a question that was not judged"
+    assert all(entry["status"] == "done" for entry in recorded.values())
+    for f in _run_cells(EXERCISES / source.name):
+        assert f.status == "unanswered", str(f)
+
+
+def test_a_question_for_the_kits_article_is_not_judged_on_another(another_article, own_progress_file):
+    qid = FOR_ONE_ARTICLE[0]
+    kit_answer = BANK[qid].expected(helpers.load_article(KIT)) if BANK[qid].expected else 1
+    for answer in (kit_answer, "surely wrong", None):
+        f = check(qid, answer)
+        assert f.status == "not judged" and not f and str(f).startswith("○ ")
+        assert f'written for the kit\'s article "{helpers.load_article(KIT).title}"' in f.message
+        assert f"HELPERS_ARTICLE={KIT}" in f.message
+    assert not own_progress_file.exists(), "nothing recorded, neither right nor wrong"
+    assert "(for another article)" in ex.show_progress()
+
+
+def test_the_checks_are_valid_on_the_kits_article_and_only_noted_on_another(another_article):
+    notes = [note for q in BANK.values() for note in ex.validate_question(q)]
+    assert all(note.startswith(f"on the article {another_article!r}, ") for note in notes)
+
+
 # --- hints for wrong answers ------------------------------------------------------------
 
 WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1)]
@@ -115,27 +231,30 @@ WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, 
 @pytest.mark.parametrize("qid,n,wrong", WRONGS, ids=[f"{q}-wrong{n}" for q, n, _ in WRONGS])
 def test_each_common_wrong_answer_gets_its_own_hint(qid, n, wrong):
     question = BANK[qid]
-    value = ex._wrong_value(question, wrong)
+    value = bank_module.wrong_value(question, wrong)
     feedback = grade(qid, value)
     assert feedback.status == "wrong"
-    assert feedback.message == ex._fill(question, wrong.hint, value, None if question.accept else
-                                        question.expected(helpers.load_article()))
-
-
-@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
-def test_each_notebook_has_hints_for_at_least_two_distinct_wrong_answers(source):
-    wrong_hints = {w.hint for qid in questions(_topic(source)) for w in BANK[qid].wrong}
-    assert len(wrong_hints) >= 2
+    assert feedback.message == _fill(question, wrong.hint, value, None if question.accept else
+                                     question.expected(helpers.load_article()))
 
 
 @pytest.mark.parametrize("qid", list(BANK))
-def test_every_question_has_hints_and_its_answer_computes(qid):
+def test_every_question_is_valid_and_its_answer_computes(qid):
     q = BANK[qid]
-    assert len(q.hints) >= 2
+    assert ex.validate_question(q) == []  # what `make exercises` runs first: every function called
     if q.expected is not None:
-        value = q.expected(helpers.load_article())
+        value = q.expected(bank_module.article_for(q))
         assert value is not None and grade(qid, value).status == "correct"
-    ex.validate_question(q)  # what `make exercises` runs first: every function called on the article
+    else:
+        assert grade(qid, bank_module.call(q, "example", q.example)).status == "correct"
+
+
+def test_a_question_with_fewer_than_two_hints_is_refused_by_make_exercises(tmp_path, monkeypatch, capsys):
+    _checks(tmp_path, monkeypatch, 'q1 = Question(\n    expected=lambda article: len(article.paragraphs),\n'
+                                   '    explain="ok",\n    hints=["only one"],\n)\n')
+    with pytest.raises(helpers.DataFileError, match="has 1 hint"):
+        ex.validate_question(ex.load_questions()["mine.q1"])
+    assert ex.main(["build", "--dry-run"]) == 1 and "at least 2" in capsys.readouterr().err
 
 
 def test_the_typical_mistakes_named_in_the_brief(article):
@@ -145,7 +264,83 @@ def test_the_typical_mistakes_named_in_the_brief(article):
     assert "counted stopwords" in grade("frequency.q2", helpers.top_words(article, 5, stopwords=False)).message
 
 
-# --- feedback never raises ----------------------------------------------------------------
+# --- near misses ------------------------------------------------------------------------
+
+def _question(**fields):
+    fields.setdefault("explain", "ok")
+    return ex.Question(**fields)
+
+
+def test_a_full_name_where_the_key_is_asked_is_a_near_miss():
+    # every organization of data/aliases.txt, by each of its other names
+    q = _question(expected=lambda article: "", compare="text")
+    aliases = helpers.load_aliases()
+    for key, names in aliases.items():
+        for name in names:
+            if name.casefold() != key.casefold():
+                said = mistake_hint(q, name, key)
+                assert said.startswith(f"right organization, by another of its names ({name!r})"), (key, said)
+                assert "its key" in said
+    assert "right organization" not in mistake_hint(q, aliases["SCO"][0], "CIS"), "another organization"
+    f = grade("frequency.q5", "Commonwealth of Independent States")
+    assert f.status == "wrong" and "right organization" in f.message
+    assert "right organization" in grade("frequency.q5", "the Commonwealth").message
+
+
+def test_a_part_of_the_right_name_is_a_near_miss(article):
+    first = helpers.attribute(article)[0].speakers[0]
+    for part in first.replace("-", " ").split():
+        f = grade("speakers.q2", part)
+        assert f.status == "wrong" and f.message == f"{part!r} is part of the right answer, not all of it: give it in full."
+    q = _question(expected=lambda article: "", compare="text")
+    assert mistake_hint(q, "of", "Commonwealth of Independent States") == "not yet.", "a stopword alone is no near miss"
+    assert "part of a name of the right organization" in mistake_hint(q, "Independent States", "CIS")
+    assert "holds the right answer and more" in mistake_hint(q, f"{first}, the first speaker", first)
+
+
+def test_capital_letters_where_lower_case_tokens_are_asked(article):
+    top = helpers.top_words(article, 5)
+    f = grade("frequency.q2", [(word.capitalize(), count) for word, count in top])
+    assert f.message == "the right words, but with capital letters: the kit's words are lower-cased."
+    q = _question(expected=lambda article: "")
+    assert "lower-cased" in mistake_hint(q, "Cooperation", "cooperation")
+    assert "lower-cased" not in mistake_hint(q, "cis", "CIS"), "the answer here is not lower-cased"
+    # an open question: the answer would pass in small letters
+    hyphenated = next(w for w in article.words if "-" in w)
+    open_q = _question(accept=lambda answer, article: answer in article.words, example="the", hints=["a", "b"])
+    assert mistake_hint(open_q, hyphenated.upper(), None) == \
+        "that would be right in small letters: the kit's words are lower-cased."
+
+
+OPEN = [qid for qid, q in BANK.items() if q.accept is not None]
+OPEN_TYPES = [(qid, answer) for qid in OPEN for answer in (1, True, "a word", ["a", "list"])
+              if kind(plain(answer)) != kind(plain(bank_module.call(BANK[qid], "example", BANK[qid].example)))]
+
+
+@pytest.mark.parametrize("qid,answer", OPEN_TYPES, ids=[f"{q}-{a!r}" for q, a in OPEN_TYPES])
+def test_an_open_question_answered_with_another_type_gets_the_type_explained(qid, answer):
+    wanted = kind(plain(bank_module.call(BANK[qid], "example", BANK[qid].example)))
+    f = grade(qid, answer)
+    assert f.status == "wrong"
+    if f.message in {w.hint for w in BANK[qid].wrong}:
+        return  # the check file's own hint for this mistake comes first
+    assert f.message.startswith(f"your answer is {kind(plain(answer))}") and wanted in f.message, f.message
+
+
+def test_nan_is_not_a_number_not_too_low():
+    for qid in ("reading.q1", "frequency.q5", "speakers.q6"):
+        f = check(qid, float("nan"))
+        assert f.status == "wrong" and f.message.startswith("your answer is nan ('not a number')"), str(f)
+        assert "too low" not in f.message and "too high" not in f.message
+    assert "infinite" in check("reading.q1", float("inf")).message
+
+
+def test_a_function_not_called_is_explained(article):
+    assert grade("reading.q2", len).message == "your answer is a function, not its result: call it, with ( ) after its name."
+    assert "call it" in grade("frequency.q2", helpers.top_words).message
+
+
+# --- feedback never raises, never hangs -------------------------------------------------------
 
 def test_not_answered_yet():
     f = check("reading.q1", ...)
@@ -171,8 +366,80 @@ def test_strange_answer_objects_do_not_raise():
         def __eq__(self, other):
             raise RuntimeError("no comparing me")
 
-    assert check("reading.q1", Awkward()).status == "wrong"
+    f = check("reading.q1", Awkward())
+    assert f.status == "wrong" and "a Awkward, a kind of object the check does not compare" in f.message
     assert check("frequency.q8", object()).status == "wrong"
+    looped = []
+    looped.append(looped)
+    assert "too deeply" in check("frequency.q2", looped).message
+
+
+_HANGS = r'''
+import json, time
+from helpers import check, load_article
+from helpers.exercises import grading
+from helpers.exercises.grading import Feedback
+
+class Stubborn:
+    def __eq__(self, other):
+        while True:
+            pass
+    __hash__ = object.__hash__
+
+class StubbornInt(int):
+    def __eq__(self, other):
+        while True:
+            pass
+    __hash__ = int.__hash__
+
+class StubbornText(str):
+    def __eq__(self, other):
+        while True:
+            pass
+    __hash__ = str.__hash__
+
+article = load_article()
+out = {}
+start = time.monotonic()
+out["eq"] = str(check("reading.q1", Stubborn()))
+out["in a list"] = str(check("frequency.q2", [Stubborn()]))
+out["int subclass"] = str(check("reading.q1", StubbornInt(len(article.paragraphs))))
+out["text subclass"] = str(check("reading.q6", StubbornText("counter-terrorism")))
+out["safe seconds"] = time.monotonic() - start
+grading.TIME_LIMIT = 0.5
+start = time.monotonic()
+# hidden inside an object of the kit itself, which is compared as it is: the time limit stops it
+s = next(s for s in article.sentences if "Afghanistan" in s.text)
+out["timed"] = str(check("reading.q4", type(s)(s.index, s.paragraph, s.start, s.end, Stubborn())))
+out["timed seconds"] = time.monotonic() - start
+print(json.dumps(out))
+'''
+
+
+def test_an_answer_whose_comparison_never_returns_cannot_hang_the_kernel(tmp_path):
+    # run apart, so that a regression fails this test instead of hanging the suite
+    done = subprocess.run([sys.executable, "-c", _HANGS], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**__import__("os").environ, "HELPERS_PROGRESS": str(tmp_path / "p.json")})
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["eq"].startswith("✗ reading.q1: your answer is (or holds) a Stubborn")
+    assert out["in a list"].startswith("✗ frequency.q2: your answer is (or holds) a Stubborn")
+    assert out["int subclass"].startswith("✓ reading.q1"), "a subclass of int is read as the number it holds"
+    assert out["text subclass"].startswith("✓ reading.q6")
+    assert out["safe seconds"] < 30
+    assert "took longer than 0.5 seconds" in out["timed"] and out["timed"].startswith("✗ reading.q4")
+    assert out["timed seconds"] < 30
+
+
+def test_the_time_limit_leaves_no_timer_behind():
+    import signal
+
+    from helpers.exercises.grading import time_limit
+
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5):
+        pass
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is before
 
 
 def test_equivalent_forms_of_a_right_answer_are_accepted(article):
@@ -199,6 +466,14 @@ def test_feedback_shows_as_text_and_html():
     assert "reading.q1" in f._repr_html_() and "#D55E00" in f._repr_html_()
 
 
+def test_counter_answers_compare_as_dicts():
+    # a learner's Counter equals the FreqDist-derived answer when their items agree
+    assert same(Counter({"a": 1}), {"a": 1}, "exact", 0)
+    assert not same(Counter({"a": 1}), {"a": 2}, "exact", 0)
+
+
+# --- check files --------------------------------------------------------------------------
+
 def _checks(tmp_path, monkeypatch, body: str) -> Path:
     """A check file mine.py in a temporary exercises folder the kit uses."""
     (tmp_path / "checks").mkdir(exist_ok=True)
@@ -210,10 +485,9 @@ def _checks(tmp_path, monkeypatch, body: str) -> Path:
 
 
 def test_the_check_files_are_python_modules_the_kit_imports():
-    assert sorted(p.name for p in (EXERCISES / "checks").iterdir()) == \
-        ["frequency.py", "reading.py", "speakers.py", "themes.py"], "no __pycache__ written beside the checks"
+    assert all(p.suffix == ".py" for p in (EXERCISES / "checks").iterdir()), "no __pycache__ beside the checks"
     q = BANK["reading.q1"]
-    assert q.path == EXERCISES / "checks" / "reading.py" and q.key == "q1"
+    assert q.path == EXERCISES / "checks" / "reading.py" and q.key == "q1" and q.topic == "reading"
     assert q.source().startswith("q1 = Question(\n") and "expected=lambda article: len(article.paragraphs)" in q.source()
     assert repr(q) == f"<Question reading.q1: 'Paragraphs' (reading.py, line {q.line})>"
 
@@ -221,17 +495,25 @@ def test_the_check_files_are_python_modules_the_kit_imports():
 def test_a_question_written_in_a_new_check_file_works(tmp_path, monkeypatch, article):
     _checks(tmp_path, monkeypatch, 'top = Question(\n    expected=lambda article: top_words(article, 3),\n'
                                    '    compare="unordered",\n    explain="Right: {expected}.",\n'
-                                   '    hints="Use top_words.",\n'
+                                   '    hints=["Use top_words.", "Three of them."],\n'
                                    '    wrong=[Wrong(when=lambda answer, article: answer == top_words(article, 2),\n'
                                    '                 example=lambda article: top_words(article, 2),\n'
                                    '                 hint="Three, not two.")],\n)\n'
-                                   '_helper = Question(accept=lambda answer: True, explain="not a question")\n')
+                                   '_helper = Question(accept=lambda answer: True, example=1, explain="not a question")\n')
     assert ex.questions() == ["mine.top"], "names starting with _ are not questions"
     top = helpers.top_words(article, 3)
     assert check("mine.top", top[::-1]).message == f"Right: {top}.", "order does not matter"
     assert check("mine.top", helpers.top_words(article, 2)).message == "Three, not two."
-    assert hints("mine.top") == ["Use top_words."]
+    assert hints("mine.top") == ["Use top_words.", "Three of them."]
     assert ex.main(["build", "--dry-run"]) == 0
+
+
+def test_a_check_file_can_mark_all_its_questions_for_one_article(tmp_path, monkeypatch):
+    _checks(tmp_path, monkeypatch, f'article = "{KIT}"\n\n'
+                                   'q1 = Question(expected=lambda article: 1, explain="ok", hints=["a", "b"])\n'
+                                   'q2 = Question(expected=lambda article: 1, explain="ok", hints=["a", "b"], article="*")\n')
+    bank = ex.load_questions()
+    assert bank["mine.q1"].article == KIT and bank["mine.q2"].article is None
 
 
 BROKEN = [
@@ -248,10 +530,16 @@ BROKEN = [
      r"mine\.py, line 4: question q1: expected=47 is a value, not a function", "expected=lambda article: ..."),
     ('q1 = Question(\n    expected=lambda a: len(a.paragraphs),\n    explain="ok",\n)\n',
      r"parameter named 'a'", "expected=lambda article: ..."),
-    ('q1 = Question(\n    accept=lambda answer: True,\n    explain="ok",\n    wrong=[Wrong(when=lambda answer: True, hint="x")],\n)\n',
-     r"mine\.py, line 7: question q1: a wrong answer with when= has no example=", "add  example="),
+    ('q1 = Question(\n    accept=lambda answer: True,\n    example=1,\n    explain="ok",\n    wrong=[Wrong(when=lambda answer: True, hint="x")],\n)\n',
+     r"mine\.py, line 8: question q1: a wrong answer with when= has no example=", "add  example="),
     ('q1 = Question(\n    title="no answer",\n    explain="ok",\n)\n',
      r"needs exactly one of expected= or accept=", "accept=lambda answer"),
+    ('q1 = Question(\n    accept=lambda answer: answer == 1,\n    explain="ok",\n)\n',
+     r"mine\.py, line 4: question q1: an open question \(accept=\) has no example=", "one good answer"),
+    ('q1 = Question(\n    expected=lambda article: 1,\n    explain="ok",\n    article=2016,\n)\n',
+     r"question q1: article=2016 is not an article's name", 'article="idn-2016'),
+    ('article = ["idn"]\n', r"mine\.py, line 4: the file's line  article =\['idn'\] is not an article's name",
+     "without \".txt\""),
     ('from helpers import no_such_function\n', r"mine\.py, line 4: the file stops with ImportError", "from helpers import"),
 ]
 
@@ -266,16 +554,25 @@ def test_a_broken_check_file_gives_its_line_and_fix_not_a_traceback(tmp_path, mo
     assert f.status == "error" and "mine.py" in f.message and fix in f.message
     assert check("reading.q1", 47).status == "error", "no question is checked against a broken bank"
     assert ex.main(["build", "--dry-run"]) == 1
+    assert "cannot be read" in ex.show_progress()
     assert not (tmp_path / "checks" / "__pycache__").exists()
 
 
 def test_a_function_that_fails_when_called_is_reported_with_its_line(tmp_path, monkeypatch, capsys):
     _checks(tmp_path, monkeypatch,
-            'q1 = Question(\n    explain="ok",\n    expected=lambda article: len(article.paragraph),\n)\n')
+            'q1 = Question(\n    explain="ok",\n    expected=lambda article: len(article.paragraph),\n'
+            '    hints=["a", "b"],\n)\n')
     f = check("mine.q1", 47)
     assert f.status == "error" and "this question's check is broken" in f.message
     assert "mine.py, line 6: the expected answer of question q1 failed: AttributeError" in f.message
     assert ex.main(["build", "--dry-run"]) == 1 and "line 6" in capsys.readouterr().err
+
+
+def test_a_question_for_an_article_the_data_folder_lacks_is_reported(tmp_path, monkeypatch):
+    _checks(tmp_path, monkeypatch, 'q1 = Question(expected=lambda article: 1, explain="ok", hints=["a", "b"],\n'
+                                   f'              article="{KIT}x")\n')
+    with pytest.raises(helpers.DataFileError, match=f"written for the article '{KIT}x', which is not in"):
+        ex.validate_question(ex.load_questions()["mine.q1"])
 
 
 @pytest.mark.parametrize("wrong,problem", [
@@ -286,11 +583,18 @@ def test_a_function_that_fails_when_called_is_reported_with_its_line(tmp_path, m
 ])
 def test_make_exercises_calls_every_function_first(tmp_path, monkeypatch, capsys, wrong, problem):
     _checks(tmp_path, monkeypatch, f'q1 = Question(\n    expected=lambda article: len(article.paragraphs),\n'
-                                   f'    explain="ok",\n    wrong=[{wrong}],\n)\n')
+                                   f'    explain="ok",\n    hints=["a", "b"],\n    wrong=[{wrong}],\n)\n')
     with pytest.raises(helpers.DataFileError, match=problem):
         ex.validate_question(ex.load_questions()["mine.q1"])
     assert ex.main(["build"]) == 1 and problem in capsys.readouterr().err
     assert not (tmp_path / "01-mine.ipynb").exists()
+
+
+def test_an_open_questions_example_must_be_accepted(tmp_path, monkeypatch):
+    _checks(tmp_path, monkeypatch, 'q1 = Question(accept=lambda answer: answer == 1, example=2, explain="ok",\n'
+                                   '              hints=["a", "b"])\n')
+    with pytest.raises(helpers.DataFileError, match=r"its example \(2\) is not accepted"):
+        ex.validate_question(ex.load_questions()["mine.q1"])
 
 
 # --- progressive hints -----------------------------------------------------------------
@@ -341,120 +645,31 @@ def test_hint_button_for_an_id_that_is_no_question_explains_itself(qid):
     assert text.value  # never a silent, disabled button
 
 
-# --- progress ----------------------------------------------------------------------------
+def test_a_wrong_answer_shows_the_hint_button_in_a_notebook(monkeypatch):
+    import IPython.display
 
-def test_progress_records_done_and_tried(own_progress_file, article):
-    assert progress() == {}
-    check("reading.q1", 1)
-    assert progress()["reading.q1"]["status"] == "tried"
-    check("reading.q1", len(article.paragraphs))
-    check("reading.q1", 1)  # a later slip does not undo a question done
-    entry = progress()["reading.q1"]
-    assert entry["status"] == "done" and entry["tries"] == 3
-    data = json.loads(own_progress_file.read_text(encoding="utf-8"))
-    assert data["version"] == 1 and set(data["questions"]) == {"reading.q1"}
-    rows = {topic: (done, total) for topic, done, total, _ in progress_table()}
-    assert rows["reading"] == (1, len(questions("reading")))
-    assert "reading     ●○○○○○  1 of 6 done" in show_progress()
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    grade("reading.q1", 3)._ipython_display_()
+    assert shown[0]["text/plain"].startswith("✗ reading.q1") and shown[1].children[0].description == "Show a hint"
+    shown.clear()
+    grade("reading.q1", helpers.load_article().paragraphs.__len__())._ipython_display_()
+    assert len(shown) == 1, "no hint button under a right answer"
 
 
-def test_progress_is_written_atomically(own_progress_file, monkeypatch, article):
-    check("reading.q1", len(article.paragraphs))
-    before = own_progress_file.read_bytes()
+# --- the package's faces -------------------------------------------------------------------
 
-    def crash(src, dst):
-        raise OSError(28, "No space left on device")
+def test_every_public_name_is_where_it_was():
+    import helpers.exercises as package
 
-    monkeypatch.setattr(os, "replace", crash)
-    f = check("reading.q2", len(article.words))
-    assert f.status == "correct" and "progress not saved" in f.note and "No space left" in f.note
-    assert own_progress_file.read_bytes() == before
-    assert [p.name for p in own_progress_file.parent.iterdir()] == ["progress.json"], "no temporary file left"
-
-
-def test_a_damaged_progress_file_is_never_overwritten(own_progress_file, article):
-    own_progress_file.parent.mkdir(parents=True)
-    own_progress_file.write_text("{ my notes", encoding="utf-8")
-    f = check("reading.q1", len(article.paragraphs))
-    assert f.status == "correct" and "progress not saved" in f.note and "rename it" in f.note
-    assert own_progress_file.read_text(encoding="utf-8") == "{ my notes"
-    assert "cannot be read" in show_progress()
-
-
-# --- the generator never loses a learner's work ---------------------------------------------
-
-def _source(tmp_path, answer_line, title="# Q"):
-    cells = [{"cell_type": "markdown", "metadata": {}, "source": [f"{title}\n", "### BEGIN SOLUTION\n",
-                                                                  "Because.\n", "### END SOLUTION"]},
-             {"cell_type": "code", "metadata": {}, "execution_count": 3, "outputs": [{"output_type": "stream",
-                                                                                       "name": "stdout", "text": "x"}],
-              "source": ["### BEGIN SOLUTION\n", f"{answer_line}\n", "### END SOLUTION\n", "check('reading.q1', n)"]}]
-    (tmp_path / "source").mkdir(exist_ok=True)
-    (tmp_path / "source" / "01-mine.ipynb").write_text(json.dumps({"cells": cells, "metadata": {},
-                                                                   "nbformat": 4, "nbformat_minor": 4}))
-
-
-def test_regenerating_never_overwrites_a_learners_edits(tmp_path):
-    _source(tmp_path, "n = len(article.paragraphs)")
-    assert ex.build(tmp_path) == [("01-mine.ipynb", "written")]
-    student = tmp_path / "01-mine.ipynb"
-    nb = json.loads(student.read_text())
-    assert nb["cells"][1]["source"] == ["n = ...\n", "check('reading.q1', n)"]
-    assert nb["cells"][1]["outputs"] == [] and nb["cells"][1]["execution_count"] is None
-    assert nb["cells"][0]["source"] == ["# Q\n", "*Write your answer here.*"]
-
-    _source(tmp_path, "n = 47", title="# Question 1")
-    assert ex.build(tmp_path) == [("01-mine.ipynb", "written")], "an untouched copy is ours to replace"
-
-    nb["cells"][1]["source"] = ["n = 12  # my own try\n", "check('reading.q1', n)"]
-    student.write_text(json.dumps(nb))
-    learner = student.read_bytes()
-    _source(tmp_path, "n = 47", title="# Question 1, reworded")
-    report = ex.build(tmp_path)
-    assert report == [("01-mine.ipynb", "kept your edited copy; new version in 01-mine.new.ipynb")]
-    assert student.read_bytes() == learner
-    assert (tmp_path / "01-mine.new.ipynb").exists()
-    assert ex.build(tmp_path)[0][1] == "kept your edited copy; the new version is already beside it"
-
-    (tmp_path / "01-mine.new.ipynb").write_text("{}")  # the learner worked in the new copy too
-    _source(tmp_path, "n = 47", title="# Question 1, reworded again")
-    assert ex.build(tmp_path)[0][1] == "kept your edited copy; new version in 01-mine.new-2.ipynb"
-    assert (tmp_path / "01-mine.new.ipynb").read_text() == "{}" and student.read_bytes() == learner
-
-
-def test_a_copy_the_build_did_not_write_is_kept(tmp_path):
-    _source(tmp_path, "n = 1")
-    (tmp_path / "01-mine.ipynb").write_text("learner's own notebook")
-    assert ex.build(tmp_path)[0][1] == "kept your edited copy; new version in 01-mine.new.ipynb"
-    assert (tmp_path / "01-mine.ipynb").read_text() == "learner's own notebook"
-
-
-def test_unbalanced_markers_are_reported_with_cell_and_line(tmp_path):
-    with pytest.raises(ex.SourceError, match="never closed"):
-        ex.strip_solutions("### BEGIN SOLUTION\nx = 1")
-    with pytest.raises(ex.SourceError, match=r"cell 2, line 1: ### END SOLUTION without"):
-        ex.student_notebook({"cells": [{"cell_type": "markdown", "source": "hi"},
-                                       {"cell_type": "code", "source": "### END SOLUTION"}]})
-
-
-def test_a_block_assigning_nothing_used_later_becomes_an_ellipsis():
-    code = "### BEGIN SOLUTION\nimport math\ncounts = Counter()\n### END SOLUTION\nprint('done')"
-    assert ex.strip_solutions(code) == "...\nprint('done')"
-    indented = "if True:\n    ### BEGIN SOLUTION\n    x = 2\n    ### END SOLUTION\n    check('reading.q1', x)"
-    assert ex.strip_solutions(indented) == "if True:\n    x = ...\n    check('reading.q1', x)"
-
-
-def test_command_line(capsys):
-    assert ex.main(["build", "--dry-run"]) == 0
-    assert "up to date" in capsys.readouterr().out
-    assert ex.main([]) == 2 and "usage" in capsys.readouterr().out
-    assert ex.main(["--help"]) == 0
-
-
-def test_counter_answers_compare_as_dicts(article):
-    # a learner's Counter equals the FreqDist-derived answer when their items agree
-    assert ex._same(Counter({"a": 1}), {"a": 1}, "exact", 0)
-    assert not ex._same(Counter({"a": 1}), {"a": 2}, "exact", 0)
+    for name in package.__all__:
+        assert getattr(helpers, name) is getattr(package, name)
+    for name in ("build", "main", "strip_solutions", "student_notebook", "exercises_dir", "progress_path",
+                 "MANIFEST", "BEGIN", "END", "NOT_ANSWERED", "SourceError", "CheckError"):
+        assert hasattr(package, name), name
+    modules = {getattr(package, name).__module__ for name in package.__all__}
+    assert modules == {"helpers.exercises.bank", "helpers.exercises.grading", "helpers.exercises.hinting",
+                       "helpers.exercises.progress_store"}
 
 
 # --- any answer at all -----------------------------------------------------------------------
@@ -474,15 +689,3 @@ def test_any_answer_gets_feedback_never_a_traceback(qid, answer):
     feedback = grade(qid, answer)
     assert feedback.status in ("correct", "wrong") and feedback.message
     assert str(feedback).startswith(("✓", "✗"))
-
-
-def test_a_wrong_answer_shows_the_hint_button_in_a_notebook(monkeypatch):
-    import IPython.display
-
-    shown = []
-    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
-    grade("reading.q1", 3)._ipython_display_()
-    assert shown[0]["text/plain"].startswith("✗ reading.q1") and shown[1].children[0].description == "Show a hint"
-    shown.clear()
-    grade("reading.q1", helpers.load_article().paragraphs.__len__())._ipython_display_()
-    assert len(shown) == 1, "no hint button under a right answer"

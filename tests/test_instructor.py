@@ -144,3 +144,77 @@ def test_the_instructor_guide_names_every_step():
                  "HELPERS_DATA"):
         assert step in guide, step
     assert (SAMPLE / f"{NAME}.txt").exists() and "docs/examples/second-article" in guide
+
+
+# --- the guide's recipe "Add an exercise", followed in a copy of the kit ----------------------
+
+_NOT_COPIED = {".venv", ".git", "__pycache__", ".pytest_cache", ".hypothesis", ".progress", "test-artifacts",
+               "bench-results", "helpers.egg-info", ".ipynb_checkpoints"}
+RECIPE_TEST = "tests/test_instructor.py::test_the_guides_recipe_for_an_exercise_passes_its_own_check_step"
+
+
+def _guide_section(title: str) -> str:
+    """The section of the instructor guide under ``## title``, up to the next heading of its level."""
+    lines = (ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"## {title}")
+    fenced, out = False, [lines[start]]
+    for line in lines[start + 1:]:
+        fenced ^= line.startswith("```")
+        if not fenced and line.startswith("## "):
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    """The fenced blocks of a piece of Markdown: ``(language, body)``."""
+    return re.findall(r"^```(\w*)\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+
+
+def test_the_guides_recipe_for_an_exercise_passes_its_own_check_step(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import nbformat
+
+    section = _guide_section("4. Add an exercise with its checks")
+    steps = re.split(r"\*\*Step \d: ", section)
+    assert len(steps) == 5, "the recipe has four steps: checks, source, build, check"
+    checks = [body for lang, body in _blocks(steps[1]) if lang == "python"]
+    cells = [(lang, body) for lang, body in _blocks(steps[2]) if lang in ("python", "markdown")]
+    build = [body for lang, body in _blocks(steps[3])] or re.findall(r"`(\.venv/bin/python -m [^`]+)`", steps[3])
+    check_step = [body.strip() for lang, body in _blocks(steps[4]) if lang == "bash"]
+    assert len(checks) == 1 and cells and build and len(check_step) == 1
+    check_file = re.search(r"`(exercises/checks/\w+\.py)`", steps[1]).group(1)
+    source = re.search(r"`(exercises/source/[\w-]+\.ipynb)`", steps[2]).group(1)
+
+    kit = tmp_path / "kit"
+    shutil.copytree(ROOT, kit, ignore=lambda folder, names: [n for n in names if n in _NOT_COPIED])
+    (kit / check_file).write_text(checks[0], encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(body.rstrip("\n")) if lang == "python"
+                else nbformat.v4.new_markdown_cell(body.rstrip("\n")) for lang, body in cells]
+    nbformat.write(nb, kit / source)
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HELPERS_") and k != "PYTEST_XDIST_WORKER"}
+    python = sys.executable
+    where = subprocess.run([python, "-c", "import helpers; print(helpers.__file__)"], cwd=kit, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert where.stdout.strip() == str(kit / "helpers" / "__init__.py"), "the copy runs its own kit"
+    built = subprocess.run([python, "-m", "helpers.exercises", "build"], cwd=kit, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    student = Path(source).name
+    assert f"{student:<28}written" in built.stdout and (kit / "exercises" / student).exists()
+
+    command = check_step[0].split()
+    assert command[:3] == [".venv/bin/python", "-m", "pytest"]
+    ran = subprocess.run([python, *command[1:], "-vv", "-n", "0", "-p", "no:cacheprovider", "--deselect", RECIPE_TEST],
+                         cwd=kit, env=env, capture_output=True, text=True, timeout=900)
+    failed = [line for line in ran.stdout.splitlines() if "FAILED" in line or "ERROR" in line]
+    assert ran.returncode == 0, "\n".join(failed) + ran.stdout[-4000:] + ran.stderr[-2000:]
+    # the new notebook went through the same tests as the kit's own
+    for test in ("test_every_solution_passes_every_check", "test_every_student_notebook_runs_unanswered",
+                 "test_every_exercise_notebook_runs_on_another_article"):
+        assert re.search(rf"{test}\[[^]]*{re.escape(Path(source).name)}\] PASSED", ran.stdout), test

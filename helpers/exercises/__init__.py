@@ -11,8 +11,8 @@ package has one module per concept:
 - :mod:`~helpers.exercises.mistakes` — feedback for the kinds of mistake no check file
   lists (near misses, wrong types, order, size);
 - :mod:`~helpers.exercises.grading` — ``check`` and ``grade``, and their ``Feedback``;
-- :mod:`~helpers.exercises.hints` — ``hints``, ``next_hint`` and the "Show a hint" button;
-- :mod:`~helpers.exercises.progress` — the progress file (``.progress/progress.json``,
+- :mod:`~helpers.exercises.hinting` — ``hints``, ``next_hint`` and the "Show a hint" button;
+- :mod:`~helpers.exercises.progress_store` — the progress file (``.progress/progress.json``,
   or ``$HELPERS_PROGRESS``): locked, atomic, never lost;
 - :mod:`~helpers.exercises.builder` — ``python -m helpers.exercises build``
   (``make exercises``): the student notebooks from the instructor sources.
@@ -24,8 +24,8 @@ from .bank import (ANY_ARTICLE, CheckError, Question, Wrong, exercises_dir, load
                    validate_question)
 from .builder import BEGIN, END, MANIFEST, SourceError, build, main, strip_solutions, student_notebook
 from .grading import NOT_ANSWERED, Feedback, check, grade
-from .hints import hints, next_hint, show_hints
-from .progress import progress, progress_path, progress_table, show_progress
+from .hinting import hints, next_hint, show_hints
+from .progress_store import progress, progress_path, progress_table, show_progress
 
 __all__ = [
     "Feedback", "Question", "Wrong", "check", "grade", "hints", "next_hint", "show_hints",

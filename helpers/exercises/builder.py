@@ -336,6 +336,7 @@ def main(argv=None) -> int:
     try:
         bank = load_questions()
         notes = [note for q in bank.values() for note in validate_question(q)]
+        read_manifest(folder / "source" / MANIFEST)
         student_texts(folder)  # every source checked before the ids they name
         unknown = _unknown_ids(folder, bank)
         if unknown:

@@ -67,7 +67,7 @@ class Feedback:
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
-        from .hints import hints, show_hints
+        from .hinting import hints, show_hints
 
         display({"text/plain": str(self), "text/html": self._repr_html_()}, raw=True)
         if self.status in ("wrong", "unanswered") and hints(self.qid):
@@ -252,7 +252,7 @@ def check(qid: str, answer=...) -> Feedback:
     >>> check("reading.q99", 3)
     ? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6.
     """
-    from .progress import record
+    from .progress_store import record
 
     feedback = grade(qid, answer)
     if feedback.status in ("correct", "wrong"):

@@ -6,8 +6,8 @@ The file is ``.progress/progress.json`` at the top of the kit, or the one named 
     {"version": 1, "questions": {"reading.q1": {"status": "done", "tries": 3, "last": "2026-…"}}}
 
 Each ``check`` adds its try under a lock (``fcntl.flock`` on ``progress.json.lock``
-beside the file), so that two notebooks checking at once lose nothing: the file is
-read, changed and written back while the other waits. It is written to a temporary
+beside the file, there only while a try is written), so that two notebooks checking at
+once lose nothing: the file is read, changed and written back while the other waits. It is written to a temporary
 file in the same folder that then replaces it (``os.replace``), keeping its mode, so
 that a reader sees the old file or the new one, never half. A file that is damaged
 (not JSON, or an entry of the wrong type), read-only, a folder or unreadable is never
@@ -139,21 +139,37 @@ def _locked(path: Path):
         TimeoutError: another notebook held the lock for longer than :data:`LOCK_WAIT`.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o666)
+    lock = path.with_name(path.name + ".lock")
+    if fcntl is None:
+        yield
+        return
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                raise TimeoutError("another notebook kept the progress file locked") from None
+            time.sleep(0.005)
+            continue
+        try:
+            held = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            held = False
+        if held:
+            break
+        os.close(fd)  # the holder before us removed this lock file: take the new one
     try:
-        if fcntl is not None:
-            deadline = time.monotonic() + LOCK_WAIT
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise TimeoutError("another notebook kept the progress file locked") from None
-                    time.sleep(0.005)
         yield
     finally:
-        os.close(fd)  # closing the file releases the lock
+        # The lock file is removed while it is still held, so the folder keeps only the progress
+        # file; a process that was waiting on it sees that it is gone and takes a fresh one.
+        try:
+            os.unlink(lock)
+        finally:
+            os.close(fd)
 
 
 def record(qid: str, correct: bool) -> str:
