@@ -120,12 +120,13 @@ def big_article(size: int) -> dict:
         helpers.load_article()  # imports, the kit's lists: outside the measurement
         helpers.top_words(source, 5)
         before = _peak_mb()
-        spent, html = {}, {}
+        spent, html, peaks = {}, {}, {}
 
         def step(name, fn):
             start = time.perf_counter()
             out = fn()
             spent[name] = time.perf_counter() - start
+            peaks[name] = _peak_mb() - before
             return out
 
         a = step("load", lambda: helpers.load_article(path))
@@ -153,7 +154,7 @@ def big_article(size: int) -> dict:
                 key = f"{name}: {what}"
                 html[key] = max(html.get(key, 0), n)
         return {"bytes": path.stat().st_size, "peak_mb": _peak_mb() - before, "seconds": spent,
-                "html": html, "tokens": len(a.words), "failed": failed}
+                "html": html, "tokens": len(a.words), "failed": failed, "peaks": peaks}
 
 
 def measure_in_fresh_process(size: int) -> dict:

@@ -138,13 +138,21 @@ class Article:
                 f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>")
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        """Word tokens of ``text`` (lower-cased) with offsets; computed once per article."""
-        return _tokens_from(self.token_columns)
+    def tokens(self) -> tuple[Token, ...]:
+        """Word tokens of ``text`` (lower-cased) with offsets; computed once per article.
+
+        A tuple, like :attr:`words`: an article cannot be changed by accident
+        (``article.tokens.reverse()`` is an error), so every analysis reads the text as it is.
+        """
+        return tuple(_tokens_from(self.token_columns))
 
     @property
-    def words(self) -> list[str]:
-        """The lower-cased word tokens of ``text`` as plain strings (the first of :attr:`token_columns`)."""
+    def words(self) -> tuple[str, ...]:
+        """The lower-cased word tokens of ``text`` as plain strings (the first of :attr:`token_columns`).
+
+        A tuple: ``article.words.reverse()`` or ``.append(…)`` is an error, so the next
+        count or search still reads the article. For a list of your own, ``list(article.words)``.
+        """
         return self.token_columns[0]
 
     @cached_property
@@ -152,7 +160,7 @@ class Article:
         """The word tokens as three columns, ``(words, starts, ends)``: see :func:`~helpers.token_columns`.
 
         ``tokens[k]`` is ``Token(words[k], starts[k], ends[k])``. The analysis reads these,
-        so a corpus of many articles holds no object per token.
+        so a corpus of many articles holds no object per token. All three are read-only.
         """
         return token_columns(self.text)
 
@@ -240,6 +248,8 @@ def load_article(name_or_path=None) -> Article:
     except FileNotFoundError:  # no article of that name: the message lists those there are
         raise
     except OSError as err:  # a folder or file the system will not let us look at
+        if err.errno is None:  # "there is no article called …": already says what to do
+            raise
         raise os_problem(data_dir() / "articles", err) from None
     meta_path = path.with_suffix(".toml")
     chrome_path = data_dir() / "boilerplate.txt"

@@ -12,6 +12,38 @@ from dataclasses import dataclass, field
 
 __all__: list[str] = []
 
+# --- bounded pages ---
+# An explorer never sends the browser more than about _HTML_BUDGET characters in one widget,
+# whatever the article: a long sentence shows its two ends (or the text around its hits), a
+# long label is cut, and what does not fit is counted in a line that says it was left out.
+
+#: The most characters of text (before markup) an explorer puts in one widget.
+_HTML_BUDGET = 1_000_000
+#: A sentence longer than this shows its two ends, or the text around its hits.
+_SENTENCE_CHARS = 2_000
+#: The most characters of a label: a theme, a group, a word, a message line.
+_LABEL_CHARS = 80
+#: The most characters of a message (a hint, an error in edited terms).
+_MESSAGE_CHARS = 2_000
+
+
+def _clip(text: str, most: int) -> str:
+    """``text``, or its two ends and how much is left out between them.
+
+    >>> _clip("The Security Council met in New York to debate cooperation.", 48)
+    'The Secu … [43 characters left out] … eration.'
+    """
+    if len(text) <= most:
+        return text
+    keep = max(most - 32, 2) // 2
+    return f"{text[:keep]} … [{len(text) - 2 * keep:,} characters left out] … {text[len(text) - keep:]}"
+
+
+def _label(value) -> str:
+    """A label (theme, group, word) as HTML: escaped, and cut when it is long."""
+    return html.escape(_clip(str(value), _LABEL_CHARS))
+
+
 
 # --- themes ---
 
@@ -57,7 +89,7 @@ def _matrix_html(matrix) -> str:
 
     cmap, values = colormaps[HEAT_CMAP], matrix.to_numpy(dtype=float)
     top = _heat_top(values)
-    head = "".join(f"<th style='padding:2px 6px'>{html.escape(str(c))}</th>" for c in matrix.columns)
+    head = "".join(f"<th style='padding:2px 6px'>{_label(c)}</th>" for c in matrix.columns)
     rows = []
     for label, row in zip(matrix.index[:_MAX_ROWS], values[:_MAX_ROWS]):
         cells = []
@@ -65,7 +97,7 @@ def _matrix_html(matrix) -> str:
             text = "·" if v == 0 else (f"{v:g}")
             cells.append(f"<td style='background:{colors.to_hex(cmap(v / top))};color:{_ink(v / top)};"
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")
-        rows.append(f"<tr><th style='text-align:left;padding:2px 6px'>{html.escape(str(label))}</th>"
+        rows.append(f"<tr><th style='text-align:left;padding:2px 6px'>{_label(label)}</th>"
                     + "".join(cells) + "</tr>")
     hidden = len(matrix.index) - len(rows)
     more = f"<p><i>{hidden:,} more rows are not shown; pick a row below to read it.</i></p>" if hidden > 0 else ""
@@ -73,22 +105,64 @@ def _matrix_html(matrix) -> str:
             + "".join(rows) + "</table>" + more)
 
 
+#: Characters of context either side of a hit in a sentence too long to show whole.
+_AROUND = 160
+
+
+def _marked_sentence(text: str, start: int, end: int, spans) -> str:
+    """``text[start:end]`` as HTML with ``spans`` (``(start, end, term)``, in order) marked.
+
+    A sentence longer than :data:`_SENTENCE_CHARS` shows only the text around its hits
+    (the first 20 of them), with what is left out between them counted.
+    """
+    long = end - start > _SENTENCE_CHARS
+    pieces, pos = [], start
+    for k, (s, e, term) in enumerate(spans):
+        if s < pos:
+            continue
+        if long and k == 20:
+            break
+        gap = text[pos:s]
+        if long:
+            gap = _clip(gap, 2 * _AROUND) if pos > start else ("… " + gap[-_AROUND:] if len(gap) > _AROUND else gap)
+        pieces.append(html.escape(gap))
+        pieces.append(f"<mark title='{html.escape(_clip(term, _LABEL_CHARS))}'>"
+                      f"{html.escape(_clip(text[s:e], _LABEL_CHARS))}</mark>")
+        pos = e
+    rest = text[pos:end]
+    if long and len(rest) > _AROUND:
+        rest = rest[:_AROUND] + f" … [{len(rest) - _AROUND:,} more characters left out]"
+    pieces.append(html.escape(rest))
+    return "".join(pieces)
+
+
 def _sentences_html(article, hits) -> str:
     if hits.empty:
         return "<p><i>No hits in this cell: pick another row or theme.</i></p>"
-    parts, total = [], hits["sentence"].nunique()
+    parts, total, used = [], hits["sentence"].nunique(), 0
     for sentence, rows in itertools.islice(hits.groupby("sentence", sort=True), _MAX_ROWS):
         s = article.sentences[int(sentence)]
-        pieces, pos = [], s.start
-        for r in rows.sort_values("start").itertuples():
-            if r.start >= pos:
-                pieces.append(html.escape(article.text[pos:r.start]))
-                pieces.append(f"<mark title='{html.escape(r.term)}'>{html.escape(article.text[r.start:r.end])}</mark>")
-                pos = r.end
-        pieces.append(html.escape(article.text[pos:s.end]))
-        parts.append(f"<li><b>s{s.index}</b> (paragraph {s.paragraph}): {''.join(pieces)}</li>")
+        spans = [(r.start, r.end, r.term) for r in rows.sort_values("start").itertuples()]
+        part = f"<li><b>s{s.index}</b> (paragraph {s.paragraph}): {_marked_sentence(article.text, s.start, s.end, spans)}</li>"
+        used += len(part)
+        if used > _HTML_BUDGET and parts:
+            break
+        parts.append(part)
     shown = f" (the first {len(parts):,} are shown)" if total > len(parts) else ""
     return f"<p>{len(hits):,} hit(s) in {total:,} sentence(s){shown}:</p><ol>" + "".join(parts) + "</ol>"
+
+
+def _no_themes_html(themes=None) -> str:
+    """What the theme views show when the lexicon holds no theme."""
+    from pathlib import Path
+
+    from .datafiles import data_dir
+
+    where = themes if isinstance(themes, (str, Path)) else data_dir() / "themes.txt" if themes is None else None
+    source = f"the themes file {html.escape(str(where))}" if where is not None else "the themes given"
+    return (f"<p><i>There is no theme to explore: {source} holds none.</i> Add one to the file: a line "
+            "<code>[Theme name]</code>, then one term a line (<code>terror*</code>, <code>drug trafficking</code>); "
+            "or restore the kit's <code>data/themes.txt</code>. <code>python -m helpers doctor</code> checks it.</p>")
 
 
 def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None, edits=None,
@@ -130,19 +204,26 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
             try:
                 t = _theme_from_text(t, edits[name])
             except ValueError as err:
-                messages.append(f"<span style='color:#D55E00'>{html.escape(str(err))} "
+                messages.append(f"<span style='color:#D55E00'>{html.escape(_clip(str(err), _MESSAGE_CHARS))} "
                                 f"(counting with the file's terms meanwhile)</span>")
         lexicon[name] = t
     if not lexicon:
-        return {"lexicon": {}, "matrix": None, "table_html": "<p><i>Pick at least one theme.</i></p>",
+        table = _no_themes_html(themes) if not base else "<p><i>Pick at least one theme.</i></p>"
+        return {"lexicon": {}, "matrix": None, "table_html": table,
                 "groups": [], "message_html": "", "sentences_html": ""}
     matrix = theme_matrix(article, by=by, normalize=normalize, themes=lexicon, registry=registry)
+    left = _HTML_BUDGET
     for hint in matrix.attrs["hints"].values():
-        messages.append(f"<pre style='margin:2px 0'>{html.escape(hint)}</pre>")
+        message = f"<pre style='margin:2px 0'>{html.escape(_clip(hint, _MESSAGE_CHARS))}</pre>"
+        left -= len(message)
+        if left < 0:
+            messages.append(f"<p><i>{len(matrix.attrs['hints']) - len(messages):,} more hints are left out.</i></p>")
+            break
+        messages.append(message)
     sentences_html = ""
     if group is not None and theme in lexicon and group in matrix.index:
         hits = theme_hits(article, theme, group, by=by, themes=lexicon, registry=registry)
-        sentences_html = (f"<h4>{html.escape(str(theme))} · {html.escape(str(group))}</h4>"
+        sentences_html = (f"<h4>{_label(theme)} · {_label(group)}</h4>"
                           + _sentences_html(article, hits))
     return {"lexicon": lexicon, "matrix": matrix, "table_html": _matrix_html(matrix),
             "groups": list(matrix.index), "message_html": "".join(messages),
@@ -180,6 +261,13 @@ def theme_explorer(article=None, *, themes=None, registry=None):
     article = load_article() if article is None else article
     base = _lexicon(themes)
     names = list(base)
+    if not names:  # nothing to pick from: say why, and how to add a theme
+        box = w.VBox([w.HTML(_no_themes_html(themes))])
+        for part in ("themes", "grouping", "normalize", "edit_theme", "terms", "reset", "group_pick",
+                     "theme_pick", "table", "message", "sentences"):
+            setattr(box, part, None)
+        box.edits, box.refresh, box.view = {}, lambda *_: None, None
+        return box
     wide = w.Layout(width="auto")
     pick = w.SelectMultiple(options=names, value=tuple(names), rows=min(12, len(names)),
                             description="Themes", layout=w.Layout(width="420px"))
@@ -303,6 +391,7 @@ def _dispersion_strip(word: str, positions, total: int) -> str:
     >>> strip.count("<line"), "x1='79'" in strip
     (2, True)
     """
+    from .frequency import _shown
     from .plots import PALETTE
 
     if not positions:
@@ -312,7 +401,7 @@ def _dispersion_strip(word: str, positions, total: int) -> str:
     ticks = "".join(f"<line x1='{x}' x2='{x}' y1='4' y2='30' stroke='{PALETTE[0]}' stroke-width='2' "
                     f"vector-effect='non-scaling-stroke'/>" for x in xs)
     marks = "".join(f"<span>{k * total // 4:,}</span>" for k in range(5))
-    return (f"<div style='margin-top:6px'><b>Where {html.escape(repr(word))} occurs</b> "
+    return (f"<div style='margin-top:6px'><b>Where {html.escape(_shown(word))} occurs</b> "
             f"(word number, 0 to {total:,})"
             f"<svg viewBox='0 0 1000 34' preserveAspectRatio='none' width='100%' height='34' role='img' "
             f"aria-label='{len(positions):,} occurrences, each a tick'>"
@@ -342,7 +431,7 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
     >>> frequency_view(load_article(), 3, word="terorism").message[:34]
     "no occurrences of 'terorism' in th"
     """
-    from .frequency import _kwic_lines_html, _no_kwic_html, _word_numbers, kwic, no_occurrences, top_words
+    from .frequency import _kwic_lines_html, _no_kwic_html, _shown, _word_numbers, kwic, no_occurrences, top_words
 
     top = top_words(article, n, stopwords=stopwords, stem=stem, phrases=phrases)
     if word is None:
@@ -359,7 +448,7 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
     if not rows:
         message = no_occurrences(article, word)
         return FrequencyView(top, word, html=_no_kwic_html(message), message=message)
-    message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {word!r}" + (" (by stem)" if stem else "")
+    message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {_shown(word)}" + (" (by stem)" if stem else "")
     # kwic_html and dispersion would search the article again for the rows found above
     positions = _word_numbers(article, rows)
     return FrequencyView(top, word, rows, _kwic_lines_html(word, rows, heading=False),  # the message says how many
@@ -421,7 +510,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
                               phrases=phrases.value, word=word_box.value)
         busy.append(True)
         try:
-            word_list.options = [(f"{word} ({count})", word) for word, count in view.top]
+            word_list.options = [(f"{_clip(word, _LABEL_CHARS)} ({count})", word) for word, count in view.top]
             word_list.value = view.word if view.word in dict(view.top) else None
         finally:
             busy.pop()
@@ -453,6 +542,8 @@ __all__ += ["SpeakerView", "speaker_view", "speaker_explorer"]
 
 #: Longer articles show only the speaker's paragraphs, at most this many, so the page stays quick.
 _MAX_PARAGRAPHS = 200
+#: A paragraph longer than this (in characters) shows only the speaker's sentences.
+_LONG_PARAGRAPH = 50_000
 
 
 @dataclass(frozen=True)
@@ -493,12 +584,12 @@ def _keyword_chart(name: str, pairs) -> str:
         return ""
     top = max(g for _, g in pairs)
     rows = "".join(
-        f"<tr><td style='text-align:right;padding:1px 6px 1px 0;white-space:nowrap'>{html.escape(str(w))}</td>"
+        f"<tr><td style='text-align:right;padding:1px 6px 1px 0;white-space:nowrap'>{_label(w)}</td>"
         f"<td style='width:12em;padding:1px 0'><div style='background:{PALETTE[0]};height:0.9em;"
         f"width:{100 * max(g, 0) / top if top > 0 else 0:.1f}%'></div></td>"
         f"<td style='padding-left:6px;text-align:right;color:#555'>{g:.1f}</td></tr>"
         for w, g in pairs)
-    return (f"<div style='margin-left:12px'><b>Words typical of {html.escape(name)}</b>"
+    return (f"<div style='margin-left:12px'><b>Words typical of {_label(name)}</b>"
             f"<table style='border-collapse:collapse;margin:4px 0'>{rows}</table>"
             "<div style='color:#666;font-size:90%'>keyness (log-likelihood G²): "
             "the longer the bar, the more typical the word</div></div>")
@@ -539,30 +630,56 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
     shown = range(len(article.paragraphs))
     if len(shown) > _MAX_PARAGRAPHS:  # a long text: only the speaker's own paragraphs, and not all
         shown = sorted({article.sentences[i].paragraph for i in said})[:_MAX_PARAGRAPHS]
-    paragraphs = []
+    paragraphs, used, marked, full = [], 0, 0, False
+    trimmed = []  # paragraphs too long to show whole: only the speaker's sentences are shown
     for number in shown:
-        pieces = []
-        for s in by_paragraph.get(number, ()):
-            text = html.escape(s.text)
+        sentences = by_paragraph.get(number, ())
+        long = sum(len(s.text) for s in sentences) > _LONG_PARAGRAPH
+        if long:
+            trimmed.append(number)
+        pieces, skipped = [], False
+        for s in sentences:
+            if long and s.index not in said:
+                skipped = True
+                continue
+            if skipped and pieces:
+                pieces.append("<span style='color:#777'>…</span>")
+            skipped = False
+            text = html.escape(_clip(s.text, _SENTENCE_CHARS))
             if s.index in said:
                 a = said[s.index]
-                tip = html.escape(f"{a.kind}; cue: {a.cue or 'none'}; {a.evidence}")
+                tip = html.escape(_clip(f"{a.kind}; cue: {a.cue or 'none'}; {a.evidence}", _MESSAGE_CHARS))
                 text = f"<mark title='{tip}'><b>[{s.index}]</b> {text}</mark>"
+                marked += 1
             else:
                 text = f"<span style='color:#777'>{text}</span>"
             pieces.append(text)
+            used += len(text)
+            if used > _HTML_BUDGET:
+                full = True
+                break
         paragraphs.append("<p style='margin:4px 0'>" + " ".join(pieces) + "</p>")
+        if full:
+            break
     count = len(said)
-    head = (f"<h4 style='margin:4px 0'>{html.escape(who.name)} — {html.escape(who.role)}</h4>"
-            f"<p>Speaks for <b>{html.escape(who.speaks_for)}</b> · capacity: {html.escape(who.capacity)} · "
+    listed = ", ".join(f"{t} ({v})" for t, v in themes.items())
+    head = (f"<h4 style='margin:4px 0'>{_label(who.name)} — {html.escape(_clip(who.role, _MESSAGE_CHARS))}</h4>"
+            f"<p>Speaks for <b>{_label(who.speaks_for)}</b> · capacity: {_label(who.capacity)} · "
             f"{count} sentence{'s' if count != 1 else ''} (marked below; hover for the evidence)"
-            + (" · themes: " + html.escape(", ".join(f"{t} ({v})" for t, v in themes.items())) if themes else "")
+            + (" · themes: " + html.escape(_clip(listed, _MESSAGE_CHARS)) if themes else "")
             + "</p>")
     if not count:
         head += "<p><i>The article reports nothing this speaker said: it only lists them as speaking.</i></p>"
     if len(shown) < len(article.paragraphs):
         head += (f"<p><i>A long text: {len(shown):,} of its {len(article.paragraphs):,} paragraphs are "
                  f"shown (the first {_MAX_PARAGRAPHS:,} where this speaker speaks).</i></p>")
+    if trimmed:
+        head += (f"<p><i>{len(trimmed):,} long paragraph{'s' if len(trimmed) != 1 else ''} "
+                 f"(over {_LONG_PARAGRAPH:,} characters) show{'s' if len(trimmed) == 1 else ''} only this "
+                 "speaker's sentences; … marks what is left out.</i></p>")
+    if full:
+        head += (f"<p><i>The page is full: {marked:,} of this speaker's {count:,} sentences are shown; "
+                 "the rest of the text is left out to keep the page quick.</i></p>")
     body = ("<div style='max-height:360px;overflow:auto;border:1px solid #ddd;padding:4px 8px'>"
             + "".join(paragraphs) + "</div>")
     keywords = speaker_keywords(article, who.name, n, registry)
@@ -648,9 +765,9 @@ def highlight_row(table_html: str, label) -> str:
 
     if label is None:
         return table_html
-    pattern = re.compile(r"<tr>(<th[^>]*>)" + re.escape(html.escape(str(label))) + "</th>")
+    pattern = re.compile(r"<tr>(<th[^>]*>)" + re.escape(_label(label)) + "</th>")
     return pattern.sub(lambda m: f"<tr style='outline:3px solid #E69F00'>{m.group(1)}▶ "
-                                 f"{html.escape(str(label))}</th>", table_html, count=1)
+                                 f"{_label(label)}</th>", table_html, count=1)
 
 
 def dashboard(article=None, *, registry=None):
@@ -702,7 +819,7 @@ def dashboard(article=None, *, registry=None):
         if change["new"] in [value for _, value in people.speaker.options]:
             people.speaker.value = change["new"]
 
-    drawn = {"plain": themes.table.value, "marked": None}  # the theme view's own table, and ours
+    drawn = {"plain": themes.table.value if themes.table is not None else "", "marked": None}  # its table, and ours
 
     def mark(_change=None):
         if themes.table.value != drawn["marked"]:  # the theme view redrew its table
@@ -710,16 +827,18 @@ def dashboard(article=None, *, registry=None):
         drawn["marked"] = highlight_row(drawn["plain"], people.speaker.value)
         themes.table.value = drawn["marked"]  # a change calls mark() once more, which changes nothing
 
-    people.speaker.observe(speaker_to_row, "value")
-    themes.group_pick.observe(row_to_speaker, "value")
-    themes.table.observe(mark, "value")
+    linked = themes.table is not None  # an empty theme lexicon: the theme view only says so
+    if linked:
+        people.speaker.observe(speaker_to_row, "value")
+        themes.group_pick.observe(row_to_speaker, "value")
+        themes.table.observe(mark, "value")
 
     def section(title, note, body):
         return w.VBox([w.HTML(f"<h3 style='margin:12px 0 2px'>{title}</h3><p style='margin:0 0 6px'>{note}</p>"),
                        body])
 
     app = w.VBox([
-        w.HTML(f"<h2 style='margin:4px 0'>{html.escape(article.title)}</h2>"
+        w.HTML(f"<h2 style='margin:4px 0'>{_label(article.title or article.name)}</h2>"
                "<p>Three linked views of one article. Pick a word to read it in context; "
                "pick a speaker to read what they said and to find their row in the themes table.</p>"),
         section("1 · Words", "The most frequent words; pick one to see every sentence it is in.", words),
@@ -729,5 +848,6 @@ def dashboard(article=None, *, registry=None):
                 "Pick a row and a theme to read the sentences behind a number.", themes),
     ], layout=w.Layout(max_width="1200px"))
     app.frequency, app.speakers, app.themes = words, people, themes
-    speaker_to_row({"new": people.speaker.value})
+    if linked:
+        speaker_to_row({"new": people.speaker.value})
     return app

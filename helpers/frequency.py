@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .datafiles import data_dir, file_stamp, load_stopwords
-from .tokens import Token, find_mentions, load_aliases, load_phrases, tokenize, tokenize_spans
+from .tokens import Token, _join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
 __all__ = [
     "word_counts", "top_words", "Vocabulary", "vocabulary", "hapaxes",
@@ -39,8 +39,8 @@ __all__ = [
 # --- counting words -------------------------------------------------------------------
 
 @lru_cache(maxsize=8)
-def _phrase_tokens(article, stamp) -> list[Token]:
-    return tokenize_spans(article.text, phrases=article_phrases(article))
+def _phrase_columns(article, stamp):
+    return _join_phrase_columns(article.token_columns, article_phrases(article))
 
 
 def article_phrases(article) -> tuple[tuple[str, ...], ...]:
@@ -73,8 +73,8 @@ def article_aliases(article) -> dict[str, tuple[str, ...]]:
         A dict from each organization's key to the tuple of its names.
 
     >>> from helpers import load_article
-    >>> article_aliases(load_article())["SCO"]
-    ('Shanghai Cooperation Organization', 'SCO')
+    >>> article_aliases(load_article())["CSTO"]
+    ('Collective Security Treaty Organization', 'Collective Security Treaty Organisation', 'CSTO')
     """
     merged = dict(load_aliases())
     for key, names in article.organizations:
@@ -82,17 +82,71 @@ def article_aliases(article) -> dict[str, tuple[str, ...]]:
     return merged
 
 
-def _article_tokens(article, phrases=False) -> list[Token]:
-    """The article's tokens, with multi-word names joined as ``phrases`` asks (see :func:`~helpers.tokenize`)."""
-    if phrases is True:  # the kit's list: tokenized once per version of data/phrases.txt
-        return _phrase_tokens(article, file_stamp(data_dir() / "phrases.txt"))
+def _article_columns(article, phrases=False):
+    """The article's tokens as read-only columns ``(words, starts, ends)``, with multi-word
+    names joined as ``phrases`` asks (see :func:`~helpers.tokenize`)."""
+    if phrases is True:  # the kit's list: joined once per version of data/phrases.txt
+        return _phrase_columns(article, file_stamp(data_dir() / "phrases.txt"))
     if phrases:
-        return tokenize_spans(article.text, phrases=phrases)
-    return article.tokens
+        return _join_phrase_columns(article.token_columns, phrases)
+    return article.token_columns
 
 
-def _article_words(article, phrases=False) -> list[str]:
-    return [t.word for t in _article_tokens(article, phrases)] if phrases else article.words
+def _article_words(article, phrases=False) -> tuple[str, ...]:
+    return _article_columns(article, phrases)[0]
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(article) -> frozenset[str]:
+    """The article's different words."""
+    return frozenset(article.words)
+
+
+def _runs_of(words, key: tuple[str, ...], *, first_only: bool = False) -> list[int]:
+    """Every index ``i`` where ``words[i:i + len(key)] == key`` (runs may overlap), in time
+    linear in ``len(words) + len(key)``.
+
+    The first word is found by ``tuple.index`` (a loop in C); each place is then checked
+    word by word, unless that could cost more than a few passes over the words (a long key
+    of words that repeat), where the Knuth–Morris–Pratt search, linear whatever the words, is used.
+
+    >>> _runs_of(("a", "b", "a", "b", "a"), ("a", "b", "a"))
+    [0, 2]
+    """
+    words = words if isinstance(words, tuple) else tuple(words)
+    first, size, places, at = key[0], len(key), [], -1
+    while True:
+        try:
+            at = words.index(first, at + 1)
+        except ValueError:
+            break
+        places.append(at)
+        if first_only and size == 1:
+            return places
+    if size == 1 or not places:
+        return places
+    if len(places) * size <= 4 * len(words) + 64:
+        found = [i for i in places if words[i:i + size] == key]
+        return found[:1] if first_only else found
+    fail, k = [0] * size, 0  # KMP: fail[j] = length of the longest proper border of key[:j + 1]
+    for j in range(1, size):
+        while k and key[j] != key[k]:
+            k = fail[k - 1]
+        if key[j] == key[k]:
+            k += 1
+        fail[j] = k
+    found, k = [], 0
+    for i, w in enumerate(words):
+        while k and w != key[k]:
+            k = fail[k - 1]
+        if w == key[k]:
+            k += 1
+        if k == size:
+            found.append(i - size + 1)
+            if first_only:
+                break
+            k = fail[k - 1]
+    return found
 
 
 def _stopword_set(stopwords):
@@ -303,7 +357,7 @@ def mentions_vs_words(article, aliases=None):
     Returns:
         A DataFrame, one row per organization, most mentioned first: ``mentions``,
         ``word total`` (the names' word counts added up) and ``as words`` (each
-        name's count, as ``"name: count"`` text).
+        name the article uses and its count, as ``"name: count"`` text, or "none").
 
     >>> from helpers import load_article
     >>> t = mentions_vs_words(load_article())
@@ -319,7 +373,7 @@ def mentions_vs_words(article, aliases=None):
         counts = {name.lower(): len(find_word(article, name)) for name in names}
         rows.append({"organization": key, "mentions": mentions[key],
                      "word total": sum(counts.values()),
-                     "as words": ", ".join(f"{n}: {c}" for n, c in counts.items())})
+                     "as words": ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"})
     table = pd.DataFrame(rows).set_index("organization")
     return table.sort_values("mentions", ascending=False, kind="stable")
 
@@ -413,13 +467,28 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
 
 # --- finding a word: keywords in context ------------------------------------------------------
 
+#: The most characters of a searched word that a message repeats.
+_SHOWN = 80
+
+
+def _shown(word) -> str:
+    """``repr(word)``, cut short when the word is long: a message about a pasted page stays one line.
+
+    >>> _shown("terrorism"), _shown("a." * 100)
+    ("'terrorism'", "'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.'… (200 characters)")
+    """
+    if not isinstance(word, str) or len(word) <= _SHOWN:
+        return repr(word)
+    return f"{word[:_SHOWN - 20]!r}… ({len(word):,} characters)"
+
+
 def _check_word(word, phrases=False) -> tuple[str, ...]:
     if not isinstance(word, str):
         raise TypeError(f"the word to look for should be a string such as 'terrorism', "
                         f"not {type(word).__name__} {word!r}")
-    key = tuple(tokenize(word.replace("_", " "), phrases=phrases))
+    key = tuple(tokenize(word, phrases=phrases))  # "_" separates words, as in the article
     if not key:
-        raise ValueError(f"{word!r} has no letters or digits to look for; give a word such as 'terrorism'")
+        raise ValueError(f"{_shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
     return key
 
 
@@ -459,23 +528,21 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
     (28, 24)
     """
     key = _check_word(word, phrases)
-    tokens = _article_tokens(article, phrases)
-    words = [t.word for t in tokens]
+    words, starts, ends = _article_columns(article, phrases)
     if stem:
         key = tuple(_stem(w) for w in key)
-        words = [_stem(w) for w in words]
-    size = len(key)
-    return [Token(article.text[tokens[i].start:tokens[i + size - 1].end], tokens[i].start, tokens[i + size - 1].end)
-            for i in range(len(words) - size + 1)
-            if words[i] == key[0] and tuple(words[i:i + size]) == key]
+        stems = {w: _stem(w) for w in set(words)}  # each different word stemmed once
+        words = tuple(map(stems.__getitem__, words))
+    size, text = len(key), article.text
+    return [Token(text[starts[i]:ends[i + size - 1]], starts[i], ends[i + size - 1])
+            for i in _runs_of(words, key)]
 
 
 def _phrases_in(article) -> list[tuple[str, ...]]:
-    """The phrases of ``data/phrases.txt`` whose words follow one another somewhere in the article."""
-    phrases = article_phrases(article)
-    words = article.words
-    runs = {n: set(zip(*(words[i:] for i in range(n)))) for n in {len(p) for p in phrases}}
-    return [p for p in phrases if p in runs[len(p)]]
+    """The phrases of :func:`article_phrases` whose words follow one another somewhere in the article."""
+    vocabulary, words = _vocabulary(article), article.words
+    return [p for p in article_phrases(article)
+            if vocabulary.issuperset(p) and _runs_of(words, p, first_only=True)]
 
 
 def no_occurrences(article, word) -> str:
@@ -496,9 +563,9 @@ def no_occurrences(article, word) -> str:
     >>> no_occurrences(load_article(), "security councel")
     "no occurrences of 'security councel' in the article. Did you mean 'security council'?"
     """
-    vocab = sorted(set(article.words) | {" ".join(p) for p in _phrases_in(article)})
+    vocab = sorted(_vocabulary(article) | {" ".join(p) for p in _phrases_in(article)})
     close = difflib.get_close_matches(word.lower().replace("_", " "), vocab, n=3, cutoff=0.7)
-    message = f"no occurrences of {word!r} in the article."
+    message = f"no occurrences of {_shown(word)} in the article."
     if close:
         listed = ", ".join(repr(c) for c in close[:-1]) + (" or " if len(close) > 1 else "") + repr(close[-1])
         message += f" Did you mean {listed}?"
@@ -571,7 +638,7 @@ def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
     if not lines:
         print(no_occurrences(article, word))
         return
-    print(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {word!r}")
+    print(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {_shown(word)}")
     for line in lines:
         print(f"{line.left:>{width}}{line.keyword}{line.right}")
 
@@ -594,7 +661,7 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=_LIMI
 
     Args:
         article, word, width, stem, phrases: as for :func:`kwic`.
-        limit: the most lines to show; ``None`` for all.
+        limit: the most lines to show, 0 or more; ``None`` for all.
         heading: start with the line saying how many occurrences there are.
 
     Returns:
@@ -602,14 +669,32 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=_LIMI
         line, ending with the sentence number; the :func:`no_occurrences`
         message if the word never occurs.
 
+    Raises:
+        TypeError, ValueError: ``limit`` is not a whole number of 0 or more (or ``None``).
+
     >>> from helpers import load_article
     >>> kwic_html(load_article(), "spirit", width=12)
     '<div class="kwic"><p>1 occurrence of &#x27;spirit&#x27;</p><table style="font-family:monospace;border-collapse:collapse;line-height:1.35"><tr><td style="white-space:pre;padding:0 4px;border:none;text-align:right">e “Shanghai </td><td style="white-space:pre;padding:0 4px;border:none;"><mark>spirit</mark></td><td style="white-space:pre;padding:0 4px;border:none;text-align:left">” that encom</td><td style="white-space:pre;padding:0 4px;border:none;color:gray">sentence 29</td></tr></table></div>'
     """
+    if limit is not None:
+        _check_count(limit, "limit")
     lines = kwic(article, word, width, stem=stem, phrases=phrases)
     if not lines:
         return _no_kwic_html(no_occurrences(article, word))
     return _kwic_lines_html(word, lines, limit=limit, heading=heading)
+
+
+#: The most characters of one keyword a KWIC line shows (a long phrase keeps its two ends).
+_KEYWORD = 200
+
+
+def _cut(text: str, most: int = _KEYWORD) -> str:
+    """``text``, or its two ends around "…" when it is longer than ``most`` characters.
+
+    >>> _cut("united nations", 7)
+    'uni…ons'
+    """
+    return text if len(text) <= most else text[:(most - 1) // 2] + "…" + text[len(text) - (most - 1) + (most - 1) // 2:]
 
 
 def _no_kwic_html(message: str) -> str:
@@ -622,13 +707,13 @@ def _kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True)
     does not search the article again."""
     rows = "".join(
         f'<tr><td style="{_CELL}text-align:right">{html.escape(line.left)}</td>'
-        f'<td style="{_CELL}"><mark>{html.escape(line.keyword)}</mark></td>'
+        f'<td style="{_CELL}"><mark>{html.escape(_cut(line.keyword))}</mark></td>'
         f'<td style="{_CELL}text-align:left">{html.escape(line.right)}</td>'
         f'<td style="{_CELL}color:gray">sentence {line.sentence}</td></tr>'
         for line in (lines if limit is None else lines[:limit]))
     cut = limit is not None and len(lines) > limit
-    head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {word!r}"
-                       + (f"; the first {limit:,} are shown" if cut else ""))
+    shown = (f"; the first {limit:,} are shown" if limit else "; none is shown") if cut else ""
+    head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {_shown(word)}" + shown)
     head = f"<p>{head}</p>" if heading or cut else ""
     return f'<div class="kwic">{head}<table style="{_TABLE}">{rows}</table></div>'
 
@@ -655,15 +740,13 @@ def dispersion(article, words, *, stem=False, phrases=False) -> dict[str, list[i
             for w in _word_list(words)}
 
 
-@lru_cache(maxsize=8)
-def _token_numbers(article) -> dict[int, int]:
-    return {start: i for i, start in enumerate(article.token_columns[1])}
-
-
 def _word_numbers(article, hits) -> list[int]:
-    """The word number of each hit (a :class:`~helpers.Token` or :class:`KwicLine`), by its start."""
-    index = _token_numbers(article)
-    return [index[hit.start] for hit in hits]
+    """The word number of each hit (a :class:`~helpers.Token` or :class:`KwicLine`), by its start:
+    found by bisection in the article's token starts, so nothing per token is kept."""
+    from bisect import bisect_left
+
+    starts = article.token_columns[1]
+    return [bisect_left(starts, hit.start) for hit in hits]
 
 
 def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> list[tuple[int, str, int]]:

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
+from array import array
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -91,7 +92,8 @@ def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
             raise ValueError(f"in {term!r}, a * stands alone and would match every word",
                              "put the * straight after the beginning of a word, e.g. terror*")
         plain, marked = tokenize(body), tokenize(body, punct=True)
-        marks = [m for m in marked if m not in plain]
+        known = set(plain)
+        marks = [m for m in marked if m not in known and m != "_"]  # "_" joins words as a space does
         if marks or not plain:
             raise ValueError(f"{term!r} contains {''.join(marks) or body!r}, which is not part of a word",
                              f"remove the mark; {_WILDCARD_HELP}")
@@ -181,8 +183,9 @@ def _lexicon(themes) -> dict[str, Theme]:
         return load_themes(themes)
     if isinstance(themes, Theme):
         return {themes.name: themes}
-    if isinstance(themes, dict):
-        return {name: t if isinstance(t, Theme) else make_theme(name, t) for name, t in themes.items()}
+    if isinstance(themes, dict):  # the key names the theme, in every column, row and hit
+        return {name: (t if t.name == name else replace(t, name=name)) if isinstance(t, Theme)
+                else make_theme(name, t) for name, t in themes.items()}
     return {t.name: t for t in themes}
 
 
@@ -205,11 +208,15 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _positions(article) -> tuple[dict[str, list[int]], list[str]]:
-    """Where each word of the article occurs, ``{word: [token index, ...]}``, and the words sorted."""
-    index: dict[str, list[int]] = {}
+def _positions(article) -> tuple[dict[str, array], list[str]]:
+    """Where each word of the article occurs, ``{word: array of token indexes}``, and the words
+    sorted. The indexes are machine integers in arrays: 8 bytes a token, not a Python int each."""
+    index: dict[str, array] = {}
     for k, w in enumerate(article.words):
-        index.setdefault(w, []).append(k)
+        where = index.get(w)
+        if where is None:
+            where = index[w] = array("q")
+        where.append(k)
     return index, sorted(index)
 
 
@@ -244,8 +251,9 @@ def _aliases_key(article) -> tuple:
 
 
 def _is_word_char(text: str, at: int) -> bool:
-    """Whether ``text[at]`` is what ``\\w`` matches (a letter, a digit or ``_``); False off the ends."""
-    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+    """Whether ``text[at]`` touches a name as find_mentions sees it: a letter or a digit (an underscore
+    separates, as it does between words); False off the ends."""
+    return 0 <= at < len(text) and text[at].isalnum()
 
 
 def _find_names(text: str, aliases: tuple) -> tuple[Mention, ...]:
@@ -631,6 +639,10 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         by: the grouping the names come from (see :func:`~helpers.sentence_groups`).
         themes: another lexicon.
 
+    Raises:
+        KeyError: a group that the grouping does not have.
+        ValueError: a group whose sentences hold no word (only marks such as ``***``).
+
     Returns:
         A DataFrame, one row per theme, strongest difference first: hits and
         rates per 1,000 tokens in each group; ``G2`` (Dunning's log-likelihood,
@@ -661,6 +673,10 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
     (name_a, sent_a), (name_b, sent_b) = pool(group_a), pool(group_b)
     sizes = _group_tokens(article, {name_a: sent_a, name_b: sent_b})
     size_a, size_b = sizes[name_a], sizes[name_b]
+    for name, size in ((name_a, size_a), (name_b, size_b)):
+        if not size:  # a rate per 1,000 words of no words is no number
+            raise ValueError(f"the group {name!r} has no words: its sentences hold only marks such as "
+                             "'***', so there is nothing to compare; pick a group whose sentences have words")
     set_a, set_b = set(sent_a), set(sent_b)
     rows, orgs = [], _aliases_key(article)
     for t in lexicon.values():

@@ -27,16 +27,19 @@ __all__ = [
     "load_phrases", "load_aliases", "load_abbreviations", "find_mentions", "WORD_PATTERN",
 ]
 
-#: The word pattern, one alternative per kind of token, tried in this order.
+#: The word pattern, one alternative per kind of token, tried in this order. A word is made
+#: of letters and digits (``[^\W_]``: ``\w`` but the underscore): ``_`` separates words, as
+#: a space does, so "un_news" is the two words "un" and "news" wherever they are counted
+#: or looked for; with ``punct=True`` the ``_`` is a mark of its own.
 WORD_PATTERN = r"""
     [A-Za-z]+(?:/[A-Za-z]+)*(?:/\d+)+     # UN document symbols: S/2016/867, a/res/70/1
   | (?:[A-Za-z]\.){2,}(?![A-Za-z])        # abbreviations with dots: U.S., e.g.
-  | \w+(?=n['’]t\b)                       # "do" of "don't" (Penn Treebank style)
-  | n['’]t\b                              # "n't"
-  | ['’](?:s|re|ve|ll|d|m)\b              # clitics: 's 're 've 'll 'd 'm
+  | [^\W_]+(?=n['’]t(?![^\W_]))           # "do" of "don't" (Penn Treebank style)
+  | n['’]t(?![^\W_])                      # "n't"
+  | ['’](?:s|re|ve|ll|d|m)(?![^\W_])      # clitics: 's 're 've 'll 'd 'm
   | \d+(?:[.,:]\d+)*%?                    # numbers: 1993, 2,100, 3.5, 40%
-  | \w+(?:[-‐‑]\w+|['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+)*   # words, inner hyphens
-  | [^\w\s]                               # any other single mark (punctuation)
+  | [^\W_]+(?:[-‐‑][^\W_]+|['’](?!(?:s|re|ve|ll|d|m|t)(?![^\W_]))[^\W_]+)*   # words, inner hyphens
+  | [^\w\s]|_                             # any other single mark (punctuation)
 """
 _WORD_RE = re.compile(WORD_PATTERN, re.VERBOSE)
 
@@ -72,8 +75,66 @@ _PIECE = 1 << 16
 _CUT = re.compile(r"[ \n]")
 
 
+# --- linear time: runs no abbreviation or symbol can match -------------------------------
+# "a.a.a…a" (letters joined by dots, ending in a letter) holds no abbreviation: every run of
+# "x." pairs in it ends before a letter, where (?![A-Za-z]) fails. But the pattern does not
+# know that: it reads the run to its end again from each of its letters, which takes time
+# quadratic in the run's length. The same holds for "a/a/…/a" and document symbols, which
+# need a "/" and digits after the letters. Such a run is *dead*: since no alternative but
+# the abbreviation (or the symbol) reads its dots (or slashes), each of them can be read as
+# another mark instead, with the same tokens and offsets; then nothing reads the run twice.
+#: The first dot of a run of two or more "x." pairs (the letter before it starts the run).
+_DOT_RUN = re.compile(r"\.(?<![A-Za-z]\.[A-Za-z]\.)(?<=[A-Za-z]\.)(?:[A-Za-z]\.)++")
+#: The first slash of letters joined by slashes, to the run's last letter.
+_SLASH_RUN = re.compile(r"/(?<=[A-Za-z]/)(?:[A-Za-z]++/)*+[A-Za-z]++")
+_LETTER = re.compile(r"[A-Za-z]")
+_DIGIT_AFTER_SLASH = re.compile(r"/\d")
+#: What the dots and slashes of a dead run are read as: marks that no alternative but
+#: "any other single mark" reads, that the two engines read alike, and that cleaning
+#: deletes from an article (control characters), so that an article never holds them.
+_DOT, _SLASH = "\x1a", "\x1b"
+
+
+def _dead_runs(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, mark)``: the spans of ``text`` whose dots (or slashes) no abbreviation
+    (or document symbol) can read, and the mark each is read as instead. Linear in ``text``."""
+    out = []
+    if "." in text:
+        for m in _DOT_RUN.finditer(text):  # each run once, from its first dot
+            if _LETTER.match(text, m.end()):  # a letter after the last "x.": no abbreviation
+                out.append((m.start(), m.end(), _DOT))
+    if "/" in text:
+        for m in _SLASH_RUN.finditer(text):  # each run once, from its first slash
+            if not _DIGIT_AFTER_SLASH.match(text, m.end()):  # no "/2016": no document symbol
+                out.append((m.start(), m.end(), _SLASH))
+    return out
+
+
+def _without_dead_runs(text: str) -> str:
+    """``text`` with the dots and slashes of its dead runs read as other marks (same length)."""
+    runs = _dead_runs(text)
+    if not runs:
+        return text
+    pieces, at = [], 0
+    for start, end, mark in sorted(runs):
+        pieces += [text[at:start], text[start:end].replace("." if mark == _DOT else "/", mark)]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _restore_marks(joined: str) -> str:
+    """Tokens read from :func:`_without_dead_runs` text, with their dots and slashes back."""
+    if _DOT in joined:
+        joined = joined.replace(_DOT, ".")
+    if _SLASH in joined:
+        joined = joined.replace(_SLASH, "/")
+    return joined
+
+
 def _span_tokenize(text: str):
     tokenizer = _regexp_tokenizer()
+    text = _without_dead_runs(text)  # the same spans, found in linear time
     start = 0
     while start < len(text):
         cut = _CUT.search(text, start + _PIECE) if len(text) - start > _PIECE else None
@@ -100,12 +161,12 @@ def _span_tokenize(text: str):
 _FAST_PATTERN = r"""
     [A-Z]?[a-z]++(?![\w'’./\-‐‑])
   | [A-Za-z]++(?:/[A-Za-z]++)*+(?:/\d+)+
-  | (?:[A-Za-z]\.){2,}(?![A-Za-z])
-  | (?=\w++['’]t\b)\w+(?=n['’]t\b)
-  | n['’]t\b
-  | ['’](?:s|re|ve|ll|d|m)\b
+  | (?:[A-Za-z]\.){2,}+(?![A-Za-z])
+  | (?=[^\W_]++['’]t(?![^\W_]))[^\W_]+(?=n['’]t(?![^\W_]))
+  | n['’]t(?![^\W_])
+  | ['’](?:s|re|ve|ll|d|m)(?![^\W_])
   | \d+(?:[.,:]\d+)*%?
-  | \w+(?:[-‐‑]\w+|['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+)*
+  | [^\W_]+(?:[-‐‑][^\W_]+|['’](?!(?:s|re|ve|ll|d|m|t)(?![^\W_]))[^\W_]+)*
 """
 _RUN = r"(?:[A-Z]?[a-z]++(?![\w'’./\-‐‑])\s*+)++ |"
 
@@ -126,9 +187,35 @@ def _fast():
             runs.append(f"\\u{start:04x}-\\u{prev:04x}")
             start = c
     other = re.compile("[^" + "".join(runs) + "]")
-    marks = r"| [^\w\s]"
+    marks = r"| [^\w\s] | _"
     return tuple(re.compile(p, re.VERBOSE) for p in (
         _FAST_PATTERN, _FAST_PATTERN + marks, _RUN + _FAST_PATTERN, _RUN + _FAST_PATTERN + marks)) + (other,)
+
+
+#: In text read by :func:`_without_dead_runs`: the letters of a dead run that stand alone,
+#: each a word of its own, one match for the whole run. A letter (or a run of letters, for
+#: slashes) counts only when a stand-in mark follows it: the run's last letters may be glued
+#: to what follows ("a.b.cat", "a/b/c-d") and are left to the other alternatives.
+_DEAD_ALTERNATIVES = (r"[A-Za-z](?:\x1a[A-Za-z](?=\x1a))*+(?=\x1a) |"
+                      r"[A-Za-z]++(?:\x1b[A-Za-z]++(?=\x1b))*+(?=\x1b) |")
+
+
+@lru_cache(maxsize=1)
+def _fast_dead():
+    """The fast patterns for text with dead runs: (runs + words, runs + words and marks, for
+    ``re.split``: the dead runs, runs of plain words or single words)."""
+    words_only, with_marks, runs, runs_and_marks, _ = _fast()
+    return (re.compile(_DEAD_ALTERNATIVES + runs.pattern, re.VERBOSE),
+            re.compile(_DEAD_ALTERNATIVES + runs_and_marks.pattern, re.VERBOSE),
+            re.compile(f"({_DEAD_ALTERNATIVES}{_SPACED_RUN}{words_only.pattern})", re.VERBOSE))
+
+
+def _read_for_fast_path(text: str):
+    """``(text to read, whether it has dead runs)``, or ``None`` when the fast path cannot read it."""
+    read = _without_dead_runs(text)
+    if read is not text and (_DOT in text or _SLASH in text):
+        return None  # the marks that stand for dots and slashes would be read back wrongly
+    return read, read is not text
 
 
 def _fast_words(text: str, lower: bool, punct: bool) -> list[str] | None:
@@ -136,11 +223,15 @@ def _fast_words(text: str, lower: bool, punct: bool) -> list[str] | None:
     *_, runs, runs_and_marks, other = _fast()
     if other.search(text):
         return None
-    joined = "\n".join((runs_and_marks if punct else runs).findall(text)).replace("’", "'")
-    words = (joined.lower() if lower else joined).split()  # no token holds a space
-    if not punct and "_" in text:
-        words = [w for w in words if w != "_"]
-    return words
+    found = _read_for_fast_path(text)
+    if found is None:
+        return None
+    read, dead = found
+    pattern = _fast_dead()[bool(punct)] if dead else runs_and_marks if punct else runs
+    joined = "\n".join(pattern.findall(read)).replace("’", "'")
+    if dead:  # a stand-in mark: a mark of its own, or (without marks) a space between two words
+        joined = joined.replace(_DOT, " . " if punct else " ").replace(_SLASH, " / " if punct else " ")
+    return (joined.lower() if lower else joined).split()  # no token holds a space
 
 
 #: A run of plain words, each followed by a single space but the last: each word is what
@@ -156,15 +247,16 @@ def _fast_split():
     return tuple(re.compile(f"({_SPACED_RUN}{p.pattern})", re.VERBOSE) for p in (words_only, with_marks))
 
 
-def _fast_columns(text: str, lower: bool, punct: bool):
+def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
     """The tokens of tokenize_spans() as three columns ``(words, starts, ends)`` by the
     faster path, or None when the text needs the reference path.
 
     ``re.split`` with the pattern in a group gives [gap, match, gap, match, …, gap]
     in one call, where a match is a token or a run of plain words with one space
-    between them. Joined by single spaces, the matches split into every token; the
-    offsets are running sums of what stands before each token and of its length.
-    Only the matches are visited by Python code; the tokens only by C loops.
+    between them (or, in a dead run, one stand-in mark between them). Joined by single
+    spaces, the matches split into every token; the offsets are running sums of what
+    stands before each token and of its length (``offset`` is added to every one). Only
+    the matches are visited by Python code; the tokens only by C loops.
     """
     *_, other = _fast()
     if other.search(text):
@@ -173,26 +265,34 @@ def _fast_columns(text: str, lower: bool, punct: bool):
     normal = normal.lower() if lower else normal
     if len(normal) != len(text):  # a letter whose lower case is two characters
         return None
-    pieces = _fast_split()[bool(punct)].split(text)
+    found = _read_for_fast_path(text)
+    if found is None:
+        return None
+    read, dead = found
+    # with marks, a dead run's stand-ins are single marks, one match each, read back below
+    pattern = _fast_dead()[2] if dead and not punct else _fast_split()[bool(punct)]
+    pieces = pattern.split(read)
     if len(pieces) == 1:
         return [], array("q"), array("q")
     matches, gaps = pieces[1::2], pieces[0:-1:2]
     joined = " ".join(matches).replace("’", "'")  # no token holds a space
+    inside = map(str.count, matches, repeat(" "))  # the tokens of a match, less one
+    if dead:
+        joined = _restore_marks(joined) if punct else joined.replace(_DOT, " ").replace(_SLASH, " ")
+        if not punct:
+            inside = map(sum, zip(inside, map(str.count, matches, repeat(_DOT)),
+                                  map(str.count, matches, repeat(_SLASH))))
     # interned: each word is one string however often it occurs, in this text and the next
     words = list(map(sys.intern, (joined.lower() if lower else joined).split(" ")))
     before = [1] * len(words)  # what stands before each token: one space inside a run,
     first = 0
-    for gap, spaces in zip(gaps, map(str.count, matches, repeat(" "))):
+    for gap, more in zip(gaps, inside):
         before[first] = len(gap)  # or, before the first token of a match, the gap before it
-        first += spaces + 1
+        first += more + 1
+    before[0] += offset
     # running sums of [before, length, before, length, …] are [start, end, start, end, …]
     bounds = array("q", accumulate(chain.from_iterable(zip(before, map(len, words)))))
-    starts, ends = bounds[0::2], bounds[1::2]
-    if not punct and "_" in text:
-        keep = [k for k, (s, e) in enumerate(zip(starts, ends)) if e - s > 1 or text[s] != "_"]
-        words = [words[k] for k in keep]
-        starts, ends = array("q", (starts[k] for k in keep)), array("q", (ends[k] for k in keep))
-    return words, starts, ends
+    return words, bounds[0::2], bounds[1::2]
 
 
 def _fast_spans(text: str, lower: bool, punct: bool) -> list[Token] | None:
@@ -210,37 +310,67 @@ def _tokens_from(columns) -> list[Token]:
     return list(map(tuple.__new__, repeat(Token), zip(*columns)))
 
 
+#: token_columns() reads a long text in pieces of about this many characters, cut at a space
+#: or a line break, so that what it holds while reading is a small multiple of one piece.
+_COLUMN_PIECE = 1 << 20
+
+
+def _cuts(text: str, size: int):
+    """``(start, end)`` of pieces of ``text`` of about ``size`` characters, each but the last
+    ending at a space or a line break (no token holds one, so the tokens are the same)."""
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + size) if len(text) - start > size else None
+        end = cut.start() if cut else len(text)
+        yield start, end
+        start = end
+
+
+def _readonly(numbers: array) -> memoryview:
+    """A read-only view of an array of offsets: indexing, slicing, ``len`` and ``bisect`` work,
+    and nothing can change the numbers it shows."""
+    return memoryview(numbers).toreadonly()
+
+
 def token_columns(text: str):
     """The word tokens of ``text`` as three columns: ``(words, starts, ends)``.
 
-    The same tokens as :func:`tokenize_spans` with its defaults, kept as a list
-    of strings and two arrays of offsets: what the analysis reads, in a fraction
-    of the memory, with no object per token for Python's garbage collector to
-    visit. ``Article.words`` and ``Article.tokens`` are made from them.
+    The same tokens as :func:`tokenize_spans` with its defaults, kept as a tuple
+    of strings and two read-only arrays of offsets: what the analysis reads, in a
+    fraction of the memory, with no object per token for Python's garbage collector
+    to visit. ``Article.words`` and ``Article.tokens`` are made from them. Nothing in
+    the columns can be changed, so an article's words stay what the text says.
 
     Args:
         text: any string.
 
     Returns:
-        ``(words, starts, ends)``: a list of lower-cased words and two arrays of
-        offsets, so that ``text[starts[k]:ends[k]]`` is word ``k`` as written.
+        ``(words, starts, ends)``: a tuple of lower-cased words and two read-only
+        sequences of offsets (``memoryview`` of 64-bit integers), so that
+        ``text[starts[k]:ends[k]]`` is word ``k`` as written.
 
     Raises:
         TypeError: ``text`` is not a string.
 
     >>> words, starts, ends = token_columns("Russia’s note")
     >>> words, list(starts), list(ends)
-    (['russia', "'s", 'note'], [0, 6, 9], [6, 8, 13])
+    (('russia', "'s", 'note'), [0, 6, 9], [6, 8, 13])
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize needs a string of text, not {type(text).__name__}: "
                         "pass article.text or a sentence, e.g. tokenize(article.text)")
-    columns = _fast_columns(text, True, False)
-    if columns is None:
-        tokens = tokenize_spans(text)
-        columns = ([sys.intern(t.word) for t in tokens], array("q", (t.start for t in tokens)),
-                   array("q", (t.end for t in tokens)))
-    return columns
+    words, starts, ends = [], array("q"), array("q")
+    for begin, end in _cuts(text, _COLUMN_PIECE):
+        piece = text[begin:end] if (begin, end) != (0, len(text)) else text
+        columns = _fast_columns(piece, True, False, offset=begin)
+        if columns is None:
+            tokens = tokenize_spans(piece)
+            columns = ([sys.intern(t.word) for t in tokens], array("q", (t.start + begin for t in tokens)),
+                       array("q", (t.end + begin for t in tokens)))
+        words += columns[0]
+        starts += columns[1]
+        ends += columns[2]
+    return tuple(words), _readonly(starts), _readonly(ends)
 
 
 def _normalize(word: str, lower: bool) -> str:
@@ -249,7 +379,7 @@ def _normalize(word: str, lower: bool) -> str:
 
 
 def _is_word(piece: str) -> bool:
-    return piece[0].isalnum() or piece[0] in "_'’" and len(piece) > 1
+    return piece[0].isalnum() or piece[0] in "'’" and len(piece) > 1
 
 
 def tokenize_spans(text: str, *, lower: bool = True, punct: bool = False,
@@ -316,16 +446,22 @@ def _phrase_key(words) -> tuple[str, ...]:
     return tuple(w.lower() for w in words)
 
 
-def join_phrases(tokens: list[Token], phrases) -> list[Token]:
-    """Join runs of tokens that spell a phrase into one token (longest match first)."""
+def _longest_first(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """``{first word: [phrase, …]}``, each first word's phrases longest first (phrases as text
+    or as tuples of lower-cased words; one-word phrases are left out)."""
     table = {}
     for phrase in phrases:
         key = phrase if isinstance(phrase, tuple) else _phrase_key(tokenize(phrase, lower=False))
         if len(key) >= 2:
             table.setdefault(key[0], set()).add(key)
-    if not table:
+    return {first: sorted(keys, key=len, reverse=True) for first, keys in table.items()}
+
+
+def join_phrases(tokens: list[Token], phrases) -> list[Token]:
+    """Join runs of tokens that spell a phrase into one token (longest match first)."""
+    longest = _longest_first(phrases)
+    if not longest:
         return list(tokens)
-    longest = {first: sorted(keys, key=len, reverse=True) for first, keys in table.items()}
     out, i, lowered = [], 0, [t.word.lower() for t in tokens]
     while i < len(tokens):
         for key in longest.get(lowered[i], ()):
@@ -338,6 +474,37 @@ def join_phrases(tokens: list[Token], phrases) -> list[Token]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def _join_phrase_columns(columns, phrases):
+    """:func:`join_phrases` on columns ``(words, starts, ends)`` of lower-cased words, as columns.
+
+    Only the places where a phrase can begin are looked at; the words between are copied
+    as they are, so the whole takes one pass and holds no object per token.
+    """
+    words, starts, ends = columns
+    longest = _longest_first(phrases)
+    if not longest:
+        return columns
+    out_w, out_s, out_e = [], array("q"), array("q")
+    copied = 0
+    for i, w in enumerate(words):
+        if i < copied or w not in longest:
+            continue
+        for key in longest[w]:
+            if words[i:i + len(key)] == key:
+                out_w += words[copied:i]
+                out_s.frombytes(starts[copied:i].tobytes())
+                out_e.frombytes(ends[copied:i].tobytes())
+                out_w.append(sys.intern("_".join(key)))
+                out_s.append(starts[i])
+                out_e.append(ends[i + len(key) - 1])
+                copied = i + len(key)
+                break
+    out_w += words[copied:]
+    out_s.frombytes(starts[copied:].tobytes())
+    out_e.frombytes(ends[copied:].tobytes())
+    return tuple(out_w), _readonly(out_s), _readonly(out_e)
 
 
 @lru_cache(maxsize=8)
@@ -535,7 +702,7 @@ def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
             name listed for two organizations, or names separated by commas.
 
     >>> load_aliases()["SCO"]
-    ('Shanghai Cooperation Organization', 'SCO')
+    ('Shanghai Cooperation Organization', 'Shanghai Cooperation Organisation', 'SCO')
     """
     path = Path(path) if path is not None else data_dir() / "aliases.txt"
     return _aliases(str(path), file_stamp(path))
@@ -549,7 +716,8 @@ def _mention_regexes(items: tuple[tuple[str, tuple[str, ...]], ...]):
             variants[name] = key
             if name[0].islower():
                 variants[name[0].upper() + name[1:]] = key
-    return [(key, re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")) for name, key in variants.items()]
+    # a name stands alone: no letter or digit touches it (an underscore separates, as for words)
+    return tuple((key, re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])")) for name, key in variants.items())
 
 
 def find_mentions(text: str, aliases=None) -> list[Mention]:

@@ -158,8 +158,8 @@ def test_fast_path_equals_reference_on_random_text(text, lower, punct):
 
 def test_article_columns_tokens_and_words_are_one_tokenization(article):
     words, starts, ends = article.token_columns
-    assert article.tokens == tokenize_spans(article.text) == [Token(*t) for t in zip(words, starts, ends)]
-    assert article.words == words == tokenize(article.text)
+    assert list(article.tokens) == tokenize_spans(article.text) == [Token(*t) for t in zip(words, starts, ends)]
+    assert article.words == words and list(words) == tokenize(article.text)
     assert all(article.text[s:e].lower().replace("’", "'") == w for w, s, e in zip(words, starts, ends))
 
 
@@ -168,8 +168,9 @@ def test_columns_keep_no_object_per_token(article):
 
     words, starts, ends = article.token_columns
     assert len(starts) == len(ends) == len(words) == 2136
-    # offsets are machine integers in arrays: no Python object for the garbage collector to visit
-    assert [type(r) for r in gc.get_referents(starts) + gc.get_referents(ends)] == [type, type]
+    # offsets are machine integers in (read-only views of) arrays: no Python object per offset
+    assert starts.format == ends.format == "q" and starts.readonly and ends.readonly
+    assert [type(r) for r in gc.get_referents(starts.obj) + gc.get_referents(ends.obj)] == [type, type]
     assert len(gc.get_referents(words)) == 2136 and not any(map(gc.is_tracked, words))
     # every repeat of a word is one string (interned): a corpus holds each word once, whatever its length
     assert len({id(w) for w in words}) == len(set(words)) == 679
