@@ -1,7 +1,8 @@
 # Everything a learner or a teacher types starts here:
 #   make lab    set up (first time only) and open JupyterLab on the first lesson
 #   make test   set up (first time only) and run every test
-# Other targets: make app, make exercises, make bench, make doctor, make clean.
+# Other targets: make app, make exercises, make bench, make doctor, make clean,
+#   make new-article TEXT=path/report.txt [NAME=name]   add a report and draft its bundle.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told; only then is the flag added.
 ROOT_OK := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test app exercises bench doctor clean
+.PHONY: lab test app exercises bench doctor new-article clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "This kit needs Python 3.11 or newer; you have " + sys.version.split()[0] + ". Install a newer Python, then run make again.")'
@@ -51,6 +52,11 @@ bench: $(TESTED)
 
 doctor: $(STAMP)
 	$(BIN)/python -m helpers doctor
+
+# NAME counts only when given on the command line: some systems set NAME in the environment.
+new-article: $(STAMP)
+	@test -n "$(TEXT)" || { echo "usage: make new-article TEXT=path/report.txt [NAME=name]"; exit 1; }
+	$(BIN)/python -m helpers new-article "$(TEXT)" $(if $(filter command line,$(origin NAME)),--name "$(NAME)")
 
 clean:
 	rm -rf $(VENV) .pytest_cache

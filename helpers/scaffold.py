@@ -1,0 +1,1391 @@
+"""A new article in a few minutes: the speaker finder and the scaffold of a bundle.
+
+:func:`suggest_speakers` reads an article and lists the speakers it can find by the
+patterns reporters use: "Rashid Alimov, Secretary-General of the SCO, said", "China's Liu
+Jieyi emphasized", "the representatives of Ukraine and the United States said", "said its
+Secretary-General, Zhang Ming", "a briefing by Federica Mogherini", a name followed by
+"he said" in the next sentence. :func:`new_article` (``python -m helpers new-article
+PATH.txt``) copies a text into the data folder's ``articles/`` and drafts the rest of its
+bundle beside it: the metadata (``NAME.toml``), the speaker list (``NAME.speakers.csv``)
+and a gold template with the kit's guesses (``NAME.gold.tsv``). Every line it drafts is
+a guess for a person to check by reading, and it never writes over a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import re
+import textwrap
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .datafiles import DataFileError, data_dir, read_text, read_wordlist
+
+__all__ = ["suggest_speakers", "suggest_organizations", "new_article", "NewArticle"]
+
+# --- words that tell a name from a title, an institution or a place -----------------------
+
+#: Nouns that make a phrase a role ("Secretary-General of ...", "head of the mission").
+_ROLE_NOUNS = frozenset("""
+    secretary-general under-secretary-general assistant-secretary-general secretary undersecretary
+    minister representative representatives ambassador envoy president vice-president chair vice-chair
+    chairman chairwoman chairperson chair-in-office chairperson-in-office chairman-in-office head
+    director director-general commissioner coordinator spokesperson spokesman spokeswoman adviser
+    advisor chief delegate observer officer leader governor premier emir king queen mayor senator
+    counsellor counselor rapporteur prosecutor registrar commander
+""".split())
+#: Words that stand in a title before or after the role noun ("Permanent", "Foreign", "Mr").
+_TITLE_WORDS = _ROLE_NOUNS | frozenset("""
+    general deputy high special permanent foreign prime executive acting interim former first vice
+    senior principal alternate resident mr mrs ms miss dr prof professor sir dame madam mister
+    h.e excellency his her honourable honorable sheikh prince princess lord lady justice judge
+""".split())
+#: Honorifics that say whether a person is "he" or "she".
+_HONORIFICS = {"mr": "he", "mister": "he", "sir": "he", "lord": "he", "ms": "she", "mrs": "she",
+               "miss": "she", "madam": "she", "dame": "she", "lady": "she"}
+#: Words of institutions' names: never in a person's name, nor in a country's.
+_INSTITUTION_WORDS = frozenset("""
+    council committee organization organisation nations union office department agency commission
+    centre center mission group league assembly court bank fund programme program treaty security
+    ministry government parliament process declaration charter framework partnership peace cooperation
+    co-operation affairs community forum summit conference association institute university party army
+    forces force news press times post daily service system network international national world war
+    presidency secretariat directorate board bureau panel authority operations policy strategy plan
+    agenda initiative report resolution convention protocol accord agreement act law code tribunal
+    police media photo rights watch house aid relief health development foundation studies journal
+    tribune herald gazette radio television channel member members state
+""".split())
+#: Words of places, days and months: never in a person's name.
+_PLACE_AND_TIME_WORDS = frozenset("""
+    asia africa europe america americas pacific atlantic arctic middle east west north south central
+    eastern western northern southern island islands sea ocean gulf region river coast peninsula new
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday
+""".split())
+#: Words of countries' names that would pass for a person's name ("Sri Lanka said").
+_COUNTRY_WORDS = frozenset("""
+    republic federation states kingdom emirates united arabia lanka rica faso leone guinea zealand korea
+    sudan timor verde bissau marino lucia kitts tome herzegovina macedonia
+""".split())
+#: Words that never stand in a person's name.
+_NOT_NAME = _INSTITUTION_WORDS | _PLACE_AND_TIME_WORDS | _COUNTRY_WORDS
+#: Words that never stand in a country's name: institutions, titles, days and months.
+_NOT_COUNTRY = _INSTITUTION_WORDS | _TITLE_WORDS | (_PLACE_AND_TIME_WORDS - frozenset(
+    "asia africa europe america americas pacific atlantic arctic middle east west north south central "
+    "eastern western northern southern island islands sea ocean gulf region river coast peninsula new".split()))
+#: Small words a name may hold between its capitalised words ("Ursula von der Leyen").
+_PARTICLES = frozenset("von van der den de del della di da dos das du la le al el bin ibn ben".split())
+#: Verbs that say someone spoke without reporting what they said: such a person is a speaker
+#: too ("Also speaking were ...", "who also addressed the Council").
+_EVENTS_AFTER = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs", "presented", "delivered")
+#: Phrases that introduce a speaker's name ("according to X", "a briefing by X").
+_EVENTS_BEFORE = ("according to", "briefing by", "briefings by", "statement by", "statements by",
+                  "remarks by", "address by", "speech by", "heard from")
+_SPEAKING = ("spoke", "speak", "speaks", "speaking", "addressed", "briefed", "statement", "statements")
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_APOS = "'’"
+#: Where a role phrase before a name begins: after a comma, colon, dash or quotation mark.
+_BOUNDARY = re.compile(r"[,;:“”\"—–]| - ")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" \
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+
+#: "of Slovakia", "of the Republic of Korea", "of the Vietnam Permanent Mission" in a role.
+_OF_NAME = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][^\s,;.()]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][^\s,;.()]*)*)")
+#: A possessive that opens a role: "Kazakhstan's Permanent Representative", "Belarus' representative".
+_OWNER_AT_START = re.compile(rf"(?:[Tt]he\s+)?([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*?)(?:[{_APOS}]s|s[{_APOS}])\s")
+#: One item of a list of countries, "the United States", "Republic of Korea".
+_LIST_ITEM = re.compile(r"(?P<the>the\s+|The\s+)?(?P<name>[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
+                        r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)*)")
+_LIST_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+#: "the representatives of", "the delegation of": a list of countries follows.
+_REPRESENTATIVES_OF = re.compile(r"\b(?:[Rr]epresentatives?|[Dd]elegations?)\s+of\s+")
+#: "The United Kingdom's representative", "China's delegation".
+_OWNERS_REPRESENTATIVE = re.compile(
+    rf"(?P<the>\b[Tt]he\s+)?(?P<name>(?:[A-Z][^\W\d_]*\s+)*?[A-Z][^\W\d_]*)(?:[{_APOS}]s|(?<=s)[{_APOS}])\s+"
+    r"(?:[Pp]ermanent\s+)?(?:[Rr]epresentatives?|[Dd]elegat\w+)\b")
+_ON_BEHALF = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<what>[^,.;]{1,80})")
+_IN_CAPACITY_AS_CHAIR = re.compile(r"\bin\s+(?:its|his|her|their)\s+capacit(?:y|ies)\s+as\s+(?:the\s+)?"
+                                   r"(?:[Cc]hair\w*|[Pp]residen\w*)\s+of\s+(?P<orgs>.*)")
+#: An agency's closing tag, "[IDN-InDepthNews – 31 October 2016]": the publisher and the date.
+_CLOSING_TAG = re.compile(r"\[([^\[\]\n]{1,80}?)\s[–—-]\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]\s*$")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    base: str  # the word without a possessive "'s"
+    poss: bool
+    kind: str  # cap | acr | particle | low
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(text):
+        word, end, poss = m.group(), m.end(), False
+        if len(word) > 2 and word[-2] in _APOS and word[-1] == "s":
+            word, poss = word[:-2], True
+        elif word.endswith("s") and text[end:end + 1] in _APOS and not text[end + 1:end + 2].isalnum():
+            poss = True  # "Belarus' representative"
+        if word[0].isupper() and any(c.islower() for c in word):
+            kind = "cap"
+        elif "-" in word and word.split("-")[-1][:1].isupper():
+            kind = "cap"  # "al-Thani"
+        elif len(word) == 1 and word.isupper() and text[end:end + 1] == ".":
+            kind = "initial"  # "T.S. Tirumurti"
+        elif word.isupper() and len(word) > 1:
+            kind = "acr"
+        elif word.lower() in _PARTICLES:
+            kind = "particle"
+        else:
+            kind = "low"
+        out.append(_Tok(m.start(), m.start() + len(word), word, poss, kind))
+    return out
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    """Runs of capitalised words one space apart ("Mr. Ban" too); a possessive ends a run."""
+    runs, run = [], []
+    for t in toks:
+        if run:
+            prev = run[-1]
+            gap = text[prev.end:t.start]
+            joined = (not prev.poss and t.kind in ("cap", "particle", "initial")
+                      and (gap == " " or gap == ". " and prev.base.lower() in (*_HONORIFICS, "dr", "prof")
+                           or prev.kind == "initial" and gap in (".", ". ")))
+            if joined:
+                run.append(t)
+                continue
+            runs.append(run)
+            run = []
+        if t.kind in ("cap", "initial"):
+            run = [t]
+    if run:
+        runs.append(run)
+    for r in runs:  # a name never ends with "de" or "al"
+        while r and r[-1].kind == "particle":
+            r.pop()
+    return [r for r in runs if r]
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in _TITLE_WORDS
+
+
+def _has_role(phrase: str) -> bool:
+    """Whether ``phrase`` names a role: it holds a role noun ("minister", "Secretary-General")."""
+    return any(w.lower() in _ROLE_NOUNS or w.lower().split("-")[-1] in _ROLE_NOUNS
+               for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", phrase))
+
+
+def _name_like(t: _Tok, stop: frozenset, first_in_sentence: bool) -> bool:
+    if t.kind == "initial":
+        return True
+    if t.kind != "cap":
+        return False
+    low = t.base.lower()
+    if low in _TITLE_WORDS or low in _NOT_NAME or low in stop or any(p in _NOT_NAME for p in low.split("-")):
+        return False
+    if first_in_sentence and (low.endswith("ly") or low.endswith("ing") and len(low) > 5):
+        return False  # "Noting ...", "Thirdly, ...": a sentence's first word, not a name
+    return True
+
+
+# --- organizations ------------------------------------------------------------------------
+
+def _org_names(article, extra=()) -> dict[str, tuple[str, ...]]:
+    """The organizations the finder knows: data/aliases.txt, the article's own, ``extra``;
+    an acronym key counts as a name ("AU" for the African Union)."""
+    from .tokens import load_aliases
+
+    names = {}
+    for key, forms in [*load_aliases().items(), *getattr(article, "organizations", ()), *extra]:
+        forms = tuple(dict.fromkeys([*names.get(key, ()), *forms]))
+        if key.isupper() and key not in forms:
+            forms += (key,)
+        names[key] = forms
+    return names
+
+
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z-]{1,9})\)")
+_CONNECTORS = frozenset("of and for the on in de des du la".split())
+
+
+def _definitions(text: str) -> list[tuple[str, str]]:
+    """``(acronym, full name)`` for every "Full Name (ACRONYM)" of ``text``."""
+    found = []
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        words = text[max(0, m.start() - 200):m.start()].rstrip().split(" ")
+        name = []
+        for w in reversed(words):
+            bare = w.strip()
+            if not bare or bare[-1] in ",;:.)(“”\"" or not (bare[0].isupper() or bare.lower() in _CONNECTORS):
+                break
+            name.insert(0, bare)
+        while name and (name[0].lower() in _CONNECTORS or name[0][0] != acronym[0]):
+            name.pop(0)
+        while name and name[-1].lower() in _CONNECTORS:
+            name.pop()
+        if len(name) >= 2:
+            found.append((acronym, " ".join(name)))
+    return found
+
+
+def suggest_organizations(article) -> list[str]:
+    """Organizations the article defines ("Full Name (ACRONYM)") that the kit does not know yet.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        One entry per organization, written as ``organizations`` of a ``.toml`` takes it,
+        ``"KEY: Full Name; KEY"``, in text order; empty when ``data/aliases.txt`` and the
+        article's own metadata know every one.
+
+    >>> from helpers import load_article
+    >>> suggest_organizations(load_article())
+    []
+    >>> from types import SimpleNamespace
+    >>> text = "The Organisation of Islamic Cooperation (OIC) met the United Nations (UN)."
+    >>> suggest_organizations(SimpleNamespace(text=text, organizations=()))
+    ['OIC: Organisation of Islamic Cooperation; OIC']
+    """
+    known = _org_names(article)
+    taken = {n for forms in known.values() for n in forms} | set(known)
+    out = []
+    for acronym, name in _definitions(article.text):
+        if acronym in taken or name in taken:
+            continue
+        taken |= {acronym, name}
+        out.append(f"{acronym}: {name}; {acronym}")
+    return out
+
+
+def _parse_organizations(entries) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for entry in entries:
+        key, _, names = entry.partition(":")
+        out.append((key.strip(), tuple(n.strip() for n in names.split(";") if n.strip())))
+    return out
+
+
+# --- the finder -------------------------------------------------------------------------------
+
+@dataclass
+class _Person:
+    """A speaker being found: what the text says of them, and why the finder thinks they speak."""
+
+    name: str
+    first: tuple[int, int]
+    delegation: bool = False
+    role: str | None = None
+    country: str | None = None
+    the_country: bool = False  # the text writes "the United States"
+    organization: str | None = None
+    org_guessed: bool = False
+    unknown_org: str | None = None
+    capacity: str | None = None
+    speaks_for: str | None = None
+    behalf_of: str | None = None
+    chair_of: str | None = None
+    aliases: list = field(default_factory=list)
+    votes: list = field(default_factory=list)
+    evidence: list = field(default_factory=list)  # (sentence index, how)
+
+
+class _Finder:
+    """The patterns compiled once for an article, and what they find in it: people, delegations."""
+
+    def __init__(self, article):
+        from .datafiles import load_stopwords
+        from .tokens import find_mentions
+
+        self.article = article
+        self.sentences = _units(article.sentences)
+        self.orgs = _org_names(article, _parse_organizations(suggest_organizations(article)))
+        self.find_mentions = lambda text: find_mentions(text, self.orgs)
+        self.stop = load_stopwords()
+        cues = read_wordlist(data_dir() / "speakers.cues.txt", lower=True)
+        alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+        self.cue_alt = alt
+        after = "|".join([alt, *_EVENTS_AFTER]) if alt else "|".join(_EVENTS_AFTER)
+        before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in _EVENTS_BEFORE)
+        aux = r"(?:\s+(?:who|also|then|has|had|have|will|would|later|earlier|further|on\s+\w+day|today))*"
+        app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^,;.]|\.(?=\S)){1,200}?,|\s*,)?"
+               r"(?:\s+and\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*)?")  # "X and Y said"
+        self.after = re.compile(rf"{app}{aux}\s+(?P<cue>{after})\b", re.IGNORECASE)
+        mid = r"(?:(?:the|its|his|her|their)\s+)?(?P<mid>[^,.;]{0,80}?)(?:,\s*|\s+)?"
+        self.before_cue = re.compile(rf"(?:^|[,”\"’]\s*)(?P<cue>{alt})\s+{mid}$", re.IGNORECASE) if alt else None
+        self.before_event = re.compile(rf"\b(?P<cue>{before})\s+{mid}$", re.IGNORECASE)
+        self.pronoun_cue = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|had\s+|has\s+)?(?:{alt})\b"
+                                      if alt else r"(?!)")
+        self.speaking = re.compile(rf"\b(?:{after}|{'|'.join(_SPEAKING)})\b", re.IGNORECASE)
+        self.people: dict[str, _Person] = {}
+        self.delegations: dict[str, _Person] = {}
+        self.mentions = []  # (sentence, start, end, key) of every speaker-like mention, for pronouns
+
+    # -- organizations and countries in a phrase
+
+    def org_of(self, phrase: str) -> str | None:
+        found = self.find_mentions(phrase)
+        return found[0].key if found else None
+
+    def is_org(self, phrase: str) -> bool:
+        found = self.find_mentions(phrase)
+        return bool(found) and found[0].start == 0 and found[0].end == len(phrase)
+
+    def country_like(self, phrase: str) -> bool:
+        words = phrase.split()
+        return (bool(words) and all(w[0].isupper() or w in ("of", "the", "and") for w in words)
+                and not any(w.lower() in _NOT_COUNTRY for w in words) and not self.is_org(phrase)
+                and not any(c.isdigit() for c in phrase))
+
+    def countries_in_role(self, role: str) -> list[str]:
+        """Countries a role names: "of Slovakia", "Kazakhstan's ...", "the Vietnam Permanent Mission"."""
+        spans = [(m.start, m.end) for m in self.find_mentions(role)]
+        out = []
+        for m in _OF_NAME.finditer(role):
+            name = m.group(1)
+            mission = re.match(r"(.+?)\s+(?:Permanent\s+)?Mission\b", name)
+            if mission:
+                name = mission.group(1)
+            if any(s < m.end(1) and m.start(1) < e for s, e in spans) and not mission:
+                continue
+            if self.country_like(name):
+                out.append(name)
+        owner = _OWNER_AT_START.match(role)
+        if owner:
+            name = owner.group(1) + ("s" if role[owner.end(1):owner.end(1) + 1] == "s" else "")
+            if self.country_like(name):
+                out.insert(0, name)
+        return out
+
+    # -- delegations: "the representatives of A, B and C", "A's representative"
+
+    def _country_list(self, text: str, pos: int) -> list[tuple[str, int, bool]]:
+        out, seps = [], []
+        while True:
+            m = _LIST_ITEM.match(text, pos)
+            if not m:
+                break
+            name = m.group("name")
+            if not self.country_like(name):
+                break
+            out.append((name, m.start("name"), bool(m.group("the"))))
+            sep = _LIST_SEPARATOR.match(text, m.end())
+            if not sep:
+                break
+            seps.append("and" in sep.group())
+            pos = sep.end()
+        if seps and not seps[-1]:  # "the Representative of Chile, Ana Rojas": a list ends with "and X"
+            seps.pop()
+        if seps and not seps[-1]:
+            return out[:1]
+        return out[:len(seps) + 1]
+
+    def find_delegations(self):
+        for sent in self.sentences:
+            text = sent.text
+            if not self.speaking.search(text):
+                continue
+            found = []
+            for m in _REPRESENTATIVES_OF.finditer(text):
+                found += self._country_list(text, m.end())
+            for m in _OWNERS_REPRESENTATIVE.finditer(text):
+                name = m.group("name")
+                words = name.split()
+                while words and (words[0].lower() in self.stop or words[0].lower().endswith("ing")):
+                    words.pop(0)
+                name = " ".join(words)
+                if name and self.country_like(name):
+                    found.append((name, m.start("name") + m.group("name").rfind(name), bool(m.group("the"))))
+            for name, start, the in found:
+                d = self.delegations.get(name)
+                if d is None:
+                    d = self.delegations[name] = _Person(name, (sent.index, start), delegation=True,
+                                                         country=name, the_country=the)
+                d.evidence.append((sent.index, "a delegation in a sentence that reports speaking"))
+                self.mentions.append((sent.index, start, start + len(name), ("d", name)))
+            self._chairs(sent, [n for n, _, _ in found])
+            behalf = _ON_BEHALF.search(text)
+            if behalf and len({n for n, _, _ in found}) == 1:
+                d = self.delegations[found[0][0]]
+                d.behalf_of = d.behalf_of or behalf.group("what").strip()
+
+    def _chairs(self, sent, names):
+        m = _IN_CAPACITY_AS_CHAIR.search(sent.text)
+        if not m or not names:
+            return
+        keys = [k.key for k in self.find_mentions(m.group("orgs"))]
+        keys = [k for i, k in enumerate(keys) if i == 0 or keys[i - 1] != k]
+        names = list(dict.fromkeys(names))
+        if len(keys) == len(names):
+            pairs = zip(names, keys)
+        elif len(keys) == 1:
+            pairs = ((n, keys[0]) for n in names)
+        else:
+            return
+        for name, key in pairs:
+            d = self.delegations[name]
+            if d.capacity is None:
+                d.capacity, d.speaks_for = "chair", key
+
+    # -- people: names of two to four capitalised words
+
+    def find_people(self):
+        fulls, singles = [], []
+        for sent in self.sentences:
+            text = sent.text
+            toks = _tokens(text)
+            orgs = [(m.start, m.end) for m in self.find_mentions(text)]
+            first = toks[0] if toks else None
+            for run in _runs(text, toks):
+                segments, seg = [], []
+                for t in run:
+                    if _name_like(t, self.stop, t is first) or (seg and t.kind == "particle"):
+                        seg.append(t)
+                    else:
+                        if seg:
+                            segments.append(seg)
+                        seg = []
+                if seg:
+                    segments.append(seg)
+                for seg in segments:
+                    while seg and seg[-1].kind == "particle":
+                        seg.pop()
+                    caps = [t for t in seg if t.kind in ("cap", "initial")]
+                    if not caps or all(t.kind == "initial" for t in caps):
+                        continue
+                    at = run.index(seg[0])
+                    while at > 0 and run[at - 1].kind == "particle":  # "Ms. von der Leyen"
+                        at -= 1
+                    start, end = run[at].start, seg[-1].end
+                    if any(s < end and start < e for s, e in orgs):
+                        continue
+                    name = text[start:end]
+                    if name in self.delegations:
+                        continue
+                    lead_words = [t.base for t in run[:at]]
+                    if 2 <= len(caps) <= 4 and at == run.index(seg[0]):
+                        fulls.append((sent, name, start, end, lead_words))
+                    elif len(caps) <= 2:
+                        singles.append((sent, name, start, end, lead_words))
+        names = {name for _, name, *_ in fulls}
+        # a full name that ends another, longer one ("Ould Lemine" of "Mohamed Ould Lemine") is its short form
+        short = {n for n in names if any(o != n and o.endswith(" " + n) for o in names)}
+        for sent, name, start, end, lead in fulls:
+            if name in short:
+                singles.append((sent, name, start, end, lead))
+            else:
+                self._mention(sent, name, start, end, lead, full=True)
+        surnames = {}
+        for p in self.people.values():
+            words = p.name.split()
+            forms = {words[-1], words[0]}
+            particle = next((i for i, w in enumerate(words) if i and w.lower() in _PARTICLES), None)
+            if particle is not None:
+                forms.add(" ".join(words[particle:]))
+            forms |= {o for o in short if p.name.endswith(" " + o)}
+            for form in forms:
+                surnames.setdefault(form, set()).add(p.name)
+        for sent, word, start, end, lead in singles:
+            owners = surnames.get(word, set())
+            if len(owners) == 1:
+                name = next(iter(owners))
+                if word not in self.people[name].aliases:
+                    self.people[name].aliases.append(word)
+                self._mention(sent, name, start, end, lead, full=False)
+
+    def _mention(self, sent, name, start, end, lead_words, full):
+        p = self.people.get(name)
+        if p is None:
+            p = self.people[name] = _Person(name, (sent.index, start))
+        self.mentions.append((sent.index, start, end, ("p", name)))
+        for w in lead_words:
+            if w.lower() in _HONORIFICS:
+                p.votes.append(_HONORIFICS[w.lower()])
+        text = sent.text
+        bound = self.after.match(text, end)
+        how = bound and f"named before the cue {' '.join(bound.group('cue').split())!r}"
+        lead_start = self._lead_start(text, start)
+        pre = text[:start]
+        # the words right before the name that are titles ("Ambassador", "UN Secretary General")
+        titles = re.search(r"(?:(?:[A-Z][\w.-]*|of|the)\s+)*$", text[lead_start:start])
+        pre_titles = text[:lead_start + (titles.start() if titles else len(text[lead_start:start]))]
+        for regex in (self.before_cue, self.before_event):
+            if how or regex is None:
+                continue
+            for candidate in (pre, pre_titles):
+                m = regex.search(candidate)
+                if m and (not m.group("mid").strip() or _has_role(m.group("mid"))
+                          or all(_is_title(w) or w.isupper() for w in m.group("mid").split())):
+                    how = f"named after {' '.join(m.group('cue').split())!r}"
+                    break
+        if how:
+            p.evidence.append((sent.index, how))
+        if full:
+            self._read_role(p, sent, start, end, lead_start)
+        behalf = _ON_BEHALF.search(text) if how else None
+        if behalf:
+            p.behalf_of = p.behalf_of or behalf.group("what").strip()
+
+    @staticmethod
+    def _lead_start(text: str, start: int) -> int:
+        cut = 0
+        for m in _BOUNDARY.finditer(text, 0, start):
+            cut = m.end()
+        return cut
+
+    def _read_role(self, p: _Person, sent, start: int, end: int, lead_start: int):
+        """The role, country and organization the text gives beside a full name."""
+        text = sent.text
+        roles = []
+        post = re.match(r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?P<app>(?:[^,;.]|\.(?=\S))+?)\s*(?=,|;|\.(?!\S)|$)",
+                        text[end:])
+        if post:
+            app = re.sub(r"^(?:the|a|an)\s+", "", post.group("app").strip())
+            first = app.split()[0].lower() if app.split() else ""
+            if (_has_role(app) and first not in ("who", "which", "was", "is", "has", "had", "were", "and")
+                    and not (first.endswith(("ing", "ed")) and first not in _ROLE_NOUNS)):
+                roles.append(app)
+        lead = text[lead_start:start].strip()
+        only_titles = all(_is_title(w) or w.isupper() for w in lead.split())
+        if lead and _has_role(lead):
+            roles.append(lead)
+        if only_titles and text[:lead_start].rstrip().endswith(","):
+            before = text[:lead_start].rstrip()[:-1]
+            prior = before[self._lead_start(before, len(before)):].strip()
+            if self.cue_alt:
+                cue = re.match(rf"(?:{self.cue_alt})\s+", prior, re.IGNORECASE)
+                prior = prior[cue.end():] if cue else prior
+            its = re.match(r"(?:its|their)\s", prior)
+            prior = re.sub(r"^(?:the|its|his|her|their)\s+", "", prior)
+            if _has_role(prior) and len(prior.split()) <= 16:
+                roles.insert(0, prior)
+                if its and not self.org_of(prior):  # "The SCO ..., said its Secretary-General, X"
+                    earlier = self.find_mentions(before) or (
+                        self.find_mentions(self.sentences[sent.index - 1].text) if sent.index else [])
+                    if earlier:
+                        p.organization = p.organization or earlier[-1].key
+        owner = None
+        toks = [t for t in _tokens(text[:start]) if t.end <= start]
+        if toks and toks[-1].poss and text[toks[-1].end:start].strip(_APOS + "s ") == "":
+            owner = self._owner(text, toks)
+        for role in roles:
+            countries = self.countries_in_role(role)
+            if countries and not p.country:
+                p.country = countries[0]
+            if not p.organization:
+                org = self.org_of(role)
+                if org:
+                    p.organization = org
+            chair = re.search(r"\b[Cc]hair\w*(?:-in-[Oo]ffice)?\s+of\s+(?:the\s+)?(?P<org>.+)", role)
+            if chair and not p.speaks_for:
+                key = self.org_of(chair.group("org"))
+                if key:
+                    p.chair_of = key
+        if owner:
+            if self.is_org(owner):
+                p.organization = p.organization or self.org_of(owner)
+            elif self.country_like(owner):
+                p.country = p.country or owner
+        if roles and not p.role:
+            p.role = self._role_text(max(roles, key=_role_weight), p)
+        elif owner and not p.role and not self.is_org(owner):
+            p.role = f"Representative of {owner}"
+
+    def _owner(self, text, toks):
+        """The possessive right before a name ("China's", "The Russian Federation's"), without "The"."""
+        words = [toks[-1]]
+        for t in reversed(toks[:-1]):
+            if t.kind == "cap" and text[t.end:words[0].start] == " " and not t.poss:
+                words.insert(0, t)
+            else:
+                break
+        while words and (words[0].base.lower() in self.stop or
+                         words[0] is toks[0] and words[0].base.lower().endswith(("ing", "ly"))):
+            words.pop(0)
+        return text[words[0].start:words[-1].end] if words else None
+
+    def _role_text(self, role: str, p: _Person) -> str:
+        """A role as the registry writes it: "Permanent Representative of Kazakhstan to the UN"."""
+        role = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", role).strip(), flags=re.IGNORECASE)
+        m = re.match(rf"(?P<owner>.+?)(?:[{_APOS}]s|(?<=s)[{_APOS}])\s+(?P<rest>.+)", role)
+        if m and not _has_role(m.group("owner")):
+            owner, rest = m.group("owner"), m.group("rest")
+            place = re.search(r"\s(?:to|for|at|in|on)\s", rest)
+            cut = place.start() if place else len(rest)
+            the = "the " if re.search(rf"\b[Tt]he\s+{re.escape(owner)}(?![\w-])", self.article.text) else ""
+            role = f"{rest[:cut]} of {the}{owner}{rest[cut:]}"
+        found = self.find_mentions(role)
+        if found and found[0].start == 0 and " of " not in role[found[0].end:]:
+            rest = role[found[0].end:].strip()
+            if rest and _has_role(rest):
+                role = f"{rest} of {_with_the(self.orgs[found[0].key][0])}"
+        return role[:1].upper() + role[1:]
+
+    # -- evidence carried by "he said" in the next sentence, and the pronoun
+
+    def pronouns(self):
+        by_sentence = {}
+        for s, a, b, who in self.mentions:
+            by_sentence.setdefault(s, []).append((a, b, who))
+        everyone = {**{("p", n): p for n, p in self.people.items()},
+                    **{("d", n): d for n, d in self.delegations.items()}}
+        for s, a, b, who in self.mentions:
+            person = everyone[who]
+            window = []
+            for idx in range(s, s + 4):
+                if idx >= len(self.sentences):
+                    break
+                text = self.sentences[idx].text
+                lo = b if idx == s else 0
+                others = [x for x, _, w in by_sentence.get(idx, ()) if w != who and x >= lo]
+                hi = min(others) if others else len(text)
+                window.append((idx, text[lo:hi]))
+                if others:
+                    break
+            for idx, part in window:
+                if idx == s + 1 and self.pronoun_cue.search(part):
+                    said = self.pronoun_cue.search(part).group()
+                    person.evidence.append((idx, f"{' '.join(said.split())!r} in the next sentence"))
+                    break
+            if who[0] == "d" and len([1 for x in by_sentence[s] if x[2][0] == "d"]) > 1:
+                continue  # a list of delegations: a pronoun after it is nobody's in particular
+            for idx, part in window:
+                word = re.search(r"\b(he|his|him|himself|she|her|hers|herself)\b", part, re.IGNORECASE)
+                if word:
+                    person.votes.append("he" if word.group(1).lower().startswith("h") and
+                                        word.group(1).lower() not in ("her", "hers", "herself") else "she")
+                    break
+
+    # -- the rows
+
+    def rows(self) -> list[_Person]:
+        self.find_delegations()
+        self.find_people()
+        self.pronouns()
+        people = [p for p in self.people.values() if p.evidence]
+        self._behalf_of_the_current(people)
+        by_country = {p.country: p for p in people if p.country}
+        out = list(people)
+        for d in self.delegations.values():
+            person = by_country.get(d.country)
+            if person is not None:  # a country whose speaker the report names is that person
+                person.evidence += d.evidence
+                if d.capacity == "chair" and not person.chair_of:
+                    person.chair_of = d.speaks_for
+                continue
+            out.append(d)
+        for p in out:
+            self._settle(p)
+        surnames = {}
+        for p in out:
+            for a in p.aliases:
+                surnames.setdefault(a, []).append(p.name)
+        names = {p.name for p in out}
+        for p in out:
+            p.aliases = [a for a in p.aliases if len(surnames[a]) == 1 and a not in names]
+        return sorted(out, key=lambda p: p.first)
+
+    def _behalf_of_the_current(self, people):
+        """ "..., stressed the minister on behalf of the Arab Group": a sentence that names nobody
+        but says on whose behalf someone speaks is about the speaker of the sentence before."""
+        named = {s for s, *_ in self.mentions}
+        for sent in self.sentences:
+            m = _ON_BEHALF.search(sent.text)
+            if not m or sent.index in named or not self.speaking.search(sent.text):
+                continue
+            recent = [p for p in people if any(sent.index - 2 <= s < sent.index for s, _ in p.evidence)]
+            if len(recent) == 1 and not recent[0].behalf_of:
+                recent[0].behalf_of = m.group("what").strip()
+
+    def _settle(self, p: _Person):
+        """Capacity and group from what was found: on behalf of, chair of, official, national."""
+        behalf = self.org_of(p.behalf_of) if p.behalf_of else None
+        chair = p.chair_of or (p.speaks_for if p.capacity == "chair" else None)
+        if not p.organization and p.role and not p.delegation:
+            named = re.search(r"\bof\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)", p.role)
+            if named and any(w.lower() in _INSTITUTION_WORDS for w in named.group(1).split()):
+                p.unknown_org = named.group(1)  # "President of the European Commission"
+        if p.behalf_of:
+            p.capacity, p.speaks_for = "on behalf", behalf or "member states"
+        elif chair and (p.country or p.delegation):
+            p.capacity, p.speaks_for = "chair", chair
+        elif p.country or p.delegation or p.unknown_org:
+            p.capacity, p.speaks_for = "national", "member states"
+        elif not p.organization and p.role and _NATIONAL_TITLE.search(p.role) and "Secretary-General" not in p.role:
+            p.capacity, p.speaks_for = "national", "member states"  # "Ambassador X": a country's envoy
+        else:
+            if not p.organization and "UN" in self.orgs:
+                p.organization, p.org_guessed = "UN", True  # a title with no organization: the UN's
+            if p.organization and p.role and " of " not in p.role:
+                p.role = f"{p.role} of {_with_the(self.orgs[p.organization][0])}"
+            p.capacity = "official" if p.organization else "national"
+            p.speaks_for = p.organization or "member states"
+        if p.country and p.capacity != "official":
+            p.organization = None
+        if p.delegation:
+            the = "the " if p.the_country else ""
+            p.role = f"Representative of {the}{p.name}" + (
+                f" as chair of the {p.speaks_for}" if p.capacity == "chair" else "")
+        elif not p.role:
+            p.role = (f"Representative of {p.country}" if p.country else
+                      f"official of the {p.organization}" if p.capacity == "official" else "speaker")
+
+    def pronoun(self, p: _Person) -> str | None:
+        if not p.votes:
+            return None
+        he, she = p.votes.count("he"), p.votes.count("she")
+        return "he" if he > she else "she" if she > he else p.votes[0]
+
+
+#: Titles of a country's envoys and ministers: a speaker with one and no organization is national.
+_NATIONAL_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Mm]inister|[Pp]ermanent [Rr]epresentative|[Pp]resident|"
+                             r"[Dd]elegate)\b")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A sentence as the finder reads it: ``index`` its place in the list, ``first`` the
+    index of the article's sentence it begins with."""
+
+    index: int
+    first: int
+    paragraph: int
+    text: str
+
+
+def _units(sentences) -> list[_Unit]:
+    """The sentences, with a sentence cut after a name's initials ("... the UN T.S.") joined
+    to the next one of its paragraph ("Tirumurti said ...")."""
+    out = []
+    for sent in sentences:
+        last = out[-1] if out else None
+        if (last and last.paragraph == sent.paragraph
+                and re.search(r"(?:^|[\s(])(?:[A-Z]\.\s?){1,3}$", last.text)):
+            out[-1] = _Unit(last.index, last.first, last.paragraph, f"{last.text} {sent.text}")
+        else:
+            out.append(_Unit(len(out), sent.index, sent.paragraph, sent.text))
+    return out
+
+
+def _role_weight(role: str) -> tuple:
+    return (_has_role(role), " of " in role, len(role.split()))
+
+
+def _with_the(name: str) -> str:
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def _found(article) -> list[tuple]:
+    """``(Speaker, evidence, notes)`` for each speaker the finder suggests."""
+    from .speakers import Speaker
+
+    finder = _Finder(article)
+    out = []
+    for p in finder.rows():
+        notes = []
+        if p.org_guessed and p.organization:
+            notes.append(f"the role names no organization: {p.organization} is a guess")
+        if p.behalf_of and p.speaks_for == "member states":
+            notes.append(f"speaks on behalf of {p.behalf_of!r}: write its organization's key in speaks_for")
+        if p.role == "speaker":
+            notes.append("no role found in the text: write it")
+        if p.unknown_org and not p.country:
+            notes.append(f"the role names {p.unknown_org!r}, which the kit does not know: add it to "
+                         "organizations in the .toml, then write its key in organization and speaks_for, "
+                         "with capacity official")
+        speaker = Speaker(p.name, p.role, p.country, p.organization, p.capacity, p.speaks_for,
+                          tuple(p.aliases), finder.pronoun(p))
+        out.append((speaker, [(finder.sentences[i].first, how) for i, how in p.evidence], notes))
+    return out
+
+
+def suggest_speakers(article) -> list:
+    """The speakers an article's text shows, found by the patterns of reporting: a draft registry.
+
+    A person is suggested when the text reports them speaking: named right before a speech
+    cue of ``data/speakers.cues.txt`` or a verb of speaking ("Rashid Alimov, Secretary-General
+    of the SCO, said", "Smail Chergui, ..., who also addressed the Council"), right after
+    one ("said its Secretary-General, Zhang Ming", "according to X", "a briefing by X"), or
+    followed by "he said"/"she said" in the next sentence. Delegations come from "the
+    representatives of A, B and C", "the United Kingdom's representative" in a sentence that
+    reports speaking; a country whose speaker is named ("China's Liu Jieyi") is that person.
+    Roles come from appositions ("X, Secretary-General of Y,"), titles ("Ambassador X", "UN
+    Secretary General X") and possessives; organizations from ``data/aliases.txt``, the
+    article's own and those it defines ("Full Name (ACRONYM)"); the pronoun from "he"/"she"
+    and "Mr"/"Ms" near the name; aliases are the surname where the text uses it alone.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        A list of :class:`~helpers.Speaker` in the order the text first names them: a guess
+        to check by reading, which ``attribute(article, registry=...)`` takes as it is.
+
+    >>> from helpers import load_article
+    >>> found = suggest_speakers(load_article())
+    >>> [s.name for s in found][:5]
+    ['Ban Ki-moon', 'Ukraine', 'United States', 'United Kingdom', 'Russian Federation']
+    >>> alimov = next(s for s in found if s.name == "Rashid Alimov")
+    >>> alimov.role, alimov.organization, alimov.capacity, alimov.pronoun, alimov.aliases
+    ('Secretary-General of the Shanghai Cooperation Organization', 'SCO', 'official', 'he', ())
+    >>> ban = found[0]
+    >>> ban.role, ban.organization, ban.aliases
+    ('Secretary-General of the United Nations', 'UN', ('Ban',))
+    """
+    return [speaker for speaker, _, _ in _found(article)]
+
+
+# --- the scaffold ---------------------------------------------------------------------------
+
+_NAME_OK = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _article_name(text: str) -> str:
+    """``text`` lower-case-hyphenated: accents dropped, every run of other characters one hyphen."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """What :func:`new_article` did: the bundle's name and folder, the files written and kept.
+
+    Attributes:
+        name: the article's name (``load_article(name)`` loads it).
+        folder: the ``articles/`` folder the bundle is in.
+        written: the names of the files written now.
+        kept: the names of the files that were there already and were left as they are.
+        speakers: the speaker list the bundle has now (a list of :class:`~helpers.Speaker`).
+        checks: the doctor's checks of the bundle (:class:`~helpers.Check`).
+    """
+
+    name: str
+    folder: Path
+    written: tuple[str, ...]
+    kept: tuple[str, ...]
+    speakers: tuple = ()
+    checks: tuple = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether every check of the bundle passed."""
+        return all(c.ok for c in self.checks)
+
+
+@contextmanager
+def _using_data(folder: Path):
+    """The kit reads ``folder`` as its data folder for a while (HELPERS_DATA), then as before."""
+    before = os.environ.get("HELPERS_DATA")
+    os.environ["HELPERS_DATA"] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("HELPERS_DATA", None)
+        else:
+            os.environ["HELPERS_DATA"] = before
+
+
+def _read_source(path: Path) -> bytes:
+    """The bytes of the text to add, or a DataFileError that says what is wrong and how to fix it."""
+    if not path.exists():
+        raise DataFileError(path, "there is no such file",
+                            "check the path: give it from the folder you run the command in, or in full "
+                            "(e.g. ~/Downloads/report.txt)")
+    if path.is_dir():
+        raise DataFileError(path, "this is a folder, not a text file",
+                            "give the path of the .txt file that holds the article's text")
+    text = read_text(path)  # Word, PDF, RTF, UTF-16, HTML and text that is not UTF-8 are refused here
+    if not text.strip():
+        raise DataFileError(path, "the file is empty",
+                            "paste the article's text into it, one paragraph per line, and save it as UTF-8")
+    return path.read_bytes()
+
+
+def new_article(path, name=None, *, data=None) -> NewArticle:
+    """Add a text to the data folder as a new article and draft the rest of its bundle.
+
+    The text is copied byte for byte to ``articles/NAME.txt``; beside it the function drafts
+    ``NAME.toml`` (title, byline, dateline and date guessed from the text, each marked as a
+    guess), ``NAME.speakers.csv`` (from :func:`suggest_speakers`) and ``NAME.gold.tsv`` (every
+    body sentence with the kit's guess, for a person to correct by reading). It never writes
+    over a file: a file already there is kept as it is, and only missing files are written.
+    Then it prints the doctor's checks of the bundle and what to check next.
+
+    Args:
+        path: the article's text, a plain-text (UTF-8) file, one paragraph per line.
+        name: the article's name, lower-case letters, digits and hyphens; ``None`` for the
+            file's name, lower-case-hyphenated.
+        data: the data folder to add it to; ``None`` for :func:`~helpers.data_dir`
+            (``$HELPERS_DATA`` when it is set, else the kit's ``data/``).
+
+    Returns:
+        A :class:`NewArticle`: the name, the folder, the files written and kept, the speaker
+        list and the doctor's checks.
+
+    Raises:
+        DataFileError: the file is missing, empty or not plain text, the name is not a valid
+            one, a different text already has the name, or the folder cannot be written to.
+
+    >>> import shutil, tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "data"
+    >>> _ = shutil.copytree(data_dir(), folder)
+    >>> report = folder.parent / "UN News 2017 (AU).txt"
+    >>> _ = shutil.copy(data_dir() / "articles" / "unnews-2017-07-19-un-au-cooperation.txt", report)
+    >>> result = new_article(report, data=folder)  # doctest: +ELLIPSIS
+    New article 'un-news-2017-au' in .../data/articles
+      wrote  un-news-2017-au.txt           the text, byte for byte, from .../UN News 2017 (AU).txt
+      wrote  un-news-2017-au.toml          metadata: guesses marked "guessed", to check
+      wrote  un-news-2017-au.speakers.csv  2 speakers found: António Guterres, Smail Chergui
+      wrote  un-news-2017-au.gold.tsv      11 sentences with the kit's guesses, to correct by reading
+    ...
+    >>> [s.speaks_for for s in result.speakers], result.ok
+    (['UN', 'AU'], True)
+    >>> again = new_article(report, data=folder)  # doctest: +ELLIPSIS
+    New article 'un-news-2017-au' in .../data/articles
+      kept   un-news-2017-au.txt           already there, the same text: not written again
+      kept   un-news-2017-au.toml          already there: not written over
+    ...
+    >>> again.written
+    ()
+    >>> shutil.rmtree(folder.parent)
+    """
+    source = Path(path).expanduser()
+    raw = _read_source(source)
+    if name is None:
+        stem = source.name
+        while stem.lower().endswith(".txt"):
+            stem = stem[:-4]
+        stem = Path(stem).stem if "." in stem and not stem.startswith(".") else stem
+        name = _article_name(stem)
+        if not _NAME_OK.fullmatch(name):
+            raise DataFileError(source, f"the file's name {source.name!r} gives no article name "
+                                        "(it holds no letter or digit the kit can use)",
+                                "give a name: --name NAME (lower-case letters, digits and hyphens, "
+                                "e.g. xinhua-2019-03-07-osce-briefing)")
+    elif not isinstance(name, str) or not _NAME_OK.fullmatch(name):
+        better = _article_name(str(name))
+        raise DataFileError(source, f"{name!r} is not a valid article name",
+                            "use lower-case letters, digits and hyphens only"
+                            + (f", e.g. --name {better}" if _NAME_OK.fullmatch(better) else
+                               ", e.g. --name xinhua-2019-03-07-osce-briefing"))
+    folder = Path(data).expanduser().resolve() if data is not None else data_dir()
+    if not folder.is_dir():
+        raise DataFileError(folder, "there is no data folder here",
+                            "unset HELPERS_DATA, or point it at a folder holding the kit's data files "
+                            "(a copy of the kit's data/ folder)")
+    with _using_data(folder):
+        return _scaffold(source, raw, name, folder)
+
+
+def _write_new(path: Path, content: bytes | str) -> None:
+    """Write a file that does not exist yet; never over one (exclusive creation)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with open(path, "xb") as out:
+            out.write(data)
+    except OSError as err:
+        raise DataFileError(path.parent, f"the kit cannot write {path.name} here ({err.strerror or err})",
+                            "choose a folder you can write to (HELPERS_DATA=FOLDER, a copy of the kit's "
+                            "data/ folder), or ask for write access to this one") from None
+
+
+def _scaffold(source: Path, raw: bytes, name: str, folder: Path) -> NewArticle:
+    from .article import load_article
+    from .doctor import check_data_files
+    from .speakers import speakers
+
+    articles = folder / "articles"
+    if articles.exists() and not articles.is_dir():
+        raise DataFileError(articles, "this is a file, not a folder",
+                            "rename or move that file: the kit keeps its articles in a folder of that name")
+    try:
+        articles.mkdir(exist_ok=True)
+    except OSError as err:
+        raise DataFileError(articles, f"the kit cannot make this folder ({err.strerror or err})",
+                            "choose a data folder you can write to (HELPERS_DATA=FOLDER), or ask for "
+                            "write access to this one") from None
+    text_path = articles / f"{name}.txt"
+    lines, written, kept = [], [], []
+    if text_path.exists():
+        if text_path.read_bytes() != raw:
+            raise DataFileError(text_path, f"an article called {name!r} is already there, with another text",
+                                "give the new article another name with --name NAME; nothing was written")
+        kept.append((text_path.name, "already there, the same text: not written again"))
+    else:
+        _write_new(text_path, raw)
+        written.append((text_path.name, f"the text, byte for byte, from {_shown(source)}"))
+    meta = text_path.with_suffix(".toml")
+    if meta.exists():
+        kept.append((meta.name, "already there: not written over"))
+    else:
+        _write_new(meta, _draft_toml(read_text(text_path), name))
+        written.append((meta.name, 'metadata: guesses marked "guessed", to check'))
+    registry, checks, found = (), (), None
+    try:
+        article = load_article(text_path)
+    except DataFileError as err:
+        article = None
+        lines.append(f"The article does not load, so nothing more is drafted: {err}")
+    if article is not None:
+        listed = article.bundle_file("speakers.csv")
+        if listed.exists():
+            kept.append((listed.name, "already there: not written over"))
+        else:
+            found = _found(article)
+            _write_new(listed, _draft_speakers(article, found))
+            names = ", ".join(s.name for s, _, _ in found[:6]) + (", ..." if len(found) > 6 else "")
+            written.append((listed.name, f"{len(found)} speaker{'s' if len(found) != 1 else ''} found"
+                                         + (f": {names}" if found else ": none; add them by reading")))
+        gold = article.bundle_file("gold.tsv")
+        try:
+            registry = tuple(speakers(listed))
+        except DataFileError as err:
+            lines.append(f"The speaker list does not load, so no gold template is drafted: {err}")
+            registry = None
+        if gold.exists():
+            kept.append((gold.name, "already there: not written over"))
+        elif registry is not None:
+            _write_new(gold, _draft_gold(article, registry))
+            written.append((gold.name, f"{len(article.sentences)} sentences with the kit's guesses, "
+                                       "to correct by reading"))
+    checks = tuple(c for c in check_data_files() if c.name.startswith(f"articles/{name}."))
+    result = NewArticle(name, articles, tuple(n for n, _ in written), tuple(n for n, _ in kept),
+                        tuple(registry or ()), checks)
+    _print_report(result, written, kept, lines, folder)
+    return result
+
+
+def _shown(path: Path) -> str:
+    """A path as a reader types it: relative to the current folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _print_report(result: NewArticle, written, kept, lines, folder: Path) -> None:
+    name = result.name
+    width = max(len(n) for n, _ in [*written, *kept]) + 2
+    print(f"New article {name!r} in {_shown(result.folder)}")
+    for verb, files in (("wrote", written), ("kept ", kept)):
+        for file, what in sorted(files, key=lambda f: _ORDER.index(f[0][len(name):])):
+            print(f"  {verb}  {file:<{width}}{what}")
+    if not written:
+        print("Nothing was written: every file of the bundle was already there (the kit never writes over a file).")
+    for line in lines:
+        print(line)
+    print("The doctor's checks of the bundle")
+    for c in result.checks:
+        print(f"  {'✓' if c.ok else '✗'} {c.name}: {c.found}" + ("" if c.ok else f"\n      fix: {c.fix}"))
+    kit = Path(__file__).resolve().parent.parent / "data"
+    env = "" if folder == kit.resolve() else f"HELPERS_DATA={folder} "
+    settings = "data/course.toml" if folder == kit.resolve() else str(folder / "course.toml")
+    steps = [
+        (f"Read {name}.toml: check the title, date and dateline marked \"guessed\", fill in source, url, "
+         "attribution and note, and list this page's own chrome lines in [chrome].", None),
+        (f"Fix {name}.speakers.csv: check every guessed line against the text (role, country, capacity, "
+         "speaks_for, pronoun), delete people who are only mentioned, add the speakers it missed.", None),
+        (f"Correct {name}.gold.tsv by reading every sentence: the speakers and kinds are the kit's guesses; "
+         "then delete its first lines, the ones that say DRAFT.", None),
+        ("Check the bundle again:", f"{env}make doctor"),
+        ("Run the lessons on it:", f"{env}HELPERS_ARTICLE={name} make lab"),
+        (f"To make it the course's article, edit {settings}:", f'article = "{name}"')]
+    bad = [c for c in result.checks if not c.ok]
+    if bad:
+        print(f"{len(bad)} problem{'s' if len(bad) > 1 else ''} to fix first: see the ✗ lines above. Then run "
+              "the command again: it drafts the files still missing, and writes over none.")
+    print("What to check next")
+    for number, (step, command) in enumerate(steps, 1):
+        print(textwrap.fill(step, 100, initial_indent=f"  {number}. ", subsequent_indent="     ",
+                            break_on_hyphens=False, break_long_words=False))
+        if command:
+            print(f"       {command}")
+
+
+_ORDER = (".txt", ".toml", ".speakers.csv", ".gold.tsv")
+
+
+# --- the drafts -----------------------------------------------------------------------------
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s*,?\s+(\d{{4}})\b")
+_DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_DM = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?!\w)|\b({_MONTH})\s+(\d{{1,2}})\b")
+_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?=\s*(?:,|\(|–|—|-\s|:))(?P<rest>.{0,60})")
+
+
+def _month(word: str) -> int:
+    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(word.rstrip(".").lower()[:3]))
+
+
+def _full_dates(line: str) -> list[_dt.date]:
+    out = []
+    for m in _DATE_DMY.finditer(line):
+        out.append((m.start(), int(m.group(3)), _month(m.group(2)), int(m.group(1))))
+    for m in _DATE_MDY.finditer(line):
+        out.append((m.start(), int(m.group(3)), _month(m.group(1)), int(m.group(2))))
+    for m in _DATE_ISO.finditer(line):
+        out.append((m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    dates = []
+    for _, y, mo, d in sorted(out):
+        try:
+            dates.append(_dt.date(y, mo, d))
+        except ValueError:
+            pass
+    return dates
+
+
+def _is_body(line: str) -> bool:
+    return len(line.split()) >= 12 and line.rstrip()[-1:] in ".!?\"”’"
+
+
+def _looks_like_date(line: str) -> bool:
+    rest = _DATE_DMY.sub("", _DATE_MDY.sub("", _DATE_ISO.sub("", line)))
+    return bool(_full_dates(line)) and len(re.findall(r"[^\W\d_]{3,}", rest)) <= 2
+
+
+def _guess_metadata(text: str) -> dict:
+    """Title, byline, dateline, publisher, date and chrome-looking lines, read from the raw text."""
+    from .article import load_boilerplate
+
+    try:
+        chrome = tuple(load_boilerplate())
+    except DataFileError:
+        chrome = ()
+    # each line as the loader compares it: invisible characters dropped, blanks made one space
+    invisible = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+    lines = [(n, " ".join(line.translate(invisible).split())) for n, line in enumerate(text.split("\n"), 1)]
+    lines = [(n, line) for n, line in lines if line]
+    body_at = next((i for i, (_, line) in enumerate(lines) if _is_body(line) and not line.startswith(chrome)),
+                   len(lines))
+    head = lines[:body_at]
+    guess = {}
+    titles = [(n, line) for n, line in head
+              if 4 <= len(line.split()) <= 30 and line[-1:] not in ".:" and line[0].isupper()
+              and not line.startswith(chrome) and "photo" not in line.lower() and not _looks_like_date(line)
+              and not re.fullmatch(r"By [^\s.,;:]+(?: [^\s.,;:]+){0,4}", line)]
+    if titles:
+        guess["title"] = (titles[-1][1], f"line {titles[-1][0]}, the last headline-like line before the "
+                                         "first paragraph")
+    byline = next(((n, line) for n, line in head if re.fullmatch(r"By [^\s.,;:]+(?: [^\s.,;:]+){0,4}", line)), None)
+    if byline:
+        guess["author"] = (byline[1][3:], f"the byline on line {byline[0]}")
+    body = lines[body_at:]
+    first = body[0][1] if body else ""
+    dateline = _DATELINE.match(first)
+    if dateline:
+        guess["dateline"] = (dateline.group("place").strip(), "the first paragraph begins with it")
+        outlet = re.search(r"\(([^()]{2,40})\)", dateline.group("rest"))
+        if outlet:
+            guess["publisher"] = (outlet.group(1), "the bracket of the dateline")
+    tag = next(((n, m) for n, line in body if (m := _CLOSING_TAG.search(line))), None)
+    if tag:
+        guess["publisher"] = (tag[1].group(1).strip(), f"the closing tag on line {tag[0]}")
+        dates = _full_dates(tag[1].group(2))
+        if dates:
+            guess["date"] = (dates[0], f"the closing tag on line {tag[0]}")
+    if "date" not in guess:
+        dated = [(n, d) for n, line in head if _looks_like_date(line) for d in _full_dates(line)]
+        if dated:
+            guess["date"] = (dated[-1][1], f"the date line {dated[-1][0]} before the first paragraph")
+    if "date" not in guess and dateline:
+        m = _DATE_DM.search(dateline.group("rest"))
+        years = re.findall(r"\b((?:19|20)\d\d)\b", text)
+        if m and years:
+            day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            year = max(set(years), key=years.count)
+            try:
+                guess["date"] = (_dt.date(int(year), _month(month), int(day)),
+                                 f"the dateline's day and month, and {year}, the year the text names most")
+            except ValueError:
+                pass
+    if "date" not in guess:
+        dates = [(n, d) for n, line in lines for d in _full_dates(line)]
+        if dates:
+            guess["date"] = (dates[0][1], f"the first full date of the text, on line {dates[0][0]}")
+    title = guess.get("title", (None,))[0]
+    first_title = next((n for n, line in lines if line == title), None)
+    looks = [line for n, line in head
+             if n != first_title and not line.startswith(chrome) and not (byline and n == byline[0])
+             and (line == title or len(line.split()) < 12 or re.search(r"photo|credit|©", line, re.IGNORECASE))]
+    looks += [line for n, line in body if not line.startswith(chrome) and (
+              line == title or re.fullmatch(r"[\d\W]+", line) or _looks_like_date(line)
+              or len(line.split()) <= 3 and line[-1:] not in ".!?\"”")]
+    guess["chrome"] = list(dict.fromkeys(looks))
+    return guess
+
+
+def _draft_toml(text: str, name: str) -> str:
+    g = _guess_metadata(text)
+    out = [f"# Metadata for the article beside this file ({name}.txt): a DRAFT written by",
+           "# `python -m helpers new-article`. A line marked \"guessed\" was read from the text by rules:",
+           "# check it against the text. Every field is optional, except that a date is written",
+           "# YYYY-MM-DD without quotes. A line of the text equal to the title is dropped from the body.",
+           ""]
+    if "title" in g:
+        out.append(f"title = {_toml_string(g['title'][0])}  # guessed: {g['title'][1]}")
+    else:
+        out.append('title = ""  # guessed: no line before the first paragraph looks like a headline, so no '
+                   "line is taken as the title; write the headline here")
+    for key, missing in (("author", '""  no byline (a line "By ...") was found: write the author if the page '
+                                    'names one'),
+                         ("publisher", '""  the outlet: "UN News", "Xinhua", "TASS" ...'),
+                         ("date", "YYYY-MM-DD  no date was found in the text: write the date of publication"),
+                         ("dateline", '""  the place the report is filed from, e.g. "UNITED NATIONS"')):
+        if key in g:
+            value = g[key][0]
+            shown = value.isoformat() if isinstance(value, _dt.date) else _toml_string(value)
+            out.append(f"{key} = {shown}  # guessed: {g[key][1]}")
+        else:
+            out.append(f"# {key} = {missing}")
+    out += ['# source = "outlet and page, e.g. UN News story (news.un.org)"',
+            '# url = "https://..."',
+            '# attribution = """Reproduced for teaching and analysis; copyright remains with ..."""',
+            '# note = """How the text was obtained: where it was copied from, on which date, whether it is cut."""']
+    article_orgs = _draft_organizations(text)
+    if article_orgs:
+        out += ["# The organizations this text defines that data/aliases.txt does not know (guessed: check",
+                "# each; delete one that is not an organization):",
+                "organizations = [" + ", ".join(_toml_string(o) for o in article_orgs) + "]"]
+    else:
+        out.append('# organizations = ["KEY: full name; short name"]  (only those data/aliases.txt lacks)')
+    out += ['# phrases = ["First Last"]  (multi-word names to count as one word, only if useful)',
+            "",
+            "# This page's own chrome: lines of the text file that are not the article (a site menu, a",
+            "# photo caption, a view counter, the date of the visit). The loader drops them; the text",
+            "# file stays as it was received. Three kinds, each a list:",
+            '#   lines = ["521", "Share this:"]   exact lines, after spaces at either end are trimmed',
+            '#   prefixes = ["Photo credit"]      lines that start so',
+            "#   patterns = ['^\\d+ views$']       Python regular expressions matched on the whole line"]
+    if g["chrome"]:
+        out += ["# Lines of this text that look like chrome (guessed: copy those that are into the table):",
+                "#   lines = [" + ", ".join(_toml_string(line) for line in g["chrome"]) + "]"]
+    out += ["[chrome]", ""]
+    return "\n".join(out)
+
+
+def _draft_organizations(text: str) -> list[str]:
+    from types import SimpleNamespace
+
+    return suggest_organizations(SimpleNamespace(text=text, organizations=()))
+
+
+_SPEAKER_HEADER = """\
+# Who speaks in {name}: a DRAFT written by `python -m helpers new-article`, from the patterns
+# of reporting the kit knows ("X, Secretary-General of Y, said", "China's Liu Jieyi said", "the
+# representatives of A and B said"). Every line is a guess: check each one against the text,
+# delete people who are only mentioned, and add the speakers it missed. Only people whose words
+# the report gives, or who it says spoke, are speakers.
+#
+# Columns (comma-separated; put a value that contains a comma in "double quotes"):
+#   name          unique: the person's name (for a delegation whose speaker the report does not
+#                 name, the country as the report writes it).
+#   role          what the person is, in words.
+#   country       the country they represent, or empty for an official of an organization.
+#   organization  the body the person belongs to (UN, EU, AU, ...), or empty.
+#   capacity      official | national | chair | on behalf
+#   speaks_for    the group used to compare speakers: UN, an organization key, or member states.
+#   pronoun       he | she | empty when the report never uses one for this speaker.
+#   aliases       other forms of the NAME as the report writes them, separated by ";".
+#                 Descriptions ("the UN chief", "the diplomat", "the chairperson", "the foreign
+#                 minister") are NOT aliases: they are resolved from role, organization and country.
+"""
+_COLUMNS = ("name", "role", "country", "organization", "capacity", "speaks_for", "pronoun", "aliases")
+
+
+def _draft_speakers(article, found) -> str:
+    out = io.StringIO()
+    out.write(_SPEAKER_HEADER.format(name=article.name))
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(_COLUMNS)
+    if not found:
+        out.write("# No speaker was found by the patterns: add one line per speaker, by reading.\n")
+    for speaker, evidence, notes in found:
+        index, how = evidence[0]
+        excerpt = " ".join(article.sentences[index].text.split())
+        excerpt = excerpt if len(excerpt) <= 90 else excerpt[:87].rstrip() + "..."
+        out.write(f"# guessed: check. Sentence {index}, {how}: {excerpt}\n")
+        for note in notes:
+            out.write(f"#   {note}\n")
+        writer.writerow([speaker.name, speaker.role, speaker.country or "", speaker.organization or "",
+                         speaker.capacity, speaker.speaks_for, speaker.pronoun or "", ";".join(speaker.aliases)])
+    return out.getvalue()
+
+
+_GOLD_HEADER = """\
+# DRAFT of guesses to correct by reading: every line below is the kit's guess (attribute() with the
+# speaker list beside this file), NOT a gold annotation yet. Read each sentence, correct its speakers
+# and kind, delete the "guess:" notes, write how it was made below, then delete these three lines.
+#
+# Gold annotation: who speaks in each body sentence of the article {name}, made by hand.
+#
+# How it was made: (who read the sentences, and how; e.g. "one person read every sentence of
+# load_article().sentences in order, with the paragraph breaks in view, and wrote down for each
+# one who the sentence reports speaking, and how. Nothing here was copied from attribute().")
+#
+# Columns, separated by ONE TAB:
+#   sentence   the sentence's index (Sentence.index)
+#   speakers   registry names ({name}.speakers.csv) separated by "; "; empty for narration
+#   kind       direct quote | indirect speech | mixed | narration
+#   begins     the first words of the sentence, exactly as the text has them; they identify it
+#   note       why, where it was not obvious
+#
+# Conventions:
+# - A sentence that reports a speaker's content with no cue, inside or right after that
+#   speaker's speech, is that speaker's indirect speech, also when it opens a new paragraph;
+#   only the journalist's summaries interrupt a speech.
+# - People or countries mentioned INSIDE a speech are not speaking.
+# - Sentences that say who spoke but not what they said ("The representatives of ... spoke in
+#   their capacities as Chairs ...", "Also speaking were ...") are narration ABOUT speakers,
+#   not speech: nothing said is reported.
+# - "Many speakers" / "Some speakers" sentences are narration: the journalist's summary of
+#   unnamed delegations, not anyone in the registry.
+# - A document (a concept note, a report) and what follows from it are narration: a document,
+#   not a speaker of the debate.
+# - A group ("The representatives of Ukraine and the United States said") lists every
+#   member of the group.
+# - kind: "direct quote" when the sentence opens with the speaker's own words in quotation
+#   marks; "mixed" when reported speech quotes a few of the speaker's words; "indirect
+#   speech" otherwise; "narration" when nobody speaks.
+"""
+
+
+def _begins(article, sent) -> str:
+    """The first words of ``sent``: five or more, until no other sentence begins the same way."""
+    ends = [m.end() for m in re.finditer(r"\S+", sent.text)]
+    others = [s.text for s in article.sentences if s.index != sent.index]
+    for n in range(min(5, len(ends)), min(10, len(ends)) + 1):
+        words = sent.text[:ends[n - 1]]
+        if not any(o.startswith(words) for o in others):
+            return words
+    return sent.text[:ends[min(10, len(ends)) - 1]]
+
+
+def _draft_gold(article, registry) -> str:
+    from .speakers import attribute
+
+    lines = [_GOLD_HEADER.format(name=article.name) + "sentence\tspeakers\tkind\tbegins\tnote"]
+    for a in attribute(article, registry):
+        evidence = " ".join(a.evidence.split()).replace("\t", " ")
+        lines.append(f"{a.sentence.index}\t{'; '.join(a.speakers)}\t{a.kind}\t{_begins(article, a.sentence)}"
+                     f"\tguess: {evidence}")
+    return "\n".join(lines) + "\n"
