@@ -23,8 +23,8 @@ from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, os_pro
                         read_wordlist)
 from .tokens import Token, _alias_entries, _phrase_entries, _tokens_from, split_sentences, token_columns
 
-__all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "load_boilerplate",
-           "current_article", "DEFAULT_ARTICLE"]
+__all__ = ["Article", "Sentence", "Removed", "NoSuchArticle", "load_article", "list_articles",
+           "load_boilerplate", "current_article", "DEFAULT_ARTICLE"]
 
 #: The kit's own article: what the lessons load when nothing chooses another.
 DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
@@ -45,6 +45,14 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
     map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
 _CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
+
+
+class NoSuchArticle(FileNotFoundError):
+    """No article has the name asked for; the message lists those there are and the closest."""
+
+    def _render_traceback_(self):
+        """What a notebook shows instead of a traceback: the message alone (IPython asks for it)."""
+        return [f"{type(self).__name__}: {self}"]
 
 
 @dataclass(frozen=True)
@@ -291,8 +299,9 @@ def _resolve(name_or_path) -> Path:
         direct = data_dir() / "articles" / f"{name_or_path}.txt"
         if direct.is_file():  # an article's name: no need to list a folder of many articles
             return direct
+    chosen_by = None
     if name_or_path is None:
-        name_or_path = current_article()
+        name_or_path, chosen_by = current_article(), _switch()
         direct = data_dir() / "articles" / f"{name_or_path}.txt"
         if direct.is_file():
             return direct
@@ -307,14 +316,36 @@ def _resolve(name_or_path) -> Path:
     path = Path(text).expanduser()
     if path.is_file():
         return path
-    close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
+    close = _closest(text, names)
     listing = ", ".join(repr(n) for n in names) or "none"
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise FileNotFoundError(
-        f"There is no article called {text!r}.{hint}\n"
-        f"  Articles in {data_dir() / 'articles'}: {listing}.\n"
-        f"  How to fix: call load_article() for the kit's article, load_article(NAME) with a name "
-        f"above, or give the path to a .txt file.")
+    hint = f" Did you mean {close!r}?" if close else ""
+    if chosen_by == "HELPERS_ARTICLE":
+        why = f"The course's article is {text!r}, from the environment variable HELPERS_ARTICLE, but there is no article called so."
+        fix = ("set HELPERS_ARTICLE to a name above (HELPERS_ARTICLE=NAME make lab), "
+               "or leave it out to use data/course.toml.")
+    elif chosen_by is not None:
+        why = f"The course's article is {text!r}, from the line  article = ...  of {chosen_by}, but there is no article called so."
+        fix = f"write a name above in {chosen_by}, as  article = \"NAME\"."
+    else:
+        why = f"There is no article called {text!r}."
+        fix = ("call load_article() for the course's article, load_article(NAME) with a name above, "
+               "or give the path to a .txt file.")
+    raise NoSuchArticle(f"{why}{hint}\n  Articles in {data_dir() / 'articles'}: {listing}.\n  How to fix: {fix}")
+
+
+def _closest(text: str, names: list[str]) -> str | None:
+    """The name most like ``text``: as a whole, or by its beginning (a name typed in part)."""
+    close = difflib.get_close_matches(text, names, n=1, cutoff=0.4)
+    if close:
+        return close[0]
+    starts = {n[:len(text)]: n for n in reversed(names)}
+    close = difflib.get_close_matches(text, list(starts), n=1, cutoff=0.6)
+    return starts[close[0]] if close else None
+
+
+def _switch() -> str:
+    """Where the course's article is chosen: ``"HELPERS_ARTICLE"`` or the settings file's path."""
+    return "HELPERS_ARTICLE" if os.environ.get("HELPERS_ARTICLE", "").strip() else str(data_dir() / SETTINGS_FILE)
 
 
 def _read_metadata(path: Path) -> dict:

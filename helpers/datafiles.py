@@ -37,6 +37,10 @@ class DataFileError(ValueError):
         where = f"{self.path}" + (f", line {line}" if line else "")
         super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
 
+    def _render_traceback_(self):
+        """What a notebook shows instead of a traceback: the message alone (IPython asks for it)."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 def data_dir() -> Path:
     """The data folder: ``$HELPERS_DATA`` if set, else the kit's ``data/``.

@@ -197,3 +197,62 @@ def test_an_edited_file_is_read_again(tmp_path):
     path.write_bytes(b"T\n\nOne.\n\nTwo more.\n")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
     assert load_article(path).paragraphs == ("One.", "Two more.")
+
+
+# --- the course's switch: which article load_article() loads ------------------------------
+
+def test_the_switch_is_the_environment_then_the_settings_file(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers import current_article, data_dir
+
+    monkeypatch.delenv("HELPERS_ARTICLE", raising=False)
+    assert current_article() == "idn-2016-10-31-un-regional-bodies"
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    (data / "course.toml").write_text('article = "belta-2022-02-17-un-csto-cooperation"\n', encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(data))
+    assert current_article() == "belta-2022-02-17-un-csto-cooperation"
+    assert load_article().publisher == "BelTA"
+    monkeypatch.setenv("HELPERS_ARTICLE", "unnews-2017-07-19-un-au-cooperation")
+    assert load_article().name == "unnews-2017-07-19-un-au-cooperation", "the environment wins for a session"
+    (data / "course.toml").unlink()
+    monkeypatch.delenv("HELPERS_ARTICLE")
+    assert load_article().name == "idn-2016-10-31-un-regional-bodies", "no setting: the kit's article"
+
+
+def test_an_unknown_name_in_the_switch_says_where_it_was_set(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers import NoSuchArticle, data_dir
+
+    monkeypatch.setenv("HELPERS_ARTICLE", "unnews-2017-au")
+    with pytest.raises(NoSuchArticle, match="from the environment variable HELPERS_ARTICLE") as err:
+        load_article()
+    assert "Did you mean 'unnews-2017-07-19-un-au-cooperation'?" in str(err.value)
+    assert "belta-2022-02-17-un-csto-cooperation" in str(err.value), "the message lists the articles"
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    (data / "course.toml").write_text('article = "idn-2061"\n', encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(data))
+    monkeypatch.delenv("HELPERS_ARTICLE")
+    with pytest.raises(NoSuchArticle, match=r"course\.toml, but there is no article") as err:
+        load_article()
+    assert "Did you mean 'idn-2016-10-31-un-regional-bodies'?" in str(err.value)
+    (data / "course.toml").write_text("article = 2016\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"course\.toml, line 1: 'article' should be an article's name"):
+        load_article()
+
+
+@pytest.mark.notebook
+def test_a_lesson_shows_the_message_not_a_traceback(monkeypatch):
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("HELPERS_ARTICLE", "no-such-report")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from helpers import *\narticle = load_article()")])
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True).execute()
+    (error,) = nb.cells[0].outputs
+    shown = "\n".join(error["traceback"])
+    assert shown.startswith("NoSuchArticle: The course's article is 'no-such-report'")
+    assert "Traceback" not in shown and "File " not in shown and "How to fix:" in shown
