@@ -155,17 +155,11 @@ def test_the_kits_questions_say_which_belong_to_its_article():
 # --- on another article -------------------------------------------------------------------
 
 def _data_with_the_sample_article(tmp_path) -> Path:
-    """A copy of data/ with the guide's sample second article added, as the guide tells."""
+    """A copy of data/ with the guide's sample second article's bundle added beside the others."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     for path in SAMPLE.iterdir():
-        if path.name == "add-to-speakers.csv":
-            with open(data / "speakers.csv", "a", encoding="utf-8") as registry:
-                registry.write(path.read_text(encoding="utf-8"))
-        elif path.name.endswith(".attribution.tsv"):
-            shutil.copy(path, data / "gold")
-        else:
-            shutil.copy(path, data / "articles")
+        shutil.copy(path, data / "articles")
     return data
 
 
