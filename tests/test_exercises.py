@@ -298,6 +298,20 @@ def test_a_part_of_the_right_name_is_a_near_miss(article):
     assert "holds the right answer and more" in mistake_hint(q, f"{first}, the first speaker", first)
 
 
+def test_another_name_of_the_same_speaker_is_a_near_miss():
+    q = _question(expected=lambda article: "", compare="text")
+    tried = 0
+    for speaker in helpers.speakers():
+        for alias in speaker.aliases:
+            said = mistake_hint(q, alias, speaker.name)
+            if set(alias.casefold().replace("-", " ").split()) <= set(speaker.name.casefold().replace("-", " ").split()):
+                assert said.startswith(f"{alias!r} is part of the right answer"), (alias, said)
+            else:
+                assert said.startswith(f"right speaker, by another name ({alias!r})"), (alias, said)
+            tried += 1
+    assert tried, "the registry gives some speakers other names"
+
+
 def test_capital_letters_where_lower_case_tokens_are_asked(article):
     top = helpers.top_words(article, 5)
     f = grade("frequency.q2", [(word.capitalize(), count) for word, count in top])
