@@ -2,8 +2,8 @@
 
 Each document is a variant of a kit article: the raw file with its body
 paragraphs rotated, so that every document is different but has the article's
-size, vocabulary and page chrome. The data files (stopwords, phrases, aliases,
-speakers, themes …) are copied beside them, and ``HELPERS_DATA`` pointed at the
+size, vocabulary and page chrome, and the article's speaker list beside it. The shared
+data files (stopwords, phrases, aliases, cues, themes …) are copied into the folder, and ``HELPERS_DATA`` pointed at the
 folder makes ``helpers.data_dir()`` read it. Nothing is written into ``data/``.
 """
 
@@ -60,6 +60,7 @@ def make_corpus(folder, n: int, *, source_dir=None, article: str | None = None) 
     name = article or DEFAULT_ARTICLE
     raw = (source / "articles" / f"{name}.txt").read_text(encoding="utf-8")
     meta = source / "articles" / f"{name}.toml"
+    registry = source / "articles" / f"{name}.speakers.csv"
     out = folder / "articles"
     out.mkdir(exist_ok=True)
     width = len(str(n))
@@ -67,8 +68,9 @@ def make_corpus(folder, n: int, *, source_dir=None, article: str | None = None) 
     for k in range(n):
         doc = f"doc-{k:0{width}d}"
         (out / f"{doc}.txt").write_text(variant(raw, k * 7), encoding="utf-8")
-        if meta.is_file():
-            shutil.copy2(meta, out / f"{doc}.toml")
+        for kind, path in (("toml", meta), ("speakers.csv", registry)):
+            if path.is_file():
+                shutil.copy2(path, out / f"{doc}.{kind}")
         names.append(doc)
     return names
 

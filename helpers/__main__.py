@@ -43,7 +43,7 @@ def main(argv=None) -> int:
         return doctor(args[1:])
     try:
         print(report(args[0] if args else None))
-    except (FileNotFoundError, ValueError, TypeError) as err:
+    except (OSError, ValueError, TypeError) as err:  # DataFileError is a ValueError
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_text, read_wordlist
-from .tokens import Token, _tokens_from, split_sentences, token_columns
+from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, os_problem, read_lines, read_text,
+                        read_wordlist)
+from .tokens import Token, _alias_entries, _phrase_entries, _tokens_from, split_sentences, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "load_article", "list_articles", "load_boilerplate",
            "current_article", "DEFAULT_ARTICLE"]
@@ -30,7 +31,10 @@ DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
 #: The course's settings file in the data folder; its line ``article = "NAME"`` chooses the article.
 SETTINGS_FILE = "course.toml"
 
-_FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "attribution"}
+_FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "url", "attribution", "note",
+           "organizations", "phrases", "chrome"}
+#: The kinds of line an article's ``[chrome]`` table can name.
+_CHROME_KINDS = ("lines", "prefixes", "patterns")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: The characters of _SPACES other than " ": _collapse_spaces makes them spaces, then halves
 #: runs of spaces, which does what _SPACES.sub(" ", text) does without a regular expression.
@@ -75,7 +79,8 @@ class Article:
 
     Attributes:
         name: the file name without ``.txt``.
-        title, author, publisher, dateline, source, attribution: metadata (``None`` if unknown).
+        title, author, publisher, dateline, source, url, attribution, note: metadata
+            (``None`` if unknown).
         date: a ``datetime.date``, or ``None``.
         text: the cleaned body; paragraphs are separated by a blank line.
         paragraphs: the body paragraphs, in order.
@@ -83,7 +88,14 @@ class Article:
         sentences: :class:`Sentence` objects, each knowing its paragraph and offsets.
         removed: what cleaning took out of the raw file, line by line, with the reason.
         path: the file that was read; ``raw`` its text as received.
+        organizations: this article's own organizations, ``((key, names), ...)``, from the
+            ``organizations`` of its ``.toml``; they add to ``data/aliases.txt``.
+        phrases: this article's own multi-word names, as word tuples (``phrases`` in its
+            ``.toml``); they add to ``data/phrases.txt``.
         tokens, words, token_columns: the word tokens, made on first use (see below).
+
+    The files of an article's bundle sit beside ``path`` with the same name:
+    ``NAME.toml``, ``NAME.speakers.csv``, ``NAME.gold.tsv`` (see :meth:`bundle_file`).
     """
 
     name: str
@@ -101,6 +113,24 @@ class Article:
     removed: tuple[Removed, ...] = field(repr=False)
     path: Path = field(repr=False)
     raw: str = field(repr=False)
+    url: str | None = field(default=None, repr=False)
+    note: str | None = field(default=None, repr=False)
+    organizations: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), repr=False)
+    phrases: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+
+    def bundle_file(self, kind: str) -> Path:
+        """The file of this article's bundle of one kind: ``"toml"``, ``"speakers.csv"``, ``"gold.tsv"``.
+
+        Args:
+            kind: what follows the article's name and a full stop in the file's name.
+
+        Returns:
+            The path beside the article's text; it is not checked that the file exists.
+
+        >>> load_article().bundle_file("speakers.csv").name
+        'idn-2016-10-31-un-regional-bodies.speakers.csv'
+        """
+        return self.path.with_name(f"{self.name}.{kind}")
 
     def __repr__(self) -> str:
         when = self.date.isoformat() if self.date else "no date"
@@ -134,11 +164,14 @@ def list_articles() -> list[str]:
         The names without ``.txt``, sorted; each can be given to :func:`load_article`.
         An empty list if the folder does not exist.
 
-    >>> list_articles()
-    ['idn-2016-10-31-un-regional-bodies']
+    Raises:
+        DataFileError: the folder cannot be read (permission denied, a symbolic link that loops).
+
+    >>> list_articles()  # doctest: +NORMALIZE_WHITESPACE
+    ['belta-2022-02-17-un-csto-cooperation', 'idn-2016-10-31-un-regional-bodies',
+     'unnews-2017-07-19-un-au-cooperation', 'unpress-2015-03-09-un-eu-cooperation']
     """
-    folder = data_dir() / "articles"
-    return sorted(p.stem for p in folder.glob("*.txt")) if folder.is_dir() else []
+    return sorted(p.stem for p in list_folder(data_dir() / "articles", ".txt") if not p.name.startswith("."))
 
 
 def current_article() -> str:
@@ -167,7 +200,7 @@ def current_article() -> str:
 
 @lru_cache(maxsize=4)
 def _read_settings(path: str, stamp) -> dict:
-    if stamp is None:
+    if stamp is None and not os.path.lexists(path):  # a link that loops is read, and explained
         return {}
     path = Path(path)
     source = read_text(path)
@@ -202,7 +235,12 @@ def load_article(name_or_path=None) -> Article:
     >>> a.sentences[0].text[:30]
     'NEW YORK (IDN) – Despite diffe'
     """
-    path = _resolve(name_or_path)
+    try:
+        path = _resolve(name_or_path)
+    except FileNotFoundError:  # no article of that name: the message lists those there are
+        raise
+    except OSError as err:  # a folder or file the system will not let us look at
+        raise os_problem(data_dir() / "articles", err) from None
     meta_path = path.with_suffix(".toml")
     chrome_path = data_dir() / "boilerplate.txt"
     return _load(str(path), file_stamp(path), str(meta_path), file_stamp(meta_path),
@@ -270,7 +308,7 @@ def _resolve(name_or_path) -> Path:
 
 
 def _read_metadata(path: Path) -> dict:
-    if not path.is_file():
+    if not os.path.lexists(path):  # a metadata file that is there but unreadable is explained
         return {}
     source = read_text(path)
     try:
@@ -283,7 +321,8 @@ def _read_metadata(path: Path) -> dict:
     lines = source.split("\n")
 
     def where(key):
-        return next((i for i, l in enumerate(lines, 1) if re.match(rf"\s*{re.escape(key)}\s*=", l)), None)
+        k = re.escape(key)
+        return next((i for i, l in enumerate(lines, 1) if re.match(rf"\s*(?:{k}\s*=|\[\s*{k}\s*\])", l)), None)
 
     for key in meta:
         if key not in _FIELDS:
@@ -293,10 +332,58 @@ def _read_metadata(path: Path) -> dict:
     for key, value in meta.items():
         if key == "date":
             meta[key] = _parse_date(value, path, where(key))
+        elif key == "chrome":
+            meta[key] = _read_chrome(value, path, where)
+        elif key in ("organizations", "phrases"):
+            entries = _text_list(value, key, path, where(key))
+            numbered = [(where(key), entry) for entry in entries]
+            meta[key] = (tuple(_alias_entries(path, numbered).items()) if key == "organizations"
+                         else _phrase_entries(path, numbered))
         elif not isinstance(value, str):
             raise DataFileError(path, f"field {key!r} should be text, not {value!r}",
                                 f'put the value in quotes: {key} = "{value}"', line=where(key))
     return meta
+
+
+def _text_list(value, key: str, path: Path, line) -> list[str]:
+    """``value`` as a list of text entries, or a DataFileError that shows how to write one."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataFileError(path, f"{key!r} should be a list of text entries, not {value!r}",
+                            f'write it as  {key} = ["first", "second"]  with each entry in double quotes',
+                            line=line)
+    return [v.strip() for v in value]
+
+
+def _read_chrome(value, path: Path, where) -> dict:
+    """The ``[chrome]`` table: exact lines, line beginnings and patterns of this page to drop."""
+    line = where("chrome")
+    if not isinstance(value, dict):
+        raise DataFileError(path, "'chrome' should be a table of lines to drop",
+                            "write it as a table:  [chrome]  then  lines = [\"...\"],  "
+                            "prefixes = [\"...\"]  or  patterns = [\"...\"]", line=line)
+    out = {}
+    for kind, entries in value.items():
+        if kind not in _CHROME_KINDS:
+            close = difflib.get_close_matches(kind, _CHROME_KINDS, n=1)
+            raise DataFileError(path, f"[chrome] has no kind {kind!r}",
+                                f"did you mean {close[0]!r}?" if close else
+                                f"use {', '.join(_CHROME_KINDS)}", line=where(kind) or line)
+        entries = _text_list(entries, kind, path, where(kind) or line)
+        if kind == "patterns":
+            compiled = []
+            for pattern in entries:
+                try:
+                    compiled.append(re.compile(pattern))
+                except re.error as err:
+                    raise DataFileError(path, f"the pattern {pattern!r} is not a regular expression ({err})",
+                                        "write a Python regular expression, e.g.  '^\\d+ views$'  "
+                                        "in single quotes, or use 'lines' for an exact line",
+                                        line=where(kind) or line) from None
+            entries = compiled
+        out[kind] = tuple(entries)
+    return out
 
 
 def _line_of(message: str):
@@ -326,7 +413,7 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
                             "paste the article's text into it (one paragraph per line) and save it as UTF-8")
     meta = _read_metadata(meta_path)
     chrome = load_boilerplate(chrome_path)
-    paragraphs, removed = _clean(raw, meta, chrome)
+    paragraphs, removed = _clean(raw, meta, chrome, meta.get("chrome", {}), meta_path.name)
     if not paragraphs:
         raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",
                             "check that the article's body is in the file, one paragraph per line")
@@ -346,7 +433,8 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         publisher=meta.get("publisher"), dateline=meta.get("dateline"), source=meta.get("source"),
         attribution=meta.get("attribution"), text=text, paragraphs=tuple(paragraphs),
         paragraph_spans=tuple(spans), sentences=tuple(sentences), removed=tuple(removed),
-        path=path, raw=raw)
+        path=path, raw=raw, url=meta.get("url"), note=meta.get("note"),
+        organizations=meta.get("organizations", ()), phrases=meta.get("phrases", ()))
 
 
 def _replace_each(text: str, chars: str, by: str) -> str:
@@ -370,8 +458,26 @@ def _drop_invisible(text: str) -> str:
     return _replace_each(text, _INVISIBLE_CHARS, "")
 
 
-def _clean(raw: str, meta: dict, chrome: list[str]):
-    """Split raw text into body paragraphs; fill ``meta`` with what the page shows."""
+def _own_chrome(line: str, own: dict, toml_name: str) -> str | None:
+    """Why ``line`` is this article's own page chrome (its ``[chrome]`` table), or ``None``."""
+    if line in own.get("lines", ()):
+        return f"page chrome: the line is one of this article's own ({toml_name}, [chrome] lines)"
+    prefix = next((p for p in own.get("prefixes", ()) if line.startswith(p)), None)
+    if prefix is not None:
+        return f"page chrome: the line starts with {prefix!r} ({toml_name}, [chrome] prefixes)"
+    pattern = next((p for p in own.get("patterns", ()) if p.fullmatch(line)), None)
+    if pattern is not None:
+        return f"page chrome: the line matches the pattern {pattern.pattern} ({toml_name}, [chrome] patterns)"
+    return None
+
+
+def _clean(raw: str, meta: dict, chrome: list[str], own: dict | None = None, toml_name: str = ""):
+    """Split raw text into body paragraphs; fill ``meta`` with what the page shows.
+
+    ``chrome`` holds the shared line beginnings of ``data/boilerplate.txt``; ``own`` the
+    article's own ``[chrome]`` table (exact lines, beginnings and patterns).
+    """
+    own = own or {}
     paragraphs, removed = [], []
     # Neither pattern touches a line break, so the whole text is cleaned at once, then split.
     lines = [(n, line.strip())
@@ -382,7 +488,10 @@ def _clean(raw: str, meta: dict, chrome: list[str]):
     starts = tuple(chrome)
     for n, line in lines:
         phrase = next((c for c in chrome if line.startswith(c)), None) if line.startswith(starts) else None
-        if phrase is not None:
+        reason = _own_chrome(line, own, toml_name) if own else None
+        if reason is not None:
+            removed.append(Removed(n, line, reason))
+        elif phrase is not None:
             removed.append(Removed(n, line, f"page chrome: the line starts with {phrase!r} (data/boilerplate.txt)"))
         elif not paragraphs and not found_title and (line == title or title is None and len(lines) > 1):
             found_title = True

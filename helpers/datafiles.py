@@ -9,11 +9,13 @@ value and the fix. Nothing here ever writes a file.
 
 from __future__ import annotations
 
+import errno
 import os
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "load_stopwords"]
+__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "read_sections", "load_stopwords",
+           "os_problem", "list_folder"]
 
 #: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
 #: or the folder named by the environment variable ``HELPERS_DATA``.
@@ -51,26 +53,131 @@ def data_dir() -> Path:
 
 @lru_cache(maxsize=8)
 def _folder(env: str, cwd: str) -> Path:
-    """``env`` as an absolute folder, resolved once for each working folder it is read from."""
-    return Path(env).expanduser().resolve()
+    """``env`` as an absolute folder, resolved once for each working folder it is read from.
+
+    A path that cannot be resolved (a symbolic link that loops, a folder that may not
+    be read) is kept as written, made absolute: reading a file in it then raises a
+    :class:`DataFileError` that says why.
+    """
+    path = Path(env).expanduser()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return Path(os.path.abspath(path))
+
+
+def os_problem(path, err: OSError, *, folder: bool = False) -> DataFileError:
+    """The :class:`DataFileError` for an operating-system error met reading a data file or folder.
+
+    Every reader of the kit turns an ``OSError`` into a message through this one function:
+    what happened, in words, and what to do about it.
+
+    Args:
+        path: the file or folder that was read (the error's own file name is used if it has one).
+        err: the ``OSError`` raised (``PermissionError``, ``FileNotFoundError``, a symlink loop …).
+        folder: ``True`` when ``path`` is a folder the kit lists, not a file it reads.
+
+    Returns:
+        A :class:`DataFileError` to raise.
+
+    >>> import errno
+    >>> err = os_problem("data/themes.txt", OSError(errno.ELOOP, "Too many levels of symbolic links"))
+    >>> err.problem
+    'it, or a folder on its path, is a symbolic link that leads back to itself (a loop), so there is nothing to read'
+    """
+    path = Path(err.filename) if getattr(err, "filename", None) else Path(path)
+    what = "folder" if folder else "file"
+    code = err.errno
+    if isinstance(err, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return DataFileError(path, f"you are not allowed to read this {what} (permission denied)",
+                             f"ask its owner to make it readable (chmod a+r{'x' if folder else ''} '{path}'), "
+                             "or copy it into a folder of your own and point HELPERS_DATA there")
+    if code == errno.ELOOP:
+        return DataFileError(path, "it, or a folder on its path, is a symbolic link that leads back to "
+                                   "itself (a loop), so there is nothing to read",
+                             "delete the link and put the real file (or folder) there, or point the link "
+                             "at it with ln -sf TARGET LINK")
+    if isinstance(err, FileNotFoundError) or code == errno.ENOENT:
+        return DataFileError(path, f"the {what} does not exist",
+                             "check the name, or restore the file from the kit")
+    if isinstance(err, IsADirectoryError) or code == errno.EISDIR:
+        return DataFileError(path, "this is a folder, not a file", "name a .txt file inside it")
+    if isinstance(err, NotADirectoryError) or code == errno.ENOTDIR:
+        return DataFileError(path, "a part of this path is a file, not a folder",
+                             "check the path: every part but the last must be a folder")
+    reason = err.strerror or str(err) or type(err).__name__
+    return DataFileError(path, f"the system could not read this {what} ({reason})",
+                         "check that the disk or network folder holding it is there and readable, "
+                         "then try again; or restore the file from the kit")
+
+
+def list_folder(folder, suffix: str = "") -> list[Path]:
+    """The entries of a data folder whose names end with ``suffix``, sorted by name.
+
+    Args:
+        folder: the folder to list.
+        suffix: keep only names ending with it (``".txt"``); ``""`` keeps every entry.
+
+    Returns:
+        A sorted list of paths; an empty list if the folder does not exist.
+
+    Raises:
+        DataFileError: the folder cannot be read (permission denied, a symbolic link
+            that loops, a file where a folder should be …); see :func:`os_problem`.
+
+    >>> "idn-2016-10-31-un-regional-bodies.toml" in [p.name for p in list_folder(data_dir() / "articles", ".toml")]
+    True
+    """
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith(suffix))
+    except FileNotFoundError:
+        return []
+    except OSError as err:
+        raise os_problem(folder, err, folder=True) from None
+    return [Path(folder) / name for name in names]
+
+
+def folder_problem(folder) -> DataFileError | None:
+    """Why a data folder cannot be used, or ``None`` when it can be listed.
+
+    Used by the doctor to say, e.g., that ``HELPERS_DATA`` names a symbolic link that
+    loops rather than "there is no folder".
+
+    Args:
+        folder: the folder to look at.
+
+    Returns:
+        A :class:`DataFileError` saying what is wrong and how to fix it, or ``None``.
+
+    >>> folder_problem(data_dir()) is None
+    True
+    """
+    try:
+        os.stat(folder)
+        with os.scandir(folder):
+            return None
+    except FileNotFoundError:
+        return DataFileError(folder, "there is no such folder",
+                             "unset HELPERS_DATA, or point it at a folder holding the kit's data files")
+    except OSError as err:
+        return os_problem(folder, err, folder=True)
 
 
 def read_text(path) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted.
 
     Raises:
-        DataFileError: the file is missing, is another format renamed or saved
+        DataFileError: the file is missing, cannot be read (permission denied, a
+            symbolic link that loops: see :func:`os_problem`), is another format renamed or saved
             as ``.txt`` (Word, PDF, RTF, UTF-16, a web page's HTML), or is not
             UTF-8 (the message says which byte and how to re-save the file).
     """
     path = Path(path)
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataFileError(path, "the file does not exist",
-                            "check the name, or restore the file from the kit") from None
-    except IsADirectoryError:
-        raise DataFileError(path, "this is a folder, not a file", "name a .txt file inside it") from None
+    except OSError as err:  # missing, a folder, unreadable, a symbolic link that loops …
+        raise os_problem(path, err) from None
     kind = _wrong_format(raw)
     if kind:
         raise DataFileError(path, f"this is {kind}, not plain text",
@@ -134,8 +241,8 @@ def read_lines(path) -> list[tuple[int, str]]:
     Raises:
         DataFileError: the file is missing or is not UTF-8 plain text.
 
-    >>> read_lines(data_dir() / "aliases.txt")[0]
-    (10, 'UN: United Nations; UN')
+    >>> read_lines(data_dir() / "aliases.txt")[0][1]
+    'UN: United Nations; UN'
     """
     out = []
     for number, line in enumerate(read_text(path).split("\n"), start=1):
@@ -175,6 +282,74 @@ def read_wordlist(path, *, lower=False) -> list[str]:
                                 "write one entry per line", line=number)
         seen.setdefault(line.lower() if lower else line, None)
     return list(seen)
+
+
+def read_sections(path, kind: str, *, exclude_key: str | None = None, check=None) -> dict[str, dict]:
+    """Read a file of ``[Name]`` headings, each with a ``note:`` line and one entry a line.
+
+    Args:
+        path: the file (``data/themes.txt``, ``data/blocs.txt`` …).
+        kind: what a section is, in words, for messages ("theme", "bloc").
+        exclude_key: a key (``"not"``) whose lines list entries to leave out, or ``None``.
+        check: a function that raises ``ValueError(problem, fix)`` for an entry the file
+            may not hold, or ``None``.
+
+    Returns:
+        A dict from each section's name (in file order) to ``{"line", "note", "items",
+        "exclude"}``; an entry written twice in one section is kept once.
+
+    Raises:
+        DataFileError: an entry before any heading, a heading that is not ``[Name]``,
+            a name used twice, a section with no entries, or an entry ``check`` refuses.
+
+    >>> read_sections(data_dir() / "blocs.txt", "bloc")["UN Secretariat"]["items"]
+    ['Ban Ki-moon']
+    """
+    path = Path(path)
+    sections: dict[str, dict] = {}
+    current = None
+    what = "term" if kind == "theme" else "entry"
+    for number, line in read_lines(path):
+        if line.startswith("["):
+            if not line.endswith("]") or not line[1:-1].strip():
+                raise DataFileError(path, f"{line!r} is not a {kind} heading",
+                                    f"write the {kind}'s name in square brackets, e.g. [My {kind}]",
+                                    line=number)
+            name = " ".join(line[1:-1].split())
+            twin = next((n for n in sections if n.lower() == name.lower()), None)
+            if twin is not None:
+                raise DataFileError(path, f"the {kind} {name!r} appears twice (first on line "
+                                    f"{sections[twin]['line']})",
+                                    f"give it another name, or merge the two lists under one [{twin}]",
+                                    line=number)
+            current = sections[name] = {"line": number, "note": "", "items": [], "exclude": []}
+            continue
+        if current is None:
+            raise DataFileError(path, f"{line!r} comes before any [{kind.title()} name] heading",
+                                f"put a heading such as [My {kind}] above the first {what}", line=number)
+        key, sep, rest = line.partition(":")
+        if sep and key.strip().lower() == "note":
+            current["note"] = rest.strip()
+            continue
+        if exclude_key and sep and key.strip().lower() == exclude_key:
+            target = current["exclude"]
+            line = rest.strip()
+        else:
+            target = current["items"]
+        if check is not None:
+            try:
+                check(line)
+            except ValueError as err:
+                problem, fix = err.args
+                raise DataFileError(path, problem, fix, line=number) from None
+        if line.lower() not in (t.lower() for t in target):
+            target.append(line)
+    for name, s in sections.items():
+        if not s["items"]:
+            raise DataFileError(path, f"the {kind} [{name}] has no {'terms' if kind == 'theme' else 'entries'}",
+                                f"add one {what} per line under [{name}], or delete the heading",
+                                line=s["line"])
+    return sections
 
 
 @lru_cache(maxsize=16)

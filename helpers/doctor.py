@@ -6,7 +6,9 @@ something is off, the exact command or step that fixes it. Nothing is changed.
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 __all__ = ["Check", "preflight", "show_preflight", "check_data_files", "doctor"]
@@ -84,7 +86,19 @@ def _check_article() -> Check:
 
 
 def _install_checks() -> list[Check]:
-    return [_check_python(), _check_widgets(), _check_backend(), _check_nltk()]
+    return [c for name, check in (("Python", _check_python), ("widgets", _check_widgets),
+                                  ("matplotlib", _check_backend), ("NLTK", _check_nltk))
+            for c in _guarded(name, check)]
+
+
+def _guarded(name: str, check, *args) -> list[Check]:
+    """Run one check (a function returning a :class:`Check` or a list of them) on its own:
+    whatever it raises becomes a ✗ line with the message, so the other checks still run."""
+    try:
+        found = check(*args)
+    except Exception as err:  # every failure becomes a line of the report
+        return [_failed(name, err)]
+    return found if isinstance(found, list) else [found]
 
 
 def preflight() -> list[Check]:
@@ -130,27 +144,26 @@ DATA_FILES = [
     ("boilerplate.txt", "page-chrome phrases", "helpers.article:load_boilerplate", False),
     ("phrases.txt", "phrases", "helpers.tokens:load_phrases", True),
     ("aliases.txt", "organizations", "helpers.tokens:load_aliases", False),
-    ("speakers.csv", "speakers", "helpers.speakers:speakers", False),
     ("speakers.cues.txt", "speech cues", "helpers.speakers:_cue_list", True),
     ("themes.txt", "themes", "helpers.themes:load_themes", False),
-    ("blocs.txt", "blocs", "helpers.themes:load_blocs", False),
+    ("blocs.txt", "blocs", "helpers.groups:load_blocs", False),
 ]
 
 
 def _check_bloc_members(folder) -> list[Check]:
-    """A bloc entry that names no speaker, alias or country of the registry counts nobody."""
+    """A bloc entry that names no speaker, alias or country of any article's registry counts nobody."""
     import difflib
 
     from .datafiles import read_lines
+    from .groups import _bloc_keys, load_blocs
     from .speakers import speakers
-    from .themes import _bloc_keys, load_blocs
 
     try:
-        registry = speakers(folder / "speakers.csv")
         blocs = load_blocs(folder / "blocs.txt")
+        registries = [speakers(p) for p in _speaker_files(folder)]
     except Exception:  # already reported by the file's own check
         return []
-    known = {k.lower(): k for s in registry for k in _bloc_keys(s)}
+    known = {k.lower(): k for registry in registries for s in registry for k in _bloc_keys(s)}
     lines = read_lines(folder / "blocs.txt")
     out = []
     for bloc in blocs.values():
@@ -161,9 +174,18 @@ def _check_bloc_members(folder) -> list[Check]:
                 hint = f"did you mean {known[close[0]]!r}? " if close else ""
                 out.append(Check("blocs.txt", False,
                                  f"line {line}: {member!r} in [{bloc.name}] is no speaker, alias or country "
-                                 "of speakers.csv, so it counts nobody",
-                                 f"{hint}write a name as speakers.csv spells it, or delete the line"))
+                                 "of any article's speaker list, so it counts nobody",
+                                 f"{hint}write a name as an article's .speakers.csv spells it, or delete the line"))
     return out
+
+
+def _speaker_files(folder) -> list:
+    """Every speaker list of the data folder: each article's own, and one of the older layout."""
+    from .datafiles import list_folder
+
+    files = list_folder(folder / "articles", ".speakers.csv")
+    legacy = folder / "speakers.csv"
+    return files + ([legacy] if legacy.is_file() else [])
 
 
 def _loader(spec: str):
@@ -173,15 +195,34 @@ def _loader(spec: str):
     return getattr(importlib.import_module(module), name)
 
 
+#: Files made of ``[Section]`` headings: an entry may stand in two sections (a term shared by
+#: two themes counts for both), so only an entry written twice in one section is a repeat.
+_SECTIONED = ("themes.txt", "blocs.txt")
+#: Files the kit cannot work without an entry in, and what to do when they have none.
+_NOT_EMPTY = {
+    "themes.txt": "restore the kit's themes.txt, or add a theme: a [Theme name] line, then one term a line",
+}
+
+
 def _repeats(path, lower: bool) -> list[str]:
-    """Entries written twice: harmless (the kit reads each once), listed so the file can be tidied."""
+    """Entries written twice: harmless (the kit reads each once), listed so the file can be tidied.
+
+    In a file of ``[Section]`` headings (themes, blocs) only an entry written twice under the
+    same heading is a repeat; the same term under two themes belongs to both.
+    """
     from .datafiles import read_lines
 
-    first, out = {}, []
+    sectioned = Path(path).name in _SECTIONED
+    first, out, section = {}, [], None
     for number, text in read_lines(path):
+        if sectioned and text.startswith("["):
+            first, section = {}, text
+            continue
+        if sectioned and text.lower().startswith("note:"):
+            continue
         key = text.lower() if lower else text
         if key in first:
-            out.append(f"{text!r} on lines {first[key]} and {number}")
+            out.append(f"{text!r} on lines {first[key]} and {number}" + (f" under {section}" if section else ""))
         else:
             first[key] = number
     return out
@@ -204,6 +245,8 @@ def _check_file(filename: str, what: str, spec: str, lower: bool, folder) -> Che
         repeats = _repeats(path, lower)
     except Exception as err:  # every failure becomes a line of the report
         return _failed(filename, err)
+    if not entries and filename in _NOT_EMPTY:
+        return Check(filename, False, f"the file holds no {what}, so the kit has none to use", _NOT_EMPTY[filename])
     found = f"{len(entries)} {what}"
     if repeats:
         found += f"; repeated (harmless, delete one to tidy): {', '.join(repeats[:3])}"
@@ -211,56 +254,135 @@ def _check_file(filename: str, what: str, spec: str, lower: bool, folder) -> Che
     return Check(filename, True, found)
 
 
+#: The files of an article's bundle besides its text, and what each holds.
+BUNDLE_FILES = {".toml": "metadata", ".speakers.csv": "speaker list", ".gold.tsv": "gold annotation"}
+
+
 def _check_articles(folder) -> list[Check]:
-    from .article import load_article
+    """Every article's bundle: its text and metadata, its speaker list and its gold annotation."""
+    from .datafiles import list_folder
 
     articles = folder / "articles"
-    if not articles.is_dir():
+    if not os.path.lexists(articles):
         return [Check("articles/", False, f"there is no folder {articles}",
                       "restore the kit's data/articles folder, or put your articles' .txt files in it")]
-    checks = []
-    for path in sorted(articles.iterdir()):
+    checks, names = [], set()
+    listed = list_folder(articles)  # a folder that cannot be read raises DataFileError
+    for path in listed:
         name = f"articles/{path.name}"
         if path.suffix == ".txt":
             if path.stem.endswith(".txt"):
                 checks.append(Check(name, False, "the name ends in .txt.txt",
                                     f"rename it to {path.stem} (your computer hid the first .txt)"))
                 continue
-            try:
-                a = load_article(path)
-            except Exception as err:  # every failure becomes a line of the report
-                checks.append(_failed(name, err))
-                continue
-            meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
-            checks.append(Check(name, True, f"{len(a.paragraphs)} paragraphs, {len(a.sentences)} sentences; {meta}"))
-        elif path.suffix == ".toml" and not path.with_suffix(".txt").is_file():
-            checks.append(Check(name, False, "metadata with no article of the same name beside it",
-                                "rename it to match its article's .txt file (it is ignored until then)"))
-    if not any(c.name.endswith(".txt") for c in checks):
+            names.add(path.stem)
+            checks += _check_bundle(path, folder)
+    for path in listed:
+        kind = next((k for k in BUNDLE_FILES if path.name.endswith(k)), None)
+        if kind and path.name[:-len(kind)] not in names:
+            checks.append(Check(f"articles/{path.name}", False,
+                                f"{BUNDLE_FILES[kind]} with no article of the same name beside it",
+                                f"rename it to match its article's .txt file, NAME{kind} (it is ignored until then)"))
+    if not names:
         checks.append(Check("articles/", False, f"no article (.txt file) in {articles}",
-                            "put an article's text in a .txt file there, saved as UTF-8"))
+                            "put an article's text in a .txt file there, saved as UTF-8, or run "
+                            "`.venv/bin/python -m helpers new-article PATH.txt`"))
+    checks += _check_legacy(folder, names)
     return checks
 
 
-def _check_gold(folder) -> list[Check]:
-    """Each hand-made attribution annotation in ``gold/`` against its article and the registry."""
+def _check_bundle(path, folder) -> list[Check]:
+    """One article's text and metadata, speaker list and gold annotation."""
     from .article import load_article
     from .speakers import load_gold, speakers
 
-    out = []
-    for path in sorted((folder / "gold").glob("*.attribution.tsv")):
-        name = f"gold/{path.name}"
-        article = folder / "articles" / (path.name.removesuffix(".attribution.tsv") + ".txt")
-        if not article.is_file():
-            out.append(Check(name, False, f"there is no article {article.name} for it",
-                             "rename it to <article name>.attribution.tsv, or delete it"))
-            continue
+    name = f"articles/{path.name}"
+    try:
+        article = load_article(path)
+    except Exception as err:  # every failure becomes a line of the report
+        return [_failed(name, err)]
+    meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
+    out = [Check(name, True, f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences; {meta}")]
+    own = article.bundle_file("speakers.csv")
+    listed = f"articles/{own.name}"
+    if not own.is_file():
+        if not (folder / "speakers.csv").is_file():
+            out.append(Check(listed, False, "the article has no speaker list, so no sentence gets a speaker",
+                             f"write {own.name} beside the article (`python -m helpers new-article` "
+                             "drafts one), with the header of the kit's article's list"))
+        return out
+    try:
+        registry = speakers(own)
+    except Exception as err:  # every failure becomes a line of the report
+        return out + [_failed(listed, err)]
+    out.append(_check_speaker_rows(article, registry, own, folder))
+    gold = article.bundle_file("gold.tsv")
+    if gold.is_file():
         try:
-            gold = load_gold(load_article(article), path, registry=speakers(folder / "speakers.csv"))
+            annotated = load_gold(article, gold, registry=registry)
         except Exception as err:  # every failure becomes a line of the report
-            out.append(_failed(name, err))
-            continue
-        out.append(Check(name, True, f"{len(gold)} sentences annotated"))
+            out.append(_failed(f"articles/{gold.name}", err))
+        else:
+            out.append(Check(f"articles/{gold.name}", True,
+                             f"{len(annotated)} of {len(article.sentences)} sentences annotated"))
+    return out
+
+
+def _check_speaker_rows(article, registry, path, folder) -> Check:
+    """A speaker list: its size, and rows whose name never occurs or whose group nothing knows."""
+    from .datafiles import read_text
+    from .groups import load_blocs
+    from .tokens import load_aliases
+
+    problems = []
+    for s in registry:
+        surname = s.name.split()[-1]
+        if not any(form in article.text for form in (s.name, surname, *s.aliases, s.country or s.name)):
+            problems.append((s.name, f"{s.name!r} never occurs in the article, by name, surname, alias "
+                                     "or country", "delete the row, or add the name the article uses "
+                                                   "to its aliases"))
+    try:
+        groups = {*load_aliases(folder / "aliases.txt"), *dict(article.organizations),
+                  *load_blocs(folder / "blocs.txt"), "member states"}
+    except Exception:  # reported by the file's own check
+        groups = None
+    for s in registry if groups is not None else ():
+        if s.speaks_for not in groups:
+            problems.append((s.name, f"speaks_for {s.speaks_for!r} of {s.name!r} is no organization of "
+                                     "aliases.txt or of the article's metadata, no bloc, and not 'member states'",
+                             f"write an organization's key (e.g. UN, {', '.join(sorted(groups)[:3])}), "
+                             "'member states', or add the organization to the article's .toml "
+                             "(organizations = [\"KEY: full name; KEY\"])"))
+    if not problems:
+        return Check(f"articles/{path.name}", True, f"{len(registry)} speakers")
+    lines = read_text(path).split("\n")
+    name, problem, fix = problems[0]
+    line = next((i for i, l in enumerate(lines, 1) if l.startswith(name + ",") or l.startswith(f'"{name}"')), None)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return Check(f"articles/{path.name}", False, f"line {line}: {problem}{more}", fix)
+
+
+def _check_legacy(folder, names) -> list[Check]:
+    """Files of the older layout (one speakers.csv, a gold/ folder): they still work; say how to move them."""
+    from .datafiles import list_folder
+
+    out = []
+    if (folder / "speakers.csv").is_file():
+        out.append(Check("speakers.csv", True,
+                         "the older layout: articles with no NAME.speakers.csv of their own use it; to move "
+                         "it, copy the lines of each article's speakers into articles/NAME.speakers.csv "
+                         "(same header), then delete speakers.csv"))
+    gold = folder / "gold"
+    for path in list_folder(gold, ".attribution.tsv"):
+        article = path.name.removesuffix(".attribution.tsv")
+        if article not in names:
+            out.append(Check(f"gold/{path.name}", False, f"there is no article {article}.txt for it",
+                             f"rename it to NAME.gold.tsv and put it beside its article in articles/, "
+                             "or delete it"))
+        else:
+            out.append(Check(f"gold/{path.name}", True,
+                             f"the older layout: move it to articles/{article}.gold.tsv, where the kit "
+                             "looks first"))
     return out
 
 
@@ -270,21 +392,30 @@ def check_data_files() -> list[Check]:
     The folder is ``data/`` or ``$HELPERS_DATA``. Nothing is changed.
 
     Returns:
-        A list of :class:`Check`: one per data file, one per bloc member that
-        names nobody, then one per article and per gold annotation (a single
-        failed check if the folder does not exist).
+        A list of :class:`Check`: one per shared data file, one per bloc member that
+        names nobody, then, for each article, its text and metadata, its speaker list
+        and its gold annotation (a single failed check if the folder does not exist).
 
     >>> [c.name for c in check_data_files() if not c.ok]
     []
     """
-    from .datafiles import data_dir
+    from .datafiles import data_dir, folder_problem
 
-    folder = data_dir()
-    if not folder.is_dir():
+    try:
+        folder = data_dir()
+    except Exception as err:  # HELPERS_DATA that cannot be made a path
+        return [_failed("data folder", err)]
+    if not os.path.lexists(folder):
         return [Check("data folder", False, f"there is no folder {folder}",
                       "unset HELPERS_DATA, or point it at a folder holding the kit's data files")]
-    return ([_check_file(*entry, folder) for entry in DATA_FILES] + _check_bloc_members(folder)
-            + _check_articles(folder) + _check_gold(folder))
+    problem = folder_problem(folder)
+    if problem is not None:  # a symbolic link that loops, a folder that may not be read
+        return [Check("data folder", False, f"{folder}: {problem.problem}",
+                      f"{problem.fix}; or unset HELPERS_DATA to use the kit's own data folder")]
+    checks = [c for entry in DATA_FILES for c in _guarded(entry[0], _check_file, *entry, folder)]
+    for name, check in (("blocs.txt", _check_bloc_members), ("articles/", _check_articles)):
+        checks += _guarded(name, check, folder)
+    return checks
 
 
 def doctor() -> list[Check]:
@@ -309,7 +440,11 @@ def main(argv=None) -> int:
     except (AttributeError, ValueError):
         pass
     checks, data = _install_checks(), check_data_files()
-    for title, group in (("Installation", checks), (f"Data files in {data_dir()}", data)):
+    try:
+        where = f"Data files in {data_dir()}"
+    except Exception:  # already a ✗ line of check_data_files()
+        where = "Data files"
+    for title, group in (("Installation", checks), (where, data)):
         print(title)
         for c in group:
             print(f"  {'✓' if c.ok else '✗'} {c.name}: {c.found}" + ("" if c.ok else f"\n      fix: {c.fix}"))

@@ -92,7 +92,7 @@ def _sentences_html(article, hits) -> str:
 
 
 def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None, edits=None,
-                        group=None, theme=None, themes=None) -> dict:
+                        group=None, theme=None, themes=None, registry=None) -> dict:
     """Everything the theme explorer shows, computed without widgets.
 
     Args:
@@ -104,6 +104,7 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
             allowed), used instead of the file's terms; nothing is written to disk.
         group, theme: the picked cell.
         themes: another lexicon file.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         A dict: ``lexicon`` (the themes used), ``matrix``, ``table_html``,
@@ -135,12 +136,12 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
     if not lexicon:
         return {"lexicon": {}, "matrix": None, "table_html": "<p><i>Pick at least one theme.</i></p>",
                 "groups": [], "message_html": "", "sentences_html": ""}
-    matrix = theme_matrix(article, by=by, normalize=normalize, themes=lexicon)
+    matrix = theme_matrix(article, by=by, normalize=normalize, themes=lexicon, registry=registry)
     for hint in matrix.attrs["hints"].values():
         messages.append(f"<pre style='margin:2px 0'>{html.escape(hint)}</pre>")
     sentences_html = ""
     if group is not None and theme in lexicon and group in matrix.index:
-        hits = theme_hits(article, theme, group, by=by, themes=lexicon)
+        hits = theme_hits(article, theme, group, by=by, themes=lexicon, registry=registry)
         sentences_html = (f"<h4>{html.escape(str(theme))} · {html.escape(str(group))}</h4>"
                           + _sentences_html(article, hits))
     return {"lexicon": lexicon, "matrix": matrix, "table_html": _matrix_html(matrix),
@@ -148,7 +149,7 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
             "sentences_html": sentences_html}
 
 
-def theme_explorer(article=None, *, themes=None):
+def theme_explorer(article=None, *, themes=None, registry=None):
     """Pick themes, a grouping and counts or rates; edit a theme's terms; click into a cell.
 
     The controls are attributes of the returned box (``themes``, ``grouping``,
@@ -157,8 +158,9 @@ def theme_explorer(article=None, *, themes=None):
     Edited terms live in ``edits`` and in memory only: ``data/themes.txt`` is never written.
 
     Args:
-        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+        article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         An ipywidgets ``VBox``; show it by making it the last line of a cell.
@@ -172,7 +174,8 @@ def theme_explorer(article=None, *, themes=None):
     import ipywidgets as w
 
     from .article import load_article
-    from .themes import GROUPINGS, _lexicon
+    from .groups import GROUPINGS
+    from .themes import _lexicon
 
     article = load_article() if article is None else article
     base = _lexicon(themes)
@@ -208,7 +211,8 @@ def theme_explorer(article=None, *, themes=None):
             def view_of(group):
                 return theme_explorer_view(article, selected=chosen, by=grouping.value,
                                            normalize=normalize.value, edits=edits,
-                                           group=group, theme=theme_pick.value, themes=base)
+                                           group=group, theme=theme_pick.value, themes=base,
+                                           registry=registry)
 
             view = view_of(group_pick.value)
             if list(group_pick.options) != view["groups"]:  # the rows do not depend on the picked cell
@@ -373,7 +377,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     :class:`FrequencyView`) are there for you (and for tests) to read or set.
 
     Args:
-        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+        article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
         n: how many top words to start with.
         word: the word to start with (``None``: the most frequent one).
 
@@ -507,7 +511,7 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
         article: an :class:`~helpers.Article`.
         name: a speaker's name or alias (see :func:`~helpers.speakers`).
         n: how many typical words.
-        registry: another speaker list.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         A :class:`SpeakerView`.
@@ -517,15 +521,15 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
     >>> v.speaker, v.sentences, v.html.count("<mark")
     ('Maleeha Lodhi', [66, 67, 68, 69, 70], 5)
     """
-    from .speakers import _find_speaker, speaker_keywords, speaker_sentences, speakers
+    from .speakers import _find_speaker, _registry, speaker_keywords, speaker_sentences
 
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     who = _find_speaker(name, registry)
     said = {a.sentence.index: a for a in speaker_sentences(article, who.name, registry)}
     try:
         from .themes import theme_matrix
 
-        row = theme_matrix(article, by="speaker")
+        row = theme_matrix(article, by="speaker", registry=registry)
         themes = {t: int(v) for t, v in row.loc[who.name].items() if v} if who.name in row.index else {}
     except (ImportError, KeyError, ValueError):  # a broken theme file must not hide the speaker
         themes = {}
@@ -565,7 +569,7 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
     return SpeakerView(who.name, sorted(said), keywords, themes, head + body, _keyword_chart(who.name, keywords))
 
 
-def speaker_explorer(article=None, *, speaker=None):
+def speaker_explorer(article=None, *, speaker=None, registry=None):
     """Pick a speaker: their sentences marked in the article, and the words typical of them.
 
     The widget's ``.speaker`` (Dropdown), ``.sentences`` (HTML), ``.chart`` (HTML: the
@@ -573,8 +577,9 @@ def speaker_explorer(article=None, *, speaker=None):
     (and for tests) to read or set.
 
     Args:
-        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+        article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
         speaker: the speaker to start with (``None``: the first to speak).
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         An ipywidgets ``VBox``; show it by making it the last line of a cell.
@@ -590,11 +595,12 @@ def speaker_explorer(article=None, *, speaker=None):
     import ipywidgets as w
 
     from .article import load_article
-    from .speakers import speaker_table, speakers
+    from .speakers import _registry, speaker_table
 
     article = load_article() if article is None else article
-    spoke = list(speaker_table(article)["speaker"])
-    silent = [s.name for s in speakers() if s.name not in spoke]
+    registry = _registry(article, registry)
+    spoke = list(speaker_table(article, registry)["speaker"])
+    silent = [s.name for s in registry if s.name not in spoke]
     options = [(name, name) for name in spoke] + [(f"{name} (listed only)", name) for name in silent]
     pick = w.Dropdown(options=options, value=speaker or (spoke[0] if spoke else None),
                       description="Speaker", style={"description_width": "initial"})
@@ -606,7 +612,7 @@ def speaker_explorer(article=None, *, speaker=None):
         if pick.value is None:
             sentences.value, chart.value, box.view = "<p><i>No speaker in this article.</i></p>", "", None
             return
-        view = speaker_view(article, pick.value)
+        view = speaker_view(article, pick.value, registry=registry)
         sentences.value, chart.value, box.view = view.html, view.chart, view
 
     pick.observe(render, "value")
@@ -647,7 +653,7 @@ def highlight_row(table_html: str, label) -> str:
                                  f"{html.escape(str(label))}</th>", table_html, count=1)
 
 
-def dashboard(article=None):
+def dashboard(article=None, *, registry=None):
     """The three explorers on one page, linked: words, speakers and themes.
 
     Picking a word (in the list or the box) shows it in context; picking a
@@ -658,7 +664,8 @@ def dashboard(article=None):
     :func:`frequency_explorer`, :func:`speaker_explorer`, :func:`theme_explorer`).
 
     Args:
-        article: an :class:`~helpers.Article`; ``None`` loads the kit's article.
+        article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         An ipywidgets ``VBox``; show it by making it the last line of a cell
@@ -681,8 +688,8 @@ def dashboard(article=None):
 
     article = load_article() if article is None else article
     words = frequency_explorer(article)
-    people = speaker_explorer(article)
-    themes = theme_explorer(article)
+    people = speaker_explorer(article, registry=registry)
+    themes = theme_explorer(article, registry=registry)
 
     def speaker_to_row(change):
         if change["new"] in themes.group_pick.options:

@@ -29,7 +29,7 @@ from .tokens import Token, find_mentions, load_aliases, load_phrases, tokenize, 
 __all__ = [
     "word_counts", "top_words", "Vocabulary", "vocabulary", "hapaxes",
     "counts_per_paragraph", "counts_per_sentence",
-    "mention_counts", "mentions_vs_words",
+    "article_aliases", "article_phrases", "mention_counts", "mentions_vs_words",
     "ngram_counts", "Collocation", "collocations",
     "find_word", "no_occurrences", "KwicLine", "kwic", "show_kwic", "kwic_html",
     "dispersion", "rank_frequency", "zipf_fit",
@@ -40,7 +40,46 @@ __all__ = [
 
 @lru_cache(maxsize=8)
 def _phrase_tokens(article, stamp) -> list[Token]:
-    return tokenize_spans(article.text, phrases=True)
+    return tokenize_spans(article.text, phrases=article_phrases(article))
+
+
+def article_phrases(article) -> tuple[tuple[str, ...], ...]:
+    """The multi-word names joined for ``article``: ``data/phrases.txt`` and the article's own.
+
+    Args:
+        article: an :class:`~helpers.Article`; its ``.toml`` may list ``phrases``.
+
+    Returns:
+        A tuple of phrases, each a tuple of lower-cased words: the shared list's first.
+
+    >>> from helpers import load_article
+    >>> ("united", "nations") in article_phrases(load_article())
+    True
+    """
+    shared = load_phrases()
+    return shared + tuple(p for p in article.phrases if p not in shared)
+
+
+def article_aliases(article) -> dict[str, tuple[str, ...]]:
+    """The organizations counted in ``article``: ``data/aliases.txt`` and the article's own.
+
+    An organization of the article's ``.toml`` with a key the shared list has adds its
+    names to that key's; a new key comes after the shared ones.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        A dict from each organization's key to the tuple of its names.
+
+    >>> from helpers import load_article
+    >>> article_aliases(load_article())["SCO"]
+    ('Shanghai Cooperation Organization', 'SCO')
+    """
+    merged = dict(load_aliases())
+    for key, names in article.organizations:
+        merged[key] = tuple(dict.fromkeys(merged.get(key, ()) + names))
+    return merged
 
 
 def _article_tokens(article, phrases=False) -> list[Token]:
@@ -237,7 +276,7 @@ def mention_counts(article, aliases=None) -> Counter:
 
     Args:
         article: an :class:`~helpers.Article`.
-        aliases: ``{key: [names]}``; ``None`` reads ``data/aliases.txt``.
+        aliases: ``{key: [names]}``; ``None`` for :func:`article_aliases`.
 
     Returns:
         A ``Counter`` from organization key to number of mentions.
@@ -246,7 +285,8 @@ def mention_counts(article, aliases=None) -> Counter:
     >>> mention_counts(load_article())["SCO"]
     8
     """
-    return Counter(m.key for m in find_mentions(article.text, aliases))
+    return Counter(m.key for m in find_mentions(article.text, article_aliases(article) if aliases is None
+                                                else aliases))
 
 
 def mentions_vs_words(article, aliases=None):
@@ -258,7 +298,7 @@ def mentions_vs_words(article, aliases=None):
 
     Args:
         article: an :class:`~helpers.Article`.
-        aliases: ``{key: [names]}``; ``None`` reads ``data/aliases.txt``.
+        aliases: ``{key: [names]}``; ``None`` for :func:`article_aliases`.
 
     Returns:
         A DataFrame, one row per organization, most mentioned first: ``mentions``,
@@ -272,7 +312,7 @@ def mentions_vs_words(article, aliases=None):
     """
     import pandas as pd
 
-    aliases = load_aliases() if aliases is None else aliases
+    aliases = article_aliases(article) if aliases is None else aliases
     mentions = mention_counts(article, aliases)
     rows = []
     for key, names in aliases.items():
@@ -432,7 +472,7 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
 
 def _phrases_in(article) -> list[tuple[str, ...]]:
     """The phrases of ``data/phrases.txt`` whose words follow one another somewhere in the article."""
-    phrases = load_phrases()
+    phrases = article_phrases(article)
     words = article.words
     runs = {n: set(zip(*(words[i:] for i in range(n)))) for n in {len(p) for p in phrases}}
     return [p for p in phrases if p in runs[len(p)]]

@@ -333,7 +333,7 @@ def plot_speaker_words(article, *, ax=None, registry=None):
     Args:
         article: an :class:`~helpers.Article`.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for :func:`~helpers.speakers`.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -345,9 +345,9 @@ def plot_speaker_words(article, *, ax=None, registry=None):
     """
     from matplotlib.patches import Patch
 
-    from .speakers import speaker_table, speakers
+    from .speakers import _registry, speaker_table
 
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     table = speaker_table(article, registry)
     colours = _group_colours(registry)
     ax = _axes(ax, (7, 0.3 * len(table) + 1.4))
@@ -368,7 +368,7 @@ def plot_speaking_order(article, *, ax=None, registry=None):
     Args:
         article: an :class:`~helpers.Article`.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for :func:`~helpers.speakers`.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -378,9 +378,9 @@ def plot_speaking_order(article, *, ax=None, registry=None):
     >>> [t.get_text() for t in ax.get_yticklabels()][:2], len(ax.collections[0].get_offsets())
     (['Ban Ki-moon', 'Ukraine'], 11)
     """
-    from .speakers import attribute, speaker_table, speakers
+    from .speakers import _registry, attribute, speaker_table
 
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     table = speaker_table(article, registry)
     colours = _group_colours(registry)
     rows = list(table["speaker"]) + ["(narration)"]
@@ -410,7 +410,7 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     Args:
         article: an :class:`~helpers.Article`.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for :func:`~helpers.speakers`.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -420,9 +420,9 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     >>> sorted(t.get_text() for t in ax.texts if t.get_position()[0] == 1)
     ['CIS', 'CSTO', 'SCO', 'UN', 'member states']
     """
-    from .speakers import speaker_table, speakers
+    from .speakers import _registry, speaker_table
 
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     table = speaker_table(article, registry)
     colours = _group_colours(registry)
     groups = list(dict.fromkeys(table["speaks_for"]))
@@ -462,9 +462,9 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
     >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_title()
     (['cis', 'economic', 'serious'], 'Words typical of Sergey Ivanov')
     """
-    from .speakers import _find_speaker, speaker_keywords, speakers
+    from .speakers import _find_speaker, _registry, speaker_keywords
 
-    who = _find_speaker(name, speakers() if registry is None else registry).name
+    who = _find_speaker(name, _registry(article, registry)).name
     pairs = speaker_keywords(article, who, n, registry)
     ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
     ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])

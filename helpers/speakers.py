@@ -1,14 +1,16 @@
 """Who said what, for whom: the speaker registry and rule-based attribution.
 
-The speakers of an article are listed in an editable file, ``data/speakers.csv``
-(name, role, country, organization, capacity, the group they speak for, their
-pronoun and other names). :func:`attribute` then reads the article sentence by
+The speakers of an article are listed in an editable file beside it,
+``data/articles/NAME.speakers.csv`` (name, role, country, organization, capacity,
+the group they speak for, their pronoun and other names): its *registry*. Every
+function that groups sentences by speaker takes ``registry=`` and, when it is not
+given, uses the article's own. :func:`attribute` then reads the article sentence by
 sentence and decides, with a handful of rules a learner can follow, who is
 speaking: a speaker *named* right before a speech cue ("Ban noted"), a pronoun
 *carried* from the last named speaker ("he said"), or a sentence with no cue that
 *continues* the speech around it. Every decision carries its evidence, and
 :func:`evaluate_attribution` checks the rules against a gold annotation made by
-hand (``data/gold/``), next to a naive "last name seen" rule.
+hand (``NAME.gold.tsv`` beside the article), next to a naive "last name seen" rule.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from pathlib import Path
 from .datafiles import DataFileError, data_dir, file_stamp, read_text, read_wordlist
 
 __all__ = [
-    "Speaker", "Attribution", "Evaluation", "speakers", "attribute", "naive_attribution",
-    "load_gold", "evaluate_attribution", "speaker_table", "speaker_sentences", "show_speaker",
+    "Speaker", "Attribution", "Evaluation", "speakers", "registry_path", "attribute", "naive_attribution",
+    "gold_path", "load_gold", "evaluate_attribution", "speaker_table", "speaker_sentences", "show_speaker",
     "show_attribution", "speaker_keywords", "CAPACITIES", "KINDS",
 ]
 
@@ -38,7 +40,7 @@ _PRONOUNS = ("he", "she")
 
 @dataclass(frozen=True)
 class Speaker:
-    """One speaker of the registry (see ``data/speakers.csv`` for what each field means)."""
+    """One speaker of a registry (the note atop a ``NAME.speakers.csv`` says what each field means)."""
 
     name: str
     role: str
@@ -74,8 +76,36 @@ class Attribution:
 
 # --- the registry ---------------------------------------------------------------------
 
-def _registry_path(path=None) -> Path:
-    return Path(path) if path is not None else data_dir() / "speakers.csv"
+#: The speaker file of the older layout, one for every article: used by an article with no
+#: ``NAME.speakers.csv`` of its own, until its lines are moved there.
+LEGACY_REGISTRY = "speakers.csv"
+
+
+def registry_path(article=None) -> Path | None:
+    """The speaker file an article uses: ``NAME.speakers.csv`` beside it.
+
+    An article with no file of its own uses ``data/speakers.csv`` when that file of the
+    older layout exists (``python -m helpers doctor`` says how to move it).
+
+    Args:
+        article: an :class:`~helpers.Article`, or ``None`` for the course's current article.
+
+    Returns:
+        The path, or ``None`` when the article has no speaker file at all.
+
+    >>> registry_path().name
+    'idn-2016-10-31-un-regional-bodies.speakers.csv'
+    """
+    if article is None:
+        from .article import current_article
+
+        own = data_dir() / "articles" / f"{current_article()}.speakers.csv"
+    else:
+        own = article.bundle_file("speakers.csv")
+    if own.is_file():
+        return own
+    legacy = data_dir() / LEGACY_REGISTRY
+    return legacy if legacy.is_file() else None
 
 
 @lru_cache(maxsize=8)
@@ -129,14 +159,15 @@ def _read_registry(path: str, stamp) -> tuple[Speaker, ...]:
     return tuple(out)
 
 
-def speakers(path=None) -> list[Speaker]:
-    """The speakers of the registry ``data/speakers.csv`` (or ``path``), in file order.
+def speakers(source=None) -> list[Speaker]:
+    """The speakers of an article's registry, or of a speaker file, in file order.
 
     Args:
-        path: another registry file written like ``data/speakers.csv``.
+        source: an :class:`~helpers.Article` (its ``NAME.speakers.csv``), the path of a
+            file written like one, or ``None`` for the course's current article.
 
     Returns:
-        A list of :class:`Speaker`.
+        A list of :class:`Speaker`; empty for an article with no speaker file.
 
     Raises:
         DataFileError: a missing column, an empty field, a duplicate name, an unknown
@@ -148,8 +179,20 @@ def speakers(path=None) -> list[Speaker]:
     >>> [s.name for s in reg if s.pronoun == "she"]
     ['Tanmaya Lal', 'Maleeha Lodhi']
     """
-    path = _registry_path(path)
-    return list(_read_registry(str(path), file_stamp(path)))
+    return list(_registry(source))
+
+
+def _registry(source=None, registry=None) -> tuple[Speaker, ...]:
+    """``registry`` as a tuple when it is given, else the speakers of ``source`` (see :func:`speakers`)."""
+    if registry is not None:
+        return tuple(registry)
+    if source is None or hasattr(source, "bundle_file"):
+        path = registry_path(source)
+        if path is None:
+            return ()
+    else:
+        path = Path(source)
+    return _read_registry(str(path), file_stamp(path))
 
 
 # --- the rules ------------------------------------------------------------------------
@@ -166,7 +209,12 @@ _AUX = r"\s*(?:has\s+|had\s+|also\s+|then\s+)*"
 
 @lru_cache(maxsize=4)
 def _cues(path: str, stamp) -> tuple[str, ...]:
-    return tuple(read_wordlist(path, lower=True))
+    cues = tuple(read_wordlist(path, lower=True))
+    if not cues:  # with no cue every sentence would look like speech: refuse, do not guess
+        raise DataFileError(path, "the file lists no speech cue, so no sentence can be attributed",
+                            "restore the kit's speakers.cues.txt, or write one cue a line (said, noted, "
+                            "called for …)")
+    return cues
 
 
 def _fold(text: str) -> str:
@@ -355,7 +403,7 @@ def attribute(article, registry=None) -> list[Attribution]:
 
     Args:
         article: an :class:`~helpers.Article`.
-        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
 
     Returns:
         One :class:`Attribution` per sentence, in order. Results are cached per article.
@@ -367,10 +415,7 @@ def attribute(article, registry=None) -> list[Attribution]:
     >>> a[63].speakers, a[63].evidence
     (('Tanmaya Lal',), "pronoun 'she' carried from the last named speaker")
     """
-    if registry is None:
-        path = _registry_path()
-        registry = _read_registry(str(path), file_stamp(path))
-    registry = tuple(registry)
+    registry = _registry(article, registry)
     key = (registry, _cue_list())
     try:
         per_article = _CACHE.setdefault(article, {})
@@ -391,7 +436,7 @@ def naive_attribution(article, registry=None) -> list[Attribution]:
 
     Args:
         article: an :class:`~helpers.Article`.
-        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
 
     Returns:
         One :class:`Attribution` per sentence, in order; ``cue`` is always
@@ -402,9 +447,7 @@ def naive_attribution(article, registry=None) -> list[Attribution]:
     >>> naive[15].speakers, naive[13].speakers
     (('Ukraine',), ('Russian Federation',))
     """
-    if registry is None:
-        registry = speakers()
-    rules = _rules(tuple(registry), _cue_list())
+    rules = _rules(_registry(article, registry), _cue_list())
     out, last = [], ()
     for sent in article.sentences:
         found = list(rules.name.finditer(sent.text)) if rules.name is not None else []
@@ -420,8 +463,38 @@ def naive_attribution(article, registry=None) -> list[Attribution]:
 _GOLD_COLUMNS = ("sentence", "speakers", "kind", "begins", "note")
 
 
+def gold_path(article) -> Path | None:
+    """The gold annotation of an article: ``NAME.gold.tsv`` beside it.
+
+    A file of the older layout, ``data/gold/NAME.attribution.tsv``, is used when the
+    article has none of its own (``python -m helpers doctor`` says how to move it).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        The path, or ``None`` when the article has no gold annotation.
+
+    >>> from helpers import load_article
+    >>> gold_path(load_article()).name
+    'idn-2016-10-31-un-regional-bodies.gold.tsv'
+    """
+    own = article.bundle_file("gold.tsv")
+    if own.is_file():
+        return own
+    legacy = data_dir() / "gold" / f"{article.name}.attribution.tsv"
+    return legacy if legacy.is_file() else None
+
+
 def _gold_path(article, path=None) -> Path:
-    return Path(path) if path is not None else data_dir() / "gold" / f"{article.name}.attribution.tsv"
+    if path is not None:
+        return Path(path)
+    found = gold_path(article)
+    if found is None:
+        raise DataFileError(article.bundle_file("gold.tsv"), "the article has no gold annotation",
+                            "write one (python -m helpers new-article drafts it), or measure the rules "
+                            "on an article that has one (list_articles())")
+    return found
 
 
 def _gold_lines(path: Path) -> list[tuple[int, str]]:
@@ -453,8 +526,8 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
 
     Args:
         article: the article (``None`` for the kit's article).
-        path: the gold file; by default ``data/gold/<article name>.attribution.tsv``.
-        registry: speakers the names must come from (``None`` for :func:`speakers`).
+        path: the gold file; by default the article's ``NAME.gold.tsv`` (see :func:`gold_path`).
+        registry: speakers the names must come from (``None`` for the article's own).
 
     Returns:
         A dict from sentence index to ``(speakers, kind)``: a tuple of registry
@@ -462,9 +535,11 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
 
     Raises:
         DataFileError: a line with the wrong number of columns, an unknown speaker or
-            kind, a sentence that does not exist, or whose first words do not match;
-            a first line that is neither the header nor an annotation. (The header line,
-            ``sentence  speakers  kind  begins  note``, may be left out.)
+            kind, first words (``begins``) that begin no sentence or several, a sentence
+            annotated twice (both lines are named), a file with no annotation, a first line that is neither the
+            header nor an annotation. (The header line, ``sentence  speakers  kind  begins
+            note``, may be left out.) The ``begins`` column says which sentence a line is
+            about; the ``sentence`` index beside it is there for a reader.
 
     >>> gold = load_gold()
     >>> len(gold), gold[15]
@@ -475,8 +550,8 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
 
         article = load_article()
     path = _gold_path(article, path)
-    known = {s.name for s in (speakers() if registry is None else registry)}
-    gold = {}
+    known = {s.name for s in _registry(article, registry)}
+    gold, seen = {}, {}
     for number, line in _gold_lines(path):
         cells = line.split("\t")
         if len(cells) < 4:
@@ -484,23 +559,64 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
                                 "separate sentence, speakers, kind, begins and note with one tab each "
                                 "(an editor may have turned tabs into spaces)", line=number)
         index, names, kind, begins = (c.strip() for c in cells[:4])
-        if not index.isdigit() or int(index) >= len(article.sentences):
-            raise DataFileError(path, f"{index!r} is not a sentence of {article.name!r}",
-                                f"use an index from 0 to {len(article.sentences) - 1}", line=number)
-        sent = article.sentences[int(index)]
-        if not sent.text.startswith(begins):
-            raise DataFileError(path, f"sentence {index} begins {sent.text[:40]!r}, not {begins!r}",
-                                "the sentences have changed: annotate the new sentence again", line=number)
+        sent = _gold_sentence(article, begins, index, path, number)
         names = tuple(n.strip() for n in names.split(";") if n.strip())
         for name in names:
             if name not in known:
                 raise DataFileError(path, f"{name!r} is not in the speaker registry",
-                                    "use a name from data/speakers.csv, or add the speaker there", line=number)
+                                    f"use a name from {article.name}.speakers.csv, or add the speaker there",
+                                    line=number)
         if kind not in KINDS:
             raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
                                 line=number)
-        gold[int(index)] = (names, kind)
+        if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
+            earlier, first = seen[sent.index]
+
+            def said(who, how):
+                return f"{'; '.join(who) or 'narration'} ({how})"
+
+            raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
+                                      + (" (the same way)" if first == (names, kind) else
+                                         f", with different speakers or kinds: {said(*first)} and "
+                                         f"{said(names, kind)}"),
+                                "keep one line for each sentence: delete the line that is wrong", line=number)
+        seen[sent.index] = (number, (names, kind))
+        gold[sent.index] = (names, kind)
+    if not gold:
+        raise DataFileError(path, "the file holds no annotation: there is nothing to check the rules against",
+                            "write one line per body sentence: its index, speakers, kind and first words, "
+                            "separated by tabs (python -m helpers new-article drafts them), or delete the file")
     return gold
+
+
+def _gold_sentence(article, begins: str, index: str, path, number):
+    """The sentence of ``article`` that starts with ``begins``, or a DataFileError that says why not.
+
+    Where several sentences begin so (a quotation said twice), the ``index`` says which.
+    """
+    if not begins:
+        raise DataFileError(path, "the column 'begins' is empty",
+                            "copy the first words of the sentence into it: they say which sentence it is",
+                            line=number)
+    found = [s for s in article.sentences if s.text.startswith(begins)]
+    if len(found) == 1:
+        return found[0]
+    chosen = [s for s in found if str(s.index) == index]
+    if chosen:
+        return chosen[0]
+    if found:
+        listed = ", ".join(str(s.index) for s in found[:5])
+        raise DataFileError(path, f"{len(found)} sentences begin {begins!r} (sentences {listed})",
+                            "write more of the sentence's first words, until only one sentence begins so, "
+                            "or write the index of the one you mean in the column 'sentence'",
+                            line=number)
+    import difflib
+
+    starts = {s.text[:len(begins)]: s for s in article.sentences}
+    close = difflib.get_close_matches(begins, list(starts), n=1, cutoff=0.6)
+    hint = (f"sentence {starts[close[0]].index} begins {close[0]!r}: copy its first words exactly"
+            if close else "copy the first words of the sentence exactly as article.sentences has them")
+    raise DataFileError(path, f"no sentence of {article.name!r} begins {begins!r}", hint, line=number)
 
 
 @dataclass(frozen=True)
@@ -549,6 +665,9 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
         An :class:`Evaluation`: accuracy, per-speaker precision and recall, the errors,
         and the naive rule's accuracy and errors on the same gold.
 
+    Raises:
+        ValueError: the gold annotation is empty (no sentence to judge the rules on).
+
     >>> ev = evaluate_attribution()
     >>> ev.accuracy > ev.baseline_accuracy
     True
@@ -560,6 +679,9 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
 
         article = load_article()
     gold = load_gold(article) if gold is None else gold
+    if not gold:
+        raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
+                         "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
     predictions = attribute(article) if predictions is None else predictions
     naive = naive_attribution(article)
     predicted = {a.sentence.index: a.speakers for a in predictions}
@@ -607,7 +729,7 @@ def speaker_sentences(article, name: str, registry=None) -> list[Attribution]:
     Args:
         article: an :class:`~helpers.Article`.
         name: a speaker's name or alias, as in ``data/speakers.csv``.
-        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
 
     Returns:
         A list of :class:`Attribution`, in text order; a sentence shared with
@@ -620,7 +742,7 @@ def speaker_sentences(article, name: str, registry=None) -> list[Attribution]:
     >>> [a.sentence.index for a in speaker_sentences(load_article(), "Lodhi")]
     [66, 67, 68, 69, 70]
     """
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     who = _find_speaker(name, registry).name
     return [a for a in attribute(article, registry) if who in a.speakers]
 
@@ -630,7 +752,7 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
 
     Args:
         article: an :class:`~helpers.Article`.
-        registry: a list of :class:`Speaker` (``None`` for :func:`speakers`).
+        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
         everyone: also list registry speakers the article gives no sentence.
 
     Returns:
@@ -646,7 +768,7 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
 
     from .tokens import tokenize
 
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     stats = {}
     for a in attribute(article, registry):
         for name in a.speakers:
@@ -681,7 +803,7 @@ def show_speaker(article, name: str, registry=None) -> None:
       [16] The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
            cue: called for · indirect speech · named in the sentence
     """
-    registry = speakers() if registry is None else registry
+    registry = _registry(article, registry)
     who = _find_speaker(name, registry)
     said = speaker_sentences(article, who.name, registry)
     print(f"{who.name}: {who.role} (speaks for: {who.speaks_for}), "
@@ -698,7 +820,7 @@ def show_attribution(article, start: int = 0, stop: int | None = None, registry=
         article: an :class:`~helpers.Article`.
         start: the number of the first sentence to show.
         stop: the number of the sentence to stop before; ``None`` for the end.
-        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
 
     Returns:
         None; it prints each sentence's number, speakers (or "narration") and
@@ -726,7 +848,7 @@ def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tup
         article: an :class:`~helpers.Article`.
         name: a speaker's name or alias (see :func:`speaker_sentences`).
         n: how many words at most.
-        registry: a list of :class:`Speaker`; ``None`` for :func:`speakers`.
+        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
 
     Returns:
         Up to ``n`` ``(word, G²)`` pairs, most distinctive first; empty if the

@@ -25,21 +25,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_lines
+from .datafiles import DataFileError, data_dir, file_stamp, read_sections
+from .groups import sentence_groups, sentences_by_group
 from .tokens import tokenize
 
 __all__ = [
-    "Theme", "Bloc", "Hit", "load_themes", "make_theme", "load_blocs", "theme_groups",
-    "theme_hits", "theme_matrix", "explain_zero", "theme_keyness", "theme_cooccurrence",
-    "theme_dispersion", "show_theme_hits", "GROUPINGS", "NARRATION", "OTHER",
+    "Theme", "Hit", "load_themes", "make_theme", "theme_hits", "theme_matrix", "explain_zero",
+    "theme_keyness", "theme_cooccurrence", "theme_dispersion", "show_theme_hits",
 ]
-
-#: The ways :func:`theme_matrix` can group the article.
-GROUPINGS = ("speaker", "organization", "bloc", "paragraph", "sentence")
-#: The row for sentences the reporter writes in his own voice.
-NARRATION = "(narration)"
-#: The bloc row for speakers listed in no bloc.
-OTHER = "(other)"
 
 
 # --- the lexicon ---------------------------------------------------------------------
@@ -143,7 +136,14 @@ def _themes_path(path) -> Path:
 
 @lru_cache(maxsize=16)
 def _load_themes(path: str, stamp) -> dict[str, Theme]:
-    return _read_sections(Path(path), kind="theme")
+    sections = read_sections(Path(path), kind="theme", exclude_key="not", check=_check_term)
+    return {name: Theme(name, s["note"], tuple(s["items"]), tuple(s["exclude"]), s["line"])
+            for name, s in sections.items()}
+
+
+def _check_term(term: str) -> None:
+    """Raise ``ValueError(problem, fix)`` for a term the wildcard syntax does not allow."""
+    _parse_term(term)
 
 
 def load_themes(path=None) -> dict[str, Theme]:
@@ -168,59 +168,6 @@ def load_themes(path=None) -> dict[str, Theme]:
     return dict(_load_themes(str(path), file_stamp(path)))
 
 
-def _read_sections(path: Path, kind: str):
-    """Read ``[Name]`` / ``note:`` / entry lines into Theme or Bloc objects."""
-    sections: dict[str, dict] = {}
-    current = None
-    what = "term" if kind == "theme" else "entry"
-    for number, line in read_lines(path):
-        if line.startswith("["):
-            if not line.endswith("]") or not line[1:-1].strip():
-                raise DataFileError(path, f"{line!r} is not a {kind} heading",
-                                    f"write the {kind}'s name in square brackets, e.g. [My {kind}]",
-                                    line=number)
-            name = " ".join(line[1:-1].split())
-            twin = next((n for n in sections if n.lower() == name.lower()), None)
-            if twin is not None:
-                raise DataFileError(path, f"the {kind} {name!r} appears twice (first on line "
-                                    f"{sections[twin]['line']})",
-                                    f"give it another name, or merge the two lists under one [{twin}]",
-                                    line=number)
-            current = sections[name] = {"line": number, "note": "", "items": [], "exclude": []}
-            continue
-        if current is None:
-            raise DataFileError(path, f"{line!r} comes before any [{kind.title()} name] heading",
-                                f"put a heading such as [My {kind}] above the first {what}", line=number)
-        key, sep, rest = line.partition(":")
-        if sep and key.strip().lower() == "note":
-            current["note"] = rest.strip()
-            continue
-        if kind == "theme" and sep and key.strip().lower() == "not":
-            target = current["exclude"]
-            line = rest.strip()
-        else:
-            target = current["items"]
-        if kind == "theme":
-            try:
-                _parse_term(line)
-            except ValueError as err:
-                problem, fix = err.args
-                raise DataFileError(path, problem, fix, line=number) from None
-        if line.lower() not in (t.lower() for t in target):
-            target.append(line)
-    out = {}
-    for name, s in sections.items():
-        if not s["items"]:
-            raise DataFileError(path, f"the {kind} [{name}] has no {'terms' if kind == 'theme' else 'entries'}",
-                                f"add one {what} per line under [{name}], or delete the heading",
-                                line=s["line"])
-        if kind == "theme":
-            out[name] = Theme(name, s["note"], tuple(s["items"]), tuple(s["exclude"]), s["line"])
-        else:
-            out[name] = Bloc(name, s["note"], tuple(s["items"]), s["line"])
-    return out
-
-
 def _lexicon(themes) -> dict[str, Theme]:
     """Accept None (the file), a path, a dict of Theme objects or a list of them."""
     if themes is None or isinstance(themes, (str, Path)):
@@ -230,52 +177,6 @@ def _lexicon(themes) -> dict[str, Theme]:
     if isinstance(themes, dict):
         return {name: t if isinstance(t, Theme) else make_theme(name, t) for name, t in themes.items()}
     return {t.name: t for t in themes}
-
-
-# --- blocs ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Bloc:
-    """A bloc: its name, a note, and its members (speaker names, other names or countries)."""
-
-    name: str
-    note: str
-    members: tuple[str, ...]
-    line: int | None = None
-
-
-@lru_cache(maxsize=16)
-def _load_blocs(path: str, stamp) -> dict[str, Bloc]:
-    blocs = _read_sections(Path(path), kind="bloc")
-    owner: dict[str, str] = {}
-    for bloc in blocs.values():
-        for member in bloc.members:
-            if member.lower() in owner:
-                line = next(n for n, l in read_lines(path) if l == member and n > bloc.line)
-                raise DataFileError(path, f"{member!r} is in both [{owner[member.lower()]}] and [{bloc.name}]",
-                                    "keep it in one bloc only", line=line)
-            owner[member.lower()] = bloc.name
-    return blocs
-
-
-def load_blocs(path=None) -> dict[str, Bloc]:
-    """The blocs of ``data/blocs.txt`` (or ``path``), by name, in file order.
-
-    Args:
-        path: another blocs file, written like ``data/blocs.txt``; ``None`` for the kit's.
-
-    Returns:
-        A dict from bloc name to :class:`Bloc`.
-
-    Raises:
-        DataFileError: with the file and line, for an entry before any ``[Bloc]``,
-            a bloc with no entries, a bloc name used twice, or a member in two blocs.
-
-    >>> load_blocs()["Regional secretariats"].members
-    ('Nikolai Bordyuzha', 'Rashid Alimov', 'Sergey Ivanov')
-    """
-    path = Path(path) if path is not None else data_dir() / "blocs.txt"
-    return dict(_load_blocs(str(path), file_stamp(path)))
 
 
 # --- matching ------------------------------------------------------------------------
@@ -379,80 +280,6 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
 
 # --- groups --------------------------------------------------------------------------
 
-def _check_by(by):
-    if by not in GROUPINGS:
-        close = difflib.get_close_matches(str(by), GROUPINGS, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise ValueError(f"by={by!r} is not a grouping; {hint}use one of: {', '.join(GROUPINGS)}")
-
-
-def _bloc_keys(speaker) -> tuple[str, ...]:
-    """The names a bloc entry can give a speaker by, in the order they are tried: name, aliases, country."""
-    return tuple(k for k in (speaker.name, *speaker.aliases, speaker.country) if k)
-
-
-def _bloc_table(path=None) -> dict[str, str]:
-    return {m.lower(): b.name for b in load_blocs(path).values() for m in b.members}
-
-
-def theme_groups(article, by: str = "speaker", *, blocs=None) -> dict:
-    """Which sentences belong to which group: ``{group: (sentence index, ...)}``, in order.
-
-    Args:
-        article: an :class:`~helpers.Article`.
-        by: ``"speaker"``, ``"organization"`` (whom the speaker speaks for: UN, CSTO,
-            SCO, CIS or member states, in the order ``data/speakers.csv`` first names
-            them), ``"bloc"`` (``data/blocs.txt``),
-            ``"paragraph"`` or ``"sentence"``.
-        blocs: another blocs file, for ``by="bloc"``.
-
-    Returns:
-        A dict from group to the indices of its sentences. A sentence attributed
-        to two speakers is in both groups; sentences attributed to no one are in
-        ``"(narration)"``, which comes last.
-
-    >>> from helpers import load_article
-    >>> groups = theme_groups(load_article(), "organization")
-    >>> list(groups)
-    ['UN', 'CSTO', 'SCO', 'CIS', 'member states', '(narration)']
-    """
-    _check_by(by)
-    if by == "sentence":
-        return {s.index: (s.index,) for s in article.sentences}
-    if by == "paragraph":
-        out: dict = {}
-        for s in article.sentences:
-            out.setdefault(s.paragraph, []).append(s.index)
-        return {p: tuple(v) for p, v in out.items()}
-    from .speakers import attribute, speakers
-
-    registry = {sp.name: sp for sp in speakers()}
-    if by == "organization":
-        order = list(dict.fromkeys(sp.speaks_for for sp in registry.values()))
-        label = lambda name: registry[name].speaks_for  # noqa: E731
-    elif by == "bloc":
-        table = _bloc_table(blocs)
-        order = list(load_blocs(blocs)) + [OTHER]
-
-        def label(name):
-            for key in _bloc_keys(registry[name]):
-                if key.lower() in table:
-                    return table[key.lower()]
-            return OTHER
-    else:
-        order = []
-        label = lambda name: name  # noqa: E731
-    found: dict = {}
-    for attribution in attribute(article):
-        labels = dict.fromkeys(label(n) for n in attribution.speakers) or {NARRATION: None}
-        for group in labels:
-            found.setdefault(group, []).append(attribution.sentence.index)
-    ranked = [g for g in order if g in found] + [g for g in found if g not in order and g != NARRATION]
-    if NARRATION in found:
-        ranked.append(NARRATION)
-    return {g: tuple(found[g]) for g in ranked}
-
-
 def _group_tokens(article, groups: dict) -> dict:
     # A token belongs to the last sentence starting at or before it; tokens are in text
     # order, so each sentence's tokens are one run, found by bisection (a token before
@@ -463,15 +290,6 @@ def _group_tokens(article, groups: dict) -> dict:
     if per_sentence:
         per_sentence[-1] += cuts[0]
     return {g: sum(per_sentence[i] for i in idx) for g, idx in groups.items()}
-
-
-def _groups_of(groups: dict) -> dict[int, list]:
-    """The other way round from :func:`theme_groups`: sentence index → its groups, in group order."""
-    out: dict[int, list] = {}
-    for g, idx in groups.items():
-        for i in idx:
-            out.setdefault(i, []).append(g)
-    return out
 
 
 def _select(lexicon: dict, theme) -> list[Theme]:
@@ -502,7 +320,7 @@ def _select(lexicon: dict, theme) -> list[Theme]:
 # --- hits and the matrix -------------------------------------------------------------
 
 def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, blocs=None,
-               width: int = 40):
+               registry=None, width: int = 40):
     """Every match of the themes' terms, one row per hit and group, KWIC-style.
 
     Args:
@@ -510,9 +328,10 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
         theme: a theme name, a list of names, or ``None`` for all.
         group: keep only this group (a speaker, an organization, a bloc, a paragraph
             or sentence number), or ``None`` for all.
-        by: the grouping (see :func:`theme_groups`).
+        by: the grouping (see :func:`~helpers.sentence_groups`).
         themes: another lexicon: a themes file, or a dict ``{name: terms}``.
         blocs: another blocs file, for ``by="bloc"``.
+        registry: the speakers, for the groupings by speaker (``None``: the article's own).
         width: characters of context on each side.
 
     Returns:
@@ -528,11 +347,11 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     import pandas as pd
 
     lexicon = _lexicon(themes)
-    groups = theme_groups(article, by, blocs=blocs)
+    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
     if group is not None and group not in groups:
         raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))
-    member_of = _groups_of({g: idx for g, idx in groups.items() if group is None or g == group})
+    member_of = sentences_by_group({g: idx for g, idx in groups.items() if group is None or g == group})
     text, rows = article.text, []
     for t in _select(lexicon, theme):
         for h in _hits(article, t):
@@ -545,7 +364,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     return pd.DataFrame(rows, columns=columns)
 
 
-def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, blocs=None):
+def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, blocs=None, registry=None):
     """How often each theme occurs in each group: rows are groups, columns are themes.
 
     Args:
@@ -555,6 +374,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
             tokens of the group's sentences.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
         blocs: another blocs file, for ``by="bloc"``.
+        registry: the speakers, for the groupings by speaker (``None``: the article's own).
 
     Returns:
         A DataFrame. Every count equals the number of :func:`theme_hits` rows
@@ -571,9 +391,9 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     if normalize not in (None, "per_1000"):
         raise ValueError(f"normalize={normalize!r}: use None for counts or 'per_1000' for rates")
     lexicon = _lexicon(themes)
-    groups = theme_groups(article, by, blocs=blocs)
+    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
     index = pd.Index(list(groups), name=by)
-    where = _groups_of(groups)
+    where = sentences_by_group(groups)
     tally: dict[tuple, int] = {}
     for t in lexicon.values():
         for h in _hits(article, t):
@@ -648,6 +468,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
 
 
 def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, blocs=None,
+                    registry=None,
                     width: int = 40):
     """Print the hits of :func:`theme_hits` as concordance lines: sentence, group, term, context.
 
@@ -702,14 +523,15 @@ def _g2(a: int, b: int, size_a: int, size_b: int) -> tuple[float, float, float]:
     return g2, min(e_a, e_b), ratio
 
 
-def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes=None, blocs=None):
+def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes=None, blocs=None,
+                  registry=None):
     """Which themes one group uses more than another: log-likelihood G² and log ratio.
 
     Args:
         article: an :class:`~helpers.Article`.
         group_a, group_b: a group name each, or a list of names taken together
             (e.g. ``["CSTO", "SCO", "CIS"]``).
-        by: the grouping the names come from (see :func:`theme_groups`).
+        by: the grouping the names come from (see :func:`~helpers.sentence_groups`).
         themes: another lexicon.
 
     Returns:
@@ -729,7 +551,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
     import pandas as pd
 
     lexicon = _lexicon(themes)
-    groups = theme_groups(article, by, blocs=blocs)
+    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
 
     def pool(spec):
         names = [spec] if isinstance(spec, (str, int)) else list(spec)

@@ -342,8 +342,13 @@ def join_phrases(tokens: list[Token], phrases) -> list[Token]:
 
 @lru_cache(maxsize=8)
 def _phrases(path: str, stamp) -> tuple[tuple[str, ...], ...]:
+    return _phrase_entries(path, read_lines(path))
+
+
+def _phrase_entries(path, numbered) -> tuple[tuple[str, ...], ...]:
+    """Phrases written one per line, as word tuples; ``numbered`` holds ``(line, text)`` pairs of ``path``."""
     out = []
-    for number, line in read_lines(path):
+    for number, line in numbered:
         if any(mark in line for mark in ",;\t"):
             raise DataFileError(path, f"{line!r} holds more than one phrase",
                                 "write one phrase per line, with no commas or semicolons", line=number)
@@ -477,8 +482,13 @@ def _punkt_spans(punkt, text: str):
 
 @lru_cache(maxsize=8)
 def _aliases(path: str, stamp) -> dict[str, tuple[str, ...]]:
+    return _alias_entries(path, read_lines(path))
+
+
+def _alias_entries(path, numbered) -> dict[str, tuple[str, ...]]:
+    """Organizations written ``KEY: name; name``; ``numbered`` holds ``(line, text)`` pairs of ``path``."""
     aliases, owner = {}, {}
-    for number, line in read_lines(path):
+    for number, line in numbered:
         key, sep, names = line.partition(":")
         key = key.strip()
         if not sep or not key:

@@ -232,24 +232,25 @@ def test_read_wordlist_keeps_file_order(tmp_path):
     assert read_wordlist(path) == ["b", "a"]
 
 
-# --- speakers.csv, speakers.cues.txt, themes.txt, blocs.txt, gold/*.tsv -----------------------
+# --- NAME.speakers.csv, speakers.cues.txt, themes.txt, blocs.txt, NAME.gold.tsv ----------------
 # Each case: the file, a change to the kit's own copy (old → new text), words the
 # message must hold and, if the line named is not where the change starts, how far below.
 
 LODHI = "Maleeha Lodhi,Permanent Representative of Pakistan,Pakistan,,national,member states,she,Lodhi"
 BAN = "Ban Ki-moon,Secretary-General of the United Nations,,UN,official,UN,he,Ban;Secretary-General Ban Ki-moon"
 HEADER = "name,role,country,organization,capacity,speaks_for,pronoun,aliases"
+REGISTRY = "articles/idn-2016-10-31-un-regional-bodies.speakers.csv"
 
 SHIPPED_MISTAKES = {
-    "speakers: missing column": ("speakers.csv", HEADER, HEADER.replace(",pronoun", ""), "no column 'pronoun'"),
-    "speakers: a comma too many": ("speakers.csv", LODHI, LODHI.replace("Permanent", "Permanent, Ambassador"),
+    "speakers: missing column": (REGISTRY, HEADER, HEADER.replace(",pronoun", ""), "no column 'pronoun'"),
+    "speakers: a comma too many": (REGISTRY, LODHI, LODHI.replace("Permanent", "Permanent, Ambassador"),
                                    "double quotes"),
-    "speakers: empty name": ("speakers.csv", LODHI, LODHI.replace("Maleeha Lodhi", ""), "'name' is empty"),
-    "speakers: duplicate name": ("speakers.csv", LODHI, LODHI.replace("Maleeha Lodhi", "Ban Ki-moon")
+    "speakers: empty name": (REGISTRY, LODHI, LODHI.replace("Maleeha Lodhi", ""), "'name' is empty"),
+    "speakers: duplicate name": (REGISTRY, LODHI, LODHI.replace("Maleeha Lodhi", "Ban Ki-moon")
                                  .replace(",Lodhi", ","), "already on line"),
-    "speakers: unknown capacity": ("speakers.csv", LODHI, LODHI.replace("national", "nacional"), "capacity"),
-    "speakers: unknown pronoun": ("speakers.csv", LODHI, LODHI.replace(",she,", ",her,"), "pronoun 'her'"),
-    "speakers: alias of two people": ("speakers.csv", LODHI, LODHI.replace(",Lodhi", ",Ban"), "'Ban' names both"),
+    "speakers: unknown capacity": (REGISTRY, LODHI, LODHI.replace("national", "nacional"), "capacity"),
+    "speakers: unknown pronoun": (REGISTRY, LODHI, LODHI.replace(",she,", ",her,"), "pronoun 'her'"),
+    "speakers: alias of two people": (REGISTRY, LODHI, LODHI.replace(",Lodhi", ",Ban"), "'Ban' names both"),
     "themes: term before a heading": ("themes.txt", "[Terrorism & extremism]", "terror*\n[Terrorism & extremism]",
                                       "before any"),
     "themes: heading not closed": ("themes.txt", "[Drugs & trafficking]", "[Drugs & trafficking", "not a theme heading"),
@@ -273,6 +274,7 @@ def _broken_copy(tmp_path, filename, old, new):
     start = text.index(old) + len(old) - len(old.lstrip("\n"))
     line = text[:start].count("\n") + 1
     path = tmp_path / filename
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path, line
 
@@ -284,7 +286,7 @@ def test_registry_lexicon_blocs_and_cues(tmp_path, case):
 
     filename, old, new, words, *below = SHIPPED_MISTAKES[case]
     path, line = _broken_copy(tmp_path, filename, old, new)
-    loader = {"speakers.csv": speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
+    loader = {REGISTRY: speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
               "speakers.cues.txt": lambda p: _cues(str(p), None)}[filename]
     raises(loader, path, line + sum(below), words)
 
@@ -295,7 +297,8 @@ GOLD_MISTAKES = {
     "tabs turned into spaces": (GOLD_LINE, GOLD_LINE.replace("\t", "    "), "columns"),
     "unknown speaker": (GOLD_LINE, GOLD_LINE.replace("United States", "USA"), "'USA' is not in the speaker registry"),
     "unknown kind": (GOLD_LINE, GOLD_LINE.replace("indirect speech", "reported"), "kind 'reported'"),
-    "no such sentence": (GOLD_LINE, GOLD_LINE.replace("15", "715", 1), "'715' is not a sentence"),
+    "first words of many sentences": (GOLD_LINE, GOLD_LINE.replace("15", "715", 1).replace(
+        "The representatives of Ukraine and", "The"), "sentences begin 'The'"),
     "sentence changed": (GOLD_LINE, GOLD_LINE.replace("The representatives", "Representatives"), "begins"),
 }
 
@@ -305,7 +308,105 @@ def test_gold_annotation(tmp_path, article, case):
     from helpers import load_gold
 
     old, new, words = GOLD_MISTAKES[case]
-    name = f"gold/{article.name}.attribution.tsv"
-    (tmp_path / "gold").mkdir()
+    name = f"articles/{article.name}.gold.tsv"
     path, line = _broken_copy(tmp_path, name, old, new)
     raises(lambda p: load_gold(article, p), path, line, words)
+
+
+def test_gold_sentence_annotated_twice_with_different_speakers_names_both_lines(tmp_path, article):
+    from helpers import load_gold
+
+    twice = GOLD_LINE + "\n" + GOLD_LINE.replace("Ukraine; United States", "Ukraine")
+    path, line = _broken_copy(tmp_path, f"articles/{article.name}.gold.tsv", GOLD_LINE, twice)
+    err = raises(lambda p: load_gold(article, p), path, line + 1, "sentence 15 is annotated twice",
+                 f"lines {line} and {line + 1}", "Ukraine; United States (indirect speech) and Ukraine")
+    assert "delete the line that is wrong" in err.fix
+
+
+def test_empty_gold_file_is_refused_not_scored_100_percent(tmp_path, article):
+    from helpers import evaluate_attribution, load_gold
+
+    path = write(tmp_path, "empty.attribution.tsv", "# notes only\nsentence\tspeakers\tkind\tbegins\tnote\n")
+    raises(lambda p: load_gold(article, p), path, None, "no annotation")
+    with pytest.raises(ValueError, match="gold annotation is empty"):
+        evaluate_attribution(article, gold={})
+
+
+def test_empty_cue_list_is_refused_not_attributed_at_random(tmp_path):
+    from helpers.speakers import _cue_list
+
+    path = write(tmp_path, "speakers.cues.txt", "# every cue deleted\n")
+    raises(_cue_list, path, None, "no speech cue")
+
+
+# --- operating-system errors: one message for every reader ----------------------------------
+
+from os_faults import make_unreadable, symlink_loop  # noqa: E402  (a fixture and a helper)
+
+
+def test_a_data_file_that_is_a_symlink_loop_is_explained(tmp_path):
+    path = symlink_loop(tmp_path / "stopwords.txt")
+    err = raises(load_stopwords, path, None, "symbolic link", "loop")
+    assert "ln -sf" in err.fix
+
+
+def test_an_unreadable_data_file_is_explained(tmp_path, make_unreadable):
+    path = make_unreadable(write(tmp_path, "phrases.txt", "United Nations\n"))
+    err = raises(load_phrases, path, None, "not allowed to read", "permission denied")
+    assert "chmod a+r" in err.fix
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of the kit's data folder that HELPERS_DATA points at."""
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    return folder
+
+
+def test_an_article_that_is_a_symlink_loop_is_explained_in_a_lesson(data_copy):
+    loop = symlink_loop(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.txt")
+    raises(lambda _: load_article(), loop, None, "symbolic link", "loop")
+    raises(lambda _: load_article("idn-2016-10-31-un-regional-bodies"), loop, None, "loop")
+
+
+def test_article_metadata_that_is_unreadable_is_explained_not_ignored(data_copy, make_unreadable):
+    meta = make_unreadable(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.toml")
+    raises(lambda _: load_article(), meta, None, "not allowed to read")
+
+
+def test_metadata_that_is_a_symlink_loop_is_explained_not_ignored(data_copy):
+    meta = symlink_loop(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.toml")
+    raises(lambda _: load_article(), meta, None, "loop")
+
+
+def test_an_unreadable_articles_folder_is_explained_in_a_lesson(data_copy, make_unreadable):
+    from helpers import list_articles
+
+    folder = make_unreadable(data_copy / "articles")
+    raises(lambda _: list_articles(), folder, None, "not allowed to read this folder")
+    with pytest.raises(DataFileError, match="not allowed to read"):
+        load_article()
+
+
+def test_helpers_data_pointing_at_a_symlink_loop_is_explained(tmp_path, monkeypatch):
+    loop = symlink_loop(tmp_path / "data")
+    monkeypatch.setenv("HELPERS_DATA", str(loop))
+    assert data_dir() == loop  # kept as written: reading in it says why it fails
+    with pytest.raises(DataFileError, match="symbolic link that leads back to itself"):
+        load_article()
+    with pytest.raises(DataFileError, match="loop"):
+        load_stopwords()
+
+
+def test_the_headless_report_explains_os_errors_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    loop = symlink_loop(tmp_path / "data")
+    env = dict(__import__("os").environ, HELPERS_DATA=str(loop))
+    out = subprocess.run([sys.executable, "-m", "helpers"], cwd=data_dir().parent, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "symbolic link that leads back to itself" in out.stderr and "How to fix" in out.stderr

@@ -89,8 +89,8 @@ def test_windows_double_extension_and_missing_articles(broken, monkeypatch):
     monkeypatch.setenv("HELPERS_DATA", str(broken))
     bad = {c.name: c for c in check_data_files() if not c.ok}
     assert "rename it to mine.txt" in bad["articles/mine.txt.txt"].fix
-    (broken / "articles" / "mine.txt.txt").unlink()
-    (broken / "articles" / "idn-2016-10-31-un-regional-bodies.toml").unlink()
+    for path in (broken / "articles").iterdir():
+        path.unlink()
     bad = {c.name: c for c in check_data_files() if not c.ok}
     assert "no article (.txt file)" in bad["articles/"].found
 
@@ -128,15 +128,65 @@ def test_a_bloc_member_with_a_typo(broken, monkeypatch):
     assert "did you mean 'Kazakhstan'?" in bad[0].fix
 
 
+KIT = "idn-2016-10-31-un-regional-bodies"
+
+
 def test_gold_annotation_with_an_unknown_speaker(broken, monkeypatch):
-    gold = next((broken / "gold").glob("*.attribution.tsv"))
+    gold = broken / "articles" / f"{KIT}.gold.tsv"
     text = gold.read_text(encoding="utf-8")
     assert "\tUkraine; United States\t" in text
     gold.write_text(text.replace("\tUkraine; United States\t", "\tUkraine; USA\t"), encoding="utf-8")
     monkeypatch.setenv("HELPERS_DATA", str(broken))
     bad = [c for c in check_data_files() if not c.ok]
-    assert [c.name for c in bad] == [f"gold/{gold.name}"]
+    assert [c.name for c in bad] == [f"articles/{gold.name}"]
     assert "'USA' is not in the speaker registry" in bad[0].found and "speakers.csv" in bad[0].fix
+
+
+def test_a_speaks_for_group_nothing_knows_is_named_with_its_line(broken, monkeypatch):
+    registry = broken / "articles" / f"{KIT}.speakers.csv"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace(",official,CSTO,", ",official,CTSO,", 1), encoding="utf-8")
+    line = next(n for n, l in enumerate(registry.read_text(encoding="utf-8").split("\n"), 1) if ",CTSO," in l)
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"articles/{registry.name}"]
+    assert bad[0].found.startswith(f"line {line}: speaks_for 'CTSO'") and "organizations = [" in bad[0].fix
+
+
+def test_a_speaker_the_article_never_names_is_reported(broken, monkeypatch):
+    registry = broken / "articles" / f"{KIT}.speakers.csv"
+    with open(registry, "a", encoding="utf-8") as f:
+        f.write("Jane Roe,Representative of Utopia,Utopia,,national,member states,she,\n")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"articles/{registry.name}"]
+    assert "'Jane Roe' never occurs in the article" in bad[0].found and "delete the row" in bad[0].fix
+
+
+def test_bundle_files_with_no_article_and_an_article_with_no_speakers(broken, monkeypatch):
+    articles = broken / "articles"
+    (articles / f"{KIT}.speakers.csv").rename(articles / "typo.speakers.csv")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = {c.name: c for c in check_data_files() if not c.ok}
+    assert "speaker list with no article of the same name" in bad["articles/typo.speakers.csv"].found
+    assert "no speaker list" in bad[f"articles/{KIT}.speakers.csv"].found
+    assert "new-article" in bad[f"articles/{KIT}.speakers.csv"].fix
+
+
+def test_the_older_layout_still_works_and_says_how_to_move(broken, monkeypatch):
+    from helpers import attribute, evaluate_attribution, load_article
+
+    articles = broken / "articles"
+    (articles / f"{KIT}.speakers.csv").rename(broken / "speakers.csv")
+    (broken / "gold").mkdir(exist_ok=True)
+    (articles / f"{KIT}.gold.tsv").rename(broken / "gold" / f"{KIT}.attribution.tsv")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    checks = {c.name: c for c in check_data_files()}
+    assert checks["speakers.csv"].ok and "copy the lines" in checks["speakers.csv"].found
+    assert checks[f"gold/{KIT}.attribution.tsv"].ok and f"articles/{KIT}.gold.tsv" in checks[f"gold/{KIT}.attribution.tsv"].found
+    article = load_article(KIT)
+    assert attribute(article)[15].speakers == ("Ukraine", "United States")
+    assert evaluate_attribution(article).n == 71
 
 
 def test_speech_cues_are_read_as_the_rules_read_them(broken, monkeypatch):
@@ -148,3 +198,90 @@ def test_speech_cues_are_read_as_the_rules_read_them(broken, monkeypatch):
     check = next(c for c in check_data_files() if c.name == "speakers.cues.txt")
     assert check.ok and check.found.startswith(f"{len(_cue_list(broken / 'speakers.cues.txt'))} speech cues;")
     assert "'SAID' on lines" in check.found
+
+
+# --- the doctor never crashes, and fails on what makes the kit wrong ---------------------------
+
+from os_faults import make_unreadable, symlink_loop  # noqa: E402  (a fixture and a helper)
+
+
+def test_an_exception_in_one_check_is_a_line_not_a_crash(broken, monkeypatch):
+    doctor_module = sys.modules["helpers.doctor"]  # helpers.doctor is also the function's name
+
+    def boom(*args):
+        raise RuntimeError("the widget registry is broken")
+
+    monkeypatch.setattr(doctor_module, "_check_widgets", boom)
+    monkeypatch.setattr(doctor_module, "_check_articles", boom)
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    checks = doctor()
+    bad = {c.name: c for c in checks if not c.ok}
+    assert set(bad) == {"widgets", "articles/"}
+    assert "RuntimeError: the widget registry is broken" in bad["widgets"].found
+    assert {"Python", "NLTK", "themes.txt", "speakers.cues.txt"} <= {c.name for c in checks if c.ok}
+
+
+def test_the_doctor_survives_an_unreadable_articles_folder(broken, monkeypatch, make_unreadable):
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    make_unreadable(broken / "articles")
+    bad = {c.name: c for c in check_data_files() if not c.ok}
+    assert "articles/" in bad and "not allowed to read this folder" in bad["articles/"].found
+    assert "chmod" in bad["articles/"].fix
+
+
+def test_the_doctor_explains_an_unreadable_data_file(broken, monkeypatch, make_unreadable):
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    make_unreadable(broken / "aliases.txt")
+    bad = [c for c in check_data_files() if not c.ok]
+    assert bad and bad[0].name == "aliases.txt" and "permission denied" in bad[0].found
+
+
+def test_the_doctor_explains_helpers_data_pointing_at_a_symlink_loop(tmp_path):
+    result = run_doctor(symlink_loop(tmp_path / "data"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "✗ data folder:" in result.stdout and "symbolic link that leads back to itself" in result.stdout
+
+
+def test_an_empty_cue_list_fails_the_doctor(broken):
+    (broken / "speakers.cues.txt").write_text("# all cues deleted\n", encoding="utf-8")
+    result = run_doctor(broken)
+    assert result.returncode == 1
+    assert "✗ speakers.cues.txt: speakers.cues.txt: the file lists no speech cue" in result.stdout
+
+
+def test_an_empty_theme_lexicon_fails_the_doctor(broken, monkeypatch):
+    (broken / "themes.txt").write_text("# no theme yet\n", encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == ["themes.txt"] and "holds no themes" in bad[0].found
+
+
+def test_an_empty_or_self_contradicting_gold_file_fails_the_doctor(broken, monkeypatch):
+    gold = broken / "articles" / f"{KIT}.gold.tsv"
+    text = gold.read_text(encoding="utf-8")
+    line = "15\tUkraine; United States\tindirect speech\tThe representatives of Ukraine and\t"
+    assert line in text
+    gold.write_text(text.replace(line, line + "\n" + line.replace("Ukraine; ", "")), encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"articles/{gold.name}"] and "annotated twice" in bad[0].found
+    gold.write_text("sentence\tspeakers\tkind\tbegins\tnote\n", encoding="utf-8")
+    bad = [c for c in check_data_files() if not c.ok]
+    assert [c.name for c in bad] == [f"articles/{gold.name}"] and "no annotation" in bad[0].found
+
+
+def test_a_term_shared_by_two_themes_is_not_called_a_repeat(broken, monkeypatch):
+    themes = broken / "themes.txt"
+    text = themes.read_text(encoding="utf-8")
+    assert "\n[Drugs & trafficking]\n" in text and "\nterror*\n" in text
+    # terror* is a term of its own theme; writing it under another theme too is allowed
+    themes.write_text(text.replace("\n[Drugs & trafficking]\n", "\n[Drugs & trafficking]\nterror*\n"),
+                      encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    check = next(c for c in check_data_files() if c.name == "themes.txt")
+    assert check.ok and "repeat" not in check.found
+    # the same term twice under one theme is a repeat
+    themes.write_text(text.replace("\n[Drugs & trafficking]\n", "\n[Drugs & trafficking]\nopium\nopium\n"),
+                      encoding="utf-8")
+    check = next(c for c in check_data_files() if c.name == "themes.txt")
+    assert check.ok and "repeated (harmless" in check.found and "under [Drugs & trafficking]" in check.found

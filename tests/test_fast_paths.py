@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers
+from helpers.groups import sentence_groups
 from helpers import load_article, speakers, word_counts
 
 article_module = sys.modules["helpers.article"]
@@ -174,7 +175,7 @@ def variants(tmp_path_factory):
 def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
     for doc in [article, *variants]:
         for by in ("speaker", "paragraph", "sentence"):
-            groups = themes_module.theme_groups(doc, by)
+            groups = sentence_groups(doc, by)
             assert themes_module._group_tokens(doc, groups) == _group_tokens_token_by_token(doc, groups)
         for theme in themes_module._lexicon(None).values():
             assert themes_module._hits(doc, theme) == _hits_checking_every_word(doc, theme)

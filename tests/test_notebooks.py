@@ -13,6 +13,12 @@ NOTEBOOKS = sorted(
 )
 
 
+#: Every article bundled in data/articles/: the lessons and the student exercises run on each.
+ARTICLES = sorted(p.stem for p in (ROOT / "data" / "articles").glob("*.txt"))
+#: The notebooks a learner runs on the course's current article, whatever it is.
+ON_EVERY_ARTICLE = [p for p in NOTEBOOKS if p.parent.name in ("notebooks", "exercises")]
+
+
 def _id(path):
     return str(path.relative_to(ROOT))
 
@@ -33,9 +39,26 @@ def test_committed_clean(path):
     assert "widgets" not in nb.get("metadata", {}), f"{_id(path)} keeps saved widget state"
 
 
+def test_there_are_several_articles_to_run_the_lessons_on():
+    assert "idn-2016-10-31-un-regional-bodies" in ARTICLES and len(ARTICLES) >= 4
+
+
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
 def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path):
+    _execute(path)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("article", [a for a in ARTICLES if a != "idn-2016-10-31-un-regional-bodies"])
+@pytest.mark.parametrize("path", ON_EVERY_ARTICLE, ids=_id)
+def test_runs_on_every_bundled_article(path, article, monkeypatch):
+    """The course's switch set to another article: the notebook runs top to bottom on it."""
+    monkeypatch.setenv("HELPERS_ARTICLE", article)  # the kernel inherits it, as from `HELPERS_ARTICLE=NAME make lab`
+    _execute(path)
+
+
+def _execute(path):
     import nbformat
     from nbclient import NotebookClient
 
@@ -47,3 +70,4 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path):
     client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+    return nb

@@ -20,6 +20,7 @@ import hashlib
 import html
 import itertools
 import re
+import shutil
 import tracemalloc
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,6 +34,7 @@ from helpers import (DataFileError, attribute, find_mentions, kwic, kwic_html, l
                      top_words)
 
 ROOT = Path(__file__).resolve().parent.parent
+KIT_REGISTRY = ROOT / "data" / "articles" / "idn-2016-10-31-un-regional-bodies.speakers.csv"
 
 # --- hostile markup ----------------------------------------------------------------------
 
@@ -75,6 +77,7 @@ def assert_inert(markup: str, *, shown=("&lt;script&gt;",)):
 def hostile(tmp_path_factory):
     path = tmp_path_factory.mktemp("hostile") / "hostile.txt"
     path.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    shutil.copy(KIT_REGISTRY, path.with_name("hostile.speakers.csv"))  # its speakers: the kit's article's
     return load_article(path)
 
 
@@ -129,7 +132,7 @@ def test_speaker_view_escapes_a_hostile_registry(hostile, tmp_path):
     from helpers import speaker_view, speakers
 
     registry = tmp_path / "speakers.csv"
-    source = (ROOT / "data" / "speakers.csv").read_text(encoding="utf-8")
+    source = KIT_REGISTRY.read_text(encoding="utf-8")
     registry.write_text(source.replace("Representative of Pakistan", f"Representative {IMG}"), encoding="utf-8")
     reg = speakers(registry)
     assert any(IMG in s.role for s in reg)
@@ -531,6 +534,7 @@ def make_long_article(article, folder: Path, size: int = 10_000_000) -> tuple[Pa
         n += 1
     path = folder / "long.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shutil.copy(article.bundle_file("speakers.csv"), folder / "long.speakers.csv")
     return path, sources
 
 

@@ -163,7 +163,7 @@ def test_she_skips_back_over_a_he(tmp_path):
     path = tmp_path / "tiny.txt"
     path.write_text("A tiny report\n\nBan said the meeting was useful.\n\nTanmaya Lal said trade mattered.\n\n"
                     "Peace was the aim, he added.\n\nRegions should cooperate, she said.\n", encoding="utf-8")
-    result = attribute(load_article(path))
+    result = attribute(load_article(path), speakers())
     assert [r.speakers for r in result] == [("Ban Ki-moon",), ("Tanmaya Lal",), ("Ban Ki-moon",), ("Tanmaya Lal",)]
     assert "does not fit" in result[2].evidence
 
@@ -180,7 +180,7 @@ def test_name_before_someone_elses_cue_is_not_the_speaker(tmp_path):
     path = tmp_path / "tiny.txt"
     path.write_text("A tiny report\n\nTanmaya Lal said trade mattered.\n\n"
                     "Cooperation with Ban, she said, had been close.\n", encoding="utf-8")
-    result = attribute(load_article(path))
+    result = attribute(load_article(path), speakers())
     assert [r.speakers for r in result] == [("Tanmaya Lal",), ("Tanmaya Lal",)]
 
 
@@ -189,7 +189,7 @@ def test_any_cue_of_the_list_works_in_the_inverted_order(tmp_path):
     path = tmp_path / "inverted.txt"
     path.write_text("A tiny report\n\nTanmaya Lal said trade mattered.\n\n"
                     "“Peace comes first,” stressed Maleeha Lodhi.\n", encoding="utf-8")
-    last = attribute(load_article(path))[-1]
+    last = attribute(load_article(path), speakers())[-1]
     assert (last.speakers, last.cue) == (("Maleeha Lodhi",), "stressed")
 
 
@@ -233,7 +233,7 @@ def test_a_document_explaining_is_not_a_speaker(article):
 def test_article_without_known_speakers_is_all_narration(tmp_path):
     path = tmp_path / "other.txt"
     path.write_text("Another report\n\nThe minister said the bridge would open.\n\nShe added that it cost little.\n", encoding="utf-8")
-    result = attribute(load_article(path))
+    result = attribute(load_article(path), speakers())
     assert [r.speakers for r in result] == [(), ()]
     assert {r.kind for r in result} == {"narration"}
 
@@ -286,20 +286,49 @@ def test_evaluate_given_predictions(article):
 
 
 def test_gold_file_errors(tmp_path, article):
-    src = data_dir() / "gold" / f"{article.name}.attribution.tsv"
+    src = article.bundle_file("gold.tsv")
     path = tmp_path / "gold.tsv"
     text = src.read_text(encoding="utf-8")
     path.write_text(text.replace("0\tBan Ki-moon\t", "0\tBan Kimoon\t", 1), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"gold\.tsv, line \d+: 'Ban Kimoon' is not in the speaker registry"):
         load_gold(article, path)
     path.write_text(text.replace("NEW YORK (IDN)", "LONDON", 1), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"sentence 0 begins 'NEW YORK"):
+    with pytest.raises(DataFileError, match=r"gold\.tsv, line \d+: no sentence of .* begins 'LONDON"):
+        load_gold(article, path)
+
+
+def test_gold_first_words_that_begin_two_sentences_need_the_index(tmp_path, article):
+    # Sentences 1 and 9 both begin "“That is why it is so important": the quotation is said twice.
+    text = article.bundle_file("gold.tsv").read_text(encoding="utf-8")
+    assert "\n1\t" in text and "\n9\t" in text
+    path = tmp_path / "gold.tsv"
+    path.write_text(text.replace("\n9\t", "\n\t", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"line \d+: 2 sentences begin '“That is why it is so important' "
+                                            r"\(sentences 1, 9\)") as err:
+        load_gold(article, path)
+    assert "write more of the sentence's first words" in err.value.fix
+    assert {1, 9} <= set(load_gold(article)), "the kit's file tells the two apart by their index"
+
+
+def test_gold_sentence_annotated_twice_names_both_lines(tmp_path, article):
+    text = article.bundle_file("gold.tsv").read_text(encoding="utf-8")
+    first = next(line for line in text.split("\n") if line.startswith("15\t"))
+    path = tmp_path / "gold.tsv"
+    path.write_text(text + "\n" + first.replace("Ukraine; United States", "Ukraine") + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"sentence 15 is annotated twice, on lines \d+ and \d+, with different speakers"):
+        load_gold(article, path)
+
+
+def test_gold_file_with_no_annotation_is_refused(tmp_path, article):
+    path = tmp_path / "gold.tsv"
+    path.write_text("# only notes\nsentence\tspeakers\tkind\tbegins\tnote\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="holds no annotation"):
         load_gold(article, path)
 
 
 def _gold_copy(tmp_path, article, header: str | None) -> tuple:
     """A copy of the kit's gold file with its header line replaced by ``header`` (``None``: deleted)."""
-    src = data_dir() / "gold" / f"{article.name}.attribution.tsv"
+    src = article.bundle_file("gold.tsv")
     lines = src.read_text(encoding="utf-8").split("\n")
     at = lines.index("sentence\tspeakers\tkind\tbegins\tnote")  # the kit's header line
     lines[at:at + 1] = [] if header is None else [header]

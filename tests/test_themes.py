@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from helpers import (
-    DataFileError, load_blocs, load_themes, make_theme, explain_zero, theme_cooccurrence,
+    DataFileError, load_article, load_blocs, load_themes, make_theme, explain_zero, theme_cooccurrence,
     theme_dispersion, theme_groups, theme_hits, theme_keyness, theme_matrix, speakers,
 )
 
@@ -94,14 +94,14 @@ def test_organization_rows_follow_the_registry_order(tmp_path, monkeypatch, arti
     from helpers import data_dir
 
     shutil.copytree(data_dir(), tmp_path / "data")
-    registry = tmp_path / "data" / "speakers.csv"
+    registry = tmp_path / "data" / "articles" / f"{article.name}.speakers.csv"
     lines = registry.read_text(encoding="utf-8").split("\n")
     lodhi = next(i for i, line in enumerate(lines) if line.startswith("Maleeha Lodhi,"))
     header = next(i for i, line in enumerate(lines) if line.startswith("name,"))
     lines.insert(header + 1, lines.pop(lodhi))     # a "member states" speaker now comes first
     registry.write_text("\n".join(lines), encoding="utf-8")
     monkeypatch.setenv("HELPERS_DATA", str(tmp_path / "data"))
-    groups = theme_groups(article, "organization")
+    groups = theme_groups(load_article(article.name), "organization")
     assert list(groups) == ["member states", "UN", "CSTO", "SCO", "CIS", "(narration)"]
 
 

@@ -1,0 +1,195 @@
+"""Hostile input: the tokenizer stays linear, memory and widget HTML stay bounded.
+
+Two measurements:
+
+- **tokenizer on hostile text**: ``helpers.tokenize`` (and ``tokenize_spans``, the
+  reference path) on 1 MB of ``a.a.…a`` and 1 MB of ``a/a/…a`` (letters joined by dots
+  or slashes and ending in a letter, which a backtracking pattern reads in quadratic
+  time), side by side with 1 MB of the article; the ratio to the article must stay
+  under 3. The explorer's Word box reads what is typed with the same tokenizer, so
+  ``frequency_view`` on each text is timed too.
+- **a 50 MB article**, in a fresh process: the article's paragraphs joined into one
+  line and repeated (one paragraph, no title, no metadata), loaded and analysed as a
+  lesson does, then every explorer built on it. Reported: the growth of the process's
+  peak resident memory, and the largest HTML (or list of labels) any widget holds.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .report import Table, median, timed, verdict
+
+TITLE = "Hostile input: linear tokenizer, bounded memory and widget HTML"
+ROOT = Path(__file__).resolve().parent.parent
+
+#: The goals: hostile text at most this many times slower than the article, per megabyte;
+#: peak memory on the big article, in MB; the most HTML a widget may hold, in bytes.
+RATIO_GOAL = 3
+PEAK_GOAL_MB = 1500
+HTML_GOAL = 2_000_000
+
+
+def hostile_texts(size: int) -> dict[str, str]:
+    """``{name: text}``: ``size`` characters of ``a.a.…a``, of ``a/a/…a`` and of the article."""
+    import helpers
+
+    article = helpers.load_article().text
+    half = size // 2
+    return {"a.a.…a": "a." * half + "a", "a/a/…a": "a/" * half + "a",
+            "the article": (article * (size // len(article) + 1))[:size]}
+
+
+def tokenizer_rows(size: int, repeat: int) -> list[list]:
+    """One row per text and function: median seconds and the ratio to the article."""
+    import helpers
+
+    texts = hostile_texts(size)
+    article = helpers.load_article()
+    functions = {
+        "tokenize": helpers.tokenize,
+        "tokenize_spans(punct=True)": lambda t: helpers.tokenize_spans(t, punct=True),
+        "Word box (frequency_view)": lambda t: helpers.frequency_view(article, 5, word=t),
+    }
+    rows = []
+    for fname, fn in functions.items():
+        seconds = {}
+        for _ in range(repeat):  # interleaved, so that load on the machine hits all alike
+            for tname, text in texts.items():
+                seconds.setdefault(tname, []).extend(timed(lambda: fn(text), 1))
+        base = median(seconds["the article"])
+        for tname in texts:
+            t = median(seconds[tname])
+            ratio = t / base if base else float("nan")
+            hostile = tname != "the article"
+            rows.append([fname, tname, f"{len(texts[tname]) / 1e6:.1f} MB", t, ratio,
+                         f"< {RATIO_GOAL}×" if hostile else "-",
+                         verdict(ratio, RATIO_GOAL) if hostile and ratio >= RATIO_GOAL else ("ok" if hostile else "-")])
+    return rows
+
+
+# --- the big article, in a fresh process ---------------------------------------------------
+
+def _peak_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def widget_payloads(widget, seen=None):
+    """``(description, size in bytes)`` of every HTML value and option list under ``widget``."""
+    seen = set() if seen is None else seen
+    if id(widget) in seen:
+        return
+    seen.add(id(widget))
+    value = getattr(widget, "value", None)
+    if type(widget).__name__ in ("HTML", "HTMLMath", "Textarea", "Text", "Label") and isinstance(value, str):
+        yield f"{type(widget).__name__} {getattr(widget, 'description', '') or ''}".strip(), len(value.encode())
+    labels = getattr(widget, "_options_labels", None)
+    if labels:
+        yield f"{type(widget).__name__} {getattr(widget, 'description', '')} options", \
+            sum(len(str(label).encode()) for label in labels)
+    for child in getattr(widget, "children", ()):
+        yield from widget_payloads(child, seen)
+
+
+def big_article(size: int) -> dict:
+    """Load and analyse a one-line article of ``size`` bytes; peak memory and the largest widget HTML."""
+    import helpers
+
+    source = helpers.load_article()
+    line = " ".join(source.paragraphs)
+    with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
+        path = Path(tmp) / "big.txt"
+        copies = size // (len(line.encode()) + 1) + 1
+        with path.open("w", encoding="utf-8") as f:
+            for _ in range(copies):
+                f.write(line + " ")
+            f.write("\n")
+        helpers.load_article()  # imports, the kit's lists: outside the measurement
+        helpers.top_words(source, 5)
+        before = _peak_mb()
+        spent, html = {}, {}
+
+        def step(name, fn):
+            start = time.perf_counter()
+            out = fn()
+            spent[name] = time.perf_counter() - start
+            return out
+
+        a = step("load", lambda: helpers.load_article(path))
+        step("words", lambda: a.words)
+        step("top_words", lambda: helpers.top_words(a, 20))
+        step("kwic", lambda: helpers.kwic(a, "terrorism"))
+        step("attribute", lambda: helpers.attribute(a))
+        step("theme_matrix", lambda: helpers.theme_matrix(a, by="speaker"))
+        view = step("frequency_view", lambda: helpers.frequency_view(a, 15, word="terrorism"))
+        html["frequency_view"] = len(view.html.encode()) + len(view.chart.encode())
+        view = step("speaker_view", lambda: helpers.speaker_view(a, "Lodhi"))
+        html["speaker_view"] = len(view.html.encode()) + len(view.chart.encode())
+        view = step("theme_explorer_view", lambda: helpers.theme_explorer_view(
+            a, by="paragraph", group=0, theme="Terrorism & extremism"))
+        html["theme_explorer_view"] = sum(len(view[k].encode()) for k in ("table_html", "message_html",
+                                                                          "sentences_html"))
+        failed = {}
+        for name in ("frequency_explorer", "speaker_explorer", "theme_explorer", "dashboard"):
+            try:
+                box = step(name, lambda: getattr(helpers, name)(a))
+            except Exception as err:  # reported in the table, not raised
+                failed[name] = f"{type(err).__name__}: {str(err)[:100]}"
+                continue
+            for what, n in widget_payloads(box):
+                key = f"{name}: {what}"
+                html[key] = max(html.get(key, 0), n)
+        return {"bytes": path.stat().st_size, "peak_mb": _peak_mb() - before, "seconds": spent,
+                "html": html, "tokens": len(a.words), "failed": failed}
+
+
+def measure_in_fresh_process(size: int) -> dict:
+    """:func:`big_article` in a new Python process, so that its peak memory is its own."""
+    out = subprocess.run([sys.executable, "-m", "benchmarks.limits", str(size)], cwd=ROOT,
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise RuntimeError(f"the run on a {size:,}-byte article failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench(size: int = 1_000_000, repeat: int = 3, big: int = 50_000_000) -> Table:
+    """The tokenizer rows, then the big article's peak memory and largest widget HTML."""
+    table = Table(TITLE, ["what", "input", "size", "median s", "× the article", "goal", "verdict"])
+    for row in tokenizer_rows(size, repeat):
+        table.add(*row)
+    result = measure_in_fresh_process(big)
+    mb = result["bytes"] / 1e6
+    goal_mb = PEAK_GOAL_MB * mb / 50  # the goal scales with the text: 1.5 GB for 50 MB
+    table.add("peak memory (MB), load to dashboard", "one-line article", f"{mb:.0f} MB",
+              result["peak_mb"], "-", f"≤ {goal_mb:,.0f} MB", verdict(result["peak_mb"], goal_mb))
+    largest = max(result["html"].items(), key=lambda kv: kv[1])
+    table.add(f"largest widget HTML (bytes): {largest[0]}", "one-line article", f"{mb:.0f} MB",
+              float(largest[1]), "-", f"≤ {HTML_GOAL:,}", verdict(largest[1], HTML_GOAL))
+    table.notes.append(f"Tokenizer rows: median of {repeat} runs, interleaved; '× the article' is the time "
+                       "on the hostile text ÷ the time on as many characters of the article.")
+    table.notes.append(f"Big article: {result['tokens']:,} tokens, in a fresh process; peak = growth of the "
+                       "peak resident memory over the steps (VmHWM). Seconds: "
+                       + ", ".join(f"{k} {v:.1f}" for k, v in result["seconds"].items()) + ".")
+    for name, why in result.get("failed", {}).items():
+        table.notes.append(f"{name} on the big article failed: {why}")
+    table.notes.append("Widget HTML (bytes, largest of each): "
+                       + ", ".join(f"{k} {v:,}" for k, v in sorted(result["html"].items(), key=lambda kv: -kv[1])[:6])
+                       + ".")
+    return table
+
+
+if __name__ == "__main__":
+    print(json.dumps(big_article(int(sys.argv[1]))))

@@ -1,0 +1,327 @@
+"""Choosing a lesson's examples from the article's content.
+
+A lesson written for one article names its examples: a speaker, a theme, two groups to
+compare. Loaded with another article, those names may not exist. The functions here
+choose the example from what the article loaded holds (the theme with the most hits,
+the largest cell of a table, the groups it has), so that every lesson runs on every
+article; where there is nothing to show, they say so in words.
+
+For the lessons on reading and counting (01, 02): a sentence to look at, the sentences
+that are hard for the splitter, frequent content words, a phrase, a misspelling for the
+"did you mean" message, a stem family, the organization a word count gets most wrong,
+and words for a dispersion plot. Each rule is in the function's summary; none names a
+word of one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .datafiles import load_stopwords
+from .frequency import _stem, article_aliases, article_phrases, find_word, mentions_vs_words, ngram_counts
+from .frequency import no_occurrences, word_counts
+from .tokens import _STRAY_OPEN_QUOTE
+
+__all__ = [
+    "example_sentence", "sentences_with_inner_stops", "stray_quote_sentences",
+    "content_words", "misspelling", "example_phrase", "stem_family",
+    "most_miscounted", "dispersion_words",
+]
+
+
+# --- lesson 01: sentences ------------------------------------------------------------------
+
+def example_sentence(article):
+    """A sentence to look at: the first that is not the first of its paragraph.
+
+    Its number (``index``) and its paragraph's number then differ, which shows that
+    they count different things. If every paragraph is one sentence, the second
+    sentence (or the only one).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        A :class:`~helpers.Sentence` of ``article.sentences``.
+
+    >>> from helpers import load_article
+    >>> s = example_sentence(load_article())
+    >>> s.index, s.paragraph, s.text[:40]
+    (6, 5, 'The Security Council’s Counter-Terrorism')
+    """
+    sentences = article.sentences
+    if not sentences:
+        raise ValueError(f"the article {article.name!r} has no sentences to show; is its text empty?")
+    for before, sentence in zip(sentences, sentences[1:]):
+        if sentence.paragraph == before.paragraph:
+            return sentence
+    return sentences[min(1, len(sentences) - 1)]
+
+
+#: A full stop followed by white space: where splitting at ". " would cut a sentence.
+_INNER_STOP = re.compile(r"\.(?=\s)")
+
+
+def sentences_with_inner_stops(article) -> tuple:
+    """The sentences with a full stop inside that did not end them ("Mr. Ban", "the U.N. and").
+
+    A full stop followed by a space is where a naive splitter, cutting at ". ", would
+    have ended a sentence; the kit's splitter (Punkt, with ``data/abbreviations.txt``)
+    went on.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        A tuple of :class:`~helpers.Sentence`, in text order; empty if no sentence has one.
+
+    >>> from helpers import load_article
+    >>> sentences_with_inner_stops(load_article())   # the kit's article has none
+    ()
+    >>> [s.text[:14] for s in sentences_with_inner_stops(load_article("unnews-2017-07-19-un-au-cooperation"))]
+    ['Mr. Guterres h', 'One of the mai', 'Mr. Guterres e']
+    """
+    return tuple(s for s in article.sentences if _INNER_STOP.search(s.text.rstrip()))
+
+
+def stray_quote_sentences(article) -> tuple:
+    """The sentences where a quote is closed with an OPENING mark, as in ``threats, “ he said``.
+
+    The splitter reads such a mark (after a comma or full stop, before a space and a
+    lower-case word) as a closing one, so that the quote and its speaker stay together.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        A tuple of :class:`~helpers.Sentence`, in text order; empty if the article has no such mark.
+
+    >>> from helpers import load_article
+    >>> [(s.index, s.paragraph) for s in stray_quote_sentences(load_article())]
+    [(9, 6)]
+    """
+    return tuple(s for s in article.sentences if "“" in s.text and _STRAY_OPEN_QUOTE.search(s.text))
+
+
+# --- lesson 02: words ------------------------------------------------------------------------
+
+def _mostly_lower_case(article) -> set[str]:
+    """The words the article writes in lower case in at least half of their uses."""
+    words, starts, ends = article.token_columns
+    text = article.text
+    uses: dict[str, list[int]] = {}
+    for w, s, e in zip(words, starts, ends):
+        tally = uses.setdefault(w, [0, 0])
+        tally[0] += text[s:e] == w
+        tally[1] += 1
+    return {w for w, (lower, total) in uses.items() if 2 * lower >= total}
+
+
+def _is_content(word: str, lower: set[str], stopwords) -> bool:
+    return word in lower and word not in stopwords and any(ch.isalpha() for ch in word)
+
+
+def content_words(article, n=10) -> list[str]:
+    """The article's most frequent content words: no stopword, no number, not mostly a name.
+
+    A content word is not in ``data/stopwords.txt``, has a letter in it, and is written
+    in lower case in at least half of its uses, so names and acronyms ("Belarus",
+    "CSTO", the "Nations" of "United Nations") are left out. Ties keep the order of
+    first use, as in :func:`~helpers.top_words`.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        n: how many words, at most.
+
+    Returns:
+        A list of lower-case words, most frequent first.
+
+    >>> from helpers import load_article
+    >>> content_words(load_article(), 3)
+    ['cooperation', 'regional', 'security']
+    """
+    _check_n(n)
+    lower, stopwords = _mostly_lower_case(article), load_stopwords()
+    counts = word_counts(article, stopwords=False)
+    return [w for w, _ in counts.most_common() if _is_content(w, lower, stopwords)][:n]
+
+
+def _check_n(n):
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise ValueError(f"n should be a whole number of words, 1 or more, not {n!r}")
+
+
+def misspelling(article, word) -> str:
+    """A misspelling of ``word`` that the article does not contain, for a "did you mean" example.
+
+    It drops one letter of a doubled pair ("terrorism" → "terorism"), or else one
+    letter from the middle, or swaps two neighbouring letters: the first such form
+    that is not a word of the article and for which :func:`~helpers.no_occurrences`
+    suggests ``word`` first.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        word: a word of the article, of four letters or more.
+
+    Returns:
+        The misspelt word.
+
+    Raises:
+        ValueError: no such misspelling could be made (a very short word).
+
+    >>> from helpers import load_article
+    >>> misspelling(load_article(), "terrorism")
+    'terorism'
+    >>> misspelling(load_article(), "cooperation")
+    'coperation'
+    """
+    if not isinstance(word, str) or not word.strip():
+        raise ValueError(f"give a word of the article to misspell, such as 'cooperation', not {word!r}")
+    word = word.strip().lower()
+    vocabulary = set(article.words)
+    for candidate in _misspellings(word):
+        if candidate in vocabulary or len(candidate) < 3:
+            continue
+        message = no_occurrences(article, candidate)
+        if f"Did you mean {word!r}" in message:
+            return candidate
+    raise ValueError(f"no misspelling of {word!r} points back to it; try a longer word of the article")
+
+
+def _misspellings(word: str):
+    """Typing slips of ``word``: a doubled letter halved, a middle letter dropped, two letters swapped."""
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1] and word[i].isalpha():
+            yield word[:i] + word[i + 1:]
+    middle = len(word) // 2
+    by_middle = sorted(range(1, len(word) - 1), key=lambda i: (abs(i - middle), i))
+    for i in by_middle:
+        if word[i].isalpha():
+            yield word[:i] + word[i + 1:]
+    for i in by_middle:
+        if i + 1 < len(word) and word[i] != word[i + 1] and (word[i] + word[i + 1]).isalpha():
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def example_phrase(article) -> str:
+    """A phrase to look for: the most frequent pair of neighbouring content words that is not a name.
+
+    Pairs are counted inside sentences (:func:`~helpers.ngram_counts`); both words must
+    be content words (as :func:`content_words` says), and a multi-word name the kit joins
+    (``data/phrases.txt`` and the article's own) is left out. If no pair is left, the
+    most frequent pair without a stopword.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        Two words separated by a space, e.g. ``"regional organizations"``.
+
+    >>> from helpers import load_article
+    >>> example_phrase(load_article())
+    'regional organizations'
+    """
+    pairs = ngram_counts(article, 2, stopwords=True).most_common()
+    if not pairs:
+        raise ValueError(f"the article {article.name!r} has no two neighbouring words that are not stopwords")
+    names = set(article_phrases(article))
+    lower, stopwords = _mostly_lower_case(article), load_stopwords()
+    for pair, _ in pairs:
+        if pair not in names and all(_is_content(w, lower, stopwords) for w in pair):
+            return " ".join(pair)
+    return " ".join(pairs[0][0])
+
+
+def stem_family(article) -> tuple[str, list[str]]:
+    """The stem that joins the most different words of the article, and those words.
+
+    Stems are Snowball's English stems, as ``top_words(article, stem=True)`` counts
+    them; stopwords are left out. Ties go to the stem used most often.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        ``(stem, words)``: the words sorted, each a word of the article.
+
+    >>> from helpers import load_article
+    >>> stem_family(load_article())
+    ('region', ['region', 'regional', 'regions'])
+    """
+    counts = word_counts(article, stopwords=True)
+    families: dict[str, list[str]] = {}
+    uses: dict[str, int] = {}
+    for w, c in counts.most_common():
+        if any(ch.isalpha() for ch in w):
+            stem = _stem(w)
+            families.setdefault(stem, []).append(w)
+            uses[stem] = uses.get(stem, 0) + c
+    if not families:
+        raise ValueError(f"the article {article.name!r} has no words left once stopwords are dropped")
+    best = max(families, key=lambda s: (len(families[s]), uses[s]))
+    return best, sorted(families[best])
+
+
+def most_miscounted(article) -> str:
+    """The organization whose mentions and word count differ most (see :func:`~helpers.mentions_vs_words`).
+
+    The difference is between ``mentions`` and ``word total`` (its names counted as
+    words and added up), either way; ties go to the organization mentioned more.
+    Organizations the article never mentions nor names are left out.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        The organization's key in ``data/aliases.txt`` (or the article's ``.toml``).
+
+    Raises:
+        ValueError: the article names none of the organizations the kit knows.
+
+    >>> from helpers import load_article
+    >>> most_miscounted(load_article())
+    'CIS'
+    """
+    table = mentions_vs_words(article)
+    table = table[(table["mentions"] > 0) | (table["word total"] > 0)]
+    if table.empty:
+        raise ValueError(f"the article {article.name!r} names none of the organizations of data/aliases.txt; "
+                         "add its organizations to the `organizations` of its .toml")
+    gap = (table["mentions"] - table["word total"]).abs()
+    order = sorted(table.index, key=lambda key: (-gap[key], -table.loc[key, "mentions"]))
+    return order[0]
+
+
+def dispersion_words(article, n=5) -> list[str]:
+    """Words to place in a dispersion plot: the most mentioned organizations' names, then content words.
+
+    For each of the (up to) three organizations mentioned most, the name of it that
+    occurs most often as words (the shorter on a tie); then the article's most frequent
+    :func:`content_words` until there are ``n``.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        n: how many words or names, at most.
+
+    Returns:
+        A list of lower-case words and names, each occurring in the article.
+
+    >>> from helpers import load_article
+    >>> dispersion_words(load_article())
+    ['united nations', 'the commonwealth', 'shanghai cooperation organization', 'cooperation', 'regional']
+    """
+    _check_n(n)
+    table = mentions_vs_words(article)
+    aliases = article_aliases(article)
+    chosen: list[str] = []
+    for key in [k for k in table.index if table.loc[k, "mentions"] > 0][:min(3, n)]:
+        counts = {name.lower(): len(find_word(article, name)) for name in aliases[key]}
+        name = max(counts, key=lambda m: (counts[m], -len(m)))
+        if counts[name] and name not in chosen:
+            chosen.append(name)
+    for word in content_words(article, n + len(chosen)):
+        if len(chosen) >= n:
+            break
+        if word not in chosen:
+            chosen.append(word)
+    return chosen
