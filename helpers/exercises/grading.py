@@ -164,6 +164,14 @@ def grade(qid: str, answer=...) -> Feedback:
     elsewhere = not_for_this_article(question)
     if elsewhere:
         return Feedback(qid, "not judged", elsewhere)
+    try:  # what depends on the article alone is computed first, without a time limit
+        if question.expected is not None:
+            expected = call(question, "expected answer", question.expected)
+        else:
+            expected = None
+            call(question, "example of a good answer", question.example)  # is there a good answer here?
+    except DataFileError as err:
+        return _cannot_compute(question, err)
     if answer is None:
         return Feedback(qid, "wrong", "your answer is None: did the cell assign it, or use print() "
                                       "(which shows a value but gives back None)?")
@@ -176,10 +184,6 @@ def grade(qid: str, answer=...) -> Feedback:
         return Feedback(qid, "wrong", f"your answer is (or holds) a {err.what}, a kind of object the check "
                                       "does not compare: give plain values, such as a number, a piece of text, "
                                       "or a list of them.")
-    try:  # what depends on the article alone is computed first, without a time limit
-        expected = call(question, "expected answer", question.expected) if question.expected is not None else None
-    except DataFileError as err:
-        return _cannot_compute(question, err)
     wrong_values = _wrong_values(question)
     try:
         with time_limit(TIME_LIMIT):
@@ -209,8 +213,9 @@ def _cannot_compute(question: Question, err: DataFileError) -> Feedback:
         title = load_article().title or current
     except (DataFileError, FileNotFoundError, OSError):
         title = current
+    what = "its answer" if question.expected is not None else "a good answer"
     return Feedback(question.qid, "not judged",
-                    f"this question's check cannot work out its answer on the current article \"{title}\" "
+                    f"this question's check cannot work out {what} on the current article \"{title}\" "
                     f"({err.problem}), so it cannot judge yours.")
 
 
