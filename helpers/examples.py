@@ -325,3 +325,207 @@ def dispersion_words(article, n=5) -> list[str]:
         if word not in chosen:
             chosen.append(word)
     return chosen
+
+
+# --- lessons 00 and 04: themes -------------------------------------------------------
+
+__all__ += ["top_theme", "largest_cell", "longest_term_theme", "keyness_groups", "who_raised"]
+
+
+def _lexicon_of(themes):
+    """The lexicon a theme function reads: None (data/themes.txt), a file, or a dict of terms or Themes."""
+    from pathlib import Path
+
+    from .themes import Theme, load_themes, make_theme
+
+    if themes is None or isinstance(themes, (str, Path)):
+        return load_themes(themes)
+    if isinstance(themes, dict):
+        return {n: t if isinstance(t, Theme) else make_theme(n, t) for n, t in themes.items()}
+    return {t.name: t for t in themes}
+
+
+def top_theme(article, *, themes=None) -> str:
+    """The theme with the most hits in the article.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: another lexicon (a themes file, or a dict ``{name: terms}``).
+
+    Returns:
+        The theme's name. Ties go to the theme listed first in the lexicon, so an
+        article with no hits at all gets the first theme (whose hits, none, a
+        lesson can still show: :func:`~helpers.show_theme_hits` says so).
+
+    >>> from helpers import load_article, theme_hits
+    >>> article = load_article()
+    >>> name = top_theme(article)
+    >>> counts = theme_hits(article)["theme"].value_counts()
+    >>> int(counts[name]) == int(counts.max())
+    True
+    """
+    from .themes import theme_hits
+
+    counts = theme_hits(article, themes=themes)["theme"].value_counts()
+    names = list(_lexicon_of(themes))
+    return max(names, key=lambda n: (int(counts.get(n, 0)), -names.index(n)))
+
+
+def largest_cell(matrix, *, skip=("(narration)",)) -> tuple:
+    """The group and theme of the largest count in a theme table, the narration row aside.
+
+    Args:
+        matrix: a DataFrame from :func:`~helpers.theme_matrix` (groups × themes).
+        skip: rows to pass over, unless they are the only rows there are.
+
+    Returns:
+        ``(group, theme)``: the row and column of the largest value; ties go to the
+        row, then the column, that comes first. A table of zeros gives its first cell.
+
+    >>> from helpers import load_article, theme_matrix
+    >>> m = theme_matrix(load_article(), by="speaker")
+    >>> speaker, theme = largest_cell(m)
+    >>> speaker != "(narration)" and bool(m.loc[speaker, theme] == m.drop("(narration)").to_numpy().max())
+    True
+    """
+    rows = [r for r in matrix.index if r not in skip] or list(matrix.index)
+    best, where = None, (rows[0], matrix.columns[0])
+    for r in rows:
+        for c in matrix.columns:
+            v = matrix.loc[r, c]
+            if best is None or v > best:
+                best, where = v, (r, c)
+    return where
+
+
+def _matches(pattern, words) -> bool:
+    """Whether a term's word patterns match these words, word for word."""
+    return len(pattern) == len(words) and all(
+        w.startswith(stem) if prefix else w == stem for (stem, prefix), w in zip(pattern, words))
+
+
+def longest_term_theme(article, *, themes=None) -> str:
+    """The theme where a longer term most often won over a shorter one inside it.
+
+    In a sentence the longest term wins: "illicit drug trafficking" is one hit of
+    its theme, although ``drug*`` and "drug trafficking" match inside it.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: another lexicon (a themes file, or a dict ``{name: terms}``).
+
+    Returns:
+        The name of the theme with the most hits whose words hold another, shorter
+        term of the same theme; if no hit does, the theme with the most hits
+        (:func:`top_theme`).
+
+    >>> from helpers import load_article
+    >>> longest_term_theme(load_article())
+    'Drugs & trafficking'
+    """
+    from .themes import theme_hits
+
+    lexicon = _lexicon_of(themes)
+    won: dict[str, int] = {}
+    for name, term, keyword in theme_hits(article, themes=lexicon)[["theme", "term", "keyword"]].values:
+        words = keyword.lower().split()
+        shorter = [p for t, p in zip(lexicon[name].terms, lexicon[name].patterns) if t != term and len(p) < len(words)]
+        if any(_matches(p, words[i:i + len(p)]) for p in shorter for i in range(len(words) - len(p) + 1)):
+            won[name] = won.get(name, 0) + 1
+    if not won:
+        return top_theme(article, themes=lexicon)
+    names = list(lexicon)
+    return max(won, key=lambda n: (won[n], -names.index(n)))
+
+
+#: The organization groups a lesson does not count as regional bodies.
+_NOT_REGIONAL = ("UN", "member states", "(narration)")
+
+
+def keyness_groups(article, *, by: str = "organization", registry=None, blocs=None) -> dict:
+    """Two groups worth comparing with :func:`~helpers.theme_keyness`, and the grouping they come from.
+
+    By organization, when the article has both, the speakers of the regional
+    organizations (every organization group but the UN) against the member
+    states. Otherwise the two groups with the most sentences, the narration last
+    (it is compared only when there is one group of speakers). An article whose
+    sentences all fall in one group is compared with itself: the first half of its
+    paragraphs (or, with one paragraph, of its sentences) against the second.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        by: the grouping (``"organization"``, ``"bloc"``, ``"speaker"`` ...).
+        registry: the speakers (``None``: the article's own).
+        blocs: another blocs file, for ``by="bloc"``.
+
+    Returns:
+        A dict ``{"group_a": ..., "group_b": ..., "by": ...}``, each group a name or a
+        list of names taken together, ready for ``theme_keyness(article, **groups)``.
+
+    Raises:
+        ValueError: the article has a single sentence: there is nothing to compare.
+
+    >>> from helpers import load_article
+    >>> keyness_groups(load_article())
+    {'group_a': ['CSTO', 'SCO', 'CIS'], 'group_b': 'member states', 'by': 'organization'}
+    """
+    from .groups import NARRATION, sentence_groups
+
+    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
+    if by == "organization":
+        regional = [g for g in groups if g not in _NOT_REGIONAL]
+        if regional and "member states" in groups:
+            return {"group_a": regional, "group_b": "member states", "by": by}
+    ranked = sorted(groups, key=lambda g: (g == NARRATION, -len(groups[g]), list(groups).index(g)))
+    if len(ranked) >= 2:
+        return {"group_a": ranked[0], "group_b": ranked[1], "by": by}
+    for unit in ("paragraph", "sentence"):
+        parts = list(sentence_groups(article, unit))
+        if len(parts) >= 2:
+            half = (len(parts) + 1) // 2
+            return {"group_a": parts[:half], "group_b": parts[half:], "by": unit}
+    raise ValueError(f"the article {article.name!r} has a single sentence: there are not two groups of "
+                     "sentences to compare. Load an article with more text")
+
+
+def who_raised(article, themes, *, by: str = "speaker", registry=None, blocs=None) -> str:
+    """Which groups raised each of some themes, and how often, in a few lines of text.
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        themes: the names of the themes (of ``data/themes.txt``) to look at.
+        by: the grouping (see :func:`~helpers.sentence_groups`).
+        registry: the speakers (``None``: the article's own).
+        blocs: another blocs file, for ``by="bloc"``.
+
+    Returns:
+        One line per theme, ``theme: group (hits), ...`` or "nobody in this article";
+        when two themes or more were raised, a last line names the groups that
+        raised more than one of them, or says that none did.
+
+    >>> from helpers import load_article
+    >>> print(who_raised(load_article(), ["Territorial integrity", "Sovereignty & non-interference"]))
+    Territorial integrity: Ukraine (1), United States (1)
+    Sovereignty & non-interference: Kairat Abdrakhmanov (1), Liu Jieyi (1), Sergey Ivanov (3)
+    No group raised both.
+    """
+    from .themes import theme_hits
+
+    from .groups import sentence_groups
+
+    names = [themes] if isinstance(themes, str) else list(themes)
+    rows = theme_hits(article, names, by=by, registry=registry, blocs=blocs)
+    order = list(sentence_groups(article, by, registry=registry, blocs=blocs))
+    lines, raised = [], {}
+    for name in names:
+        found = rows[rows["theme"].str.lower() == name.lower()]["group"].tolist()
+        counts = {g: found.count(g) for g in order if g in found}  # in the order of the theme table's rows
+        for g in counts:
+            raised.setdefault(g, []).append(name)
+        who = ", ".join(f"{g} ({n})" for g, n in counts.items())
+        lines.append(f"{name}: {who or 'nobody in this article'}")
+    if len({t for ts in raised.values() for t in ts}) > 1:  # two themes or more were raised at all
+        several = [g for g, t in raised.items() if len(t) > 1]
+        what = "both" if len(names) == 2 else "more than one of them"
+        lines.append(f"Raised {what}: {', '.join(map(str, several))}." if several else f"No group raised {what}.")
+    return "\n".join(lines)

@@ -7,6 +7,12 @@ is a span of ``article.text`` that can be shown in context; :func:`theme_matrix`
 counts the hits by speaker, organization, bloc, paragraph or sentence, and every
 cell of it equals the number of :func:`theme_hits` rows for that group and theme.
 
+The words of an organization's name are never theme words: "Cooperation" in
+"Shanghai Cooperation Organisation" names a body, it does not speak of cooperation.
+The names are those of :func:`helpers.article_aliases` (``data/aliases.txt`` and the
+article's own organizations, every spelling listed there), found as
+:func:`helpers.find_mentions` finds them; a token inside such a mention is no hit.
+
 Groups come from :func:`helpers.attribute`: a sentence attributed to two
 speakers counts for both of them (so the rows of a speaker matrix can add up to
 more than the article's hits), and a sentence attributed to no one is counted
@@ -26,8 +32,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .datafiles import DataFileError, data_dir, file_stamp, read_sections
+from .frequency import article_aliases
 from .groups import sentence_groups, sentences_by_group
-from .tokens import tokenize
+from .tokens import Mention, tokenize
 
 __all__ = [
     "Theme", "Hit", "load_themes", "make_theme", "theme_hits", "theme_matrix", "explain_zero",
@@ -231,10 +238,88 @@ def _plan(theme: Theme):
     return exact, prefixed, {}
 
 
+def _aliases_key(article) -> tuple:
+    """The article's organizations and their names, as a hashable key (it changes with the files)."""
+    return tuple(article_aliases(article).items())
+
+
+def _is_word_char(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is what ``\\w`` matches (a letter, a digit or ``_``); False off the ends."""
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def _find_names(text: str, aliases: tuple) -> tuple[Mention, ...]:
+    """What :func:`~helpers.find_mentions` finds, searched with ``str.find`` instead of a pattern per name.
+
+    The patterns look behind for a word character at every position of the text,
+    once per name; ``str.find`` jumps from one occurrence of a name to the next, so
+    the names of a long alias list cost little on a long article. The choice among
+    overlapping names and the "Full Name (ACRONYM)" rule are those of find_mentions.
+    """
+    variants = {}
+    for key, names in aliases:
+        for name in filter(None, names):
+            variants[name] = key
+            if name[0].islower():
+                variants[name[0].upper() + name[1:]] = key
+    found = []
+    for name, key in variants.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _is_word_char(text, at - 1) and not _is_word_char(text, end):
+                found.append(Mention(key, name, at, end))
+                at = text.find(name, end)
+            else:
+                at = text.find(name, at + 1)
+    taken, kept = bytearray(len(text)), []  # longest first: a name overlapping a kept one is dropped
+    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        if 1 not in taken[m.start:m.end]:
+            taken[m.start:m.end] = b"\1" * (m.end - m.start)
+            kept.append(m)
+    out: list[Mention] = []
+    for m in sorted(kept, key=lambda m: m.start):
+        gap = text[out[-1].end:m.start] if out else ""
+        if out and out[-1].key == m.key and text[m.end:m.end + 1] == ")" \
+                and gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
+            continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
+        out.append(m)
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _in_names(article, aliases: tuple) -> tuple[frozenset[int], tuple]:
+    """Tokens inside a mention of an organization, and the mentions.
+
+    Returns ``(token indexes, mentions)``: a token counts as inside when its whole
+    span lies within the span of a mention found by :func:`~helpers.find_mentions`.
+    """
+    mentions = _find_names(article.text, aliases)
+    token_start, token_end = article.token_columns[1:]
+    inside = set()
+    for m in mentions:  # the tokens of a mention are one run, found by bisection
+        k = bisect.bisect_left(token_start, m.start)
+        while k < len(token_start) and token_start[k] < m.end:
+            if token_end[k] <= m.end:
+                inside.add(k)
+            k += 1
+    return frozenset(inside), mentions
+
+
+def _hits(article, theme: Theme, aliases: tuple | None = None) -> tuple[Hit, ...]:
+    """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins.
+
+    No hit has a word inside an organization's name (see :func:`_in_names`). ``aliases``
+    is :func:`_aliases_key` of the article, given by a caller that asks for many themes
+    (the alias files are then looked at once, not once per theme).
+    """
+    return _theme_hits(article, theme, _aliases_key(article) if aliases is None else aliases)
+
+
 @lru_cache(maxsize=512)
-def _hits(article, theme: Theme) -> tuple[Hit, ...]:
-    """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins."""
+def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     words, token_start, token_end = article.token_columns
+    named = _in_names(article, aliases)[0]
     starts = [s.start for s in article.sentences]
 
     def sentence_of(k):
@@ -261,15 +346,16 @@ def _hits(article, theme: Theme) -> tuple[Hit, ...]:
     for w in begins - known.keys():  # kept with the theme: the next article has the same words
         known[w] = terms_beginning(w)
     for at in sorted(k for w in begins for k in index[w]):
-        if at < i:
-            continue  # inside the previous hit
+        if at < i or at in named:
+            continue  # inside the previous hit, or a word of a name
         i = at
         for pattern, term, excluded in known[words[at]]:
             j = i + len(pattern)
             # the first word matches (that is how `known` was filled): a one-word term is a hit
             if j == i + 1 or j <= len(words) \
                     and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
-                    and sentence_of(i) == sentence_of(j - 1):
+                    and sentence_of(i) == sentence_of(j - 1) \
+                    and not any(k in named for k in range(i + 1, j)):
                 if not excluded:
                     s = article.sentences[sentence_of(i)]
                     out.append(Hit(theme.name, term, s.index, s.paragraph, token_start[i], token_end[j - 1]))
@@ -337,7 +423,8 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     Returns:
         A DataFrame with columns theme, term, group, sentence, paragraph, start,
         end, left, keyword, right; ``article.text[start:end] == keyword``. A hit
-        in a sentence shared by two groups appears once for each.
+        in a sentence shared by two groups appears once for each. No word of an
+        organization's name is a hit (the names of :func:`~helpers.article_aliases`).
 
     >>> from helpers import load_article
     >>> rows = theme_hits(load_article(), "Territorial integrity")
@@ -352,9 +439,9 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
         raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))
     member_of = sentences_by_group({g: idx for g, idx in groups.items() if group is None or g == group})
-    text, rows = article.text, []
+    text, rows, orgs = article.text, [], _aliases_key(article)
     for t in _select(lexicon, theme):
-        for h in _hits(article, t):
+        for h in _hits(article, t, orgs):
             for g in member_of.get(h.sentence, ()):
                 left = text[max(0, h.start - width):h.start].replace("\n", " ")
                 right = text[h.end:h.end + width].replace("\n", " ")
@@ -395,8 +482,9 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     index = pd.Index(list(groups), name=by)
     where = sentences_by_group(groups)
     tally: dict[tuple, int] = {}
+    orgs = _aliases_key(article)
     for t in lexicon.values():
-        for h in _hits(article, t):
+        for h in _hits(article, t, orgs):
             for g in where.get(h.sentence, ()):
                 tally[g, t.name] = tally.get((g, t.name), 0) + 1
     if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
@@ -416,7 +504,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         out = (counts.div(sizes, axis=0) * 1000).round(2)
     out.attrs["tokens"] = tokens
     out.attrs["hints"] = {t.name: explain_zero(article, t, themes=lexicon)
-                          for t in lexicon.values() if not _hits(article, t)}
+                          for t in lexicon.values() if not _hits(article, t, orgs)}
     return out
 
 
@@ -454,9 +542,18 @@ def explain_zero(article, theme, *, themes=None) -> str:
         for stem, _ in pattern:
             near += [w for w in vocabulary if stem[:5] and w.startswith(stem[:5]) and w not in near]
             near += [w for w in difflib.get_close_matches(stem, vocabulary, n=3, cutoff=0.75) if w not in near]
-    lines = [f"No term of the theme {theme.name!r} occurs in the article, so its count is 0 everywhere.",
+    in_names = _theme_hits(article, theme, ())  # the same terms, names not skipped
+    lines = [f"No term of the theme {theme.name!r} {'counts' if in_names else 'occurs'} in the article, "
+             "so its count is 0 everywhere.",
              f"  Its terms: {'; '.join(theme.terms)}"]
-    if near:
+    if in_names:
+        mentions = _in_names(article, _aliases_key(article))[1]
+        names = list(dict.fromkeys(m.name for h in in_names for m in mentions
+                                   if m.start <= h.start and h.end <= m.end))
+        lines.append(f"  {len(in_names)} match(es) are words of an organization's name, which never count: "
+                     + ", ".join(repr(n) for n in names[:4]) + " (names come from data/aliases.txt "
+                     "and the article's .toml).")
+    elif near:
         lines.append(f"  Words of the article that look close: {', '.join(near[:12])}")
     else:
         lines.append("  No word of the article looks like them: the article may simply not talk about this.")
@@ -565,9 +662,9 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
     sizes = _group_tokens(article, {name_a: sent_a, name_b: sent_b})
     size_a, size_b = sizes[name_a], sizes[name_b]
     set_a, set_b = set(sent_a), set(sent_b)
-    rows = []
+    rows, orgs = [], _aliases_key(article)
     for t in lexicon.values():
-        hits = _hits(article, t)
+        hits = _hits(article, t, orgs)
         a = sum(h.sentence in set_a for h in hits)
         b = sum(h.sentence in set_b for h in hits)
         g2, expected, ratio = _g2(a, b, size_a, size_b)
@@ -601,7 +698,8 @@ def theme_cooccurrence(article, *, themes=None):
     import pandas as pd
 
     lexicon = _lexicon(themes)
-    where = {name: {h.sentence for h in _hits(article, t)} for name, t in lexicon.items()}
+    orgs = _aliases_key(article)
+    where = {name: {h.sentence for h in _hits(article, t, orgs)} for name, t in lexicon.items()}
     names = list(lexicon)
     data = [[len(where[a] & where[b]) for b in names] for a in names]
     out = pd.DataFrame(data, index=pd.Index(names, name="theme"), columns=names)
@@ -635,9 +733,9 @@ def theme_dispersion(article, *, themes=None):
     for at in article.token_columns[1]:
         sizes[bisect.bisect_right(starts, at) - 1] += 1
     total = sum(sizes)
-    rows = []
+    rows, orgs = [], _aliases_key(article)
     for name, t in lexicon.items():
-        hits = _hits(article, t)
+        hits = _hits(article, t, orgs)
         per = [0] * len(sizes)
         for h in hits:
             per[h.paragraph] += 1

@@ -13,6 +13,145 @@ def any_article(request):
     return load_article(request.param)
 
 
+# --- lessons 00 and 04: themes ------------------------------------------------------------
+
+from helpers import (NARRATION, keyness_groups, largest_cell, longest_term_theme, sentence_groups,  # noqa: E402
+                     theme_dispersion, theme_hits, theme_keyness, theme_matrix, top_theme, who_raised)
+
+PRINCIPLES = ["Territorial integrity", "Sovereignty & non-interference"]
+
+
+def test_top_theme_has_as_many_hits_as_any_other(any_article):
+    hits = theme_dispersion(any_article)["hits"]  # counted by another function
+    name = top_theme(any_article)
+    assert hits[name] == hits.max()
+    assert name == next(n for n in hits.index if hits[n] == hits.max())  # a tie goes to the first listed
+
+
+def test_top_theme_of_a_lexicon_of_ones_own(article):
+    assert top_theme(article, themes={"Nuclear": "nuclear", "Cooperation": "cooperat*"}) == "Cooperation"
+    # nothing matches: the first theme, whose (empty) hits a lesson can still show
+    assert top_theme(article, themes={"Nuclear": "nuclear", "Atoms": "atom*"}) == "Nuclear"
+
+
+@pytest.mark.parametrize("by", ["speaker", "organization", "bloc"])
+def test_largest_cell_is_the_largest_count_outside_the_narration(any_article, by):
+    m = theme_matrix(any_article, by=by)
+    group, theme = largest_cell(m)
+    speakers = m.drop(NARRATION, errors="ignore")
+    assert group in speakers.index and m.loc[group, theme] == speakers.to_numpy().max()
+    rows = theme_hits(any_article, theme, group, by=by)  # the cell can be traced to as many hits
+    assert len(rows) == m.loc[group, theme]
+
+
+def test_largest_cell_ties_and_a_table_of_narration_only(article):
+    import pandas as pd
+
+    m = pd.DataFrame([[1, 2], [2, 0], [9, 9]], index=["A", "B", NARRATION], columns=["x", "y"])
+    assert largest_cell(m) == ("A", "y")  # 2 in A comes before 2 in B; the narration's 9 is passed over
+    assert largest_cell(m, skip=()) == (NARRATION, "x")
+    only = pd.DataFrame([[0, 3]], index=[NARRATION], columns=["x", "y"])
+    assert largest_cell(only) == (NARRATION, "y")
+    assert largest_cell(only * 0) == (NARRATION, "x")
+
+
+def test_longest_term_theme_is_where_a_longer_term_won(article):
+    name = longest_term_theme(article)
+    terms = set(theme_hits(article, name)["term"])
+    # in the kit's article, "illicit drug trafficking" is one hit although drug* matches inside it
+    assert name == "Drugs & trafficking" and "illicit drug trafficking" in terms
+    own = {"Council": "council", "Security": "security; security council"}
+    assert longest_term_theme(article, themes=own) == "Security"
+    # no term inside another: the theme with the most hits
+    assert longest_term_theme(article, themes={"A": "nuclear", "B": "cooperat*"}) == "B"
+
+
+def test_longest_term_theme_on_every_article(any_article):
+    name = longest_term_theme(any_article)
+    rows = theme_hits(any_article)
+    several = rows[rows["term"].str.contains(" ")]
+    assert name in set(rows["theme"]) | {top_theme(any_article)}
+    if several.empty:
+        assert name == top_theme(any_article)
+
+
+def test_keyness_groups_on_the_kits_article(article):
+    pair = keyness_groups(article)
+    assert pair == {"group_a": ["CSTO", "SCO", "CIS"], "group_b": "member states", "by": "organization"}
+    assert theme_keyness(article, **pair).loc["Terrorism & extremism", "more_in"] == "CSTO + SCO + CIS"
+
+
+def _names(group):
+    return group if isinstance(group, list) else [group]
+
+
+@pytest.mark.parametrize("by", ["organization", "bloc", "speaker"])
+def test_keyness_groups_exist_and_can_be_compared_on_every_article(any_article, by):
+    pair = keyness_groups(any_article, by=by)
+    groups = sentence_groups(any_article, pair["by"])
+    a, b = _names(pair["group_a"]), _names(pair["group_b"])
+    assert set(a) <= set(groups) and set(b) <= set(groups) and not set(a) & set(b)
+    mine = sentence_groups(any_article, by)
+    if pair["by"] != by:  # one group only: the article's halves
+        assert len(mine) == 1 and pair["by"] in ("paragraph", "sentence") and a + b == list(groups)
+    elif not (by == "organization" and b == ["member states"]):  # the two largest, the narration last
+        sizes = sorted((len(v) for g, v in mine.items() if g != NARRATION), reverse=True)
+        if len(sizes) >= 2:
+            assert NARRATION not in a + b and sorted([len(mine[a[0]]), len(mine[b[0]])], reverse=True) == sizes[:2]
+        else:
+            assert b == [NARRATION]
+    k = theme_keyness(any_article, **pair)
+    assert k.attrs["tokens_a"] > 0 and k.attrs["tokens_b"] > 0
+
+
+def test_keyness_groups_of_two_organizations_without_member_states():
+    article = load_article("unpress-2015-03-09-un-eu-cooperation")
+    pair = keyness_groups(article)
+    speaking = [g for g in sentence_groups(article, "organization") if g != NARRATION]
+    assert "member states" not in speaking and len(speaking) == 2
+    assert {pair["group_a"], pair["group_b"]} == set(speaking)
+
+
+def test_keyness_groups_with_one_group_compares_the_halves_of_the_article(article):
+    pair = keyness_groups(article, registry=[])  # no speaker: every sentence is narration
+    paragraphs = list(sentence_groups(article, "paragraph"))
+    assert pair["by"] == "paragraph" and pair["group_a"] + pair["group_b"] == paragraphs
+    assert len(pair["group_a"]) - len(pair["group_b"]) in (0, 1)
+
+
+def test_keyness_groups_of_a_single_sentence_says_there_is_nothing_to_compare(article):
+    from dataclasses import replace
+
+    one = replace(article, sentences=article.sentences[:1], paragraphs=article.paragraphs[:1],
+                  paragraph_spans=article.paragraph_spans[:1])
+    with pytest.raises(ValueError, match="single sentence"):
+        keyness_groups(one, registry=[])
+
+
+def test_who_raised_agrees_with_the_theme_table(any_article):
+    text = who_raised(any_article, PRINCIPLES)
+    m = theme_matrix(any_article, by="speaker")
+    lines = text.split("\n")
+    for name, line in zip(PRINCIPLES, lines):
+        column = m[name][m[name] > 0]
+        assert line.startswith(name + ": ")
+        if column.empty:
+            assert line.endswith("nobody in this article")
+        else:
+            assert line == f"{name}: " + ", ".join(f"{g} ({n})" for g, n in column.items())
+    raised = [n for n in PRINCIPLES if m[n].sum() > 0]
+    assert len(lines) == len(PRINCIPLES) + (len(raised) == 2)
+
+
+def test_who_raised_in_the_kits_article(article):
+    text = who_raised(article, PRINCIPLES)
+    assert text.split("\n")[0] == "Territorial integrity: Ukraine (1), United States (1)"
+    assert "Sergey Ivanov" in text.split("\n")[1] and text.endswith("No group raised both.")
+    # the groups that raised more than one theme are named
+    both = who_raised(article, ["Terrorism & extremism", "Drugs & trafficking"], by="organization")
+    assert both.split("\n")[-1].startswith("Raised both: ") and "CSTO" in both.split("\n")[-1]
+
+
 # --- lessons 01 and 02: sentences and words ----------------------------------------------------
 
 import re  # noqa: E402

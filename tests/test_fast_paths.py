@@ -10,7 +10,7 @@ import re
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import helpers
@@ -137,6 +137,9 @@ def _group_tokens_token_by_token(article, groups):
 def _hits_checking_every_word(article, theme):
     tokens, words = article.tokens, article.words
     starts = [s.start for s in article.sentences]
+    mentions = helpers.find_mentions(article.text, helpers.article_aliases(article))
+    # a token inside an organization's name is no theme word: checked against every mention
+    named = {k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in mentions)}
 
     def sentence_of(k):
         return bisect.bisect_right(starts, tokens[k].start) - 1
@@ -152,7 +155,7 @@ def _hits_checking_every_word(article, theme):
         for pattern, term, excluded in candidates:
             j = i + len(pattern)
             if j <= len(tokens) and all(themes_module._word_matches(p, words[k]) for p, k in zip(pattern, range(i, j))) \
-                    and sentence_of(i) == sentence_of(j - 1):
+                    and sentence_of(i) == sentence_of(j - 1) and not named & set(range(i, j)):
                 if not excluded:
                     s = article.sentences[sentence_of(i)]
                     out.append(themes_module.Hit(theme.name, term, s.index, s.paragraph,
@@ -172,11 +175,62 @@ def variants(tmp_path_factory):
         yield [load_article(n) for n in names]
 
 
+def _reports():
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    return [load_article(p) for p in sorted((root.parent / "data" / "articles").glob("*.txt"))
+            + sorted((root / "reports" / "dev").glob("*.txt"))]
+
+
 def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
-    for doc in [article, *variants]:
+    for doc in [article, *variants, *_reports()]:
         for by in ("speaker", "paragraph", "sentence"):
             groups = sentence_groups(doc, by)
             assert themes_module._group_tokens(doc, groups) == _group_tokens_token_by_token(doc, groups)
         for theme in themes_module._lexicon(None).values():
             assert themes_module._hits(doc, theme) == _hits_checking_every_word(doc, theme)
         assert sum(len(themes_module._hits(doc, t)) for t in themes_module._lexicon(None).values()) > 0
+
+
+# --- themes: organizations' names found with str.find, their tokens by bisection ------------
+
+class _Text:
+    """Just what ``_in_names`` reads of an article: its text and token columns."""
+
+    def __init__(self, text):
+        self.text, self.token_columns = text, helpers.token_columns(text)
+
+
+_NAME_TEXT_PIECES = ["Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO", "(", ")",
+                     "UN-AU", "African Union", "AU", "Co-operation", "cooperation", "-led", "_", "'s", "é",
+                     " ", " ", "\n", "\t", "the Commonwealth", "The Commonwealth", "Commonwealth of Independent States",
+                     "Organization for Security and Cooperation in Europe", "in Europe", "Organization for",
+                     "x", ",", ".", "United Nations", "UN", " Office on Drugs and Crime", "UNODC", "2",
+                     "(SCO)", " (SCO)", ",(SCO)", "\n(AU)", "(AU"]
+
+
+def _plain_tokens_inside(text, mentions):
+    words, starts, ends = helpers.token_columns(text)
+    return {k for k in range(len(words)) if any(m.start <= starts[k] and ends[k] <= m.end for m in mentions)}
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_TEXT_PIECES), max_size=14).map("".join))
+@example("The Shanghai Cooperation Organization,(SCO) and the African Union \t(AU) met; the AU (AU).")
+@example("The Shanghai Cooperation Organization ( SCO) and the African Union (\tAU).")
+def test_names_found_with_find_are_those_of_find_mentions(text):
+    aliases = helpers.load_aliases()
+    mentions = helpers.find_mentions(text, aliases)
+    assert list(themes_module._find_names(text, tuple(aliases.items()))) == mentions
+    inside, found = themes_module._in_names(_Text(text), tuple(aliases.items()))
+    assert inside == _plain_tokens_inside(text, mentions) and list(found) == mentions
+
+
+def test_names_on_the_reports_are_those_of_find_mentions(article, variants):
+    for doc in [article, *variants, *_reports()]:
+        aliases = helpers.article_aliases(doc)
+        mentions = helpers.find_mentions(doc.text, aliases)
+        assert list(themes_module._find_names(doc.text, tuple(aliases.items()))) == mentions
+        assert themes_module._in_names(doc, tuple(aliases.items()))[0] == _plain_tokens_inside(doc.text, mentions)
+    assert len(mentions) > 0
