@@ -175,8 +175,10 @@ def grade(qid: str, answer=...) -> Feedback:
     if answer is None:
         return Feedback(qid, "wrong", "your answer is None: did the cell assign it, or use print() "
                                       "(which shows a value but gives back None)?")
+    wrong_values = _wrong_values(question)
     try:
-        answer = safe_answer(answer)
+        with time_limit(TIME_LIMIT):
+            return _grade(question, safe_answer(answer), expected, wrong_values)
     except UnsafeAnswer as err:
         if err.depth:
             return Feedback(qid, "wrong", "your answer nests lists inside lists too deeply to compare "
@@ -184,10 +186,6 @@ def grade(qid: str, answer=...) -> Feedback:
         return Feedback(qid, "wrong", f"your answer is (or holds) a {err.what}, a kind of object the check "
                                       "does not compare: give plain values, such as a number, a piece of text, "
                                       "or a list of them.")
-    wrong_values = _wrong_values(question)
-    try:
-        with time_limit(TIME_LIMIT):
-            return _grade(question, answer, expected, wrong_values)
     except _TooSlow:
         return Feedback(qid, "wrong", f"comparing this answer took longer than {TIME_LIMIT:g} seconds, so the "
                                       "check stopped it. Give a plain value, such as a number, a piece of text, "
