@@ -200,6 +200,7 @@ def test_a_progress_path_that_is_a_folder_is_explained(own_progress_file, right)
     assert f.status == "correct" and "this is a folder" in f.note and "HELPERS_PROGRESS" in f.note
     assert "this is a folder" in show_progress()
     assert own_progress_file.is_dir() and not any(own_progress_file.iterdir())
+    assert sorted(p.name for p in own_progress_file.parent.iterdir()) == ["progress.json"], "no lock file beside"
 
 
 def test_a_progress_path_inside_a_file_is_explained(tmp_path, monkeypatch, right):
@@ -209,7 +210,7 @@ def test_a_progress_path_inside_a_file_is_explained(tmp_path, monkeypatch, right
     with pytest.raises(DataFileError, match="is a file, not a folder"):
         progress()
     f = check(qid, answer)
-    assert f.status == "correct" and "progress not saved" in f.note
+    assert f.status == "correct" and "is a file, not a folder" in f.note
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 

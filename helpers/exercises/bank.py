@@ -464,7 +464,9 @@ def call(question: Question, role: str, fn, answer=None):
     except Exception as err:  # an instructor's function is wrong: say where
         path = question.path or Path("<check file>")
         line = _line_in(path, err) or getattr(getattr(fn, "__code__", None), "co_firstlineno", None)
-        raise DataFileError(path, f"the {role} of question {question.key} failed: {type(err).__name__}: {err}",
+        detail = "next(...) found nothing (StopIteration)" if isinstance(err, StopIteration) \
+            else f"{type(err).__name__}: {err}"
+        raise DataFileError(path, f"the {role} of question {question.key} failed: {detail}",
                             "try the function's body in a notebook cell after `from helpers import *` and "
                             "`article = load_article()`; " + FIX_IMPORT, line=line) from None
 

@@ -164,11 +164,21 @@ def grade(qid: str, answer=...) -> Feedback:
     elsewhere = not_for_this_article(question)
     if elsewhere:
         return Feedback(qid, "not judged", elsewhere)
+    try:  # what depends on the article alone is computed first, without a time limit
+        if question.expected is not None:
+            expected = call(question, "expected answer", question.expected)
+        else:
+            expected = None
+            call(question, "example of a good answer", question.example)  # is there a good answer here?
+    except DataFileError as err:
+        return _cannot_compute(question, err)
     if answer is None:
         return Feedback(qid, "wrong", "your answer is None: did the cell assign it, or use print() "
                                       "(which shows a value but gives back None)?")
+    wrong_values = _wrong_values(question)
     try:
-        answer = safe_answer(answer)
+        with time_limit(TIME_LIMIT):
+            return _grade(question, safe_answer(answer), expected, wrong_values)
     except UnsafeAnswer as err:
         if err.depth:
             return Feedback(qid, "wrong", "your answer nests lists inside lists too deeply to compare "
@@ -176,13 +186,6 @@ def grade(qid: str, answer=...) -> Feedback:
         return Feedback(qid, "wrong", f"your answer is (or holds) a {err.what}, a kind of object the check "
                                       "does not compare: give plain values, such as a number, a piece of text, "
                                       "or a list of them.")
-    try:
-        expected = call(question, "expected answer", question.expected) if question.expected is not None else None
-    except DataFileError as err:
-        return _cannot_compute(question, err)
-    try:
-        with time_limit(TIME_LIMIT):
-            return _grade(question, answer, expected)
     except _TooSlow:
         return Feedback(qid, "wrong", f"comparing this answer took longer than {TIME_LIMIT:g} seconds, so the "
                                       "check stopped it. Give a plain value, such as a number, a piece of text, "
@@ -208,29 +211,46 @@ def _cannot_compute(question: Question, err: DataFileError) -> Feedback:
         title = load_article().title or current
     except (DataFileError, FileNotFoundError, OSError):
         title = current
+    what = "its answer" if question.expected is not None else "a good answer"
     return Feedback(question.qid, "not judged",
-                    f"this question's check cannot work out its answer on the current article \"{title}\" "
+                    f"this question's check cannot work out {what} on the current article \"{title}\" "
                     f"({err.problem}), so it cannot judge yours.")
 
 
-def _wrong_hit(question: Question, wrong, answer) -> bool:
-    """Whether a listed wrong answer matches; one that cannot be computed here matches nothing."""
+_NOT_COMPUTED = object()
+
+
+def _wrong_values(question: Question) -> list:
+    """The value of each listed ``Wrong(answer=...)``, computed from the article before any answer is compared.
+
+    A wrong answer that cannot be computed on this article stands for nothing (its hint is not shown).
+    """
+    out = []
+    for wrong in question.wrong:
+        try:
+            out.append(call(question, "wrong answer", wrong.answer) if wrong.answer is not None else _NOT_COMPUTED)
+        except DataFileError:
+            out.append(_NOT_COMPUTED)
+    return out
+
+
+def _wrong_hit(question: Question, wrong, value, answer) -> bool:
+    """Whether a listed wrong answer matches the learner's answer."""
+    if value is not _NOT_COMPUTED and same(answer, value, question.compare, question.tolerance):
+        return True
     try:
-        if wrong.answer is not None and same(answer, call(question, "wrong answer", wrong.answer),
-                                             question.compare, question.tolerance):
-            return True
         return wrong.when is not None and bool(call(question, "when test", wrong.when, answer))
     except DataFileError:
-        return False  # the test does not apply to this kind of answer, or to this article
+        return False  # the test does not apply to this kind of answer
 
 
-def _grade(question: Question, answer, expected) -> Feedback:
+def _grade(question: Question, answer, expected, wrong_values: list) -> Feedback:
     qid = question.qid
     if right(question, answer, expected):
         return Feedback(qid, "correct", _fill(question, question.explain, answer, expected))
-    for w in question.wrong:
-        if _wrong_hit(question, w, answer):
-            return Feedback(qid, "wrong", _fill(question, w.hint, answer, expected))
+    for wrong, value in zip(question.wrong, wrong_values):
+        if _wrong_hit(question, wrong, value, answer):
+            return Feedback(qid, "wrong", _fill(question, wrong.hint, answer, expected))
     message = mistake_hint(question, answer, expected)
     vague = message.startswith("not yet")
     return Feedback(qid, "wrong", message + (" Try a hint." if question.hints and vague else ""))

@@ -107,8 +107,6 @@ def _text_near_miss(a: str, e: str) -> str:
     aw, ew = _words(a), _words(e)
     if _within(aw, ew) and _content(aw):
         return f"{a!r} is part of the right answer, not all of it: give it in full."
-    if _within(ew, aw) and _content(ew):
-        return "your text holds the right answer and more besides: give only the part the question asks for."
     groups = name_groups()
     mine, theirs = _group_of(a, groups), _group_of(e, groups)
     if mine is not None and mine is theirs:
@@ -119,9 +117,12 @@ def _text_near_miss(a: str, e: str) -> str:
             wanted = "the name the question asks for" + (": its full name" if len(_words(e)) > len(_words(a)) else "")
         else:
             wanted = "the name the registry gives (Speaker.name)"
-        return f"right {what}, by another of its names ({a!r}): this question wants {wanted}."
+        other = "another of its names" if what == "organization" else "another name"
+        return f"right {what}, by {other} ({a!r}): this question wants {wanted}."
     if theirs is not None and _content(aw) and any(_within(aw, _words(n)) for n in theirs[2]):
         return f"{a!r} is part of a name of the right {theirs[0]}: give a whole name, as the question asks."
+    if _within(ew, aw) and _content(ew):
+        return "your text holds the right answer and more besides: give only the part the question asks for."
     return ""
 
 

@@ -185,6 +185,7 @@ def record(qid: str, correct: bool) -> str:
     """
     path = progress_path()
     try:
+        _read(path)  # a folder, a damaged or unreadable file: said before any lock file is made beside it
         with _locked(path):
             done = _read(path)
             if is_read_only(path):
