@@ -68,6 +68,11 @@ class Theme:
         return tuple(_parse_term(t) for t in self.exclude)
 
 
+def _short(text: str, most: int = 80) -> str:
+    """``repr(text)``, cut short when it is long."""
+    return repr(text) if len(text) <= most else f"{text[:most - 20]!r}… ({len(text):,} characters)"
+
+
 _WILDCARD_HELP = ("write words (crisis), word beginnings ending in * (terror*) or phrases "
                   "(drug trafficking), one term per line")
 
@@ -95,7 +100,8 @@ def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
         known = set(plain)
         marks = [m for m in marked if m not in known and m != "_"]  # "_" joins words as a space does
         if marks or not plain:
-            raise ValueError(f"{term!r} contains {''.join(marks) or body!r}, which is not part of a word",
+            shown = "".join(dict.fromkeys(marks)) or body  # each mark once: a pasted page stays one line
+            raise ValueError(f"{_short(term)} contains {_short(shown)}, which is not part of a word",
                              f"remove the mark; {_WILDCARD_HELP}")
         words.extend((w, False) for w in plain)
         if star:

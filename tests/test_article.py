@@ -197,3 +197,36 @@ def test_an_edited_file_is_read_again(tmp_path):
     path.write_bytes(b"T\n\nOne.\n\nTwo more.\n")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
     assert load_article(path).paragraphs == ("One.", "Two more.")
+
+
+# --- a learner's mutation changes no later result ------------------------------------------------
+
+def test_an_article_s_words_tokens_and_offsets_cannot_be_changed(article):
+    from helpers import collocations, kwic
+
+    with pytest.raises(AttributeError):
+        article.words.reverse()
+    with pytest.raises(AttributeError):
+        article.tokens.append(article.tokens[0])
+    words, starts, ends = article.token_columns
+    with pytest.raises(TypeError):
+        starts[0] = 5
+    with pytest.raises(TypeError):
+        ends[-1] = 0
+    with pytest.raises(TypeError):
+        words[0] = "terrorism"
+    assert kwic(article, "terrorism")[0].keyword == "terrorism"
+    assert (collocations(article, 1)[0].first, collocations(article, 1)[0].second) == ("united", "nations")
+
+
+def test_load_article_after_a_try_at_changing_it_gives_the_clean_article(article):
+    fresh = load_article()
+    try:
+        fresh.words.sort()
+    except AttributeError:
+        pass
+    from helpers import tokenize
+
+    again = load_article()
+    assert again.words[:3] == ("new", "york", "idn") and list(again.words) == tokenize(again.text)
+    assert again.text[again.token_columns[1][0]:again.token_columns[2][0]] == "NEW"
