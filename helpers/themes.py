@@ -194,7 +194,7 @@ def _read_sections(path: Path, kind: str):
                                     f"{sections[twin]['line']})",
                                     f"give it another name, or merge the two lists under one [{twin}]",
                                     line=number)
-            current = sections[name] = {"line": number, "note": "", "items": [], "exclude": []}
+            current = sections[name] = {"line": number, "note": "", "items": [], "exclude": [], "seen": set()}
             continue
         if current is None:
             raise DataFileError(path, f"{line!r} comes before any [{kind.title()} name] heading",
@@ -204,18 +204,18 @@ def _read_sections(path: Path, kind: str):
             current["note"] = rest.strip()
             continue
         if kind == "theme" and sep and key.strip().lower() == "not":
-            target = current["exclude"]
-            line = rest.strip()
+            which, line = "exclude", rest.strip()
         else:
-            target = current["items"]
+            which = "items"
         if kind == "theme":
             try:
                 _parse_term(line)
             except ValueError as err:
                 problem, fix = err.args
                 raise DataFileError(path, problem, fix, line=number) from None
-        if line.lower() not in (t.lower() for t in target):
-            target.append(line)
+        if (which, line.lower()) not in current["seen"]:  # a set: each line looked up once
+            current["seen"].add((which, line.lower()))
+            current[which].append(line)
     out = {}
     for name, s in sections.items():
         if not s["items"]:
