@@ -21,6 +21,7 @@ PARTS = {
     "tokenizer": ("tokenizer", {}, {"target_tokens": 50_000, "repeat": 1, "nltk_repeat": 1}),
     "scale": ("scale", {}, {"sizes": (1, 10), "repeat": 1}),
     "coldstart": ("coldstart", {}, {"repeat": 1}),
+    "limits": ("limits", {}, {"size": 20_000, "repeat": 1, "big": 300_000}),
 }
 
 USAGE = f"""usage: python -m benchmarks [PART ...] [--quick]

@@ -327,6 +327,7 @@ def read_sections(path, kind: str, *, exclude_key: str | None = None, check=None
                                     f"give it another name, or merge the two lists under one [{twin}]",
                                     line=number)
             current = sections[name] = {"line": number, "note": "", "items": [], "exclude": []}
+            seen = set()
             continue
         if current is None:
             raise DataFileError(path, f"{line!r} comes before any [{kind.title()} name] heading",
@@ -336,18 +337,18 @@ def read_sections(path, kind: str, *, exclude_key: str | None = None, check=None
             current["note"] = rest.strip()
             continue
         if exclude_key and sep and key.strip().lower() == exclude_key:
-            target = current["exclude"]
-            line = rest.strip()
+            which, line = "exclude", rest.strip()
         else:
-            target = current["items"]
+            which = "items"
         if check is not None:
             try:
                 check(line)
             except ValueError as err:
                 problem, fix = err.args
                 raise DataFileError(path, problem, fix, line=number) from None
-        if line.lower() not in (t.lower() for t in target):
-            target.append(line)
+        if (which, line.lower()) not in seen:  # a set: each line looked up once
+            seen.add((which, line.lower()))
+            current[which].append(line)
     for name, s in sections.items():
         if not s["items"]:
             raise DataFileError(path, f"the {kind} [{name}] has no {'terms' if kind == 'theme' else 'entries'}",

@@ -13,6 +13,24 @@ __all__ = ["plot_top_words"]
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
+def _plain(text) -> str:
+    """Text from the data (a word, a theme, a speaker) as matplotlib shows it, character for character.
+
+    Matplotlib reads text between two ``$`` as a formula, so a theme named ``Aid $^$ money``
+    would stop the plot with a mathtext error; every label, title and legend entry a plot
+    draws from data goes through this function, which escapes each ``$``.
+
+    >>> _plain("Aid $^$ money")
+    'Aid \\\\$^\\\\$ money'
+    """
+    return str(text).replace("$", r"\$")
+
+
+def _plain_all(values) -> list[str]:
+    """:func:`_plain` of each value, as a list."""
+    return [_plain(v) for v in values]
+
+
 def _axes(ax, size=(7, 4)):
     import matplotlib.pyplot as plt
 
@@ -78,7 +96,7 @@ def plot_top_words(article, n=15, *, ax=None, **options):
     words = [w for w, _ in pairs]
     counts = [c for _, c in pairs]
     ax.barh(range(len(pairs)), counts, color=PALETTE[0])
-    ax.set_yticks(range(len(pairs)), words)
+    ax.set_yticks(range(len(pairs)), _plain_all(words))
     ax.invert_yaxis()
     title = f"The {len(pairs)} most frequent words" + (" (stopwords removed)" if options.get("stopwords", True) else "")
     return _style(ax, title=title, xlabel="occurrences", grid="x")
@@ -120,7 +138,7 @@ def plot_zipf(article, *, ax=None, label_top=5, **options):
     ax.loglog(ends, [counts[0] * r ** -1.0 for r in ends], color="gray", linestyle="--",
               linewidth=1, label="Zipf's law (slope -1)")
     for rank, word, count in table[:label_top]:
-        ax.annotate(word, (rank, count), xytext=(4, 2), textcoords="offset points", fontsize="small")
+        ax.annotate(_plain(word), (rank, count), xytext=(4, 2), textcoords="offset points", fontsize="small")
     ax.legend(frameon=False)
     tokens = sum(counts)
     ax.text(0.02, 0.03, f"One article, {tokens:,} words: a small sample.\n"
@@ -166,11 +184,11 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
     for row, (word, positions) in enumerate(places.items()):
         if positions:
             ax.plot(positions, [row] * len(positions), linestyle="", marker="|", markersize=14,
-                    markeredgewidth=1.5, color=PALETTE[row % len(PALETTE)], label=word)
+                    markeredgewidth=1.5, color=PALETTE[row % len(PALETTE)], label=_plain(word))
         else:
-            ax.text(len(article.words) / 2, row, no_occurrences(article, word), ha="center",
+            ax.text(len(article.words) / 2, row, _plain(no_occurrences(article, word)), ha="center",
                     va="center", fontsize="small", color="dimgray")
-    ax.set_yticks(range(len(places)), list(places))
+    ax.set_yticks(range(len(places)), _plain_all(places))
     ax.set_ylim(len(places) - 0.5, -0.5)  # first word on top
     ax.set_xlim(0, len(article.words))
     return _style(ax, title="Where the words occur", grid="x",
@@ -230,12 +248,12 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
             label = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")
             ax.text(j, i, label, ha="center", va="center", fontsize="small",
                     color=_ink(v / top))
-    ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(rows), [str(r) for r in matrix.index])
+    ax.set_xticks(range(cols), _plain_all(matrix.columns), rotation=40, ha="right")
+    ax.set_yticks(range(rows), _plain_all(matrix.index))
     ax.figure.colorbar(image, ax=ax, shrink=0.8,
                        label="hits per 1,000 words" if rates or normalize else "hits")
     what = "per 1,000 words" if rates or normalize else "hits"
-    _style(ax, title=f"Themes by {matrix.index.name or 'group'} ({what})")
+    _style(ax, title=_plain(f"Themes by {matrix.index.name or 'group'} ({what})"))
     ax.spines[:].set_visible(False)
     return ax
 
@@ -270,10 +288,10 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
     ax = _axes(ax, (7, 0.42 * n + 1.4))
     ys = range(n)
     ax.barh([y - 0.2 for y in ys], table["per_1000_a"], height=0.4, color=PALETTE[0],
-            label=table.attrs.get("group_a", "group A"))
+            label=_plain(table.attrs.get("group_a", "group A")))
     ax.barh([y + 0.2 for y in ys], table["per_1000_b"], height=0.4, color=PALETTE[1],
-            label=table.attrs.get("group_b", "group B"))
-    labels = [f"{name} *" if p < 0.05 else name for name, p in zip(table.index, table["p"])]
+            label=_plain(table.attrs.get("group_b", "group B")))
+    labels = [_plain(f"{name} *" if p < 0.05 else name) for name, p in zip(table.index, table["p"])]
     ax.set_yticks(list(ys), labels)
     ax.invert_yaxis()
     ax.legend(frameon=False, loc="lower right")
@@ -308,7 +326,7 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
     for row, theme in enumerate(lexicon.values()):
         xs = [100 * bisect.bisect_left(starts, h.start) / n for h in _hits(article, theme)]
         ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2, color=PALETTE[0])
-    ax.set_yticks(range(len(lexicon)), list(lexicon))
+    ax.set_yticks(range(len(lexicon)), _plain_all(lexicon))
     ax.set_ylim(len(lexicon) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     return _style(ax, title="Where each theme occurs", xlabel="position in the article (% of its words)",
@@ -352,10 +370,10 @@ def plot_speaker_words(article, *, ax=None, registry=None):
     colours = _group_colours(registry)
     ax = _axes(ax, (7, 0.3 * len(table) + 1.4))
     ax.barh(range(len(table)), table["words"], color=[colours[g] for g in table["speaks_for"]])
-    ax.set_yticks(range(len(table)), table["speaker"])
+    ax.set_yticks(range(len(table)), _plain_all(table["speaker"]))
     ax.invert_yaxis()
     shown = list(dict.fromkeys(table["speaks_for"]))
-    ax.legend([Patch(color=colours[g]) for g in shown], shown, title="speaks for", frameon=False,
+    ax.legend([Patch(color=colours[g]) for g in shown], _plain_all(shown), title="speaks for", frameon=False,
               loc="lower right")
     return _style(ax, title="Words the article gives each speaker", xlabel="words", grid="x")
 
@@ -390,13 +408,13 @@ def plot_speaking_order(article, *, ax=None, registry=None):
         xs = [a.sentence.index for a in done if (name in a.speakers if row < len(table) else not a.speakers)]
         colour = colours[table["speaks_for"][row]] if row < len(table) else "#999999"
         ax.scatter(xs, [row] * len(xs), marker="s", s=36, color=colour)
-    ax.set_yticks(range(len(rows)), rows)
+    ax.set_yticks(range(len(rows)), _plain_all(rows))
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-1, len(article.sentences))
     from matplotlib.patches import Patch
 
     shown = list(dict.fromkeys(table["speaks_for"]))
-    ax.legend([Patch(color=colours[g]) for g in shown] + [Patch(color="#999999")], shown + ["narration"],
+    ax.legend([Patch(color=colours[g]) for g in shown] + [Patch(color="#999999")], _plain_all(shown + ["narration"]),
               title="speaks for", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
     return _style(ax, title="Who speaks when", xlabel="sentence number", grid="x")
 
@@ -432,9 +450,9 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     for name, group, count in zip(table["speaker"], table["speaks_for"], table["sentences"]):
         ax.plot([0, 1], [left[name], right[group]], color=colours[group], linewidth=0.8 + 0.4 * count,
                 alpha=0.7, solid_capstyle="round")
-        ax.text(-0.02, left[name], name, ha="right", va="center", fontsize="small")
+        ax.text(-0.02, left[name], _plain(name), ha="right", va="center", fontsize="small")
     for group, y in right.items():
-        ax.text(1, y, group, ha="left", va="center", fontweight="bold", color=colours[group],
+        ax.text(1, y, _plain(group), ha="left", va="center", fontweight="bold", color=colours[group],
                 bbox={"facecolor": "white", "edgecolor": colours[group], "boxstyle": "round"})
     ax.set_xlim(-0.6, 1.35)
     ax.set_ylim(1.05, -0.05)
@@ -468,9 +486,9 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
     pairs = speaker_keywords(article, who, n, registry)
     ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
     ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])
-    ax.set_yticks(range(len(pairs)), [w for w, _ in pairs])
+    ax.set_yticks(range(len(pairs)), _plain_all(w for w, _ in pairs))
     ax.invert_yaxis()
     if not pairs:
-        ax.text(0.5, 0.5, f"The article reports nothing {who} said: no words to compare.",
+        ax.text(0.5, 0.5, _plain(f"The article reports nothing {who} said: no words to compare."),
                 transform=ax.transAxes, ha="center", va="center", fontsize="small", color="dimgray")
-    return _style(ax, title=f"Words typical of {who}", xlabel="keyness (log-likelihood G²)", grid="x")
+    return _style(ax, title=_plain(f"Words typical of {who}"), xlabel="keyness (log-likelihood G²)", grid="x")

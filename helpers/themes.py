@@ -68,6 +68,11 @@ class Theme:
         return tuple(_parse_term(t) for t in self.exclude)
 
 
+def _short(text: str, most: int = 80) -> str:
+    """``repr(text)``, cut short when it is long."""
+    return repr(text) if len(text) <= most else f"{text[:most - 20]!r}… ({len(text):,} characters)"
+
+
 _WILDCARD_HELP = ("write words (crisis), word beginnings ending in * (terror*) or phrases "
                   "(drug trafficking), one term per line")
 
@@ -95,7 +100,8 @@ def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
         known = set(plain)
         marks = [m for m in marked if m not in known and m != "_"]  # "_" joins words as a space does
         if marks or not plain:
-            raise ValueError(f"{term!r} contains {''.join(marks) or body!r}, which is not part of a word",
+            shown = "".join(dict.fromkeys(marks)) or body  # each mark once: a pasted page stays one line
+            raise ValueError(f"{_short(term)} contains {_short(shown)}, which is not part of a word",
                              f"remove the mark; {_WILDCARD_HELP}")
         words.extend((w, False) for w in plain)
         if star:
@@ -296,22 +302,26 @@ def _find_names(text: str, aliases: tuple) -> tuple[Mention, ...]:
 
 
 @lru_cache(maxsize=64)
-def _in_names(article, aliases: tuple) -> tuple[frozenset[int], tuple]:
+def _in_names(article, aliases: tuple) -> tuple:
     """Tokens inside a mention of an organization, and the mentions.
 
-    Returns ``(token indexes, mentions)``: a token counts as inside when its whole
-    span lies within the span of a mention found by :func:`~helpers.find_mentions`.
+    Returns ``(inside, mentions)``: ``inside[k]`` is true when token ``k``'s whole span lies
+    within the span of a mention found by :func:`~helpers.find_mentions` (a read-only array of
+    one byte a token, so a long article's many names take little memory).
     """
+    import numpy as np
+
     mentions = _find_names(article.text, aliases)
     token_start, token_end = article.token_columns[1:]
-    inside = set()
+    inside = np.zeros(len(token_start), dtype=bool)
     for m in mentions:  # the tokens of a mention are one run, found by bisection
         k = bisect.bisect_left(token_start, m.start)
         while k < len(token_start) and token_start[k] < m.end:
             if token_end[k] <= m.end:
-                inside.add(k)
+                inside[k] = True
             k += 1
-    return frozenset(inside), mentions
+    inside.flags.writeable = False
+    return inside, mentions
 
 
 def _hits(article, theme: Theme, aliases: tuple | None = None) -> tuple[Hit, ...]:
@@ -354,7 +364,7 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     for w in begins - known.keys():  # kept with the theme: the next article has the same words
         known[w] = terms_beginning(w)
     for at in sorted(k for w in begins for k in index[w]):
-        if at < i or at in named:
+        if at < i or named[at]:
             continue  # inside the previous hit, or a word of a name
         i = at
         for pattern, term, excluded in known[words[at]]:
@@ -363,7 +373,7 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
             if j == i + 1 or j <= len(words) \
                     and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
                     and sentence_of(i) == sentence_of(j - 1) \
-                    and not any(k in named for k in range(i + 1, j)):
+                    and not named[i + 1:j].any():
                 if not excluded:
                     s = article.sentences[sentence_of(i)]
                     out.append(Hit(theme.name, term, s.index, s.paragraph, token_start[i], token_end[j - 1]))

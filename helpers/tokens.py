@@ -86,7 +86,9 @@ _CUT = re.compile(r"[ \n]")
 #: The first dot of a run of two or more "x." pairs (the letter before it starts the run).
 _DOT_RUN = re.compile(r"\.(?<![A-Za-z]\.[A-Za-z]\.)(?<=[A-Za-z]\.)(?:[A-Za-z]\.)++")
 #: The first slash of letters joined by slashes, to the run's last letter.
-_SLASH_RUN = re.compile(r"/(?<=[A-Za-z]/)(?:[A-Za-z]++/)*+[A-Za-z]++")
+#: (Each part is possessive and none is required after another that may fail, so a run that
+#: is followed by "/2016" fails where it ends, and is not read again from its next slash.)
+_SLASH_RUN = re.compile(r"/(?<=[A-Za-z]/)[A-Za-z]++(?:/[A-Za-z]++)*+")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT_AFTER_SLASH = re.compile(r"/\d")
 #: What the dots and slashes of a dead run are read as: marks that no alternative but
@@ -705,7 +707,7 @@ def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
     ('Shanghai Cooperation Organization', 'Shanghai Cooperation Organisation', 'SCO')
     """
     path = Path(path) if path is not None else data_dir() / "aliases.txt"
-    return _aliases(str(path), file_stamp(path))
+    return dict(_aliases(str(path), file_stamp(path)))  # a copy: editing it leaves the cache as the file says
 
 
 @lru_cache(maxsize=8)

@@ -256,3 +256,36 @@ def test_a_lesson_shows_the_message_not_a_traceback(monkeypatch):
     shown = "\n".join(error["traceback"])
     assert shown.startswith("NoSuchArticle: The course's article is 'no-such-report'")
     assert "Traceback" not in shown and "File " not in shown and "How to fix:" in shown
+
+
+# --- a learner's mutation changes no later result ------------------------------------------------
+
+def test_an_article_s_words_tokens_and_offsets_cannot_be_changed(article):
+    from helpers import collocations, kwic
+
+    with pytest.raises(AttributeError):
+        article.words.reverse()
+    with pytest.raises(AttributeError):
+        article.tokens.append(article.tokens[0])
+    words, starts, ends = article.token_columns
+    with pytest.raises(TypeError):
+        starts[0] = 5
+    with pytest.raises(TypeError):
+        ends[-1] = 0
+    with pytest.raises(TypeError):
+        words[0] = "terrorism"
+    assert kwic(article, "terrorism")[0].keyword == "terrorism"
+    assert (collocations(article, 1)[0].first, collocations(article, 1)[0].second) == ("united", "nations")
+
+
+def test_load_article_after_a_try_at_changing_it_gives_the_clean_article(article):
+    fresh = load_article()
+    try:
+        fresh.words.sort()
+    except AttributeError:
+        pass
+    from helpers import tokenize
+
+    again = load_article()
+    assert again.words[:3] == ("new", "york", "idn") and list(again.words) == tokenize(again.text)
+    assert again.text[again.token_columns[1][0]:again.token_columns[2][0]] == "NEW"

@@ -180,3 +180,40 @@ def test_text_the_engines_read_apart_takes_the_reference_path():
     # a combining accent is a word character for NLTK's engine, not for Python's re
     assert tokens_module._fast_words("cafe\u0301 ok", True, False) is None
     assert tokenize("cafe\u0301 ok") == ["cafe\u0301", "ok"]
+
+
+# --- hostile input: the rows make bench prints ---------------------------------------------------
+
+def test_hostile_texts_are_the_size_asked_and_end_in_a_letter():
+    from benchmarks import limits
+
+    texts = limits.hostile_texts(10_001)
+    assert set(texts) == {"a.a.…a", "a/a/…a", "the article"}
+    assert all(abs(len(t) - 10_001) <= 1 for t in texts.values())
+    assert texts["a.a.…a"].endswith(".a") and texts["a/a/…a"].endswith("/a")
+
+
+def test_widget_payloads_measure_every_html_value_and_option_list(article):
+    from benchmarks import limits
+    from helpers import speaker_explorer
+
+    box = speaker_explorer(article)
+    sizes = list(limits.widget_payloads(box))
+    options = sum(len(label.encode()) for label in box.speaker._options_labels)
+    assert sorted(sizes) == sorted([("Dropdown Speaker options", options), ("HTML", len(box.sentences.value.encode())),
+                                    ("HTML", len(box.chart.value.encode()))])
+
+
+def test_the_hostile_input_part_runs_on_small_inputs():
+    from benchmarks import limits
+
+    table = limits.bench(size=5_000, repeat=1, big=200_000)
+    rows = {(r[0], r[1]): r for r in table.rows}
+    for function in ("tokenize", "token_columns (what load_article reads)", "Word box (frequency_view)"):
+        for text in ("a.a.…a", "a/a/…a"):
+            assert rows[function, text][5] == "< 3×" and rows[function, text][6] in ("ok", "SHORT")
+        assert rows[function, "the article"][4] == 1.0
+    peak = next(r for r in table.rows if r[0].startswith("peak memory"))
+    html = next(r for r in table.rows if r[0].startswith("largest widget HTML"))
+    assert peak[3] >= 0 and 0 < html[3] <= limits.HTML_GOAL and html[6] == "ok"
+    assert not [n for n in table.notes if "failed" in n]

@@ -302,3 +302,109 @@ def test_theme_explorer_loads_the_kit_s_article_when_given_none(article):
 
     box = theme_explorer()
     assert box.table.value == theme_explorer(article).table.value
+
+
+# --- what no lexicon, no title or a huge text must not break ----------------------------------
+
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+#: The most HTML one widget may send the browser (bytes).
+MAX_WIDGET_HTML = 2_000_000
+
+
+def widget_html(box):
+    """``(where, bytes)`` of every HTML value and option list under a widget."""
+    from benchmarks.limits import widget_payloads
+
+    return list(widget_payloads(box))
+
+
+def test_an_empty_theme_lexicon_gives_a_message_not_an_index_error(article, tmp_path):
+    from helpers import theme_explorer, theme_explorer_view
+
+    empty = tmp_path / "themes.txt"
+    empty.write_text("# every theme deleted\n", encoding="utf-8")
+    view = theme_explorer_view(article, themes=empty)
+    assert view["matrix"] is None and "There is no theme to explore" in view["table_html"]
+    assert str(empty) in view["table_html"] and "[Theme name]" in view["table_html"]
+    box = theme_explorer(article, themes=empty)
+    assert "There is no theme to explore" in box.children[0].value and box.table is None
+
+
+def test_the_dashboard_works_with_an_empty_theme_lexicon(article, tmp_path, monkeypatch):
+    from helpers import dashboard, data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    (folder / "themes.txt").write_text("", encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    app = dashboard(article)
+    assert "There is no theme to explore" in app.themes.children[0].value
+    app.speakers.speaker.value = "Liu Jieyi"  # the link to the theme table has nothing to mark
+    assert app.speakers.view.speaker == "Liu Jieyi"
+
+
+def test_the_dashboard_works_on_an_article_with_no_title(tmp_path):
+    from helpers import dashboard, load_article
+
+    path = tmp_path / "one-line.txt"  # one line: no title line, and no metadata file
+    path.write_text("Ambassador Maleeha Lodhi said that terrorism must end.\n", encoding="utf-8")
+    untitled = load_article(path)
+    assert untitled.title is None
+    app = dashboard(untitled)
+    assert "one-line" in app.children[0].value
+
+
+@pytest.fixture(scope="module")
+def one_line_article(article, tmp_path_factory):
+    """The kit's paragraphs joined into one line, repeated to 3 MB: one paragraph, no title."""
+    from helpers import load_article
+
+    line = " ".join(article.paragraphs)
+    path = tmp_path_factory.mktemp("one-line") / "one-line.txt"
+    path.write_text(" ".join([line] * (3_000_000 // len(line) + 1)) + "\n", encoding="utf-8")
+    return load_article(path)
+
+
+def test_speaker_view_on_a_long_one_line_article_is_bounded_and_says_what_it_left_out(one_line_article):
+    from helpers import speaker_view
+
+    view = speaker_view(one_line_article, "Lodhi")
+    assert len(one_line_article.paragraphs) == 1 and len(view.sentences) > 100
+    assert len(view.html.encode()) < MAX_WIDGET_HTML  # the whole paragraph is 3 MB of text
+    assert "long paragraph (over 50,000 characters) shows only this speaker's sentences" in view.html
+    assert view.html.count("<mark") == len(view.sentences)  # every sentence of theirs is there
+
+
+def test_no_widget_of_the_dashboard_sends_more_than_2_mb_on_a_long_article(one_line_article):
+    from helpers import dashboard
+
+    app = dashboard(one_line_article)
+    app.themes.grouping.value = "paragraph"  # one row: the whole article
+    app.themes.theme_pick.value = "Terrorism & extremism"
+    sizes = widget_html(app)
+    assert len(sizes) > 10 and max(n for _, n in sizes) < MAX_WIDGET_HTML, max(sizes, key=lambda kv: kv[1])
+    assert "(the first 200 are shown)" in app.themes.sentences.value
+
+
+def test_a_huge_sentence_shows_the_text_around_its_hits(tmp_path):
+    from helpers import load_article, theme_explorer_view
+
+    path = tmp_path / "one-sentence.txt"  # a 3 MB paragraph with no full stop: one sentence
+    path.write_text("Title\n" + "terrorism and cooperation with care " * 90_000 + "\n", encoding="utf-8")
+    huge = load_article(path)
+    assert len(huge.sentences) == 1 and len(huge.text) > 3_000_000
+    view = theme_explorer_view(huge, by="paragraph", group=0, theme="Terrorism & extremism")
+    assert len(view["sentences_html"].encode()) < 20_000
+    assert view["sentences_html"].count("<mark") == 20 and "more characters left out" in view["sentences_html"]
+
+
+def test_a_huge_typed_word_gets_a_short_message(article):
+    from helpers import frequency_view
+
+    word = "a." * 500_000 + "a"
+    view = frequency_view(article, 5, word=word)
+    assert len(view.message) < 300 and "(1,000,001 characters)" in view.message
+    assert len(view.html) < 2_000

@@ -302,3 +302,61 @@ def test_rank_frequency_and_zipf_slope(article):
     # Zipf predicts about -1; one 2,100-word article gives a flatter line
     assert -1.1 < slope < -0.7
     assert math.isclose(10 ** intercept, table[0][2], rel_tol=1.0)
+
+
+# --- words with "_", odd limits, long phrases -----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def underscored(tmp_path_factory):
+    from helpers import load_article
+
+    path = tmp_path_factory.mktemp("underscore") / "underscore.txt"
+    path.write_text("Title\nThe UN_News desk said so. Later un_news reported it, and UN News agreed.\n",
+                    encoding="utf-8")
+    return load_article(path)
+
+
+def test_words_with_underscores_are_found_as_they_are_counted(underscored):
+    from helpers import frequency_view
+
+    counts = dict(top_words(underscored, 20, stopwords=False))
+    assert counts["un"] == counts["news"] == 3 and not [w for w in counts if "_" in w]
+    hits = find_word(underscored, "un_news")
+    assert [h.word for h in hits] == ["UN_News", "un_news", "UN News"]
+    assert [line.keyword for line in kwic(underscored, "UN_NEWS")] == ["UN_News", "un_news", "UN News"]
+    assert dispersion(underscored, "un_news") == {"un_news": [1, 7, 12]} and dispersion(underscored, "un news") == {"un news": [1, 7, 12]}
+    assert frequency_view(underscored, 5, word="un_news").message == "3 occurrences of 'un_news'"
+    for word in set(underscored.words):  # every word counted is found as often
+        assert len(find_word(underscored, word)) == underscored.words.count(word), word
+
+
+def test_kwic_html_refuses_a_negative_limit_and_says_when_none_is_shown(article):
+    with pytest.raises(ValueError, match="limit should be 0 or more, not -1"):
+        kwic_html(article, "terrorism", limit=-1)
+    with pytest.raises(TypeError, match="limit should be a whole number"):
+        kwic_html(article, "terrorism", limit=2.5)
+    assert "8 occurrences of &#x27;terrorism&#x27;; none is shown" in kwic_html(article, "terrorism", limit=0)
+    assert "the first 3 are shown" in kwic_html(article, "terrorism", limit=3)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from("ab"), max_size=30), st.lists(st.sampled_from("ab"), min_size=1, max_size=5))
+def test_a_phrase_is_found_at_every_place_it_starts_overlaps_too(words, key):
+    from helpers.frequency import _runs_of
+
+    expected = [i for i in range(len(words) - len(key) + 1) if tuple(words[i:i + len(key)]) == tuple(key)]
+    assert _runs_of(tuple(words), tuple(key)) == expected
+    assert _runs_of(tuple(words), tuple(key), first_only=True) == expected[:1]
+
+
+def test_a_long_phrase_of_one_repeated_word_is_searched_in_one_pass():
+    from helpers.frequency import _runs_of
+
+    words = ("the",) * 50_000
+    # 50,000 places, each checked word by word, would be 1.25e9 comparisons: the search reads
+    # the words once (Knuth-Morris-Pratt) and finds every overlapping place
+    assert _runs_of(words, ("the",) * 25_000) == list(range(25_001))

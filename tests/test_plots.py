@@ -92,3 +92,35 @@ def test_frequency_dispersion_bad_input(article):
         plot_dispersion(article, 5)
     with pytest.raises(TypeError, match="should be a string"):
         plot_dispersion(article, ["security", None])
+
+
+# --- text from the data is drawn as written --------------------------------------------------
+
+def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
+    from helpers import (data_dir, plot_speaker_groups, plot_speaker_keywords, plot_speaker_words,
+                         plot_speaking_order, plot_theme_comparison, plot_theme_dispersion,
+                         plot_theme_heatmap, speakers)
+
+    themes = {"Aid $^$ money": ["terror*"], "Cost in $": ["cooperation"]}
+    registry = tmp_path / "speakers.csv"
+    source = (data_dir() / "speakers.csv").read_text(encoding="utf-8")
+    registry.write_text(source.replace(",member states,", ",member $^$ states,")
+                        .replace("Maleeha Lodhi,", "Maleeha $Lodhi$,"), encoding="utf-8")
+    reg = speakers(registry)
+    axes = [plot_theme_heatmap(article, by="organization", themes=themes),
+            plot_theme_dispersion(article, themes=themes),
+            plot_theme_comparison(article, ["CSTO", "SCO", "CIS"], "member states", themes=themes),
+            plot_dispersion(article, ["terrorism", "$^$ money"]),
+            plot_speaker_words(article, registry=reg), plot_speaking_order(article, registry=reg),
+            plot_speaker_groups(article, registry=reg), plot_speaker_keywords(article, "Lodhi", registry=reg)]
+    for ax in axes:
+        ax.figure.canvas.draw()  # matplotlib would read "$^$" as a formula, and stop
+    labels = [t.get_text() for ax in axes for t in ax.get_yticklabels() + ax.get_xticklabels() + ax.texts]
+    labels += [t.get_text() for ax in axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+    labels += [ax.get_title() for ax in axes]
+    assert r"Aid \$^\$ money" in labels and r"Cost in \$" in labels and r"member \$^\$ states" in labels
+    assert r"Maleeha \$Lodhi\$" in labels and r"Words typical of Maleeha \$Lodhi\$" in labels
+    assert not [t for t in labels if re.search(r"(?<!\\)\$", t)], "an unescaped $ reached matplotlib"
+
+
+import re  # noqa: E402

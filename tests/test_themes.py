@@ -515,3 +515,40 @@ def test_theme_hits_takes_a_theme_of_your_own(article):
     assert all(k == "central asia" or k.startswith("afghan") for k in rows["keyword"].str.lower())
     with pytest.raises(TypeError, match="a theme's name, a Theme"):
         theme_hits(article, 42)
+
+
+# --- what a careless lexicon or a text of marks must not break ----------------------------------
+
+def test_keyness_of_a_group_whose_sentences_have_no_words_says_so(tmp_path):
+    from helpers import load_article
+
+    path = tmp_path / "stars.txt"
+    path.write_text("Title\nThe Council met on terrorism.\n***\nIt closed.\n", encoding="utf-8")
+    stars = load_article(path)
+    assert stars.paragraphs[1] == "***"
+    for by, group in (("paragraph", 1), ("sentence", 1)):
+        with pytest.raises(ValueError, match=r"the group '1' has no words: its sentences hold only marks"):
+            theme_keyness(stars, group, 0, by=by)
+    assert theme_keyness(stars, 0, 2, by="paragraph").loc[TERROR, "hits_a"] == 1  # groups with words still compare
+
+
+def test_a_theme_dict_key_names_its_theme_in_every_column_and_hit(article):
+    themes = {"Mine": make_theme("Terror", "terror*")}
+    matrix = theme_matrix(article, by="organization", themes=themes)
+    hits = theme_hits(article, by="organization", themes=themes)
+    assert list(matrix.columns) == ["Mine"] and not matrix.isna().any().any()
+    assert int(matrix["Mine"].sum()) == len(hits) > 0 and set(hits["theme"]) == {"Mine"}
+    assert list(theme_keyness(article, "CSTO", "UN", themes=themes).index) == ["Mine"]
+
+
+def test_a_term_written_with_an_underscore_is_the_phrase(article):
+    # "security council", not "united nations": the words of an organization's name are no theme hits
+    joined = theme_hits(article, themes={"T": ["security_council"]})
+    spaced = theme_hits(article, themes={"T": ["security council"]})
+    assert len(joined) == len(spaced) >= 4 and list(joined["start"]) == list(spaced["start"])
+
+
+def test_a_huge_term_typed_in_is_checked_in_linear_time_and_refused_with_a_fix():
+    term = "a." * 200_000 + "a"  # each mark was looked up in the list of words: quadratic
+    with pytest.raises(ValueError, match=r"which is not part of a word"):
+        make_theme("Huge", term)

@@ -96,3 +96,89 @@ def test_alias_file_validation(tmp_path):
 def test_tokenize_rejects_non_text_with_a_fix():
     with pytest.raises(TypeError, match="pass article.text"):
         tokenize(None)
+
+
+# --- "_" separates words; letters joined by marks are read once ---------------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from helpers import tokens as tokens_module  # noqa: E402
+
+#: The word pattern as it was before "_" separated words and before dead runs were read as
+#: other marks: the oracle that the tokens are unchanged wherever no "_" is involved.
+OLD_WORD_PATTERN = r"""
+    [A-Za-z]+(?:/[A-Za-z]+)*(?:/\d+)+
+  | (?:[A-Za-z]\.){2,}(?![A-Za-z])
+  | \w+(?=n['’]t\b)
+  | n['’]t\b
+  | ['’](?:s|re|ve|ll|d|m)\b
+  | \d+(?:[.,:]\d+)*%?
+  | \w+(?:[-‐‑]\w+|['’](?!(?:s|re|ve|ll|d|m|t)\b)\w+)*
+  | [^\w\s]
+"""
+
+
+def old_word_spans(text):
+    """The word tokens (start, end) the kit's tokenizer gave before, read by NLTK's engine."""
+    import regex
+
+    pattern = regex.compile(OLD_WORD_PATTERN, regex.VERBOSE)
+    return [m.span() for m in pattern.finditer(text)
+            if m.group()[0].isalnum() or m.group()[0] in "_'’" and len(m.group()) > 1]
+
+
+def test_underscore_separates_words_so_what_is_counted_can_be_found():
+    assert tokenize("UN_News and un_news") == ["un", "news", "and", "un", "news"]
+    assert tokenize("un_news", punct=True) == ["un", "_", "news"]
+    assert tokenize("__init__ x_") == ["init", "x"]
+
+
+_JOINED_PIECES = ["a", "b", "ab", "U", "S", "x1", "7", "2016", "don", "'t", "'s", "n't", "co", "-", "‑",
+                  "’", "'", ".", "/", "_", "__", ":", ",", " ", "\n", "é", "%"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_JOINED_PIECES), max_size=40).map("".join))
+def test_underscore_reads_as_a_space_and_nothing_else_changed(text):
+    spans = [(t.start, t.end) for t in tokenize_spans(text)]
+    assert spans == [(t.start, t.end) for t in tokenize_spans(text.replace("_", " "))]
+    assert spans == old_word_spans(text.replace("_", " "))
+
+
+#: Letters joined by runs of marks, the shapes a backtracking pattern reads slowly.
+_RUN_PIECES = ["a", "b", "Z", "ab", "a.", "b.", "a/", "b/", "1", "/1", "/2016", ".", "/", "-", "'", "’", "_", " "]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=60).map("".join), st.booleans())
+def test_long_runs_of_marks_between_letters_give_the_tokens_they_always_gave(text, punct):
+    words = tokenize_spans(text, punct=punct)
+    assert [(t.start, t.end) for t in tokenize_spans(text)] == old_word_spans(text.replace("_", " "))
+    # the fast path and NLTK's engine agree, and so does tokenize()
+    reference = [tokens_module.Token(tokens_module._normalize(text[s:e], True), s, e)
+                 for s, e in tokens_module._span_tokenize(text) if punct or tokens_module._is_word(text[s:e])]
+    assert words == reference and tokenize(text, punct=punct) == [t.word for t in reference]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=60).map("".join))
+def test_no_run_is_left_for_the_patterns_to_read_from_each_letter(text):
+    read = tokens_module._without_dead_runs(text)
+    assert len(read) == len(text)
+    # what the patterns read holds no run of "x." pairs before a letter (no abbreviation), and no
+    # letters joined by slashes but a document symbol: nothing one of them reads again from every letter
+    assert not re.search(r"(?<![A-Za-z]\.)(?:[A-Za-z]\.){2,}+(?=[A-Za-z])", read)
+    for m in re.finditer(r"(?<![A-Za-z/])[A-Za-z]+(?:/[A-Za-z]+)+", read):
+        assert re.match(r"/\d", read[m.end():]), read
+
+
+@pytest.mark.parametrize("joined", [".", "/"])
+def test_letters_joined_by_dots_or_slashes_and_ending_in_a_letter_are_read_whole(joined):
+    text = f"a{joined}" * 100_000 + "a"  # a backtracking pattern read this from each letter again
+    assert tokenize(text) == ["a"] * 100_001
+    words, starts, ends = tokens_module.token_columns(text)
+    assert len(words) == 100_001 and starts[-1] == 200_000 and ends[-1] == 200_001
+    assert tokenize(text, punct=True) == ["a", joined] * 100_000 + ["a"]
