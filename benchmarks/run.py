@@ -22,6 +22,7 @@ PARTS = {
     "scale": ("scale", {}, {"sizes": (1, 10), "repeat": 1}),
     "coldstart": ("coldstart", {}, {"repeat": 1}),
     "limits": ("limits", {}, {"size": 20_000, "repeat": 1, "big": 300_000}),
+    "attribution": ("attribution", {}, {"repeat": 1}),
 }
 
 USAGE = f"""usage: python -m benchmarks [PART ...] [--quick]

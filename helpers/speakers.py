@@ -216,6 +216,8 @@ _GROUP = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of
                     r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
 #: Words one of which a "many speakers" sentence holds (see _fold): a quick test before _GROUP.
 _GROUP_HINTS = ("speakers", "delegat", "members")
+#: And one of these words: the other quick test.
+_QUANTIFIERS = frozenset(("many", "some", "several", "other", "most", "all", "number"))
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -463,7 +465,9 @@ class _Rules:
         all_heads = {h for hs in self.heads.values() for h in hs if len(h) > 2} | set(generic)
         forms = sorted({f for h in all_heads for f in _plurals(h)}, key=len, reverse=True)
         self.head_forms = frozenset(forms)
-        self.head_pairs = tuple(f for f in forms if "-" in f)
+        # "secretary-general" is also written "Secretary General": (form, its last word, with a space)
+        self.head_pairs = tuple((f, f.rsplit("-", 1)[-1], f.replace("-", " ")) for f in forms if "-" in f)
+        self.singular = {f: _singular(f) for f in forms}
         self.head_words = frozenset(f.split("-")[-1] for f in forms)  # a head ends with one of these
         self.org_names = {n: k for k, names in self.organizations.items() for n in names}
         names = sorted(self.org_names, key=len, reverse=True)
@@ -505,7 +509,7 @@ class _Rules:
             if any(s <= at < e for s, e in taken):
                 continue
             written = text[at:end].lower().replace(" ", "-")
-            head = _singular(written)
+            head = self.singular[written]
             plural = head != written and not written.endswith("ss")
             group_noun = head in _GROUP_HEADS
             if group_noun and not plural:
@@ -540,9 +544,9 @@ class _Rules:
             return []
         low = text.lower()
         forms = set(present & self.head_forms)
-        for f in self.head_pairs:
-            if f.rsplit("-", 1)[-1] in present:
-                forms.update((f, f.replace("-", " ")))
+        for form, last, spaced in self.head_pairs:
+            if last in present:
+                forms.update((form, spaced))
         found = []
         for form in forms:
             at = low.find(form)
@@ -875,7 +879,8 @@ def _is_past(cue: str) -> bool:
 
 def _many_speakers(ctx):
     """1. "Many speakers …": the journalist sums up what nobody in particular said."""
-    if any(h in ctx.folded for h in _GROUP_HINTS) and (g := _GROUP.search(ctx.blanked)):
+    if not _QUANTIFIERS.isdisjoint(ctx.words) and any(h in ctx.folded for h in _GROUP_HINTS) \
+            and (g := _GROUP.search(ctx.blanked)):
         return _Decision((), None, f"about speakers in general ({g.group()!r}): the journalist's summary",
                          ends_speech=True)
     return None

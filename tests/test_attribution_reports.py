@@ -301,3 +301,26 @@ def test_the_naive_rule_still_knows_only_the_registrys_names(reports):
     # "Mr. Lim" would be found by the rules (a title of address and a word of the name), not by the naive rule
     a = naive_attribution(reports["baohoabinh-2020-01-31-asean-un-cooperation"])
     assert a[0].speakers == () and a[1].speakers == ("António Guterres",)
+
+
+# --- make bench ----------------------------------------------------------------------------
+
+def test_the_bench_part_prints_the_table_per_article():
+    from benchmarks import attribution
+    from benchmarks.run import PARTS
+
+    assert "attribution" in PARTS
+    table = attribution.bench(repeat=1, splits=("kit", "development"))
+    assert [r[1] for r in table.rows] == [KIT, *DEVELOPMENT_ORDER(), "all 7 articles"]
+    by_article = {r[1]: r for r in table.rows}
+    assert by_article[KIT][2:4] == [71, 71]
+    expected = evaluate_reports().iloc[-1]
+    total = by_article["all 7 articles"]
+    assert (total[2], total[3], total[5]) == (expected["sentences"], expected["rules right"], expected["naive right"])
+    assert all(r[7] > 0 for r in table.rows), "every article is timed"
+    text = table.markdown()
+    assert "| development | all 7 articles | 65 |" in text
+
+
+def DEVELOPMENT_ORDER():
+    return [p.stem for p in evaluation_reports("development")]

@@ -1,0 +1,78 @@
+"""Who said what: the rules and the naive rule on every report with a gold annotation.
+
+One row per article: the kit's article, the development set (the reports the rules were
+written with in view) and the held-out reports (read by nobody while the rules were
+written), then a row for each set as a whole. Both rules are judged on the same
+sentences, every sentence of each gold file. The time is what ``attribute()`` takes on
+the article, cold (its caches emptied), the median of ``repeat`` runs.
+"""
+
+from __future__ import annotations
+
+from .report import Table, median, timed
+
+TITLE = "Attribution: the rules and the naive rule against the gold annotations"
+COLUMNS = ["set", "article", "sentences", "rules right", "rules %", "naive right", "naive %", "ms"]
+
+
+def _sets(splits):
+    from helpers import evaluation_reports, load_article
+    from helpers.article import DEFAULT_ARTICLE
+
+    out = []
+    for split in splits:
+        if split == "kit":
+            out.append(("kit's article", [load_article(DEFAULT_ARTICLE)]))
+        else:
+            out.append((split, [load_article(p) for p in evaluation_reports(split)]))
+    return out
+
+
+def _cold_attribution(article) -> None:
+    """``attribute(article)`` with its caches emptied: the rules compiled again, every sentence read."""
+    import sys
+
+    from helpers import attribute
+
+    module = sys.modules["helpers.speakers"]  # the module (helpers.speakers is also a function's name)
+    module._CACHE.pop(article, None)
+    module._rules.cache_clear()
+    attribute(article)
+
+
+def bench(repeat: int = 5, splits=("kit", "development", "held-out")) -> Table:
+    """The accuracy table, per article and per set, with the time of a cold attribution.
+
+    Args:
+        repeat: how many cold runs of ``attribute()`` each time is the median of.
+        splits: which sets to measure: "kit" (the kit's article), "development", "held-out".
+
+    Returns:
+        A :class:`~benchmarks.report.Table` with one row per article and one per set.
+    """
+    from helpers import evaluate_attribution
+
+    table = Table(TITLE, COLUMNS)
+    for name, articles in _sets(splits):
+        total = [0, 0, 0, 0.0]
+        for article in articles:
+            ev = evaluate_attribution(article)
+            rules, naive = ev.n - len(ev.errors), ev.n - len(ev.baseline_errors)
+            ms = 1000 * median(timed(lambda: _cold_attribution(article), repeat))
+            table.add(name, article.name, ev.n, rules, _pct(rules, ev.n), naive, _pct(naive, ev.n), ms)
+            total = [total[0] + ev.n, total[1] + rules, total[2] + naive, total[3] + ms]
+        if len(articles) > 1:
+            n, rules, naive, ms = total
+            table.add(name, f"all {len(articles)} articles", n, rules, _pct(rules, n), naive, _pct(naive, n), ms)
+    table.notes += [
+        "rules: helpers.attribute(); naive: the last registry name seen so far (helpers.naive_attribution()); "
+        "a sentence is right when its set of speakers is the gold's.",
+        "development: the reports the rules were written with in view (helpers.evaluation_reports()); "
+        "held-out: read by nobody until the rules were done, measured once then.",
+        f"ms: attribute() on the article with its caches emptied, median of {repeat} run{'s' if repeat != 1 else ''}.",
+    ]
+    return table
+
+
+def _pct(right: int, n: int) -> str:
+    return f"{100 * right / n:.1f}%" if n else "-"
