@@ -33,6 +33,17 @@ DEVELOPMENT = {
     "jasarat-2016-10-29-pakistan-un-regional-cooperation": (9, 8, 9),
     "xinhua-2019-03-07-osce-briefing": (10, 9, 10),
 }
+# The held-out reports, measured once, when the rules were done, and kept as they were:
+# 30 of 34 sentences, the same as the naive rule.
+# What the rules miss there: a presidential statement and its "It" as subjects in new
+# paragraphs (Dawn 5, 6: taken as the minister's speech going on); "called the OIC 'the
+# collective voice …'" (Dawn 8: "called" alone is no cue); "China's top envoy to the United
+# Nations on Tuesday called on" (Xinhua 0: a description followed by "to …" is not bound).
+HELD_OUT = {
+    "dawn-2025-07-25-un-oic-cooperation": (8, 8, 11),
+    "indianewsnetwork-2021-04-20-jaishankar-regional-organizations": (13, 13, 13),
+    "xinhua-2014-12-17-china-un-au-cooperation": (9, 9, 10),
+}
 KIT = "idn-2016-10-31-un-regional-bodies"
 
 
@@ -61,6 +72,17 @@ def test_each_development_report_keeps_its_floor(reports, name):
     assert ev.n - len(ev.errors) >= rules, [(e["sentence"], e["gold"], e["predicted"], e["evidence"])
                                             for e in ev.errors]
     assert ev.n - len(ev.baseline_errors) == naive, "the naive rule changed: was the gold or the registry edited?"
+
+
+@pytest.mark.parametrize("name", HELD_OUT)
+def test_each_held_out_report_keeps_what_it_reached_when_first_measured(name):
+    paths = {p.stem: p for p in evaluation_reports("held-out")}
+    assert sorted(paths) == sorted(HELD_OUT)
+    rules, naive, n = HELD_OUT[name]
+    ev = evaluate_attribution(load_article(paths[name]))
+    assert ev.n == n
+    assert ev.n - len(ev.errors) >= rules
+    assert ev.n - len(ev.baseline_errors) == naive
 
 
 def test_the_kits_article_stays_at_97_percent_or_better():
