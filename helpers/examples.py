@@ -529,3 +529,96 @@ def who_raised(article, themes, *, by: str = "speaker", registry=None, blocs=Non
         what = "both" if len(names) == 2 else "more than one of them"
         lines.append(f"Raised {what}: {', '.join(map(str, several))}." if several else f"No group raised {what}.")
     return "\n".join(lines)
+
+
+# --- lesson 03: speakers ---------------------------------------------------------------------
+
+__all__ += ["speech_chain", "pronoun_window", "most_quoted"]
+
+#: How the evidence of an Attribution begins, for each of the rules lesson 03 shows.
+_RULE_STARTS = {"named": ("named", "described"), "pronoun": ("pronoun",), "continuation": ("continuation",)}
+
+
+def _rule_of(attribution) -> str | None:
+    """Which of the rules lesson 03 shows decided ``attribution``: named, pronoun or continuation."""
+    return next((rule for rule, starts in _RULE_STARTS.items()
+                 if attribution.speakers and attribution.evidence.startswith(starts)), None)
+
+
+def speech_chain(results) -> list[int]:
+    """Sentences of one speech that the rules decide in three ways: a name, a pronoun, no cue at all.
+
+    The first speaker who is named, then carried by a pronoun, then continued with no
+    cue gives the three sentences; where no speaker has all three, the first sentence
+    decided by each rule that occurs.
+
+    Args:
+        results: the list :func:`~helpers.attribute` gives for an article.
+
+    Returns:
+        Up to three sentence numbers, in text order: named, pronoun, continuation.
+
+    >>> from helpers import attribute, load_article
+    >>> chain = speech_chain(attribute(load_article()))
+    >>> len(chain), [attribute(load_article())[i].speakers for i in chain][0]
+    (3, ('Ban Ki-moon',))
+    """
+    firsts: dict = {}
+    for a in results:
+        rule = _rule_of(a)
+        if rule is None:
+            continue
+        mine = firsts.setdefault(a.speakers, {})
+        if rule == "named" or "named" in mine:
+            mine.setdefault(rule, a.sentence.index)
+        if len(mine) == 3:
+            return sorted(mine.values())
+    anyone: dict = {}
+    for a in results:
+        rule = _rule_of(a)
+        if rule is not None:
+            anyone.setdefault(rule, a.sentence.index)
+    return sorted(anyone.values())
+
+
+def pronoun_window(results, before: int = 3, after: int = 3) -> tuple[int, int]:
+    """The sentences around the first "she" the rules carry (else the first pronoun of any kind).
+
+    Args:
+        results: the list :func:`~helpers.attribute` gives for an article.
+        before, after: how many sentences to show on each side.
+
+    Returns:
+        ``(start, stop)`` for :func:`~helpers.show_attribution`; the first sentences
+        when no pronoun is carried.
+
+    >>> from helpers import attribute, load_article
+    >>> pronoun_window(attribute(load_article()))
+    (60, 67)
+    """
+    carried = [a.sentence.index for a in results if _rule_of(a) == "pronoun"]
+    she = [a.sentence.index for a in results if _rule_of(a) == "pronoun" and "'she'" in a.evidence]
+    at = (she or carried or [0])[0]
+    return max(0, at - before), min(len(results), at + after + 1)
+
+
+def most_quoted(article, registry=None) -> str | None:
+    """The speaker the article gives the most sentences (the first to speak, on a tie).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+
+    Returns:
+        A registry name, or ``None`` when no sentence has a speaker.
+
+    >>> from helpers import load_article
+    >>> most_quoted(load_article())
+    'Ban Ki-moon'
+    """
+    from .speakers import speaker_table
+
+    table = speaker_table(article, registry)
+    if not len(table):
+        return None
+    return str(table.sort_values("sentences", ascending=False, kind="stable")["speaker"].iloc[0])

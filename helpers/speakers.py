@@ -1489,6 +1489,8 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
 #: The sets of real reports with a gold annotation that the rules are measured on.
 REPORT_SPLITS = ("development", "held-out")
 _REPORTS = Path(__file__).resolve().parent.parent / "tests" / "reports"
+#: The instructor guide's worked example: a real report, finished as a bundle, in the development set too.
+_GUIDE_EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "examples" / "second-article"
 
 
 def evaluation_reports(split: str = "development") -> list[Path]:
@@ -1496,8 +1498,9 @@ def evaluation_reports(split: str = "development") -> list[Path]:
 
     Args:
         split: "development": the articles bundled in ``data/articles/`` that have a gold
-            file, except the kit's own article (it has a figure of its own), and the reports
-            in ``tests/reports/dev/``; the rules were written with these in view.
+            file, except the kit's own article (it has a figure of its own), the reports in
+            ``tests/reports/dev/`` and the instructor guide's worked example
+            (``docs/examples/second-article/``); the rules were written with these in view.
             "held-out": the reports in ``tests/reports/heldout/``, which nobody read while
             the rules were written; they were measured once, when the rules were done.
 
@@ -1518,7 +1521,8 @@ def evaluation_reports(split: str = "development") -> list[Path]:
         return sorted(p for p in (_REPORTS / "heldout").glob("*.txt") if p.with_suffix(".gold.tsv").is_file())
     own = [p for p in (data_dir() / "articles").glob("*.txt")
            if p.stem != DEFAULT_ARTICLE and p.with_suffix(".gold.tsv").is_file()]
-    dev = [p for p in (_REPORTS / "dev").glob("*.txt") if p.with_suffix(".gold.tsv").is_file()]
+    dev = [p for folder in (_REPORTS / "dev", _GUIDE_EXAMPLE) for p in folder.glob("*.txt")
+           if p.with_suffix(".gold.tsv").is_file()]
     return sorted(own) + sorted(dev)
 
 

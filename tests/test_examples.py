@@ -291,3 +291,42 @@ def test_dispersion_words_each_occur_and_start_with_the_most_mentioned(any_artic
     assert set(words) - set(content_words(any_article, 10)) <= {
         n.lower() for names in article_aliases(any_article).values() for n in names}
     assert dispersion_words(any_article, 2) == words[:2]
+
+
+# --- lesson 03 ---------------------------------------------------------------------------------
+
+def test_speech_chain_is_one_speaker_named_then_carried_then_continued(article):
+    from helpers import attribute, speech_chain
+
+    results = attribute(article)
+    named, pronoun, continued = (results[i] for i in speech_chain(results))
+    assert named.speakers == pronoun.speakers == continued.speakers
+    assert named.evidence.startswith(("named", "described")) and named.cue
+    assert pronoun.evidence.startswith("pronoun") and continued.evidence.startswith("continuation")
+    assert named.sentence.index < pronoun.sentence.index < continued.sentence.index
+
+
+def test_speech_chain_pronoun_window_and_most_quoted_on_every_article(any_article):
+    from helpers import attribute, most_quoted, pronoun_window, show_attribution, speaker_table, speech_chain
+
+    results = attribute(any_article)
+    chain = speech_chain(results)
+    assert chain == sorted(chain) and len(set(chain)) == len(chain) <= 3
+    assert all(results[i].speakers for i in chain), "every sentence of the chain has a speaker"
+    start, stop = pronoun_window(results)
+    assert 0 <= start < stop <= len(results)
+    show_attribution(any_article, start, stop)
+    top = most_quoted(any_article)
+    table = speaker_table(any_article)
+    if len(table):
+        assert table.set_index("speaker").loc[top, "sentences"] == table["sentences"].max()
+    else:
+        assert top is None
+
+
+def test_most_quoted_is_none_when_nobody_speaks(tmp_path):
+    from helpers import most_quoted
+
+    path = tmp_path / "plain.txt"
+    path.write_text("A title\n\nThe Council met. Nothing was said.\n", encoding="utf-8")
+    assert most_quoted(load_article(path)) is None

@@ -26,7 +26,9 @@ from helpers.__main__ import main
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "reports" / "dev"
 REPORT = DEV / "xinhua-2019-03-07-osce-briefing.txt"
-BUNDLES = sorted((ROOT / "data" / "articles").glob("*.txt")) + sorted(DEV.glob("*.txt"))
+#: Every bundle with a hand-made speaker list: the kit's articles and the development reports.
+BUNDLES = sorted((ROOT / "data" / "articles").glob("*.txt")) + sorted(DEV.glob("*.txt")) + sorted(
+    (ROOT / "docs" / "examples" / "second-article").glob("*.txt"))
 
 
 # --- the finder on the bundles ------------------------------------------------------------
