@@ -24,16 +24,23 @@ $(STAMP): pyproject.toml
 	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
+# JupyterLab's own default_url (/lab, the Launcher) wins over ServerApp.default_url, so the
+# first lesson is set on LabApp: both the page it opens and the URL it prints lead there.
+# LAB_ARGS=... adds options (the tests add --no-browser and a token).
+FIRST_LESSON := /lab/tree/notebooks/00-start-here.ipynb
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
 	    --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
-	    --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_OK)
+	    --LabApp.default_url=$(FIRST_LESSON) $(ROOT_OK) $(LAB_ARGS)
 
 $(TESTED): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
+# The browser tests drive an installed Chromium or Chrome. As root on Debian a missing one is
+# installed from the distribution (apt-get); elsewhere those tests fail with the command that fixes it.
 test: $(TESTED)
+	$(BIN)/python tests/find_browser.py --install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 # The app asks for a token, as JupyterLab does: open the URL it prints. APP_TOKEN=... chooses it.

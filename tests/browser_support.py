@@ -1,7 +1,8 @@
 """Support for the browser tests: servers on free loopback ports and headless Chromium.
 
-The browser tests drive Debian's ``/usr/bin/chromium`` through Playwright
-(``executable_path``; Playwright's own browser download is never used). Each
+The browser tests drive an installed Chromium or Chrome through Playwright
+(``executable_path``; Playwright's own browser download is never used), found by
+:mod:`find_browser` (``make test`` installs Debian's ``chromium`` first as root). Each
 test module starts its own JupyterLab or Voilà server on a free port on
 127.0.0.1, with its own configuration, runtime and settings folders, so that two
 test workers (``pytest -n 2``) never share one, and JupyterLab works on a copy
@@ -24,9 +25,10 @@ from pathlib import Path
 
 import pytest
 
+from find_browser import find_browser, missing_message
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 HOST = "127.0.0.1"
 
@@ -42,12 +44,12 @@ START_TIMEOUT = 90  # seconds for a server to answer
 STEP_TIMEOUT = 60_000  # milliseconds for one step in the page (a kernel start, a run of all cells)
 
 
-def require_chromium() -> None:
-    """Fail (never skip) when Debian's Chromium is missing, saying how to install it."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing, so the browser tests cannot run. Install it with "
-                    "`apt-get install chromium` (as root; .ci/run does this in CI), then run the tests again.",
-                    pytrace=False)
+def require_chromium() -> Path:
+    """The installed Chromium or Chrome; fail (never skip) when there is none, saying how to install one."""
+    found = find_browser()
+    if found is None:
+        pytest.fail(missing_message(), pytrace=False)
+    return found
 
 
 def free_port() -> int:
@@ -183,10 +185,10 @@ def start_app(home: Path) -> Server:
     return server
 
 
-def launch_chromium(playwright, profile_dir: Path):
-    """Headless Debian Chromium with a fresh profile, as one Playwright browser context."""
+def launch_chromium(playwright, profile_dir: Path, executable: Path):
+    """Headless Chromium (or Chrome) with a fresh profile, as one Playwright browser context."""
     context = playwright.chromium.launch_persistent_context(
-        str(profile_dir), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+        str(profile_dir), executable_path=str(executable), headless=True, args=CHROMIUM_ARGS,
         viewport={"width": 1280, "height": 1000})
     context.set_default_timeout(STEP_TIMEOUT)
     return context

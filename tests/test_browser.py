@@ -19,11 +19,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def chromium(tmp_path_factory):
-    require_chromium()
+    executable = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        context = launch_chromium(playwright, tmp_path_factory.mktemp("chromium-profile"))
+        context = launch_chromium(playwright, tmp_path_factory.mktemp("chromium-profile"), executable)
         yield context
         context.close()
 
