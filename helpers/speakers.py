@@ -525,6 +525,24 @@ class Evaluation:
     baseline_errors: list
     n: int
 
+    def error_table(self, baseline: bool = False):
+        """The sentences the rules (or, with ``baseline=True``, the naive rule) got wrong, as a table.
+
+        Args:
+            baseline: the naive rule's errors instead of the rules'.
+
+        Returns:
+            A Table (a DataFrame): sentence, gold, predicted, evidence, text; speakers by
+            name, and "narration" where nobody speaks.
+
+        >>> evaluate_attribution().error_table(baseline=True).loc[0, "gold"]
+        ()
+        """
+        from .display import table
+
+        rows = self.baseline_errors if baseline else self.errors
+        return table(rows, columns=["sentence", "gold", "predicted", "evidence", "text"], empty="narration")
+
     def __repr__(self) -> str:
         return (f"<Evaluation on {self.n} sentences: rules {self.accuracy:.1%} "
                 f"({len(self.errors)} errors), naive 'last name seen' {self.baseline_accuracy:.1%} "
@@ -555,6 +573,8 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
     """
     import pandas as pd
 
+    from .display import table as _table
+
     if article is None:
         from .article import load_article
 
@@ -583,7 +603,7 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
     return Evaluation(
         accuracy=1 - len(errors) / n, baseline_accuracy=1 - len(baseline_errors) / n,
         kind_accuracy=sum(kinds.get(i) == gold[i][1] for i in gold) / n,
-        per_speaker=pd.DataFrame(rows), errors=errors, baseline_errors=baseline_errors, n=len(gold))
+        per_speaker=_table(pd.DataFrame(rows), decimals=2), errors=errors, baseline_errors=baseline_errors, n=len(gold))
 
 
 # --- views of each speaker ----------------------------------------------------------------
@@ -644,6 +664,7 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
     """
     import pandas as pd
 
+    from .display import table as _table
     from .tokens import tokenize
 
     registry = speakers() if registry is None else registry
@@ -659,7 +680,7 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
     table = pd.DataFrame(rows, columns=["speaker", "role", "speaks_for", "first_sentence", "sentences", "words"])
     table = table.sort_values("first_sentence", kind="stable", na_position="last").reset_index(drop=True)
     table["first_sentence"] = table["first_sentence"].astype("Int64")
-    return table
+    return _table(table)
 
 
 def show_speaker(article, name: str, registry=None) -> None:

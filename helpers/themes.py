@@ -26,12 +26,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .datafiles import DataFileError, data_dir, file_stamp, read_lines
+from .display import table as _table
 from .tokens import tokenize
 
 __all__ = [
     "Theme", "Bloc", "Hit", "load_themes", "make_theme", "load_blocs", "theme_groups",
     "theme_hits", "theme_matrix", "explain_zero", "theme_keyness", "theme_cooccurrence",
-    "theme_dispersion", "show_theme_hits", "GROUPINGS", "NARRATION", "OTHER",
+    "theme_dispersion", "show_theme_hits", "theme_table", "GROUPINGS", "NARRATION", "OTHER",
 ]
 
 #: The ways :func:`theme_matrix` can group the article.
@@ -166,6 +167,27 @@ def load_themes(path=None) -> dict[str, Theme]:
     """
     path = _themes_path(path)
     return dict(_load_themes(str(path), file_stamp(path)))
+
+
+def theme_table(themes=None):
+    """The themes as a table to read: each theme's note and its terms, nothing cut short.
+
+    Args:
+        themes: another lexicon (a themes file, a dict ``{name: terms}`` or Theme objects);
+            ``None`` for ``data/themes.txt``.
+
+    Returns:
+        A Table (a DataFrame) indexed by theme, with the columns ``note``, ``terms``
+        (joined by "; ", as in the file) and ``not`` (the ``not:`` lines).
+
+    >>> t = theme_table()
+    >>> t.loc["Territorial integrity", "terms"]
+    'territorial integrity; annex*; occupied; occupation'
+    """
+    import pandas as pd
+
+    rows = [(t.name, t.note, "; ".join(t.terms), "; ".join(t.exclude)) for t in _lexicon(themes).values()]
+    return _table(pd.DataFrame(rows, columns=["theme", "note", "terms", "not"]).set_index("theme"))
 
 
 def _read_sections(path: Path, kind: str):
@@ -516,7 +538,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
         width: characters of context on each side.
 
     Returns:
-        A DataFrame with columns theme, term, group, sentence, paragraph, start,
+        A Table (a DataFrame) with columns theme, term, group, sentence, paragraph, start,
         end, left, keyword, right; ``article.text[start:end] == keyword``. A hit
         in a sentence shared by two groups appears once for each.
 
@@ -542,7 +564,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
                 rows.append((h.theme, h.term, g, h.sentence, h.paragraph, h.start, h.end,
                              left.rjust(width), text[h.start:h.end], right.ljust(width)))
     columns = ["theme", "term", "group", "sentence", "paragraph", "start", "end", "left", "keyword", "right"]
-    return pd.DataFrame(rows, columns=columns)
+    return _table(pd.DataFrame(rows, columns=columns))
 
 
 def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, blocs=None):
@@ -557,7 +579,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         blocs: another blocs file, for ``by="bloc"``.
 
     Returns:
-        A DataFrame. Every count equals the number of :func:`theme_hits` rows
+        A Table (a DataFrame). Every count equals the number of :func:`theme_hits` rows
         for that group and theme. ``.attrs["tokens"]`` holds each group's token
         count and ``.attrs["hints"]`` a hint for each theme that matched nothing.
 
@@ -594,6 +616,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     if normalize == "per_1000":
         sizes = pd.Series(tokens).reindex(counts.index).replace(0, float("nan"))
         out = (counts.div(sizes, axis=0) * 1000).round(2)
+    out = _table(out, decimals=2 if normalize else None)
     out.attrs["tokens"] = tokens
     out.attrs["hints"] = {t.name: explain_zero(article, t, themes=lexicon)
                           for t in lexicon.values() if not _hits(article, t)}
@@ -713,7 +736,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         themes: another lexicon.
 
     Returns:
-        A DataFrame, one row per theme, strongest difference first: hits and
+        A Table (a DataFrame), one row per theme, strongest difference first: hits and
         rates per 1,000 tokens in each group; ``G2`` (Dunning's log-likelihood,
         as computed by Rayson & Garside); ``p`` (1 degree of freedom);
         ``log_ratio`` (log2 of the ratio of the rates: +1 means twice as
@@ -755,7 +778,8 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         rows.append((t.name, a, b, round(1000 * a / size_a, 2), round(1000 * b / size_b, 2),
                      round(g2, 2), round(p, 4), round(ratio, 2), more, note))
     columns = ["theme", "hits_a", "hits_b", "per_1000_a", "per_1000_b", "G2", "p", "log_ratio", "more_in", "note"]
-    out = pd.DataFrame(rows, columns=columns).set_index("theme").sort_values("G2", ascending=False, kind="stable")
+    out = _table(pd.DataFrame(rows, columns=columns).set_index("theme").sort_values("G2", ascending=False, kind="stable"),
+                decimals={"per_1000_a": 2, "per_1000_b": 2, "G2": 2, "p": 4, "log_ratio": 2})
     out.attrs.update(group_a=name_a, group_b=name_b, tokens_a=size_a, tokens_b=size_b,
                      shared_sentences=len(set_a & set_b))
     return out
@@ -769,7 +793,7 @@ def theme_cooccurrence(article, *, themes=None):
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
-        A square DataFrame, one row and one column per theme, of sentence counts.
+        A square Table (a DataFrame), one row and one column per theme, of sentence counts.
 
     >>> from helpers import load_article
     >>> co = theme_cooccurrence(load_article())
@@ -784,7 +808,7 @@ def theme_cooccurrence(article, *, themes=None):
     data = [[len(where[a] & where[b]) for b in names] for a in names]
     out = pd.DataFrame(data, index=pd.Index(names, name="theme"), columns=names)
     out.columns.name = "theme"
-    return out
+    return _table(out)
 
 
 def theme_dispersion(article, *, themes=None):
@@ -795,7 +819,7 @@ def theme_dispersion(article, *, themes=None):
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
-        A DataFrame, one row per theme: ``hits``; ``paragraphs`` (how many
+        A Table (a DataFrame), one row per theme: ``hits``; ``paragraphs`` (how many
         paragraphs have a hit, of ``len(article.paragraphs)``); ``first`` and
         ``last`` paragraph; ``DP``, Gries's deviation of proportions: 0 when the
         hits are spread like the text itself, near 1 when they sit in one place.
@@ -826,5 +850,6 @@ def theme_dispersion(article, *, themes=None):
         else:
             rows.append((name, 0, 0, None, None, float("nan")))
     columns = ["theme", "hits", "paragraphs", "first", "last", "DP"]
-    return pd.DataFrame(rows, columns=columns).set_index("theme")
+    out = pd.DataFrame(rows, columns=columns).set_index("theme")
+    return _table(out.astype({"first": "Int64", "last": "Int64"}), decimals={"DP": 3})
 
