@@ -699,7 +699,7 @@ def show_speaker(article, name: str, registry=None) -> None:
     >>> from helpers import load_article
     >>> show_speaker(load_article(), "United Kingdom")
     United Kingdom: Representative of the United Kingdom (speaks for: member states), 1 sentence
-      [16] The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
+      sentence 16: The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
            cue: called for · indirect speech · named in the sentence
     """
     registry = speakers() if registry is None else registry
@@ -708,7 +708,7 @@ def show_speaker(article, name: str, registry=None) -> None:
     print(f"{who.name}: {who.role} (speaks for: {who.speaks_for}), "
           f"{len(said)} sentence{'s' if len(said) != 1 else ''}")
     for a in said:
-        print(f"  [{a.sentence.index}] {a.sentence.text}")
+        print(f"  sentence {a.sentence.index}: {a.sentence.text}")
         print(f"       cue: {a.cue or 'none'} · {a.kind} · {a.evidence}")
 
 
@@ -727,12 +727,12 @@ def show_attribution(article, start: int = 0, stop: int | None = None, registry=
 
     >>> from helpers import load_article
     >>> show_attribution(load_article(), 13, 14)
-    [13] narration — about speakers in general ('Many speakers'): the journalist's summary
+    sentence 13: narration — about speakers in general ('Many speakers'): the journalist's summary
          Many speakers described the work of their respective regional organizations, with some calling for strengthening the cooperation between the CIS and CSTO entities, particularly in fighting terrorism, illicit drug trafficking and in other security areas.
     """
     for a in attribute(article, registry)[start:stop]:
         who = " + ".join(a.speakers) or "narration"
-        print(f"[{a.sentence.index}] {who} — {a.evidence}")
+        print(f"sentence {a.sentence.index}: {who} — {a.evidence}")
         print(f"     {a.sentence.text}")
 
 

@@ -689,7 +689,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
     >>> from helpers import load_article
     >>> show_theme_hits(load_article(), "Territorial integrity", width=20)
     Territorial integrity — 1 hit(s)
-      s15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
+      sentence 15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
     """
     rows = theme_hits(article, theme, group, by=by, themes=themes, blocs=blocs, width=width)
     lexicon = _lexicon(themes)
@@ -703,7 +703,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
         print(f"{t.name} — {len(part)} hit(s)")
         for r in part.itertuples():
             who = f" {r.group}" if by not in ("sentence", "paragraph") else ""
-            print(f"  s{r.sentence:<3}{who} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
+            print(f"  sentence {r.sentence:<3}{who} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
     if theme is None:
         if none:
             where = f" for {group!r}" if group is not None else ""

@@ -101,7 +101,7 @@ def test_make_lab_opens_lesson_00(lab, chromium):
 def _assert_lesson_00_open(page):
     tab = page.locator("#jp-main-dock-panel .lm-TabBar-tab.lm-mod-current")
     tab.filter(has_text="00-start-here.ipynb").wait_for()
-    page.locator(".jp-Notebook .jp-Cell", has_text="00 · Start here").first.wait_for()
+    page.locator(".jp-Notebook .jp-MarkdownOutput h1", has_text="00 · Start here").first.wait_for()
     assert page.locator("#jp-main-dock-panel .lm-TabBar-tab", has_text="Launcher").count() == 0
 
 
