@@ -134,13 +134,12 @@ def _matrix_html(matrix) -> str:
             text = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")  # one decimal, as the heatmap
             cells.append(f"<td style='background:{colors.to_hex(cmap(v / top))};color:{_ink(v / top)};"
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")
-        rows.append(f"<tr><th style='text-align:left;padding:2px 6px'>{html.escape(str(label))}</th>"
+        rows.append(f"<tr><th style='text-align:left;padding:2px 6px;white-space:nowrap'>{html.escape(str(label))}</th>"
                     + "".join(cells) + "</tr>")
     hidden = len(matrix.index) - len(rows)
     more = f"<p><i>{hidden:,} more rows are not shown; pick a row below to read it.</i></p>" if hidden > 0 else ""
-    return ("<div style='overflow-x:auto;max-width:100%'>"
-            f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
-            + "".join(rows) + "</table></div>" + more)
+    return (f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
+            + "".join(rows) + "</table>" + more)
 
 
 def _sentences_html(article, hits) -> str:
@@ -320,9 +319,11 @@ def theme_explorer(article=None, *, themes=None):
     edit_theme.observe(on_edit_theme, names="value")
     terms.observe(on_terms, names="value")
     reset.on_click(on_reset)
+    # The table scrolls sideways in a box of its own, its scroll bar right below it.
+    table_box = w.Box([table], layout=w.Layout(overflow="auto", width="100%"))
     box = w.VBox([
         w.HBox([pick, w.VBox([grouping, normalize])]),
-        table, message,
+        table_box, message,
         w.HBox([w.VBox([edit_theme, terms, terms_help, reset]), w.VBox([group_pick, theme_pick])]),
         sentences, _note(w),
     ], layout=wide)
@@ -475,7 +476,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     stopwords = w.Checkbox(value=True, description="Remove stopwords", indent=False)
     stem = w.Checkbox(value=False, description="Stem words", indent=False)
     phrases = w.Checkbox(value=False, description="Join phrases", indent=False)
-    word_box = w.Text(description="Word", placeholder="type a word, e.g. terrorism",
+    word_box = w.Text(description="Word", placeholder="type a word, e.g. terrorism: the view follows",
                       continuous_update=True, style=wide)
     word_list = w.Select(description="Pick a word", rows=12, style=wide, layout=w.Layout(width="260px"))
     message = w.HTML()

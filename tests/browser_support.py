@@ -294,22 +294,39 @@ def screenshot(page, name: str, *, full_page: bool = True) -> Path:
 
 
 #: The notebook's scrolling area in JupyterLab 4.
-_SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+NOTEBOOK_SCROLLER = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer"
+
+#: Marks the element that scrolls the page: of those that scroll, the tallest (Voilà may scroll an element).
+_MARK_SCROLLER_JS = """() => {
+    const root = document.scrollingElement;
+    let best = root, height = root.scrollHeight > root.clientHeight + 10 ? root.clientHeight : 0;
+    for (const el of document.querySelectorAll('body *')) {
+        const o = getComputedStyle(el).overflowY;
+        if ((o === 'auto' || o === 'scroll') && el.scrollHeight > el.clientHeight + 10 && el.clientHeight > height) {
+            best = el; height = el.clientHeight;
+        }
+    }
+    best.setAttribute('data-test-scroller', '1');
+}"""
 
 
-def screenshot_notebook(page, name: str, limit: int = 40) -> list[Path]:
-    """Screenshots of a whole notebook, one window at a time from the top: ``<name>-01.png`` …
+def screenshot_scrolling(page, name: str, scroller: str | None = NOTEBOOK_SCROLLER, limit: int = 40) -> list[Path]:
+    """Screenshots of a whole notebook or page, one window at a time from the top: ``<name>-01.png`` …
 
-    JupyterLab scrolls a notebook inside the page, so one page screenshot shows only the
-    window; this scrolls the notebook by most of a window between shots.
+    JupyterLab (and Voilà) scroll inside the page, so one page screenshot shows only the
+    window; this scrolls ``scroller`` (``None``: whatever scrolls most) by most of a window
+    between shots.
     """
-    scroller = page.locator(_SCROLLER).first
-    scroller.evaluate("el => { el.scrollTop = 0; }")
+    if scroller is None:
+        page.evaluate(_MARK_SCROLLER_JS)
+        scroller = "[data-test-scroller]"
+    box = page.locator(scroller).first
+    box.evaluate("el => { el.scrollTop = 0; }")
     shots = []
     for k in range(1, limit + 1):
         page.wait_for_timeout(150)
         shots.append(screenshot(page, f"{name}-{k:02d}", full_page=False))
-        moved = scroller.evaluate("""el => { const before = el.scrollTop;
+        moved = box.evaluate("""el => { const before = el.scrollTop;
             el.scrollTop = before + Math.floor(el.clientHeight * 0.85); return el.scrollTop > before; }""")
         if not moved:
             break

@@ -16,7 +16,7 @@ import pytest
 
 from browser_support import (HOST, ROOT, find_in_notebook, lab_url_printed, launch_chromium, layout_problems,
                              open_file_browser, open_notebook, page_problems, require_chromium, run_all_cells,
-                             screenshot, screenshot_notebook, start_app, start_lab, truncated_cells)
+                             screenshot, screenshot_scrolling, start_app, start_lab, truncated_cells)
 
 #: The lesson notebooks, 00 to 05.
 LESSONS = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -279,7 +279,7 @@ def test_lesson_in_jupyterlab(lesson, lab, chromium):
     run_all_cells(page)
     assert page_problems(page) == [], f"lesson {lesson} shows an error in JupyterLab"
     page.wait_for_timeout(500)  # images and widgets take their size
-    screenshot_notebook(page, f"lab-{lesson}")
+    screenshot_scrolling(page, f"lab-{lesson}")
     assert layout_problems(page) == [], f"lesson {lesson}: something runs off the right edge"
     for column, cut in truncated_cells(page, NAMED_COLUMNS.get(lesson, [])).items():
         assert cut is not None, f"lesson {lesson} shows no table with the column {column!r}"
@@ -332,7 +332,7 @@ def test_dashboard_app_in_voila(app, chromium):
     assert layout_problems(page, "body") == [], "the app: something runs off the right edge"
     row.scroll_into_view_if_needed()
     screenshot(page, "app-dashboard-themes", full_page=False)
-    screenshot(page, "app-whole-page")
+    screenshot_scrolling(page, "app", scroller=None)
     assert page_problems(page) == []
     page.close()
     chromium.requests.check("app", since)
