@@ -545,8 +545,9 @@ class Evaluation:
 
     def __repr__(self) -> str:
         return (f"<Evaluation on {self.n} sentences: rules {self.accuracy:.1%} "
-                f"({len(self.errors)} errors), naive 'last name seen' {self.baseline_accuracy:.1%} "
-                f"({len(self.baseline_errors)} errors), kind {self.kind_accuracy:.1%}>")
+                f"({len(self.errors)} error{'s' if len(self.errors) != 1 else ''}), naive 'last name seen' "
+                f"{self.baseline_accuracy:.1%} ({len(self.baseline_errors)} "
+                f"error{'s' if len(self.baseline_errors) != 1 else ''}), kind {self.kind_accuracy:.1%}>")
 
 
 def _errors(article, gold, predicted, evidence) -> list[dict]:

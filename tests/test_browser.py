@@ -336,3 +336,18 @@ def test_dashboard_app_in_voila(app, chromium):
     assert page_problems(page) == []
     page.close()
     chromium.requests.check("app", since)
+
+
+def test_the_request_log_stops_and_reports_another_host(chromium):
+    """The guard itself: a page asking another host is stopped, and the check fails on it."""
+    since = chromium.requests.mark()
+    page = chromium.new_page()
+    page.route("http://127.0.0.1:9/", lambda route: route.fulfill(
+        body="<link rel='stylesheet' href='https://cdn.example.org/style.css'><p>page</p>", content_type="text/html"))
+    page.goto("http://127.0.0.1:9/")
+    page.wait_for_timeout(300)
+    page.close()
+    assert chromium.requests.outside[since[1]:] == ["https://cdn.example.org/style.css"]
+    with pytest.raises(AssertionError, match="cdn.example.org"):
+        chromium.requests.check("the-guard-itself", since)
+    del chromium.requests.outside[since[1]:]  # stopped on purpose: not held against the other tests
