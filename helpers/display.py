@@ -22,7 +22,7 @@ import math
 import numbers
 from functools import lru_cache
 
-__all__ = ["table", "TABLE_CSS_CLASS"]
+__all__ = ["table"]
 
 #: The class of the ``<div>`` that holds a table in the page (it scrolls sideways when needed).
 TABLE_CSS_CLASS = "helpers-table"
