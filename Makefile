@@ -21,28 +21,43 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
-	@mkdir -p $(VENV)/share/jupyter/lab/settings
-	@cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
-lab: $(STAMP)
+# JupyterLab settings of the kit (no news, widget state saved with the notebook), copied
+# again whenever jupyter/overrides.json changes.
+SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(SETTINGS): jupyter/overrides.json $(STAMP)
+	@mkdir -p $(dir $@)
+	@cp jupyter/overrides.json $@
+
+# JupyterLab's own default_url (/lab, the Launcher) wins over ServerApp.default_url, so the
+# first lesson is set on LabApp: both the page it opens and the URL it prints lead there.
+# LAB_ARGS=... adds options (the tests add --no-browser and a token).
+FIRST_LESSON := /lab/tree/notebooks/00-start-here.ipynb
+lab: $(STAMP) $(SETTINGS)
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
 	    --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
-	    --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(ROOT_OK)
+	    --LabApp.default_url=$(FIRST_LESSON) $(ROOT_OK) $(LAB_ARGS)
 
 $(TESTED): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 
-test: $(TESTED)
+# The browser tests drive an installed Chromium or Chrome. As root on Debian a missing one is
+# installed from the distribution (apt-get); elsewhere those tests fail with the command that fixes it.
+test: $(TESTED) $(SETTINGS)
+	$(BIN)/python tests/find_browser.py --install
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 # The app asks for a token, as JupyterLab does: open the URL it prints. APP_TOKEN=... chooses it.
+# Its page is the kit's template (jupyter/voila/templates/kit: Voilà's, asking no other host);
+# cells tagged lab-only (text about JupyterLab, links to other notebooks) are left out.
 app: $(TESTED)
 	@token=$${APP_TOKEN:-$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(16))')}; \
 	echo "Open http://$(HOST):$(PORT)/?token=$$token"; \
+	export JUPYTER_PATH="$(CURDIR)/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}"; \
 	exec $(BIN)/voila notebooks/05-explorer.ipynb --Voila.ip=$(HOST) --port=$(PORT) --no-browser \
-	    --Voila.token=$$token
+	    --Voila.token=$$token --template=kit --TagRemovePreprocessor.remove_cell_tags=lab-only
 
 exercises: $(STAMP)
 	$(BIN)/python -m helpers.exercises build

@@ -11,10 +11,10 @@ fast: NLTK, pandas, matplotlib and ipywidgets load only when a function needs th
 
 from . import article as _m1, datafiles as _m2, doctor as _m3, exercises as _m4, explore as _m5
 from . import frequency as _m6, groups as _m11, plots as _m7, speakers as _m8, themes as _m9, tokens as _m10
-from . import examples as _m12
-from . import scaffold as _m13
+from . import display as _m14, examples as _m12, scaffold as _m13
 from .article import *  # noqa: F401,F403
 from .datafiles import *  # noqa: F401,F403
+from .display import *  # noqa: F401,F403
 from .doctor import *  # noqa: F401,F403
 from .examples import *  # noqa: F401,F403
 from .exercises import *  # noqa: F401,F403
@@ -27,5 +27,6 @@ from .speakers import *  # noqa: F401,F403
 from .themes import *  # noqa: F401,F403
 from .tokens import *  # noqa: F401,F403
 
-__all__ = [name for module in (_m2, _m10, _m1, _m6, _m8, _m11, _m9, _m7, _m5, _m4, _m3, _m12, _m13) for name in module.__all__]
+__all__ = [name for module in (_m2, _m14, _m10, _m1, _m6, _m8, _m11, _m9, _m7, _m5, _m4, _m3, _m12, _m13)
+           for name in module.__all__]
 __version__ = "0.1.0"

@@ -2,12 +2,18 @@
 
 Each explorer's update logic is a plain function that a test can call without
 a browser; ipywidgets is imported only when an explorer is built.
+
+Text boxes answer as the learner types: each key press waits a moment
+(:data:`TYPING_PAUSE`) for the next, and the view is drawn once typing pauses.
+Sentences and paragraphs are numbered from 0, as ``article.sentences[i]`` and
+``article.paragraphs[i]`` are, and labelled "sentence 4" and "paragraph 3" everywhere.
 """
 
 from __future__ import annotations
 
 import html
 import itertools
+import os
 from dataclasses import dataclass, field
 
 __all__: list[str] = []
@@ -43,6 +49,64 @@ def _label(value) -> str:
     """A label (theme, group, word) as HTML: escaped, and cut when it is long."""
     return html.escape(_clip(str(value), _LABEL_CHARS))
 
+
+
+#: Seconds a text box waits after a key press before the view is drawn again.
+TYPING_PAUSE = 0.3
+
+
+class _Debounced:
+    """Call ``action`` once typing pauses: each call waits :data:`TYPING_PAUSE` s for the next.
+
+    In a running kernel (JupyterLab, Voilà) the wait is a timer on the kernel's event
+    loop, so the call happens in the kernel's own thread. Without a running event loop
+    (a script, a test, a doctest) there is nobody to wait for: the action runs at once.
+
+    >>> calls = []
+    >>> later = _Debounced(lambda: calls.append(1))
+    >>> later(); later(); calls
+    [1, 1]
+    """
+
+    def __init__(self, action, pause: float | None = None):
+        self.action, self.pause, self._timer = action, pause, None
+
+    def __call__(self, *_):
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.now()
+            return
+        self.cancel()
+        self._timer = loop.call_later(TYPING_PAUSE if self.pause is None else self.pause, self.now)
+
+    def cancel(self):
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def now(self, *_):
+        """Run the action at once, dropping any call still waiting."""
+        self.cancel()
+        self.action()
+
+
+def _in_app() -> bool:
+    """Whether the kernel was started by Voilà (``make app``), which sets ``SERVER_SOFTWARE``."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+
+
+#: Shown under an explorer in JupyterLab: a saved notebook keeps a picture of it, not the live one.
+RERUN_NOTE = ("<p style='color:#666;font-size:90%;margin:4px 0'>This explorer runs in the notebook's kernel. "
+              "After reopening the notebook, or restarting the kernel, it only shows how it last looked: "
+              "run the notebook's cells again (menu Run ▸ Run All Cells) to bring it back to life.</p>")
+
+
+def _note(w):
+    """The rerun note as a widget, or an empty one in the app (where a page reload reruns)."""
+    return w.HTML("" if _in_app() else RERUN_NOTE)
 
 
 # --- themes ---
@@ -83,21 +147,27 @@ _MAX_ROWS = 200
 
 
 def _matrix_html(matrix) -> str:
+    import numpy as np
     from matplotlib import colormaps, colors
 
     from .plots import HEAT_CMAP, _heat_top, _ink
 
     cmap, values = colormaps[HEAT_CMAP], matrix.to_numpy(dtype=float)
     top = _heat_top(values)
-    head = "".join(f"<th style='padding:2px 6px'>{_label(c)}</th>" for c in matrix.columns)
+    rates = bool((values[~np.isnan(values)] % 1 != 0).any()) if values.size else False
+    head = "".join(f"<th style='padding:2px 6px;min-width:4.5em;max-width:8em;white-space:normal'>"
+                   f"{_label(c)}</th>" for c in matrix.columns)
     rows = []
     for label, row in zip(matrix.index[:_MAX_ROWS], values[:_MAX_ROWS]):
         cells = []
         for v in row:
-            text = "·" if v == 0 else (f"{v:g}")
+            if v != v:  # NaN: a group with no words has no rate
+                cells.append("<td style='text-align:center;padding:2px 6px'>—</td>")
+                continue
+            text = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")  # one decimal, as the heatmap
             cells.append(f"<td style='background:{colors.to_hex(cmap(v / top))};color:{_ink(v / top)};"
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")
-        rows.append(f"<tr><th style='text-align:left;padding:2px 6px'>{_label(label)}</th>"
+        rows.append(f"<tr><th style='text-align:left;padding:2px 6px;white-space:nowrap'>{_label(label)}</th>"
                     + "".join(cells) + "</tr>")
     hidden = len(matrix.index) - len(rows)
     more = f"<p><i>{hidden:,} more rows are not shown; pick a row below to read it.</i></p>" if hidden > 0 else ""
@@ -143,13 +213,15 @@ def _sentences_html(article, hits) -> str:
     for sentence, rows in itertools.islice(hits.groupby("sentence", sort=True), _MAX_ROWS):
         s = article.sentences[int(sentence)]
         spans = [(r.start, r.end, r.term) for r in rows.sort_values("start").itertuples()]
-        part = f"<li><b>s{s.index}</b> (paragraph {s.paragraph}): {_marked_sentence(article.text, s.start, s.end, spans)}</li>"
+        part = (f"<li><b>sentence {s.index}</b> · paragraph {s.paragraph}: "
+                f"{_marked_sentence(article.text, s.start, s.end, spans)}</li>")
         used += len(part)
         if used > _HTML_BUDGET and parts:
             break
         parts.append(part)
     shown = f" (the first {len(parts):,} are shown)" if total > len(parts) else ""
-    return f"<p>{len(hits):,} hit(s) in {total:,} sentence(s){shown}:</p><ol>" + "".join(parts) + "</ol>"
+    return (f"<p>{len(hits):,} hit(s) in {total:,} sentence(s){shown}:</p>"
+            "<ul style='list-style:none;padding-left:0'>" + "".join(parts) + "</ul>")
 
 
 def _no_themes_html(themes=None) -> str:
@@ -277,7 +349,10 @@ def theme_explorer(article=None, *, themes=None, registry=None):
                                 value=None, description="Show")
     edit_theme = w.Dropdown(options=names, value=names[0], description="Edit theme")
     terms = w.Textarea(value=theme_terms_text(base[names[0]]), description="Terms",
-                       rows=8, layout=w.Layout(width="420px"), continuous_update=False)
+                       placeholder="one term a line; the table follows as you type",
+                       rows=8, layout=w.Layout(width="420px"), continuous_update=True)
+    terms_help = w.HTML("<span style='color:#666;font-size:90%'>The table follows as you type "
+                        "(nothing is saved to the file).</span>")
     reset = w.Button(description="Reset terms", tooltip="go back to the terms in the themes file")
     group_pick = w.Dropdown(options=[], description="Row")
     theme_pick = w.Dropdown(options=names, value=names[0], description="Theme")
@@ -318,29 +393,33 @@ def theme_explorer(article=None, *, themes=None, registry=None):
     def on_edit_theme(change):
         terms.value = edits.get(change["new"], theme_terms_text(base[change["new"]]))
 
-    def on_terms(change):
+    redraw = _Debounced(refresh)
+
+    def on_terms(change):  # the edit is kept at once, for the theme it was typed for; the redraw waits
         name = edit_theme.value
         if change["new"] == theme_terms_text(base[name]):
             edits.pop(name, None)
         else:
             edits[name] = change["new"]
-        refresh()
+        redraw()
 
     def on_reset(_):
         edits.pop(edit_theme.value, None)
         terms.value = theme_terms_text(base[edit_theme.value])
-        refresh()
+        redraw.now()
 
     for control in (pick, grouping, normalize, group_pick, theme_pick):
         control.observe(refresh, names="value")
     edit_theme.observe(on_edit_theme, names="value")
     terms.observe(on_terms, names="value")
     reset.on_click(on_reset)
+    # The table scrolls sideways in a box of its own, its scroll bar right below it.
+    table_box = w.Box([table], layout=w.Layout(overflow="auto", width="100%"))
     box = w.VBox([
         w.HBox([pick, w.VBox([grouping, normalize])]),
-        table, message,
-        w.HBox([w.VBox([edit_theme, terms, reset]), w.VBox([group_pick, theme_pick])]),
-        sentences,
+        table_box, message,
+        w.HBox([w.VBox([edit_theme, terms, terms_help, reset]), w.VBox([group_pick, theme_pick])]),
+        sentences, _note(w),
     ], layout=wide)
     box.themes, box.grouping, box.normalize = pick, grouping, normalize
     box.edit_theme, box.terms, box.reset = edit_theme, terms, reset
@@ -492,8 +571,8 @@ def frequency_explorer(article=None, n=15, *, word=None):
     stopwords = w.Checkbox(value=True, description="Remove stopwords", indent=False)
     stem = w.Checkbox(value=False, description="Stem words", indent=False)
     phrases = w.Checkbox(value=False, description="Join phrases", indent=False)
-    word_box = w.Text(description="Word", placeholder="type a word, e.g. terrorism",
-                      continuous_update=False, style=wide)
+    word_box = w.Text(description="Word", placeholder="type a word, e.g. terrorism: the view follows",
+                      continuous_update=True, style=wide)
     word_list = w.Select(description="Pick a word", rows=12, style=wide, layout=w.Layout(width="260px"))
     message = w.HTML()
     kwic_view = w.HTML(layout=w.Layout(max_height="320px", overflow="auto"))
@@ -501,7 +580,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     box = w.VBox([
         w.HBox([slider, stopwords, stem, phrases]),
         w.HBox([w.VBox([word_box, word_list]), w.VBox([message, kwic_view], layout=w.Layout(flex="1"))]),
-        chart,
+        chart, _note(w),
     ])
     busy = []  # set while the list is refilled, so that refilling does not count as a pick
 
@@ -519,20 +598,22 @@ def frequency_explorer(article=None, n=15, *, word=None):
         chart.value = view.chart
         box.view = view
 
+    typed = _Debounced(render)  # the word box follows typing once it pauses
+
     def pick(change):
         if not busy and change["new"]:
-            word_box.value = change["new"]  # the word box's observer renders
+            word_box.value = change["new"]
+            typed.now()  # a pick is no typing: it shows at once
 
-    for control in (slider, stopwords, stem, phrases, word_box):
+    for control in (slider, stopwords, stem, phrases):
         control.observe(render, "value")
+    word_box.observe(typed, "value")
     word_list.observe(pick, "value")
     box.slider, box.stopwords, box.stem, box.phrases = slider, stopwords, stem, phrases
     box.word_box, box.word_list, box.message, box.kwic, box.chart = word_box, word_list, message, kwic_view, chart
     first = word if word is not None else frequency_view(article, n, word=None).word
-    if word_box.value == first:
-        render()
-    else:
-        word_box.value = first
+    word_box.value = first
+    typed.now()
     return box
 
 
@@ -637,19 +718,19 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
         long = sum(len(s.text) for s in sentences) > _LONG_PARAGRAPH
         if long:
             trimmed.append(number)
-        pieces, skipped = [], False
+        pieces, skipped = [f"<span style='color:#999;font-size:85%'>paragraph {number} · </span>"], False
         for s in sentences:
             if long and s.index not in said:
                 skipped = True
                 continue
-            if skipped and pieces:
+            if skipped and len(pieces) > 1:
                 pieces.append("<span style='color:#777'>…</span>")
             skipped = False
             text = html.escape(_clip(s.text, _SENTENCE_CHARS))
             if s.index in said:
                 a = said[s.index]
                 tip = html.escape(_clip(f"{a.kind}; cue: {a.cue or 'none'}; {a.evidence}", _MESSAGE_CHARS))
-                text = f"<mark title='{tip}'><b>[{s.index}]</b> {text}</mark>"
+                text = f"<mark title='{tip}'><b>sentence {s.index}</b> {text}</mark>"
                 marked += 1
             else:
                 text = f"<span style='color:#777'>{text}</span>"
@@ -658,9 +739,20 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
             if used > _HTML_BUDGET:
                 full = True
                 break
-        paragraphs.append("<p style='margin:4px 0'>" + " ".join(pieces) + "</p>")
+        paragraphs.append(f"<p style='margin:4px 0' data-paragraph='{number}'>" + " ".join(pieces) + "</p>")
         if full:
             break
+    # The box opens at the speaker's first paragraph: no script can scroll a widget's HTML,
+    # so the paragraphs before it are folded into one line that opens them.
+    drawn = list(shown)[:len(paragraphs)]
+    first = next((k for k, number in enumerate(drawn)
+                  if any(s.index in said for s in by_paragraph.get(number, ()))), 0)
+    if first > 0:
+        above = sum(len(by_paragraph.get(number, ())) for number in drawn[:first])
+        fold = (f"<details style='margin:2px 0 6px'><summary style='color:#666;cursor:pointer'>⋯ "
+                f"{first:,} paragraph{'s' if first != 1 else ''} above ({above:,} sentence{'s' if above != 1 else ''}): "
+                "click to show them</summary>" + "".join(paragraphs[:first]) + "</details>")
+        paragraphs = [fold] + paragraphs[first:]
     count = len(said)
     listed = ", ".join(f"{t} ({v})" for t, v in themes.items())
     head = (f"<h4 style='margin:4px 0'>{_label(who.name)} — {html.escape(_clip(who.role, _MESSAGE_CHARS))}</h4>"

@@ -32,7 +32,7 @@ __all__ = [
     "article_aliases", "article_phrases", "mention_counts", "mentions_vs_words",
     "ngram_counts", "Collocation", "collocations",
     "find_word", "no_occurrences", "KwicLine", "kwic", "show_kwic", "kwic_html",
-    "dispersion", "rank_frequency", "zipf_fit",
+    "dispersion", "rank_frequency", "ZipfFit", "zipf_fit",
 ]
 
 
@@ -280,7 +280,9 @@ def _counts_per(article, spans, label, words, stem):
     for column, word in enumerate(words):
         for hit in find_word(article, word, stem=stem):
             rows[bisect_right(starts, hit.start) - 1][column] += 1
-    return pd.DataFrame(rows, columns=words).rename_axis(index=label)
+    from .display import table
+
+    return table(pd.DataFrame(rows, columns=words).rename_axis(index=label))
 
 
 def counts_per_paragraph(article, words, *, stem=False):
@@ -292,7 +294,8 @@ def counts_per_paragraph(article, words, *, stem=False):
         stem: match every word with the same stem ("cooperate" finds "cooperation").
 
     Returns:
-        A DataFrame with one row per paragraph (numbered from 0) and one column per word.
+        A :class:`~helpers.display.Table` (a DataFrame) with one row per paragraph
+        (numbered from 0, as in ``article.paragraphs``) and one column per word.
 
     >>> from helpers import load_article
     >>> t = counts_per_paragraph(load_article(), ["terrorism", "sco"])
@@ -355,7 +358,7 @@ def mentions_vs_words(article, aliases=None):
         aliases: ``{key: [names]}``; ``None`` for :func:`article_aliases`.
 
     Returns:
-        A DataFrame, one row per organization, most mentioned first: ``mentions``,
+        A :class:`~helpers.display.Table` (a DataFrame), one row per organization, most mentioned first: ``mentions``,
         ``word total`` (the names' word counts added up) and ``as words`` (each
         name the article uses and its count, as ``"name: count"`` text, or "none").
 
@@ -374,8 +377,9 @@ def mentions_vs_words(article, aliases=None):
         rows.append({"organization": key, "mentions": mentions[key],
                      "word total": sum(counts.values()),
                      "as words": ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"})
-    table = pd.DataFrame(rows).set_index("organization")
-    return table.sort_values("mentions", ascending=False, kind="stable")
+    from .display import table
+
+    return table(pd.DataFrame(rows).set_index("organization").sort_values("mentions", ascending=False, kind="stable"))
 
 
 # --- n-grams and collocations ---------------------------------------------------------------
@@ -768,8 +772,38 @@ def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> li
     return [(rank, w, c) for rank, (w, c) in enumerate(counts.most_common(), start=1)]
 
 
-def zipf_fit(article, **options) -> tuple[float, float]:
-    """The straight line through ``log10(count)`` against ``log10(rank)``: ``(slope, intercept)``.
+class ZipfFit(NamedTuple):
+    """The straight line :func:`zipf_fit` draws through the words: ``log10(count) ≈ intercept + slope × log10(rank)``.
+
+    ``slope`` says how fast counts fall with rank (Zipf's law: about -1, the 2nd word half
+    as often as the 1st); ``intercept`` is where the line starts: ``10 ** intercept`` is the
+    count the line gives the most frequent word. It unpacks like a pair:
+    ``slope, intercept = zipf_fit(article)``.
+    """
+
+    slope: float
+    intercept: float
+
+    @property
+    def top_count(self) -> float:
+        """The count the line gives the word of rank 1: ``10 ** intercept``."""
+        return 10 ** self.intercept
+
+    def count_at(self, rank: int) -> float:
+        """The count the line gives the word of ``rank``: ``10 ** (intercept + slope × log10(rank))``."""
+        import math
+
+        return 10 ** (self.intercept + self.slope * math.log10(rank))
+
+    def __repr__(self) -> str:
+        return (f"ZipfFit(slope={self.slope:.2f}, intercept={self.intercept:.2f}): "
+                f"count ≈ {self.top_count:,.0f} × rank^{self.slope:.2f}, so the line gives the top word "
+                f"{self.top_count:,.0f} occurrences and the 10th {self.count_at(10):,.0f} "
+                f"(Zipf's law: slope -1)")
+
+
+def zipf_fit(article, **options) -> ZipfFit:
+    """The straight line through ``log10(count)`` against ``log10(rank)``, as a :class:`ZipfFit`.
 
     Zipf's law predicts a slope near -1. One article is a small sample: most
     words occur once or twice, so the tail is flat steps and the fitted slope
@@ -781,7 +815,8 @@ def zipf_fit(article, **options) -> tuple[float, float]:
             (stopwords are kept by default: Zipf's law is about all words).
 
     Returns:
-        ``(slope, intercept)`` of the least-squares line, as floats.
+        A :class:`ZipfFit` ``(slope, intercept)`` of the least-squares line, floats;
+        it unpacks as a pair and prints what the line says.
 
     Raises:
         ValueError: fewer than two different words are left to fit a line to.
@@ -790,11 +825,13 @@ def zipf_fit(article, **options) -> tuple[float, float]:
     >>> slope, intercept = zipf_fit(load_article())
     >>> round(slope, 2), round(intercept, 2)
     (-0.82, 2.18)
+    >>> zipf_fit(load_article())
+    ZipfFit(slope=-0.82, intercept=2.18): count ≈ 151 × rank^-0.82, so the line gives the top word 151 occurrences and the 10th 23 (Zipf's law: slope -1)
     """
     return _zipf_line(rank_frequency(article, **options))
 
 
-def _zipf_line(table) -> tuple[float, float]:
+def _zipf_line(table) -> ZipfFit:
     """:func:`zipf_fit` on a table :func:`rank_frequency` has made already."""
     import numpy as np
 
@@ -803,5 +840,5 @@ def _zipf_line(table) -> tuple[float, float]:
     x = np.log10([r for r, _, _ in table])
     y = np.log10([c for _, _, c in table])
     slope, intercept = np.polyfit(x, y, 1)
-    return float(slope), float(intercept)
+    return ZipfFit(float(slope), float(intercept))
 

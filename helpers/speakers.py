@@ -1412,10 +1412,29 @@ class Evaluation:
     baseline_errors: list
     n: int
 
+    def error_table(self, baseline: bool = False):
+        """The sentences the rules (or, with ``baseline=True``, the naive rule) got wrong, as a table.
+
+        Args:
+            baseline: the naive rule's errors instead of the rules'.
+
+        Returns:
+            A Table (a DataFrame): sentence, gold, predicted, evidence, text; speakers by
+            name, and "narration" where nobody speaks.
+
+        >>> evaluate_attribution().error_table(baseline=True).loc[0, "gold"]
+        ()
+        """
+        from .display import table
+
+        rows = self.baseline_errors if baseline else self.errors
+        return table(rows, columns=["sentence", "gold", "predicted", "evidence", "text"], empty="narration")
+
     def __repr__(self) -> str:
         return (f"<Evaluation on {self.n} sentences: rules {self.accuracy:.1%} "
-                f"({len(self.errors)} errors), naive 'last name seen' {self.baseline_accuracy:.1%} "
-                f"({len(self.baseline_errors)} errors), kind {self.kind_accuracy:.1%}>")
+                f"({len(self.errors)} error{'s' if len(self.errors) != 1 else ''}), naive 'last name seen' "
+                f"{self.baseline_accuracy:.1%} ({len(self.baseline_errors)} "
+                f"error{'s' if len(self.baseline_errors) != 1 else ''}), kind {self.kind_accuracy:.1%}>")
 
 
 def _errors(article, gold, predicted, evidence) -> list[dict]:
@@ -1446,6 +1465,8 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
     True
     """
     import pandas as pd
+
+    from .display import table as _table
 
     if isinstance(article, (list, tuple)):
         if gold is not None or predictions is not None:
@@ -1483,7 +1504,7 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
     return Evaluation(
         accuracy=1 - len(errors) / n, baseline_accuracy=1 - len(baseline_errors) / n,
         kind_accuracy=sum(kinds.get(i) == gold[i][1] for i in gold) / n,
-        per_speaker=pd.DataFrame(rows), errors=errors, baseline_errors=baseline_errors, n=len(gold))
+        per_speaker=_table(pd.DataFrame(rows), decimals=2), errors=errors, baseline_errors=baseline_errors, n=len(gold))
 
 
 #: The sets of real reports with a gold annotation that the rules are measured on.
@@ -1632,6 +1653,7 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
     """
     import pandas as pd
 
+    from .display import table as _table
     from .tokens import tokenize
 
     registry = _registry(article, registry)
@@ -1647,7 +1669,7 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
     table = pd.DataFrame(rows, columns=["speaker", "role", "speaks_for", "first_sentence", "sentences", "words"])
     table = table.sort_values("first_sentence", kind="stable", na_position="last").reset_index(drop=True)
     table["first_sentence"] = table["first_sentence"].astype("Int64")
-    return table
+    return _table(table)
 
 
 def show_speaker(article, name: str, registry=None) -> None:
@@ -1666,7 +1688,7 @@ def show_speaker(article, name: str, registry=None) -> None:
     >>> from helpers import load_article
     >>> show_speaker(load_article(), "United Kingdom")
     United Kingdom: Representative of the United Kingdom (speaks for: member states), 1 sentence
-      [16] The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
+      sentence 16: The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
            cue: called for · indirect speech · named in the sentence
     """
     registry = _registry(article, registry)
@@ -1675,7 +1697,7 @@ def show_speaker(article, name: str, registry=None) -> None:
     print(f"{who.name}: {who.role} (speaks for: {who.speaks_for}), "
           f"{len(said)} sentence{'s' if len(said) != 1 else ''}")
     for a in said:
-        print(f"  [{a.sentence.index}] {a.sentence.text}")
+        print(f"  sentence {a.sentence.index}: {a.sentence.text}")
         print(f"       cue: {a.cue or 'none'} · {a.kind} · {a.evidence}")
 
 
@@ -1694,12 +1716,12 @@ def show_attribution(article, start: int = 0, stop: int | None = None, registry=
 
     >>> from helpers import load_article
     >>> show_attribution(load_article(), 13, 14)
-    [13] narration — about speakers in general ('Many speakers'): the journalist's summary
+    sentence 13: narration — about speakers in general ('Many speakers'): the journalist's summary
          Many speakers described the work of their respective regional organizations, with some calling for strengthening the cooperation between the CIS and CSTO entities, particularly in fighting terrorism, illicit drug trafficking and in other security areas.
     """
     for a in attribute(article, registry)[start:stop]:
         who = " + ".join(a.speakers) or "narration"
-        print(f"[{a.sentence.index}] {who} — {a.evidence}")
+        print(f"sentence {a.sentence.index}: {who} — {a.evidence}")
         print(f"     {a.sentence.text}")
 
 

@@ -33,13 +33,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .datafiles import DataFileError, data_dir, file_stamp, read_sections
+from .display import table as _table
 from .frequency import article_aliases
 from .groups import sentence_groups, sentences_by_group
 from .tokens import Mention, tokenize
 
 __all__ = [
     "Theme", "Hit", "load_themes", "make_theme", "theme_hits", "theme_matrix", "explain_zero",
-    "theme_keyness", "theme_cooccurrence", "theme_dispersion", "show_theme_hits",
+    "theme_keyness", "theme_cooccurrence", "theme_dispersion", "show_theme_hits", "theme_table",
 ]
 
 
@@ -181,6 +182,27 @@ def load_themes(path=None) -> dict[str, Theme]:
     """
     path = _themes_path(path)
     return dict(_load_themes(str(path), file_stamp(path)))
+
+
+def theme_table(themes=None):
+    """The themes as a table to read: each theme's note and its terms, nothing cut short.
+
+    Args:
+        themes: another lexicon (a themes file, a dict ``{name: terms}`` or Theme objects);
+            ``None`` for ``data/themes.txt``.
+
+    Returns:
+        A Table (a DataFrame) indexed by theme, with the columns ``note``, ``terms``
+        (joined by "; ", as in the file) and ``not`` (the ``not:`` lines).
+
+    >>> t = theme_table()
+    >>> t.loc["Territorial integrity", "terms"]
+    'territorial integrity; annex*; occupied; occupation'
+    """
+    import pandas as pd
+
+    rows = [(t.name, t.note, "; ".join(t.terms), "; ".join(t.exclude)) for t in _lexicon(themes).values()]
+    return _table(pd.DataFrame(rows, columns=["theme", "note", "terms", "not"]).set_index("theme"))
 
 
 def _lexicon(themes) -> dict[str, Theme]:
@@ -439,7 +461,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
         width: characters of context on each side.
 
     Returns:
-        A DataFrame with columns theme, term, group, sentence, paragraph, start,
+        A Table (a DataFrame) with columns theme, term, group, sentence, paragraph, start,
         end, left, keyword, right; ``article.text[start:end] == keyword``. A hit
         in a sentence shared by two groups appears once for each. No word of an
         organization's name is a hit (the names of :func:`~helpers.article_aliases`).
@@ -466,7 +488,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
                 rows.append((h.theme, h.term, g, h.sentence, h.paragraph, h.start, h.end,
                              left.rjust(width), text[h.start:h.end], right.ljust(width)))
     columns = ["theme", "term", "group", "sentence", "paragraph", "start", "end", "left", "keyword", "right"]
-    return pd.DataFrame(rows, columns=columns)
+    return _table(pd.DataFrame(rows, columns=columns))
 
 
 def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, blocs=None, registry=None):
@@ -482,7 +504,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         registry: the speakers, for the groupings by speaker (``None``: the article's own).
 
     Returns:
-        A DataFrame. Every count equals the number of :func:`theme_hits` rows
+        A Table (a DataFrame). Every count equals the number of :func:`theme_hits` rows
         for that group and theme. ``.attrs["tokens"]`` holds each group's token
         count and ``.attrs["hints"]`` a hint for each theme that matched nothing.
 
@@ -520,6 +542,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     if normalize == "per_1000":
         sizes = pd.Series(tokens).reindex(counts.index).replace(0, float("nan"))
         out = (counts.div(sizes, axis=0) * 1000).round(2)
+    out = _table(out, decimals=2 if normalize else None)
     out.attrs["tokens"] = tokens
     out.attrs["hints"] = {t.name: explain_zero(article, t, themes=lexicon)
                           for t in lexicon.values() if not _hits(article, t, orgs)}
@@ -602,7 +625,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
     >>> from helpers import load_article
     >>> show_theme_hits(load_article(), "Territorial integrity", width=20)
     Territorial integrity — 1 hit(s)
-      s15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
+      sentence 15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
     """
     rows = theme_hits(article, theme, group, by=by, themes=themes, blocs=blocs, width=width)
     lexicon = _lexicon(themes)
@@ -616,7 +639,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
         print(f"{t.name} — {len(part)} hit(s)")
         for r in part.itertuples():
             who = f" {r.group}" if by not in ("sentence", "paragraph") else ""
-            print(f"  s{r.sentence:<3}{who} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
+            print(f"  sentence {r.sentence:<3}{who} [{r.term}]  {r.left}[{r.keyword}]{r.right}")
     if theme is None:
         if none:
             where = f" for {group!r}" if group is not None else ""
@@ -654,7 +677,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         ValueError: a group whose sentences hold no word (only marks such as ``***``).
 
     Returns:
-        A DataFrame, one row per theme, strongest difference first: hits and
+        A Table (a DataFrame), one row per theme, strongest difference first: hits and
         rates per 1,000 tokens in each group; ``G2`` (Dunning's log-likelihood,
         as computed by Rayson & Garside); ``p`` (1 degree of freedom);
         ``log_ratio`` (log2 of the ratio of the rates: +1 means twice as
@@ -700,7 +723,8 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         rows.append((t.name, a, b, round(1000 * a / size_a, 2), round(1000 * b / size_b, 2),
                      round(g2, 2), round(p, 4), round(ratio, 2), more, note))
     columns = ["theme", "hits_a", "hits_b", "per_1000_a", "per_1000_b", "G2", "p", "log_ratio", "more_in", "note"]
-    out = pd.DataFrame(rows, columns=columns).set_index("theme").sort_values("G2", ascending=False, kind="stable")
+    out = _table(pd.DataFrame(rows, columns=columns).set_index("theme").sort_values("G2", ascending=False, kind="stable"),
+                decimals={"per_1000_a": 2, "per_1000_b": 2, "G2": 2, "p": 4, "log_ratio": 2})
     out.attrs.update(group_a=name_a, group_b=name_b, tokens_a=size_a, tokens_b=size_b,
                      shared_sentences=len(set_a & set_b))
     return out
@@ -714,7 +738,7 @@ def theme_cooccurrence(article, *, themes=None):
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
-        A square DataFrame, one row and one column per theme, of sentence counts.
+        A square Table (a DataFrame), one row and one column per theme, of sentence counts.
 
     >>> from helpers import load_article
     >>> co = theme_cooccurrence(load_article())
@@ -730,7 +754,7 @@ def theme_cooccurrence(article, *, themes=None):
     data = [[len(where[a] & where[b]) for b in names] for a in names]
     out = pd.DataFrame(data, index=pd.Index(names, name="theme"), columns=names)
     out.columns.name = "theme"
-    return out
+    return _table(out)
 
 
 def theme_dispersion(article, *, themes=None):
@@ -741,7 +765,7 @@ def theme_dispersion(article, *, themes=None):
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
-        A DataFrame, one row per theme: ``hits``; ``paragraphs`` (how many
+        A Table (a DataFrame), one row per theme: ``hits``; ``paragraphs`` (how many
         paragraphs have a hit, of ``len(article.paragraphs)``); ``first`` and
         ``last`` paragraph; ``DP``, Gries's deviation of proportions: 0 when the
         hits are spread like the text itself, near 1 when they sit in one place.
@@ -772,5 +796,6 @@ def theme_dispersion(article, *, themes=None):
         else:
             rows.append((name, 0, 0, None, None, float("nan")))
     columns = ["theme", "hits", "paragraphs", "first", "last", "DP"]
-    return pd.DataFrame(rows, columns=columns).set_index("theme")
+    out = pd.DataFrame(rows, columns=columns).set_index("theme")
+    return _table(out.astype({"first": "Int64", "last": "Int64"}), decimals={"DP": 3})
 

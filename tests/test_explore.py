@@ -365,6 +365,7 @@ def one_line_article(article, tmp_path_factory):
     line = " ".join(article.paragraphs)
     path = tmp_path_factory.mktemp("one-line") / "one-line.txt"
     path.write_text(" ".join([line] * (3_000_000 // len(line) + 1)) + "\n", encoding="utf-8")
+    shutil.copy(article.bundle_file("speakers.csv"), path.with_name("one-line.speakers.csv"))  # its speakers
     return load_article(path)
 
 
@@ -408,3 +409,127 @@ def test_a_huge_typed_word_gets_a_short_message(article):
     view = frequency_view(article, 5, word=word)
     assert len(view.message) < 300 and "(1,000,001 characters)" in view.message
     assert len(view.html) < 2_000
+
+
+# --- typing, the article box, reopened notebooks, numbering ---
+
+def test_typing_answers_once_it_pauses(article):
+    """In a running kernel each key press waits for the next: the view is drawn once, with the last word."""
+    import asyncio
+
+    from helpers import explore, frequency_explorer
+
+    async def typing():
+        ex = frequency_explorer(article, 5)
+        for typed in ("s", "sc", "sco"):
+            ex.word_box.value = typed
+            await asyncio.sleep(explore.TYPING_PAUSE / 10)
+        assert ex.view.word == "cooperation"  # still typing: nothing drawn yet
+        await asyncio.sleep(explore.TYPING_PAUSE * 2)
+        return ex
+
+    ex = asyncio.run(typing())
+    assert ex.view.word == "sco" and ex.view.message == "1 occurrence of 'sco'"
+
+
+def test_a_pick_from_the_list_shows_at_once_even_while_typing_waits(article):
+    import asyncio
+
+    from helpers import frequency_explorer
+
+    async def pick():
+        ex = frequency_explorer(article, 5)
+        ex.word_list.value = "united"
+        return ex.view.word
+
+    assert asyncio.run(pick()) == "united"
+
+
+def test_terms_typed_for_a_theme_stay_with_that_theme(article):
+    """Switching the theme to edit before the redraw does not move the typed terms to the other theme."""
+    import asyncio
+
+    from helpers import explore, theme_explorer
+
+    async def edit():
+        box = theme_explorer(article)
+        box.edit_theme.value = "Territorial integrity"
+        box.terms.value = box.terms.value + "\nprinciple*"
+        box.edit_theme.value = "Sovereignty & non-interference"
+        await asyncio.sleep(explore.TYPING_PAUSE * 2)
+        return box
+
+    box = asyncio.run(edit())
+    assert box.edits == {"Territorial integrity": "territorial integrity\nannex*\noccupied\noccupation\nprinciple*"}
+    assert "principle*" not in box.terms.value
+    assert int(box.view["matrix"]["Territorial integrity"].sum()) > 2  # the file's terms give 2 hits
+
+
+def test_the_debounce_runs_once_after_the_last_call():
+    import asyncio
+
+    from helpers.explore import _Debounced
+
+    calls = []
+    later = _Debounced(lambda: calls.append(len(calls)), pause=0.05)
+
+    async def burst():
+        for _ in range(5):
+            later()
+            await asyncio.sleep(0.01)
+        assert calls == []
+        await asyncio.sleep(0.15)
+
+    asyncio.run(burst())
+    assert calls == [0]
+
+
+def test_the_article_box_opens_at_the_speaker_s_first_paragraph(article):
+    v = speaker_view(article, "Tanmaya Lal")
+    first = article.sentences[62].paragraph
+    fold, rest = v.html.split("</details>")
+    assert f"{first} paragraphs above" in fold and "<mark" not in fold
+    assert sum(1 for s in article.sentences if s.paragraph < first) == int(
+        fold.split("paragraphs above (")[1].split(" sentences")[0])
+    assert rest.index(f"data-paragraph='{first}'") < rest.index("<mark")
+    assert rest.count("data-paragraph=") == len(article.paragraphs) - first
+    assert "<details" not in speaker_view(article, "Ban Ki-moon").html  # he opens the article
+
+
+def test_labels_count_sentences_and_paragraphs_from_0_as_python_does(article):
+    import re
+
+    from helpers import theme_explorer_view
+
+    view = theme_explorer_view(article, group="Sergey Ivanov", theme="Sovereignty & non-interference")
+    labels = re.findall(r"<b>sentence (\d+)</b> · paragraph (\d+):", view["sentences_html"])
+    assert labels and all(article.sentences[int(s)].paragraph == int(p) for s, p in labels)
+    v = speaker_view(article, "Tanmaya Lal")
+    assert "<b>sentence 62</b>" in v.html
+    assert f"paragraph {article.sentences[62].paragraph} · " in v.html
+
+
+def test_explorers_say_how_to_bring_them_back_except_in_the_app(article, monkeypatch):
+    from helpers import frequency_explorer, theme_explorer
+    from helpers.explore import RERUN_NOTE
+
+    def texts(box):
+        found, todo = [], [box]
+        while todo:
+            w = todo.pop()
+            todo += list(getattr(w, "children", ()))
+            found.append(getattr(w, "value", None))
+        return found
+
+    assert RERUN_NOTE in texts(frequency_explorer(article)) and RERUN_NOTE in texts(theme_explorer(article))
+    assert "Run All Cells" in RERUN_NOTE
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")  # what Voilà sets for its kernels
+    assert RERUN_NOTE not in texts(frequency_explorer(article))
+
+
+def test_the_theme_table_scrolls_in_a_box_of_its_own(article):
+    from helpers import theme_explorer
+
+    box = theme_explorer(article)
+    holder = next(c for c in box.children if getattr(c, "children", None) == (box.table,))
+    assert holder.layout.overflow == "auto" and holder.layout.width == "100%"

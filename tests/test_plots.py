@@ -103,7 +103,7 @@ def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
 
     themes = {"Aid $^$ money": ["terror*"], "Cost in $": ["cooperation"]}
     registry = tmp_path / "speakers.csv"
-    source = (data_dir() / "speakers.csv").read_text(encoding="utf-8")
+    source = article.bundle_file("speakers.csv").read_text(encoding="utf-8")
     registry.write_text(source.replace(",member states,", ",member $^$ states,")
                         .replace("Maleeha Lodhi,", "Maleeha $Lodhi$,"), encoding="utf-8")
     reg = speakers(registry)

@@ -384,7 +384,7 @@ def test_show_speaker(article, capsys):
     show_speaker(article, "Russian Federation")
     out = capsys.readouterr().out
     assert out.startswith("Russian Federation: Representative of the Russian Federation")
-    assert "[17]" in out and "[18]" in out and "continuation of a speech paragraph" in out
+    assert "sentence 17:" in out and "sentence 18:" in out and "continuation of a speech paragraph" in out
 
 
 def test_speaker_keywords_favour_the_speaker(article):
