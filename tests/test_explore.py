@@ -365,6 +365,7 @@ def one_line_article(article, tmp_path_factory):
     line = " ".join(article.paragraphs)
     path = tmp_path_factory.mktemp("one-line") / "one-line.txt"
     path.write_text(" ".join([line] * (3_000_000 // len(line) + 1)) + "\n", encoding="utf-8")
+    shutil.copy(article.bundle_file("speakers.csv"), path.with_name("one-line.speakers.csv"))
     return load_article(path)
 
 

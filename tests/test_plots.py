@@ -97,13 +97,13 @@ def test_frequency_dispersion_bad_input(article):
 # --- text from the data is drawn as written --------------------------------------------------
 
 def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
-    from helpers import (data_dir, plot_speaker_groups, plot_speaker_keywords, plot_speaker_words,
+    from helpers import (plot_speaker_groups, plot_speaker_keywords, plot_speaker_words,
                          plot_speaking_order, plot_theme_comparison, plot_theme_dispersion,
                          plot_theme_heatmap, speakers)
 
     themes = {"Aid $^$ money": ["terror*"], "Cost in $": ["cooperation"]}
     registry = tmp_path / "speakers.csv"
-    source = (data_dir() / "speakers.csv").read_text(encoding="utf-8")
+    source = article.bundle_file("speakers.csv").read_text(encoding="utf-8")
     registry.write_text(source.replace(",member states,", ",member $^$ states,")
                         .replace("Maleeha Lodhi,", "Maleeha $Lodhi$,"), encoding="utf-8")
     reg = speakers(registry)
