@@ -17,6 +17,7 @@ Two measurements:
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import shutil
@@ -122,6 +123,9 @@ def big_article(size: int) -> dict:
     line = " ".join(source.paragraphs)
     with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
         path = Path(tmp) / "big.txt"
+        speakers = source.bundle_file("speakers.csv")  # the kit article's speakers, beside it as a bundle's
+        if speakers.is_file():
+            shutil.copy(speakers, path.with_name("big.speakers.csv"))
         copies = size // (len(line.encode()) + 1) + 1
         with path.open("w", encoding="utf-8") as f:
             for _ in range(copies):

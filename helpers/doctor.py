@@ -58,12 +58,21 @@ def _check_widgets() -> Check:
     return Check("widgets", ok, found, fix)
 
 
+def _in_kernel() -> bool:
+    """Whether this code runs in a Jupyter kernel (not merely in a process that imported ipykernel)."""
+    if "ipykernel" not in sys.modules or "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
 def _check_backend() -> Check:
     import matplotlib
 
     backend = matplotlib.get_backend()
-    in_kernel = "ipykernel" in sys.modules
-    ok = (not in_kernel) or "inline" in backend.lower() or "ipympl" in backend.lower() or "widget" in backend.lower()
+    ok = (not _in_kernel()) or "inline" in backend.lower() or "ipympl" in backend.lower() or "widget" in backend.lower()
     fix = "" if ok else "run `%matplotlib inline` in a cell, then run the plotting cell again"
     return Check("matplotlib", ok, f"matplotlib {matplotlib.__version__}, backend {backend!r}", fix)
 

@@ -97,7 +97,7 @@ def test_frequency_dispersion_bad_input(article):
 # --- text from the data is drawn as written --------------------------------------------------
 
 def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
-    from helpers import (data_dir, plot_speaker_groups, plot_speaker_keywords, plot_speaker_words,
+    from helpers import (plot_speaker_groups, plot_speaker_keywords, plot_speaker_words,
                          plot_speaking_order, plot_theme_comparison, plot_theme_dispersion,
                          plot_theme_heatmap, speakers)
 
