@@ -207,6 +207,8 @@ def table(data=None, *, columns=None, index=None, empty: str = _MISSING, decimal
     (['first', 'second', 'count', 'score'], 'united')
     >>> "…" in t._repr_html_() or "overflow-x:auto" not in t._repr_html_()
     False
+    >>> list(table([], columns=["sentence", "gold"]).columns)
+    ['sentence', 'gold']
     """
     import dataclasses
 
@@ -224,7 +226,9 @@ def table(data=None, *, columns=None, index=None, empty: str = _MISSING, decimal
         if rows and hasattr(rows[0], "_asdict"):
             rows = [r._asdict() for r in rows]
         frame = pd.DataFrame(rows)
-        if columns is not None:
+        if columns is not None and not rows:  # no row: the columns still say what a row would hold
+            frame = pd.DataFrame(columns=list(columns))
+        elif columns is not None:
             frame = frame[list(columns)] if set(columns) <= set(frame.columns) else frame.set_axis(list(columns), axis=1)
     if index is not None:
         frame = frame.set_index(index)
