@@ -289,3 +289,60 @@ def test_load_article_after_a_try_at_changing_it_gives_the_clean_article(article
     again = load_article()
     assert again.words[:3] == ("new", "york", "idn") and list(again.words) == tokenize(again.text)
     assert again.text[again.token_columns[1][0]:again.token_columns[2][0]] == "NEW"
+
+
+# --- a bundle's own chrome, organizations and phrases -----------------------------------------
+
+def _bundle(tmp_path, toml: str, text: str = "A title\n521\nShare this: x\n\nThe Council met. Peace matters.\n1,204 views\n"):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    path.with_suffix(".toml").write_text(toml, encoding="utf-8")
+    return path
+
+
+def test_a_bundle_drops_its_own_chrome_lines_and_says_which_rule_did(tmp_path):
+    path = _bundle(tmp_path, 'title = "A title"\n[chrome]\nlines = ["521"]\nprefixes = ["Share this"]\n'
+                             "patterns = ['[\\d,]+ views']\n")
+    a = load_article(path)
+    assert a.paragraphs == ("The Council met. Peace matters.",)
+    reasons = {r.text: r.reason for r in a.removed}
+    assert "[chrome] lines" in reasons["521"] and "[chrome] prefixes" in reasons["Share this: x"]
+    assert "[chrome] patterns" in reasons["1,204 views"] and "report.toml" in reasons["521"]
+
+
+def test_an_exact_chrome_line_applies_to_its_article_only(tmp_path):
+    path = _bundle(tmp_path, 'title = "A title"\n[chrome]\nlines = ["521"]\n')
+    other = tmp_path / "other.txt"
+    other.write_text("Another title\n\n521\n\nThe Council met.\n", encoding="utf-8")
+    assert "521" not in load_article(path).text and "521" in load_article(other).paragraphs
+
+
+@pytest.mark.parametrize("toml, line, words", [
+    ('[chrome]\nline = ["521"]\n', 2, "[chrome] has no kind 'line'"),
+    ('[chrome]\npatterns = ["(views"]\n', 2, "is not a regular expression"),
+    ('[chrome]\nlines = "521"\nprefixes = [1]\n', 3, "should be a list of text entries"),
+    ('chrome = "521"\n', 1, "should be a table"),
+    ('organizations = ["ASEAN Association of Southeast Asian Nations"]\n', 1, "has no 'KEY:'"),
+    ('phrases = ["Lim"]\n', 1, "is a single word"),
+])
+def test_a_malformed_bundle_toml_names_the_line_and_the_fix(tmp_path, toml, line, words):
+    path = _bundle(tmp_path, toml)
+    with pytest.raises(DataFileError) as err:
+        load_article(path)
+    assert err.value.path.name == "report.toml" and err.value.line == line and err.value.fix
+    assert words in err.value.problem
+
+
+def test_a_bundles_organizations_and_phrases_add_to_the_shared_lists(tmp_path):
+    from helpers import article_aliases, article_phrases, load_aliases, mention_counts, top_words
+
+    text = "A title\n\nLim Jock Hoi said ASEAN and the Association of Southeast Asian Nations (ASEAN) met the AU.\n"
+    path = _bundle(tmp_path, 'title = "A title"\norganizations = ["NEWORG: New Organization; NEWORG", '
+                             '"AU: Union africaine"]\nphrases = ["Lim Jock Hoi"]\n', text)
+    a = load_article(path)
+    aliases = article_aliases(a)
+    assert aliases["NEWORG"] == ("New Organization", "NEWORG") and "NEWORG" not in load_aliases()
+    assert aliases["AU"] == (*load_aliases()["AU"], "Union africaine"), "a known key gets the names added"
+    assert ("lim", "jock", "hoi") in article_phrases(a)
+    assert "lim_jock_hoi" in dict(top_words(a, 10, phrases=True))
+    assert mention_counts(a)["ASEAN"] == 2, "the full name with its acronym in brackets is one mention"
