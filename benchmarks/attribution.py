@@ -34,7 +34,7 @@ def _cold_attribution(article) -> None:
 
     from helpers import attribute
 
-    module = sys.modules["helpers.speakers"]  # the module (helpers.speakers is also a function's name)
+    module = sys.modules["helpers.speakers.rules"]  # where attribution keeps its cache
     module._CACHE.pop(article, None)
     module._rules.cache_clear()
     attribute(article)

@@ -18,7 +18,7 @@ from helpers.groups import sentence_groups
 from helpers import load_article, speakers, word_counts
 
 article_module = sys.modules["helpers.article"]
-speakers_module = sys.modules["helpers.speakers"]
+speakers_module = sys.modules["helpers.speakers.rules"]  # the rules, where attribution is decided
 themes_module = sys.modules["helpers.themes"]
 
 

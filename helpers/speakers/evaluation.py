@@ -1,0 +1,385 @@
+"""Measuring attribution: the gold annotations made by reading, and the rules against them.
+
+An article's ``NAME.gold.tsv`` says who speaks in each sentence; :func:`evaluate_attribution`
+compares the rules and the naive rule with it on the same sentences, and
+:func:`evaluate_reports` does so over a set of real reports, one row each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..datafiles import DataFileError, data_dir, read_text
+from .registry import _registry
+from .rules import KINDS, attribute, naive_attribution
+
+__all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports",
+           "evaluation_reports", "REPORT_SPLITS"]
+
+
+# --- the gold annotation and the evaluation ---------------------------------------------
+
+_GOLD_COLUMNS = ("sentence", "speakers", "kind", "begins", "note")
+
+
+def gold_path(article) -> Path | None:
+    """The gold annotation of an article: ``NAME.gold.tsv`` beside it.
+
+    A file of the older layout, ``data/gold/NAME.attribution.tsv``, is used when the
+    article has none of its own (``python -m helpers doctor`` says how to move it).
+
+    Args:
+        article: an :class:`~helpers.Article`.
+
+    Returns:
+        The path, or ``None`` when the article has no gold annotation.
+
+    >>> from helpers import load_article
+    >>> gold_path(load_article()).name
+    'idn-2016-10-31-un-regional-bodies.gold.tsv'
+    """
+    own = article.bundle_file("gold.tsv")
+    if own.is_file():
+        return own
+    legacy = data_dir() / "gold" / f"{article.name}.attribution.tsv"
+    return legacy if legacy.is_file() else None
+
+
+def _gold_path(article, path=None) -> Path:
+    if path is not None:
+        return Path(path)
+    found = gold_path(article)
+    if found is None:
+        raise DataFileError(article.bundle_file("gold.tsv"), "the article has no gold annotation",
+                            "write one (python -m helpers new-article drafts it), or measure the rules "
+                            "on an article that has one (list_articles())")
+    return found
+
+
+def _gold_lines(path: Path) -> list[tuple[int, str]]:
+    """The annotation lines of a gold file, numbered: notes, blank lines and the header left out.
+
+    The header is recognised by its column names (tabs or spaces between them, any case),
+    so a file whose header was deleted keeps its first annotation.
+    """
+    lines = [(n, line) for n, line in enumerate(read_text(path).split("\n"), start=1)
+             if line.strip() and not line.startswith("#")]
+    if not lines:
+        return []
+    number, first = lines[0]
+    names = [word.lower() for word in first.split()]
+    if names in (list(_GOLD_COLUMNS), list(_GOLD_COLUMNS[:4])):
+        return lines[1:]
+    if not names[0].isdigit():
+        lead = first.split("\t")[0].strip()[:40]
+        raise DataFileError(path, f"the first line is neither the header nor an annotation: it begins "
+                                  f"{lead!r}, not a sentence index",
+                            f"write the header as the kit's file has it, the names {', '.join(_GOLD_COLUMNS)} "
+                            "with one tab between them, or start the line with the index of a sentence",
+                            line=number)
+    return lines  # no header: the first line is an annotation like the others
+
+
+def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[str, ...], str]]:
+    """The hand-made gold annotation of ``article``: sentence index → (speakers, kind).
+
+    Args:
+        article: the article (``None`` for the kit's article).
+        path: the gold file; by default the article's ``NAME.gold.tsv`` (see :func:`gold_path`).
+        registry: speakers the names must come from (``None`` for the article's own).
+
+    Returns:
+        A dict from sentence index to ``(speakers, kind)``: a tuple of registry
+        names (empty for narration) and one of :data:`KINDS`.
+
+    Raises:
+        DataFileError: a line with the wrong number of columns, an unknown speaker or
+            kind, first words (``begins``) that begin no sentence or several, a sentence
+            annotated twice (both lines are named), a file with no annotation, a first line that is neither the
+            header nor an annotation. (The header line, ``sentence  speakers  kind  begins
+            note``, may be left out.) The ``begins`` column says which sentence a line is
+            about; the ``sentence`` index beside it is there for a reader.
+
+    >>> gold = load_gold()
+    >>> len(gold), gold[15]
+    (71, (('Ukraine', 'United States'), 'indirect speech'))
+    """
+    if article is None:
+        from ..article import load_article
+
+        article = load_article()
+    path = _gold_path(article, path)
+    known = {s.name for s in _registry(article, registry)}
+    gold, seen = {}, {}
+    for number, line in _gold_lines(path):
+        cells = line.split("\t")
+        if len(cells) < 4:
+            raise DataFileError(path, f"this line has {len(cells)} columns, not {len(_GOLD_COLUMNS)}",
+                                "separate sentence, speakers, kind, begins and note with one tab each "
+                                "(an editor may have turned tabs into spaces)", line=number)
+        index, names, kind, begins = (c.strip() for c in cells[:4])
+        sent = _gold_sentence(article, begins, index, path, number)
+        names = tuple(n.strip() for n in names.split(";") if n.strip())
+        for name in names:
+            if name not in known:
+                raise DataFileError(path, f"{name!r} is not in the speaker registry",
+                                    f"use a name from {article.name}.speakers.csv, or add the speaker there",
+                                    line=number)
+        if kind not in KINDS:
+            raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
+                                line=number)
+        if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
+            earlier, first = seen[sent.index]
+
+            def said(who, how):
+                return f"{'; '.join(who) or 'narration'} ({how})"
+
+            raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
+                                      + (" (the same way)" if first == (names, kind) else
+                                         f", with different speakers or kinds: {said(*first)} and "
+                                         f"{said(names, kind)}"),
+                                "keep one line for each sentence: delete the line that is wrong", line=number)
+        seen[sent.index] = (number, (names, kind))
+        gold[sent.index] = (names, kind)
+    if not gold:
+        raise DataFileError(path, "the file holds no annotation: there is nothing to check the rules against",
+                            "write one line per body sentence: its index, speakers, kind and first words, "
+                            "separated by tabs (python -m helpers new-article drafts them), or delete the file")
+    return gold
+
+
+def _gold_sentence(article, begins: str, index: str, path, number):
+    """The sentence of ``article`` that starts with ``begins``, or a DataFileError that says why not.
+
+    Where several sentences begin so (a quotation said twice), the ``index`` says which.
+    """
+    if not begins:
+        raise DataFileError(path, "the column 'begins' is empty",
+                            "copy the first words of the sentence into it: they say which sentence it is",
+                            line=number)
+    found = [s for s in article.sentences if s.text.startswith(begins)]
+    if len(found) == 1:
+        return found[0]
+    chosen = [s for s in found if str(s.index) == index]
+    if chosen:
+        return chosen[0]
+    if found:
+        listed = ", ".join(str(s.index) for s in found[:5])
+        raise DataFileError(path, f"{len(found)} sentences begin {begins!r} (sentences {listed})",
+                            "write more of the sentence's first words, until only one sentence begins so, "
+                            "or write the index of the one you mean in the column 'sentence'",
+                            line=number)
+    import difflib
+
+    starts = {s.text[:len(begins)]: s for s in article.sentences}
+    close = difflib.get_close_matches(begins, list(starts), n=1, cutoff=0.6)
+    hint = (f"sentence {starts[close[0]].index} begins {close[0]!r}: copy its first words exactly"
+            if close else "copy the first words of the sentence exactly as article.sentences has them")
+    raise DataFileError(path, f"no sentence of {article.name!r} begins {begins!r}", hint, line=number)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """How well attribution agrees with the gold annotation.
+
+    Attributes:
+        accuracy: share of gold sentences whose set of speakers is exactly right.
+        baseline_accuracy: the same for the naive "last name seen" rule.
+        kind_accuracy: share of sentences whose kind is right.
+        per_speaker: a DataFrame: speaker, gold, predicted, correct, precision, recall.
+        errors: one dict per wrong sentence (sentence, gold, predicted, evidence, text).
+        baseline_errors: the same for the naive rule.
+        n: the number of gold sentences.
+    """
+
+    accuracy: float
+    baseline_accuracy: float
+    kind_accuracy: float
+    per_speaker: object
+    errors: list
+    baseline_errors: list
+    n: int
+
+    def error_table(self, baseline: bool = False):
+        """The sentences the rules (or, with ``baseline=True``, the naive rule) got wrong, as a table.
+
+        Args:
+            baseline: the naive rule's errors instead of the rules'.
+
+        Returns:
+            A Table (a DataFrame): sentence, gold, predicted, evidence, text; speakers by
+            name, and "narration" where nobody speaks.
+
+        >>> evaluate_attribution().error_table(baseline=True).loc[0, "gold"]
+        ()
+        """
+        from ..display import table
+
+        rows = self.baseline_errors if baseline else self.errors
+        return table(rows, columns=["sentence", "gold", "predicted", "evidence", "text"], empty="narration")
+
+    def __repr__(self) -> str:
+        return (f"<Evaluation on {self.n} sentences: rules {self.accuracy:.1%} "
+                f"({len(self.errors)} error{'s' if len(self.errors) != 1 else ''}), naive 'last name seen' "
+                f"{self.baseline_accuracy:.1%} ({len(self.baseline_errors)} "
+                f"error{'s' if len(self.baseline_errors) != 1 else ''}), kind {self.kind_accuracy:.1%}>")
+
+
+def _errors(article, gold, predicted, evidence) -> list[dict]:
+    return [{"sentence": i, "gold": gold[i][0], "predicted": predicted[i], "evidence": evidence[i],
+             "text": article.sentences[i].text}
+            for i in sorted(gold) if set(gold[i][0]) != set(predicted[i])]
+
+
+def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluation:
+    """Compare attribution with the hand-made gold annotation, and the naive rule too.
+
+    Args:
+        article: the article (``None`` for the course's article); or a list of articles
+            (or their paths), to measure each and all of them: see :func:`evaluate_reports`.
+        gold: a gold dict as from :func:`load_gold` (``None`` to read the file).
+        predictions: a list of :class:`Attribution` to judge (``None`` for :func:`attribute`).
+
+    Returns:
+        An :class:`Evaluation`: accuracy, per-speaker precision and recall, the errors,
+        and the naive rule's accuracy and errors on the same gold. For a list, the table
+        of :func:`evaluate_reports`.
+
+    Raises:
+        ValueError: the gold annotation is empty (no sentence to judge the rules on).
+
+    >>> ev = evaluate_attribution()
+    >>> ev.accuracy > ev.baseline_accuracy
+    True
+    """
+    import pandas as pd
+
+    from ..display import table as _table
+
+    if isinstance(article, (list, tuple)):
+        if gold is not None or predictions is not None:
+            raise ValueError("give gold= and predictions= for one article at a time; for a list of "
+                             "articles each one's own gold file is read")
+        return evaluate_reports(article)
+    if article is None:
+        from ..article import load_article
+
+        article = load_article()
+    gold = load_gold(article) if gold is None else gold
+    if not gold:
+        raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
+                         "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
+    predictions = attribute(article) if predictions is None else predictions
+    naive = naive_attribution(article)
+    predicted = {a.sentence.index: a.speakers for a in predictions}
+    kinds = {a.sentence.index: a.kind for a in predictions}
+    for i in gold:
+        predicted.setdefault(i, ())
+    errors = _errors(article, gold, predicted, {a.sentence.index: a.evidence for a in predictions})
+    baseline_errors = _errors(article, gold, {a.sentence.index: a.speakers for a in naive},
+                              {a.sentence.index: a.evidence for a in naive})
+    rows = []
+    names = dict.fromkeys([n for g, _ in gold.values() for n in g] + [n for i in gold for n in predicted[i]])
+    for name in [*names, "(narration)"]:
+        def has(who):
+            return not who if name == "(narration)" else name in who
+        g = {i for i in gold if has(gold[i][0])}
+        p = {i for i in gold if has(predicted[i])}
+        rows.append({"speaker": name, "gold": len(g), "predicted": len(p), "correct": len(g & p),
+                     "precision": len(g & p) / len(p) if p else float("nan"),
+                     "recall": len(g & p) / len(g) if g else float("nan")})
+    n = len(gold) or 1
+    return Evaluation(
+        accuracy=1 - len(errors) / n, baseline_accuracy=1 - len(baseline_errors) / n,
+        kind_accuracy=sum(kinds.get(i) == gold[i][1] for i in gold) / n,
+        per_speaker=_table(pd.DataFrame(rows), decimals=2), errors=errors, baseline_errors=baseline_errors, n=len(gold))
+
+
+#: The sets of real reports with a gold annotation that the rules are measured on.
+REPORT_SPLITS = ("development", "held-out")
+_KIT = Path(__file__).resolve().parents[2]  # the kit's folder, above helpers/
+_REPORTS = _KIT / "tests" / "reports"
+#: The instructor guide's worked example: a real report, finished as a bundle, in the development set too.
+_GUIDE_EXAMPLE = _KIT / "docs" / "examples" / "second-article"
+
+
+def evaluation_reports(split: str = "development") -> list[Path]:
+    """The real reports, each with its gold annotation, that the rules are measured on.
+
+    Args:
+        split: "development": the articles bundled in ``data/articles/`` that have a gold
+            file, except the kit's own article (it has a figure of its own), the reports in
+            ``tests/reports/dev/`` and the instructor guide's worked example
+            (``docs/examples/second-article/``); the rules were written with these in view.
+            "held-out": the reports in ``tests/reports/heldout/``, which nobody read while
+            the rules were written; they were measured once, when the rules were done.
+
+    Returns:
+        The paths of the reports' ``.txt`` files, sorted by name.
+
+    Raises:
+        ValueError: an unknown split (the message lists the splits).
+
+    >>> [p.stem for p in evaluation_reports()][:2]
+    ['belta-2022-02-17-un-csto-cooperation', 'unnews-2017-07-19-un-au-cooperation']
+    """
+    from ..article import DEFAULT_ARTICLE
+
+    if split not in REPORT_SPLITS:
+        raise ValueError(f"there is no split {split!r}: choose one of {', '.join(map(repr, REPORT_SPLITS))}")
+    if split == "held-out":
+        return sorted(p for p in (_REPORTS / "heldout").glob("*.txt") if p.with_suffix(".gold.tsv").is_file())
+    own = [p for p in (data_dir() / "articles").glob("*.txt")
+           if p.stem != DEFAULT_ARTICLE and p.with_suffix(".gold.tsv").is_file()]
+    dev = [p for folder in (_REPORTS / "dev", _GUIDE_EXAMPLE) for p in folder.glob("*.txt")
+           if p.with_suffix(".gold.tsv").is_file()]
+    return sorted(own) + sorted(dev)
+
+
+def evaluate_reports(reports=None):
+    """The rules and the naive rule on several articles: one row each, and all of them together.
+
+    Both rules are judged on the same sentences: every sentence of each article's gold
+    annotation. The last row adds the sentences up over all articles (so a long article
+    counts for more than a short one).
+
+    Args:
+        reports: articles, their paths or names (each with its ``.gold.tsv`` beside it), or
+            a split of :func:`evaluation_reports` ("development", "held-out"); ``None``
+            for the development set.
+
+    Returns:
+        A pandas DataFrame with columns article, sentences, rules right, rules %,
+        naive right, naive %; its last row is "all N articles".
+
+    Raises:
+        DataFileError: an article has no gold annotation, or a line of it is wrong (the
+            message names the file, the line and the fix).
+
+    >>> table = evaluate_reports()
+    >>> list(table.columns)
+    ['article', 'sentences', 'rules right', 'rules %', 'naive right', 'naive %']
+    >>> int(table.iloc[-1]["sentences"]) == int(table.iloc[:-1]["sentences"].sum())
+    True
+    """
+    import pandas as pd
+
+    from ..article import load_article
+
+    if reports is None or isinstance(reports, str) and reports in REPORT_SPLITS:
+        reports = evaluation_reports(reports or "development")
+    rows = []
+    for report in reports:
+        article = report if hasattr(report, "sentences") else load_article(report)
+        ev = evaluate_attribution(article)
+        rows.append({"article": article.name, "sentences": ev.n, "rules right": ev.n - len(ev.errors),
+                     "naive right": ev.n - len(ev.baseline_errors)})
+    total = {"article": f"all {len(rows)} article{'s' if len(rows) != 1 else ''}",
+             "sentences": sum(r["sentences"] for r in rows),
+             "rules right": sum(r["rules right"] for r in rows), "naive right": sum(r["naive right"] for r in rows)}
+    table = pd.DataFrame(rows + [total], columns=["article", "sentences", "rules right", "naive right"])
+    for rule in ("rules", "naive"):
+        share = table[f"{rule} right"] / table["sentences"].where(table["sentences"] > 0)
+        table.insert(table.columns.get_loc(f"{rule} right") + 1, f"{rule} %", (100 * share).round(1))
+    return table

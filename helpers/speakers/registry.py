@@ -1,0 +1,160 @@
+"""The speaker registry: who can speak in an article, read from its ``NAME.speakers.csv``.
+
+Each article has its own list beside it. :func:`speakers` reads it; every function that
+groups sentences by speaker takes ``registry=`` and, when it is not given, uses the
+article's own (:func:`_registry`).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import DataFileError, data_dir, file_stamp, read_text
+
+__all__ = ["Speaker", "speakers", "registry_path", "CAPACITIES"]
+
+#: The capacities a speaker can speak in.
+CAPACITIES = ("official", "national", "chair", "on behalf")
+_COLUMNS = ("name", "role", "country", "organization", "capacity", "speaks_for", "pronoun", "aliases")
+_PRONOUNS = ("he", "she")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One speaker of a registry (the note atop a ``NAME.speakers.csv`` says what each field means)."""
+
+    name: str
+    role: str
+    country: str | None
+    organization: str | None
+    capacity: str
+    speaks_for: str
+    aliases: tuple[str, ...] = ()
+    pronoun: str | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- the registry ---------------------------------------------------------------------
+
+#: The speaker file of the older layout, one for every article: used by an article with no
+#: ``NAME.speakers.csv`` of its own, until its lines are moved there.
+LEGACY_REGISTRY = "speakers.csv"
+
+
+def registry_path(article=None) -> Path | None:
+    """The speaker file an article uses: ``NAME.speakers.csv`` beside it.
+
+    An article with no file of its own uses ``data/speakers.csv`` when that file of the
+    older layout exists (``python -m helpers doctor`` says how to move it).
+
+    Args:
+        article: an :class:`~helpers.Article`, or ``None`` for the course's current article.
+
+    Returns:
+        The path, or ``None`` when the article has no speaker file at all.
+
+    >>> registry_path().name
+    'idn-2016-10-31-un-regional-bodies.speakers.csv'
+    """
+    if article is None:
+        from ..article import current_article
+
+        own = data_dir() / "articles" / f"{current_article()}.speakers.csv"
+    else:
+        own = article.bundle_file("speakers.csv")
+    if own.is_file():
+        return own
+    legacy = data_dir() / LEGACY_REGISTRY
+    return legacy if legacy.is_file() else None
+
+
+@lru_cache(maxsize=8)
+def _read_registry(path: str, stamp) -> tuple[Speaker, ...]:
+    path = Path(path)
+    numbered = [(n, line) for n, line in enumerate(read_text(path).split("\n"), start=1)
+                if line.strip() and not line.lstrip().startswith("#")]
+    if not numbered:
+        raise DataFileError(path, "the file has no header line and no speakers",
+                            "start with the line  " + ",".join(_COLUMNS))
+    rows = list(zip((n for n, _ in numbered), csv.reader(line for _, line in numbered)))
+    header_line, header = rows[0]
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in _COLUMNS if c not in header]
+    if missing:
+        raise DataFileError(path, f"the header has no column {missing[0]!r} (it has {', '.join(header)})",
+                            "the first line that is not a note must be  " + ",".join(_COLUMNS),
+                            line=header_line)
+    out, seen = [], {}
+    for number, cells in rows[1:]:
+        if len(cells) != len(header):
+            raise DataFileError(
+                path, f"this line has {len(cells)} values but the header has {len(header)} columns",
+                "give every column a value (leave it empty between two commas) and put any value "
+                "that contains a comma in double quotes", line=number)
+        row = {key: cell.strip() for key, cell in zip(header, cells)}
+        for key in ("name", "role", "capacity", "speaks_for"):
+            if not row[key]:
+                raise DataFileError(path, f"the column {key!r} is empty", f"write the speaker's {key}",
+                                    line=number)
+        if row["name"] in seen:
+            raise DataFileError(path, f"the name {row['name']!r} is already on line {seen[row['name']]}",
+                                "each speaker has one line; merge the two or rename one", line=number)
+        if row["capacity"] not in CAPACITIES:
+            raise DataFileError(path, f"capacity {row['capacity']!r} is not one the kit knows",
+                                f"write one of: {', '.join(CAPACITIES)}", line=number)
+        if row["pronoun"] and row["pronoun"].lower() not in _PRONOUNS:
+            raise DataFileError(path, f"pronoun {row['pronoun']!r} is not he or she",
+                                "write he, she, or leave it empty", line=number)
+        seen[row["name"]] = number
+        aliases = tuple(a.strip() for a in row["aliases"].split(";") if a.strip())
+        out.append(Speaker(row["name"], row["role"], row["country"] or None, row["organization"] or None,
+                           row["capacity"], row["speaks_for"], aliases, row["pronoun"].lower() or None))
+    owner = {}
+    for s, (number, _) in zip(out, rows[1:]):
+        for form in (s.name, *s.aliases):
+            if owner.get(form, s.name) != s.name:
+                raise DataFileError(path, f"{form!r} names both {owner[form]!r} and {s.name!r}",
+                                    "keep each name or alias on one speaker's line only", line=number)
+            owner[form] = s.name
+    return tuple(out)
+
+
+def speakers(source=None) -> list[Speaker]:
+    """The speakers of an article's registry, or of a speaker file, in file order.
+
+    Args:
+        source: an :class:`~helpers.Article` (its ``NAME.speakers.csv``), the path of a
+            file written like one, or ``None`` for the course's current article.
+
+    Returns:
+        A list of :class:`Speaker`; empty for an article with no speaker file.
+
+    Raises:
+        DataFileError: a missing column, an empty field, a duplicate name, an unknown
+            capacity or pronoun; the message names the file and the line.
+
+    >>> reg = speakers()
+    >>> len(reg), reg[0].name, reg[0].speaks_for
+    (27, 'Ban Ki-moon', 'UN')
+    >>> [s.name for s in reg if s.pronoun == "she"]
+    ['Tanmaya Lal', 'Maleeha Lodhi']
+    """
+    return list(_registry(source))
+
+
+def _registry(source=None, registry=None) -> tuple[Speaker, ...]:
+    """``registry`` as a tuple when it is given, else the speakers of ``source`` (see :func:`speakers`)."""
+    if registry is not None:
+        return tuple(registry)
+    if source is None or hasattr(source, "bundle_file"):
+        path = registry_path(source)
+        if path is None:
+            return ()
+    else:
+        path = Path(source)
+    return _read_registry(str(path), file_stamp(path))
