@@ -20,12 +20,11 @@ import json
 import shutil
 import subprocess
 import sys
-import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from .report import Table, median, timed, verdict
+from .report import Table, median, peak_mb, timed, verdict
 
 TITLE = "Hostile input: linear tokenizer, bounded memory and widget HTML"
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,18 +85,6 @@ def tokenizer_rows(size: int, repeat: int) -> list[list]:
 
 # --- the big article, in a fresh process ---------------------------------------------------
 
-def _peak_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def widget_payloads(widget, seen=None):
     """``(description, size in bytes)`` of every HTML value and option list under ``widget``."""
     seen = set() if seen is None else seen
@@ -131,17 +118,16 @@ def big_article(size: int) -> dict:
             for _ in range(copies):
                 f.write(line + " ")
             f.write("\n")
-        shutil.copy(source.bundle_file("speakers.csv"), path.with_name("big.speakers.csv"))  # its speakers
         helpers.load_article()  # imports, the kit's lists: outside the measurement
         helpers.top_words(source, 5)
-        before = _peak_mb()
+        before = peak_mb()
         spent, html, peaks = {}, {}, {}
 
         def step(name, fn):
             start = time.perf_counter()
             out = fn()
             spent[name] = time.perf_counter() - start
-            peaks[name] = _peak_mb() - before
+            peaks[name] = peak_mb() - before
             return out
 
         a = step("load", lambda: helpers.load_article(path))
@@ -168,7 +154,7 @@ def big_article(size: int) -> dict:
             for what, n in widget_payloads(box):
                 key = f"{name}: {what}"
                 html[key] = max(html.get(key, 0), n)
-        return {"bytes": path.stat().st_size, "peak_mb": _peak_mb() - before, "seconds": spent,
+        return {"bytes": path.stat().st_size, "peak_mb": peak_mb() - before, "seconds": spent,
                 "html": html, "tokens": len(a.words), "failed": failed, "peaks": peaks}
 
 

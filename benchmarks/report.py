@@ -126,3 +126,20 @@ def save(tables: list[Table], folder: Path, *, started: str, seconds: float) -> 
                        for t in tables]}
     path.with_suffix(".json").write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")
     return path
+
+
+def peak_mb() -> float:
+    """The process's peak resident size in MB: ``VmHWM`` from ``/proc/self/status``.
+
+    Where there is no /proc, ``ru_maxrss`` (on Linux that one starts at the parent's peak,
+    so it can hide growth).
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux

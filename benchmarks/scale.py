@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from .corpus import data_folder, make_corpus
-from .report import Table, median, verdict
+from .report import Table, median, peak_mb, verdict
 
 TITLE = "Scale: the whole pipeline on generated corpora"
 STAGES = ("load", "tokenize", "frequencies", "attribution", "themes")
@@ -71,17 +71,6 @@ def measure(names, steps: dict, repeat: int) -> dict:
     before the first run: ``VmHWM`` from ``/proc/self/status`` (``ru_maxrss`` where
     there is no /proc; on Linux that one starts at the parent's peak, so it can hide growth).
     """
-    import resource
-
-    def peak_mb():
-        try:
-            for line in Path("/proc/self/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-
     before = peak_mb()
     totals, per_stage = [], {s: [] for s in steps}
     for _ in range(repeat):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import time
 
-from .report import Table, median, percentile, verdict
+from .report import Table, percentile, verdict
 
 TITLE = "Widget latency (in-process)"
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_sections
+from .datafiles import data_dir, file_stamp, read_sections
 from .display import table as _table
 from .frequency import article_aliases
 from .groups import sentence_groups, sentences_by_group
@@ -152,14 +152,9 @@ def _themes_path(path) -> Path:
 
 @lru_cache(maxsize=16)
 def _load_themes(path: str, stamp) -> dict[str, Theme]:
-    sections = read_sections(Path(path), kind="theme", exclude_key="not", check=_check_term)
+    sections = read_sections(Path(path), kind="theme", exclude_key="not", check=_parse_term)
     return {name: Theme(name, s["note"], tuple(s["items"]), tuple(s["exclude"]), s["line"])
             for name, s in sections.items()}
-
-
-def _check_term(term: str) -> None:
-    """Raise ``ValueError(problem, fix)`` for a term the wildcard syntax does not allow."""
-    _parse_term(term)
 
 
 def load_themes(path=None) -> dict[str, Theme]:
