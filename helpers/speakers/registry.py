@@ -73,7 +73,7 @@ def registry_path(article=None) -> Path | None:
     return legacy if legacy.is_file() else None
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1024)  # each article has its own list: a corpus of many must not read them again and again
 def _read_registry(path: str, stamp) -> tuple[Speaker, ...]:
     path = Path(path)
     numbered = [(n, line) for n, line in enumerate(read_text(path).split("\n"), start=1)
