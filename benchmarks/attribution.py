@@ -1,8 +1,8 @@
 """Who said what: the rules and the naive rule on every report with a gold annotation.
 
 One row per article: the kit's article, the development set (the reports the rules were
-written with in view) and the held-out reports (read by nobody while the rules were
-written), then a row for each set as a whole. Both rules are judged on the same
+written with in view) and the held-out reports (annotated first, then not looked at while
+the rules were written), then a row for each set as a whole. Both rules are judged on the same
 sentences, every sentence of each gold file. The time is what ``attribute()`` takes on
 the article, cold (its caches emptied), the median of ``repeat`` runs.
 """
@@ -68,7 +68,7 @@ def bench(repeat: int = 5, splits=("kit", "development", "held-out")) -> Table:
         "rules: helpers.attribute(); naive: the last registry name seen so far (helpers.naive_attribution()); "
         "a sentence is right when its set of speakers is the gold's.",
         "development: the reports the rules were written with in view (helpers.evaluation_reports()); "
-        "held-out: read by nobody until the rules were done, measured once then.",
+        "held-out: annotated first, then not looked at until the rules were done, and measured once then.",
         f"ms: attribute() on the article with its caches emptied, median of {repeat} run{'s' if repeat != 1 else ''}.",
     ]
     return table

@@ -312,8 +312,8 @@ def evaluation_reports(split: str = "development") -> list[Path]:
             file, except the kit's own article (it has a figure of its own), the reports in
             ``tests/reports/dev/`` and the instructor guide's worked example
             (``docs/examples/second-article/``); the rules were written with these in view.
-            "held-out": the reports in ``tests/reports/heldout/``, which nobody read while
-            the rules were written; they were measured once, when the rules were done.
+            "held-out": the reports in ``tests/reports/heldout/``, which were annotated
+            first and not looked at while the rules were written; they were measured once, when the rules were done.
 
     Returns:
         The paths of the reports' ``.txt`` files, sorted by name.
