@@ -232,6 +232,10 @@ class Vocabulary(NamedTuple):
     ttr: float
     hapaxes: int
 
+    def __repr__(self) -> str:
+        """The ratio with three decimals, as a reader compares it (the value itself is kept whole)."""
+        return f"Vocabulary(tokens={self.tokens}, types={self.types}, ttr={self.ttr:.3f}, hapaxes={self.hapaxes})"
+
 
 def vocabulary(article, *, stopwords=False, stem=False, phrases=False) -> Vocabulary:
     """Tokens, types, type/token ratio and hapax count of the article.
@@ -247,6 +251,8 @@ def vocabulary(article, *, stopwords=False, stem=False, phrases=False) -> Vocabu
     >>> v = vocabulary(load_article())
     >>> v.tokens, v.types, round(v.ttr, 3), v.hapaxes
     (2136, 679, 0.318, 415)
+    >>> v
+    Vocabulary(tokens=2136, types=679, ttr=0.318, hapaxes=415)
     """
     counts = word_counts(article, stopwords=stopwords, stem=stem, phrases=phrases)
     tokens = counts.N()
