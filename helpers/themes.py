@@ -652,7 +652,7 @@ def _g2(a: int, b: int, size_a: int, size_b: int) -> tuple[float, float, float]:
     total = size_a + size_b
     e_a, e_b = size_a * (a + b) / total, size_b * (a + b) / total
     g2 = 2 * sum(o * math.log(o / e) for o, e in ((a, e_a), (b, e_b)) if o > 0)
-    ratio = math.log2(((a or 0.5) / size_a) / ((b or 0.5) / size_b)) if a or b else 0.0
+    ratio = math.log2((a / size_a) / (b / size_b)) if a and b else float("nan")  # no ratio of a zero
     return g2, min(e_a, e_b), ratio
 
 
@@ -676,14 +676,18 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         rates per 1,000 tokens in each group; ``G2`` (Dunning's log-likelihood,
         as computed by Rayson & Garside); ``p`` (1 degree of freedom);
         ``log_ratio`` (log2 of the ratio of the rates: +1 means twice as
-        frequent in group A; a zero count is taken as 0.5); ``more_in``; and
-        ``note``: "small counts" when an expected count is below 5 — there G²
-        and p are rough, and a single sentence can decide the result.
+        frequent in group A; missing where a group has no hit, as no ratio of a
+        zero says how big the difference is); ``more_in`` (the group with the
+        higher rate); and ``note``: "small counts" when an expected count is
+        below 5 — there G² and p are rough, and a single sentence can decide
+        the result — and "one group has none" where the ratio is missing.
 
     >>> from helpers import load_article
     >>> k = theme_keyness(load_article(), ["CSTO", "SCO", "CIS"], "member states")
     >>> k.loc["Terrorism & extremism", "more_in"]
     'CSTO + SCO + CIS'
+    >>> k.loc["Territorial integrity", "more_in"], k.loc["Territorial integrity", "note"]
+    ('member states', 'small counts; one group has none: no ratio')
     """
     import pandas as pd
 
@@ -713,8 +717,10 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         b = sum(h.sentence in set_b for h in hits)
         g2, expected, ratio = _g2(a, b, size_a, size_b)
         p = math.erfc(math.sqrt(g2 / 2))
-        more = "—" if a == b == 0 else (name_a if ratio > 0 else name_b)
-        note = "no hits" if a == b == 0 else ("small counts" if expected < 5 else "")
+        rate_a, rate_b = a / size_a, b / size_b
+        more = "—" if rate_a == rate_b else (name_a if rate_a > rate_b else name_b)
+        note = "no hits" if a == b == 0 else "; ".join(
+            ["small counts"] * (expected < 5) + ["one group has none: no ratio"] * (not (a and b)))
         rows.append((t.name, a, b, round(1000 * a / size_a, 2), round(1000 * b / size_b, 2),
                      round(g2, 2), round(p, 4), round(ratio, 2), more, note))
     columns = ["theme", "hits_a", "hits_b", "per_1000_a", "per_1000_b", "G2", "p", "log_ratio", "more_in", "note"]
