@@ -363,7 +363,7 @@ def _check_speaker_rows(article, registry, path, folder) -> Check:
                              "'member states', or add the organization to the article's .toml "
                              "(organizations = [\"KEY: full name; KEY\"])"))
     if not problems:
-        return Check(f"articles/{path.name}", True, f"{len(registry)} speakers")
+        return Check(f"articles/{path.name}", True, f"{len(registry)} speaker{'s' if len(registry) != 1 else ''}")
     lines = read_text(path).split("\n")
     name, problem, fix = problems[0]
     line = next((i for i, l in enumerate(lines, 1) if l.startswith(name + ",") or l.startswith(f'"{name}"')), None)
