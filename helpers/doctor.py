@@ -191,9 +191,10 @@ def _check_bloc_members(folder) -> list[Check]:
 def _speaker_files(folder) -> list:
     """Every speaker list of the data folder: each article's own, and one of the older layout."""
     from .datafiles import list_folder
+    from .speakers import LEGACY_REGISTRY
 
     files = list_folder(folder / "articles", ".speakers.csv")
-    legacy = folder / "speakers.csv"
+    legacy = folder / LEGACY_REGISTRY
     return files + ([legacy] if legacy.is_file() else [])
 
 
@@ -303,7 +304,7 @@ def _check_articles(folder) -> list[Check]:
 def _check_bundle(path, folder) -> list[Check]:
     """One article's text and metadata, speaker list and gold annotation."""
     from .article import load_article
-    from .speakers import load_gold, speakers
+    from .speakers import LEGACY_REGISTRY, load_gold, speakers
 
     name = f"articles/{path.name}"
     try:
@@ -315,7 +316,7 @@ def _check_bundle(path, folder) -> list[Check]:
     own = article.bundle_file("speakers.csv")
     listed = f"articles/{own.name}"
     if not own.is_file():
-        if not (folder / "speakers.csv").is_file():
+        if not (folder / LEGACY_REGISTRY).is_file():
             out.append(Check(listed, False, "the article has no speaker list, so no sentence gets a speaker",
                              f"write {own.name} beside the article (`python -m helpers new-article` "
                              "drafts one), with the header of the kit's article's list"))
@@ -340,8 +341,8 @@ def _check_bundle(path, folder) -> list[Check]:
 def _check_speaker_rows(article, registry, path, folder) -> Check:
     """A speaker list: its size, and rows whose name never occurs or whose group nothing knows."""
     from .datafiles import read_text
+    from .frequency import article_aliases
     from .groups import load_blocs
-    from .tokens import load_aliases
 
     problems = []
     for s in registry:
@@ -351,8 +352,7 @@ def _check_speaker_rows(article, registry, path, folder) -> Check:
                                      "or country", "delete the row, or add the name the article uses "
                                                    "to its aliases"))
     try:
-        groups = {*load_aliases(folder / "aliases.txt"), *dict(article.organizations),
-                  *load_blocs(folder / "blocs.txt"), "member states"}
+        groups = {*article_aliases(article), *load_blocs(folder / "blocs.txt"), "member states"}
     except Exception:  # reported by the file's own check
         groups = None
     for s in registry if groups is not None else ():
@@ -374,9 +374,10 @@ def _check_speaker_rows(article, registry, path, folder) -> Check:
 def _check_legacy(folder, names) -> list[Check]:
     """Files of the older layout (one speakers.csv, a gold/ folder): they still work; say how to move them."""
     from .datafiles import list_folder
+    from .speakers import LEGACY_REGISTRY
 
     out = []
-    if (folder / "speakers.csv").is_file():
+    if (folder / LEGACY_REGISTRY).is_file():
         out.append(Check("speakers.csv", True,
                          "the older layout: articles with no NAME.speakers.csv of their own use it; to move "
                          "it, copy the lines of each article's speakers into articles/NAME.speakers.csv "

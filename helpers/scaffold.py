@@ -206,10 +206,10 @@ def _name_like(t: _Tok, stop: frozenset, first_in_sentence: bool) -> bool:
 def _org_names(article, extra=()) -> dict[str, tuple[str, ...]]:
     """The organizations the finder knows: data/aliases.txt, the article's own, ``extra``;
     an acronym key counts as a name ("AU" for the African Union)."""
-    from .tokens import load_aliases
+    from .frequency import article_aliases
 
     names = {}
-    for key, forms in [*load_aliases().items(), *getattr(article, "organizations", ()), *extra]:
+    for key, forms in [*article_aliases(article).items(), *extra]:
         forms = tuple(dict.fromkeys([*names.get(key, ()), *forms]))
         if key.isupper() and key not in forms:
             forms += (key,)
