@@ -158,8 +158,9 @@ def sentence_groups(article, by: str = "speaker", *, registry=None, blocs=None) 
         label = lambda name: who[name].speaks_for  # noqa: E731
     elif by == "bloc":
         order = list(load_blocs(blocs))
-        label = lambda name: bloc_of(who[name], blocs)  # noqa: E731
-        order += [g for g in dict.fromkeys(label(n) for n in who) if g not in order and g != OTHER] + [OTHER]
+        bloc = {name: bloc_of(sp, blocs) for name, sp in who.items()}  # once a speaker, not once a sentence
+        label = bloc.__getitem__
+        order += [g for g in dict.fromkeys(bloc.values()) if g not in order and g != OTHER] + [OTHER]
     else:
         order = []
         label = lambda name: name  # noqa: E731
