@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, os_problem, read_lines, read_text,
-                        read_wordlist)
+from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, _message_only, os_problem, read_lines,
+                        read_text, read_wordlist)
 from .tokens import Token, _alias_entries, _phrase_entries, _tokens_from, split_sentences, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "NoSuchArticle", "load_article", "list_articles",
@@ -51,8 +51,7 @@ class NoSuchArticle(FileNotFoundError):
     """No article has the name asked for; the message lists those there are and the closest."""
 
     def _render_traceback_(self):
-        """What a notebook shows instead of a traceback: the message alone (IPython asks for it)."""
-        return [f"{type(self).__name__}: {self}"]
+        return _message_only(self)
 
 
 @dataclass(frozen=True)
