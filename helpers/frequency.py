@@ -82,6 +82,17 @@ def article_aliases(article) -> dict[str, tuple[str, ...]]:
     return merged
 
 
+
+def _aliases_key(article) -> tuple:
+    """:func:`article_aliases` as ``(key, names)`` pairs: a hashable key that changes with the files.
+
+    Something that is not an article (no ``organizations``) gets the shared list only.
+    """
+    try:
+        return tuple(article_aliases(article).items())
+    except AttributeError:
+        return tuple(load_aliases().items())
+
 def _article_columns(article, phrases=False):
     """The article's tokens as read-only columns ``(words, starts, ends)``, with multi-word
     names joined as ``phrases`` asks (see :func:`~helpers.tokenize`)."""

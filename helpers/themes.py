@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from .datafiles import data_dir, file_stamp, read_sections
 from .display import table as _table
-from .frequency import article_aliases
+from .frequency import _aliases_key
 from .groups import sentence_groups, sentences_by_group
 from .tokens import Mention, tokenize
 
@@ -266,11 +266,6 @@ def _plan(theme: Theme):
         else:
             exact.setdefault(stem, []).append((rank, c))
     return exact, prefixed, {}
-
-
-def _aliases_key(article) -> tuple:
-    """The article's organizations and their names, as a hashable key (it changes with the files)."""
-    return tuple(article_aliases(article).items())
 
 
 def _is_word_char(text: str, at: int) -> bool:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..datafiles import DataFileError, data_dir, file_stamp, read_wordlist
+from ..frequency import _aliases_key
 from .registry import Speaker, _registry
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -1012,7 +1013,7 @@ def attribute(article, registry=None) -> list[Attribution]:
     (('Tanmaya Lal',), "pronoun 'she' carried from the last named speaker")
     """
     registry = _registry(article, registry)
-    key = (registry, _cue_list(), _organizations(article))
+    key = (registry, _cue_list(), _aliases_key(article))
     try:
         per_article = _CACHE.setdefault(article, {})
     except TypeError:
@@ -1020,18 +1021,6 @@ def attribute(article, registry=None) -> list[Attribution]:
     if key not in per_article:
         per_article[key] = _attribute(article.sentences, _rules(*key))
     return list(per_article[key])
-
-
-def _organizations(article) -> tuple:
-    """The organizations an article knows (the shared list and its own), as (key, names) pairs."""
-    from ..frequency import article_aliases
-
-    try:
-        return tuple(article_aliases(article).items())
-    except AttributeError:  # not an Article: the shared list only
-        from ..tokens import load_aliases
-
-        return tuple(load_aliases().items())
 
 
 # --- the naive baseline ---------------------------------------------------------------
