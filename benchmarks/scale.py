@@ -11,6 +11,8 @@ each run starts cold.
 
 from __future__ import annotations
 
+from helpers.analysis import clear_caches
+
 import tempfile
 import time
 from pathlib import Path
@@ -31,17 +33,6 @@ def stages() -> dict:
            "attribution": getattr(helpers, "attribute", None),
            "themes": (lambda a: helpers.theme_matrix(a, by="speaker")) if hasattr(helpers, "theme_matrix") else None}
     return {k: v for k, v in out.items() if v is not None}
-
-
-def clear_caches() -> None:
-    """Empty every ``functools`` cache in the helpers modules (data files are read again)."""
-    import sys
-
-    for name, module in list(sys.modules.items()):
-        if name == "helpers" or name.startswith("helpers."):
-            for value in list(vars(module).values()):
-                if hasattr(value, "cache_clear"):
-                    value.cache_clear()
 
 
 def run_pipeline(names, steps: dict) -> dict[str, float]:

@@ -5,14 +5,23 @@ Start a lesson with::
     from helpers import *
     article = load_article()
 
-Every public name of the kit's modules is available from here. Importing is
-fast: NLTK, pandas, matplotlib and ipywidgets load only when a function needs them.
+``from helpers import *`` gives every module's public names, each documented in its module
+(``helpers.<module>.<name>``, e.g. ``helpers.frequency.hapaxes``). The modules, bottom up: ``datafiles`` (reading the data files), ``tokens``,
+``article``, ``frequency``, ``lexicon``, ``blocs``, ``speakers.registry`` and
+``speakers.grammar`` (the settings); ``analysis`` (the owner of one analysis); then
+``speakers.rules``, ``groups``, ``themes``, ``speakers.views``, ``speakers.evaluation``,
+``plots``, ``explore``; around them ``display``, ``examples``, ``doctor``, ``scaffold`` and
+``exercises``. ``docs/architecture.md`` draws the flow. Importing is fast: NLTK, pandas,
+matplotlib and ipywidgets load only when a function needs them.
 """
 
-from . import article as _m1, datafiles as _m2, doctor as _m3, exercises as _m4, explore as _m5
-from . import frequency as _m6, groups as _m11, plots as _m7, speakers as _m8, themes as _m9, tokens as _m10
-from . import display as _m14, examples as _m12, scaffold as _m13
+import sys as _sys
+
+from . import analysis, article, blocs, datafiles, display, doctor, examples, exercises, explore  # noqa: F401
+from . import frequency, groups, lexicon, plots, scaffold, speakers, themes, tokens  # noqa: F401
+from .analysis import *  # noqa: F401,F403
 from .article import *  # noqa: F401,F403
+from .blocs import *  # noqa: F401,F403
 from .datafiles import *  # noqa: F401,F403
 from .display import *  # noqa: F401,F403
 from .doctor import *  # noqa: F401,F403
@@ -21,12 +30,20 @@ from .exercises import *  # noqa: F401,F403
 from .explore import *  # noqa: F401,F403
 from .frequency import *  # noqa: F401,F403
 from .groups import *  # noqa: F401,F403
+from .lexicon import *  # noqa: F401,F403
 from .plots import *  # noqa: F401,F403
 from .scaffold import *  # noqa: F401,F403
 from .speakers import *  # noqa: F401,F403
+from .speakers.evaluation import *  # noqa: F401,F403
+from .speakers.rules import *  # noqa: F401,F403
+from .speakers.views import *  # noqa: F401,F403
 from .themes import *  # noqa: F401,F403
 from .tokens import *  # noqa: F401,F403
 
-__all__ = [name for module in (_m2, _m14, _m10, _m1, _m6, _m8, _m11, _m9, _m7, _m5, _m4, _m3, _m12, _m13)
-           for name in module.__all__]
+#: What ``from helpers import *`` gives: every module's public names.
+__all__ = list(dict.fromkeys(
+    name for module in ("datafiles", "display", "tokens", "article", "frequency", "lexicon", "blocs", "speakers",
+                        "speakers.rules", "speakers.views", "speakers.evaluation", "analysis", "groups", "themes",
+                        "plots", "explore", "exercises", "doctor", "examples", "scaffold")
+    for name in _sys.modules[f"{__name__}.{module}"].__all__))
 __version__ = "0.1.0"

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, _message_only, os_problem, read_lines,
+from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, message_only, os_problem, read_lines,
                         read_text, read_wordlist)
-from .tokens import Token, _alias_entries, _phrase_entries, _tokens_from, split_sentences, token_columns
+from .tokens import Token, alias_entries, phrase_entries, tokens_from_columns, split_sentences, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "NoSuchArticle", "load_article", "list_articles",
            "load_boilerplate", "current_article", "DEFAULT_ARTICLE"]
@@ -32,7 +32,7 @@ DEFAULT_ARTICLE = "idn-2016-10-31-un-regional-bodies"
 SETTINGS_FILE = "course.toml"
 
 _FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "url", "attribution", "note",
-           "organizations", "phrases", "chrome"}
+           "organizations", "phrases", "chrome", "event", "about"}
 #: The kinds of line an article's ``[chrome]`` table can name.
 _CHROME_KINDS = ("lines", "prefixes", "patterns")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -51,7 +51,7 @@ class NoSuchArticle(FileNotFoundError):
     """No article has the name asked for; the message lists those there are and the closest."""
 
     def _render_traceback_(self):
-        return _message_only(self)
+        return message_only(self)
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,9 @@ class Article:
             ``organizations`` of its ``.toml``; they add to ``data/aliases.txt``.
         phrases: this article's own multi-word names, as word tuples (``phrases`` in its
             ``.toml``); they add to ``data/phrases.txt``.
+        event: the meeting the report is about (``event`` in its ``.toml``, e.g.
+            ``"UNSC 2016-10-28 CSTO SCO CIS"``), or ``None``; ``about``: the organizations
+            it is about, by key.
         tokens, words, token_columns: the word tokens, made on first use (see below).
 
     The files of an article's bundle sit beside ``path`` with the same name:
@@ -124,6 +127,8 @@ class Article:
     note: str | None = field(default=None, repr=False)
     organizations: tuple[tuple[str, tuple[str, ...]], ...] = field(default=(), repr=False)
     phrases: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+    event: str | None = field(default=None, repr=False)
+    about: tuple[str, ...] = field(default=(), repr=False)
 
     def bundle_file(self, kind: str) -> Path:
         """The file of this article's bundle of one kind: ``"toml"``, ``"speakers.csv"``, ``"gold.tsv"``.
@@ -151,7 +156,7 @@ class Article:
         A tuple, like :attr:`words`: an article cannot be changed by accident
         (``article.tokens.reverse()`` is an error), so every analysis reads the text as it is.
         """
-        return tuple(_tokens_from(self.token_columns))
+        return tuple(tokens_from_columns(self.token_columns))
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -260,8 +265,10 @@ def load_article(name_or_path=None) -> Article:
         raise os_problem(data_dir() / "articles", err) from None
     meta_path = path.with_suffix(".toml")
     chrome_path = data_dir() / "boilerplate.txt"
+    # the abbreviations decide where sentences end: an edit of that file makes a new article too
+    abbreviations = file_stamp(data_dir() / "abbreviations.txt")
     return _load(str(path), file_stamp(path), str(meta_path), file_stamp(meta_path),
-                 str(chrome_path), file_stamp(chrome_path))
+                 str(chrome_path), file_stamp(chrome_path), abbreviations)
 
 
 def load_boilerplate(path=None) -> list[str]:
@@ -377,8 +384,10 @@ def _read_metadata(path: Path) -> dict:
         elif key in ("organizations", "phrases"):
             entries = _text_list(value, key, path, where(key))
             numbered = [(where(key), entry) for entry in entries]
-            meta[key] = (tuple(_alias_entries(path, numbered).items()) if key == "organizations"
-                         else _phrase_entries(path, numbered))
+            meta[key] = (tuple(alias_entries(path, numbered).items()) if key == "organizations"
+                         else phrase_entries(path, numbered))
+        elif key == "about":  # the organizations the report is about, by key: about = ["CSTO", "SCO"]
+            meta[key] = tuple(_text_list(value, key, path, where(key)))
         elif not isinstance(value, str):
             raise DataFileError(path, f"field {key!r} should be text, not {value!r}",
                                 f'put the value in quotes: {key} = "{value}"', line=where(key))
@@ -445,7 +454,7 @@ def _parse_date(value, path: Path, line) -> _dt.date:
 
 
 @lru_cache(maxsize=32)
-def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome_stamp) -> Article:
+def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome_stamp, abbreviations) -> Article:
     path, meta_path = Path(path), Path(meta_path)
     raw = read_text(path)
     if not raw.strip():
@@ -474,6 +483,7 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         attribution=meta.get("attribution"), text=text, paragraphs=tuple(paragraphs),
         paragraph_spans=tuple(spans), sentences=tuple(sentences), removed=tuple(removed),
         path=path, raw=raw, url=meta.get("url"), note=meta.get("note"),
+        event=meta.get("event"), about=meta.get("about", ()),
         organizations=meta.get("organizations", ()), phrases=meta.get("phrases", ()))
 
 

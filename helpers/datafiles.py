@@ -22,12 +22,12 @@ __all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "read_sec
 _DEFAULT_DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _message_only(error: Exception) -> list[str]:
+def message_only(error: Exception) -> list[str]:
     """What a notebook shows for one of the kit's errors: its message alone, with no traceback.
 
     IPython asks an exception for ``_render_traceback_()``; the kit's errors answer with this.
 
-    >>> _message_only(ValueError("no such theme"))
+    >>> message_only(ValueError("no such theme"))
     ['ValueError: no such theme']
     """
     return [f"{type(error).__name__}: {error}"]
@@ -49,7 +49,7 @@ class DataFileError(ValueError):
         super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
 
     def _render_traceback_(self):
-        return _message_only(self)
+        return message_only(self)
 
 
 def data_dir() -> Path:

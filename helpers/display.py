@@ -22,7 +22,7 @@ import math
 import numbers
 from functools import lru_cache
 
-__all__ = ["table"]
+__all__ = ["table", "shown", "clip"]
 
 #: The class of the ``<div>`` that holds a table in the page (it scrolls sideways when needed).
 TABLE_CSS_CLASS = "helpers-table"
@@ -237,3 +237,40 @@ def table(data=None, *, columns=None, index=None, empty: str = _MISSING, decimal
     out.empty_label = empty
     out.decimals = decimals if isinstance(decimals, int) else dict(decimals or {})
     return out
+
+
+def shown(value, most: int = 80) -> str:
+    """``repr(value)``, cut short when it is long: a message about a pasted page stays one line.
+
+    Args:
+        value: what to show (a word, a term, a line of a file).
+        most: the most characters shown before it is cut.
+
+    Returns:
+        The ``repr``, or its first characters, "…" and the length.
+
+    >>> shown("terrorism"), shown("a." * 100)
+    ("'terrorism'", "'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.'… (200 characters)")
+    """
+    if not isinstance(value, str) or len(value) <= most:
+        return repr(value)
+    return f"{value[:most - 20]!r}… ({len(value):,} characters)"
+
+
+def clip(text: str, most: int) -> str:
+    """``text``, or its two ends and how much is left out between them.
+
+    Args:
+        text: the text to show.
+        most: the most characters to keep (about; the note of what is left out adds some).
+
+    Returns:
+        The text as it is when it is short enough, else its ends around a note.
+
+    >>> clip("The Security Council met in New York to debate cooperation.", 48)
+    'The Secu … [43 characters left out] … eration.'
+    """
+    if len(text) <= most:
+        return text
+    keep = max(most - 32, 2) // 2
+    return f"{text[:keep]} … [{len(text) - 2 * keep:,} characters left out] … {text[len(text) - keep:]}"

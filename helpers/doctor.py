@@ -153,9 +153,9 @@ DATA_FILES = [
     ("boilerplate.txt", "page-chrome phrases", "helpers.article:load_boilerplate", False),
     ("phrases.txt", "phrases", "helpers.tokens:load_phrases", True),
     ("aliases.txt", "organizations", "helpers.tokens:load_aliases", False),
-    ("speakers.cues.txt", "speech cues", "helpers.speakers:_cue_list", True),
-    ("themes.txt", "themes", "helpers.themes:load_themes", False),
-    ("blocs.txt", "blocs", "helpers.groups:load_blocs", False),
+    ("speakers.cues.txt", "speech cues", "helpers.speakers.grammar:load_cues", True),
+    ("themes.txt", "themes", "helpers.lexicon:load_themes", False),
+    ("blocs.txt", "blocs", "helpers.blocs:load_blocs", False),
 ]
 
 
@@ -164,15 +164,15 @@ def _check_bloc_members(folder) -> list[Check]:
     import difflib
 
     from .datafiles import read_lines
-    from .groups import _bloc_keys, load_blocs
-    from .speakers import speakers
+    from .blocs import bloc_keys, load_blocs
+    from .speakers import load_speakers
 
     try:
         blocs = load_blocs(folder / "blocs.txt")
-        registries = [speakers(p) for p in _speaker_files(folder)]
+        registries = [load_speakers(p) for p in _speaker_files(folder)]
     except Exception:  # already reported by the file's own check
         return []
-    known = {k.lower(): k for registry in registries for s in registry for k in _bloc_keys(s)}
+    known = {k.lower(): k for registry in registries for s in registry for k in bloc_keys(s)}
     lines = read_lines(folder / "blocs.txt")
     out = []
     for bloc in blocs.values():
@@ -304,7 +304,9 @@ def _check_articles(folder) -> list[Check]:
 def _check_bundle(path, folder) -> list[Check]:
     """One article's text and metadata, speaker list and gold annotation."""
     from .article import load_article
-    from .speakers import LEGACY_REGISTRY, load_gold, speakers
+    from .analysis import analyse
+    from .speakers import LEGACY_REGISTRY, load_speakers
+    from .speakers.evaluation import load_gold
 
     name = f"articles/{path.name}"
     try:
@@ -322,14 +324,14 @@ def _check_bundle(path, folder) -> list[Check]:
                              "drafts one), with the header of the kit's article's list"))
         return out
     try:
-        registry = speakers(own)
+        registry = load_speakers(own)
     except Exception as err:  # every failure becomes a line of the report
         return out + [_failed(listed, err)]
     out.append(_check_speaker_rows(article, registry, own, folder))
     gold = article.bundle_file("gold.tsv")
     if gold.is_file():
         try:
-            annotated = load_gold(article, gold, registry=registry)
+            annotated = load_gold(analyse(article, speakers=registry), gold)
         except Exception as err:  # every failure becomes a line of the report
             out.append(_failed(f"articles/{gold.name}", err))
         else:
@@ -342,7 +344,7 @@ def _check_speaker_rows(article, registry, path, folder) -> Check:
     """A speaker list: its size, and rows whose name never occurs or whose group nothing knows."""
     from .datafiles import read_text
     from .frequency import article_aliases
-    from .groups import load_blocs
+    from .blocs import load_blocs
 
     problems = []
     for s in registry:

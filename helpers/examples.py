@@ -17,10 +17,15 @@ from __future__ import annotations
 
 import re
 
+from .analysis import analysis_of
 from .datafiles import load_stopwords
-from .frequency import _stem, article_aliases, article_phrases, find_word, mentions_vs_words, ngram_counts
+from .frequency import stem_word, article_aliases, article_phrases, find_word, mentions_vs_words, ngram_counts
 from .frequency import no_occurrences, word_counts
-from .tokens import _STRAY_OPEN_QUOTE
+from .groups import NARRATION, sentence_groups
+from .lexicon import as_lexicon
+from .speakers.views import speaker_table
+from .themes import theme_hits
+from .tokens import STRAY_OPEN_QUOTE
 
 __all__ = [
     "example_sentence", "sentences_with_inner_stops", "stray_quote_sentences",
@@ -39,7 +44,7 @@ def example_sentence(article):
     sentence (or the only one).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         A :class:`~helpers.Sentence` of ``article.sentences``.
@@ -70,7 +75,7 @@ def sentences_with_inner_stops(article) -> tuple:
     went on.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         A tuple of :class:`~helpers.Sentence`, in text order; empty if no sentence has one.
@@ -91,7 +96,7 @@ def stray_quote_sentences(article) -> tuple:
     lower-case word) as a closing one, so that the quote and its speaker stay together.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         A tuple of :class:`~helpers.Sentence`, in text order; empty if the article has no such mark.
@@ -100,7 +105,7 @@ def stray_quote_sentences(article) -> tuple:
     >>> [(s.index, s.paragraph) for s in stray_quote_sentences(load_article())]
     [(9, 6)]
     """
-    return tuple(s for s in article.sentences if "“" in s.text and _STRAY_OPEN_QUOTE.search(s.text))
+    return tuple(s for s in article.sentences if "“" in s.text and STRAY_OPEN_QUOTE.search(s.text))
 
 
 # --- lesson 02: words ------------------------------------------------------------------------
@@ -130,7 +135,7 @@ def content_words(article, n=10) -> list[str]:
     first use, as in :func:`~helpers.top_words`.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         n: how many words, at most.
 
     Returns:
@@ -160,7 +165,7 @@ def misspelling(article, word) -> str:
     suggests ``word`` first.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         word: a word of the article, of four letters or more.
 
     Returns:
@@ -212,7 +217,7 @@ def example_phrase(article) -> str:
     most frequent pair without a stopword.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         Two words separated by a space, e.g. ``"regional organizations"``.
@@ -239,7 +244,7 @@ def stem_family(article) -> tuple[str, list[str]]:
     them; stopwords are left out. Ties go to the stem used most often.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         ``(stem, words)``: the words sorted, each a word of the article.
@@ -253,7 +258,7 @@ def stem_family(article) -> tuple[str, list[str]]:
     uses: dict[str, int] = {}
     for w, c in counts.most_common():
         if any(ch.isalpha() for ch in w):
-            stem = _stem(w)
+            stem = stem_word(w)
             families.setdefault(stem, []).append(w)
             uses[stem] = uses.get(stem, 0) + c
     if not families:
@@ -270,7 +275,7 @@ def most_miscounted(article) -> str:
     Organizations the article never mentions nor names are left out.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         The organization's key in ``data/aliases.txt`` (or the article's ``.toml``).
@@ -300,7 +305,7 @@ def dispersion_words(article, n=5) -> list[str]:
     :func:`content_words` until there are ``n``.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         n: how many words or names, at most.
 
     Returns:
@@ -332,24 +337,11 @@ def dispersion_words(article, n=5) -> list[str]:
 __all__ += ["top_theme", "largest_cell", "longest_term_theme", "keyness_groups", "who_raised"]
 
 
-def _lexicon_of(themes):
-    """The lexicon a theme function reads: None (data/themes.txt), a file, or a dict of terms or Themes."""
-    from pathlib import Path
-
-    from .themes import Theme, load_themes, make_theme
-
-    if themes is None or isinstance(themes, (str, Path)):
-        return load_themes(themes)
-    if isinstance(themes, dict):
-        return {n: t if isinstance(t, Theme) else make_theme(n, t) for n, t in themes.items()}
-    return {t.name: t for t in themes}
-
-
 def top_theme(article, *, themes=None) -> str:
     """The theme with the most hits in the article.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
@@ -364,10 +356,9 @@ def top_theme(article, *, themes=None) -> str:
     >>> int(counts[name]) == int(counts.max())
     True
     """
-    from .themes import theme_hits
 
     counts = theme_hits(article, themes=themes)["theme"].value_counts()
-    names = list(_lexicon_of(themes))
+    names = list(as_lexicon(themes))
     return max(names, key=lambda n: (int(counts.get(n, 0)), -names.index(n)))
 
 
@@ -411,7 +402,7 @@ def longest_term_theme(article, *, themes=None) -> str:
     its theme, although ``drug*`` and "drug trafficking" match inside it.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
@@ -423,9 +414,8 @@ def longest_term_theme(article, *, themes=None) -> str:
     >>> longest_term_theme(load_article())
     'Drugs & trafficking'
     """
-    from .themes import theme_hits
 
-    lexicon = _lexicon_of(themes)
+    lexicon = as_lexicon(themes)
     won: dict[str, int] = {}
     for name, term, keyword in theme_hits(article, themes=lexicon)[["theme", "term", "keyword"]].values:
         words = keyword.lower().split()
@@ -453,7 +443,7 @@ def keyness_groups(article, *, by: str = "organization", registry=None, blocs=No
     paragraphs (or, with one paragraph, of its sentences) against the second.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         by: the grouping (``"organization"``, ``"bloc"``, ``"speaker"`` ...).
         registry: the speakers (``None``: the article's own).
         blocs: another blocs file, for ``by="bloc"``.
@@ -469,9 +459,8 @@ def keyness_groups(article, *, by: str = "organization", registry=None, blocs=No
     >>> keyness_groups(load_article())
     {'group_a': ['CSTO', 'SCO', 'CIS'], 'group_b': 'member states', 'by': 'organization'}
     """
-    from .groups import NARRATION, sentence_groups
 
-    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
+    groups = sentence_groups(analysis_of(article, registry=registry, blocs=blocs, caller="keyness_groups"), by)
     if by == "organization":
         regional = [g for g in groups if g not in _NOT_REGIONAL]
         if regional and "member states" in groups:
@@ -492,7 +481,7 @@ def who_raised(article, themes, *, by: str = "speaker", registry=None, blocs=Non
     """Which groups raised each of some themes, and how often, in a few lines of text.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         themes: the names of the themes (of ``data/themes.txt``) to look at.
         by: the grouping (see :func:`~helpers.sentence_groups`).
         registry: the speakers (``None``: the article's own).
@@ -509,13 +498,12 @@ def who_raised(article, themes, *, by: str = "speaker", registry=None, blocs=Non
     Sovereignty & non-interference: Kairat Abdrakhmanov (1), Liu Jieyi (1), Sergey Ivanov (3)
     No group raised both.
     """
-    from .themes import theme_hits
 
-    from .groups import sentence_groups
 
     names = [themes] if isinstance(themes, str) else list(themes)
-    rows = theme_hits(article, names, by=by, registry=registry, blocs=blocs)
-    order = list(sentence_groups(article, by, registry=registry, blocs=blocs))
+    owner = analysis_of(article, registry=registry, blocs=blocs, caller="who_raised")
+    rows = theme_hits(owner, names, by=by)
+    order = list(sentence_groups(owner, by))
     lines, raised = [], {}
     for name in names:
         found = rows[rows["theme"].str.lower() == name.lower()]["group"].tolist()
@@ -606,8 +594,8 @@ def most_quoted(article, registry=None) -> str | None:
     """The speaker the article gives the most sentences (the first to speak, on a tie).
 
     Args:
-        article: an :class:`~helpers.Article`.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         A registry name, or ``None`` when no sentence has a speaker.
@@ -616,9 +604,7 @@ def most_quoted(article, registry=None) -> str | None:
     >>> most_quoted(load_article())
     'Ban Ki-moon'
     """
-    from .speakers import speaker_table
-
-    table = speaker_table(article, registry)
+    table = speaker_table(analysis_of(article, registry=registry, caller="most_quoted"))
     if not len(table):
         return None
     return str(table.sort_values("sentences", ascending=False, kind="stable")["speaker"].iloc[0])

@@ -16,6 +16,17 @@ import itertools
 import os
 from dataclasses import dataclass, field
 
+from .analysis import analysis_of
+from .datafiles import data_dir
+from .display import clip, shown
+from .frequency import kwic, kwic_lines_html, no_kwic_html, no_occurrences, top_words, word_numbers
+from .groups import GROUPINGS
+from .lexicon import as_lexicon, make_theme
+from .plots import HEAT_CMAP, PALETTE, heat_top, ink
+from .speakers.registry import find_speaker
+from .speakers.views import speaker_keywords, speaker_sentences, speaker_table
+from .themes import theme_hits, theme_matrix
+
 __all__: list[str] = []
 
 # --- bounded pages ---
@@ -33,21 +44,9 @@ _LABEL_CHARS = 80
 _MESSAGE_CHARS = 2_000
 
 
-def _clip(text: str, most: int) -> str:
-    """``text``, or its two ends and how much is left out between them.
-
-    >>> _clip("The Security Council met in New York to debate cooperation.", 48)
-    'The Secu … [43 characters left out] … eration.'
-    """
-    if len(text) <= most:
-        return text
-    keep = max(most - 32, 2) // 2
-    return f"{text[:keep]} … [{len(text) - 2 * keep:,} characters left out] … {text[len(text) - keep:]}"
-
-
 def _label(value) -> str:
     """A label (theme, group, word) as HTML: escaped, and cut when it is long."""
-    return html.escape(_clip(str(value), _LABEL_CHARS))
+    return html.escape(clip(str(value), _LABEL_CHARS))
 
 
 
@@ -134,8 +133,6 @@ def theme_terms_text(theme) -> str:
 
 
 def _theme_from_text(theme, text: str):
-    from .themes import make_theme
-
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     keep = [l for l in lines if not l.lower().startswith("not:")]
     drop = [l.split(":", 1)[1].strip() for l in lines if l.lower().startswith("not:")]
@@ -150,10 +147,8 @@ def _matrix_html(matrix) -> str:
     import numpy as np
     from matplotlib import colormaps, colors
 
-    from .plots import HEAT_CMAP, _heat_top, _ink
-
     cmap, values = colormaps[HEAT_CMAP], matrix.to_numpy(dtype=float)
-    top = _heat_top(values)
+    top = heat_top(values)
     rates = bool((values[~np.isnan(values)] % 1 != 0).any()) if values.size else False
     head = "".join(f"<th style='padding:2px 6px;min-width:4.5em;max-width:8em;white-space:normal'>"
                    f"{_label(c)}</th>" for c in matrix.columns)
@@ -165,7 +160,7 @@ def _matrix_html(matrix) -> str:
                 cells.append("<td style='text-align:center;padding:2px 6px'>—</td>")
                 continue
             text = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")  # one decimal, as the heatmap
-            cells.append(f"<td style='background:{colors.to_hex(cmap(v / top))};color:{_ink(v / top)};"
+            cells.append(f"<td style='background:{colors.to_hex(cmap(v / top))};color:{ink(v / top)};"
                          f"text-align:center;padding:2px 6px'>{html.escape(text)}</td>")
         rows.append(f"<tr><th style='text-align:left;padding:2px 6px;white-space:nowrap'>{_label(label)}</th>"
                     + "".join(cells) + "</tr>")
@@ -194,10 +189,10 @@ def _marked_sentence(text: str, start: int, end: int, spans) -> str:
             break
         gap = text[pos:s]
         if long:
-            gap = _clip(gap, 2 * _AROUND) if pos > start else ("… " + gap[-_AROUND:] if len(gap) > _AROUND else gap)
+            gap = clip(gap, 2 * _AROUND) if pos > start else ("… " + gap[-_AROUND:] if len(gap) > _AROUND else gap)
         pieces.append(html.escape(gap))
-        pieces.append(f"<mark title='{html.escape(_clip(term, _LABEL_CHARS))}'>"
-                      f"{html.escape(_clip(text[s:e], _LABEL_CHARS))}</mark>")
+        pieces.append(f"<mark title='{html.escape(clip(term, _LABEL_CHARS))}'>"
+                      f"{html.escape(clip(text[s:e], _LABEL_CHARS))}</mark>")
         pos = e
     rest = text[pos:end]
     if long and len(rest) > _AROUND:
@@ -228,7 +223,6 @@ def _no_themes_html(themes=None) -> str:
     """What the theme views show when the lexicon holds no theme."""
     from pathlib import Path
 
-    from .datafiles import data_dir
 
     where = themes if isinstance(themes, (str, Path)) else data_dir() / "themes.txt" if themes is None else None
     source = f"the themes file {html.escape(str(where))}" if where is not None else "the themes given"
@@ -242,7 +236,7 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
     """Everything the theme explorer shows, computed without widgets.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         selected: theme names to show (``None`` for all).
         by: the grouping (see :func:`~helpers.theme_groups`).
         normalize: ``None`` or ``"per_1000"``.
@@ -250,7 +244,7 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
             allowed), used instead of the file's terms; nothing is written to disk.
         group, theme: the picked cell.
         themes: another lexicon file.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         A dict: ``lexicon`` (the themes used), ``matrix``, ``table_html``,
@@ -265,9 +259,8 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
     >>> int(view["matrix"].loc["Ukraine", "Territorial integrity"]), "<mark" in view["sentences_html"]
     (1, True)
     """
-    from .themes import _lexicon, theme_hits, theme_matrix
-
-    base = _lexicon(themes)
+    owner = analysis_of(article, registry=registry, caller="theme_explorer_view")
+    base = owner.themes if themes is None else as_lexicon(themes)
     lexicon, messages = {}, []
     for name, t in base.items():
         if selected is not None and name not in selected:
@@ -276,17 +269,17 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
             try:
                 t = _theme_from_text(t, edits[name])
             except ValueError as err:
-                messages.append(f"<span style='color:#D55E00'>{html.escape(_clip(str(err), _MESSAGE_CHARS))} "
+                messages.append(f"<span style='color:#D55E00'>{html.escape(clip(str(err), _MESSAGE_CHARS))} "
                                 f"(counting with the file's terms meanwhile)</span>")
         lexicon[name] = t
     if not lexicon:
         table = _no_themes_html(themes) if not base else "<p><i>Pick at least one theme.</i></p>"
         return {"lexicon": {}, "matrix": None, "table_html": table,
                 "groups": [], "message_html": "", "sentences_html": ""}
-    matrix = theme_matrix(article, by=by, normalize=normalize, themes=lexicon, registry=registry)
+    matrix = theme_matrix(owner, by=by, normalize=normalize, themes=lexicon)
     left = _HTML_BUDGET
     for hint in matrix.attrs["hints"].values():
-        message = f"<pre style='margin:2px 0'>{html.escape(_clip(hint, _MESSAGE_CHARS))}</pre>"
+        message = f"<pre style='margin:2px 0'>{html.escape(clip(hint, _MESSAGE_CHARS))}</pre>"
         left -= len(message)
         if left < 0:
             messages.append(f"<p><i>{len(matrix.attrs['hints']) - len(messages):,} more hints are left out.</i></p>")
@@ -294,9 +287,9 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
         messages.append(message)
     sentences_html = ""
     if group is not None and theme in lexicon and group in matrix.index:
-        hits = theme_hits(article, theme, group, by=by, themes=lexicon, registry=registry)
+        hits = theme_hits(owner, theme, group, by=by, themes=lexicon)
         sentences_html = (f"<h4>{_label(theme)} · {_label(group)}</h4>"
-                          + _sentences_html(article, hits))
+                          + _sentences_html(owner.article, hits))
     return {"lexicon": lexicon, "matrix": matrix, "table_html": _matrix_html(matrix),
             "groups": list(matrix.index), "message_html": "".join(messages),
             "sentences_html": sentences_html}
@@ -313,7 +306,7 @@ def theme_explorer(article=None, *, themes=None, registry=None):
     Args:
         article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         An ipywidgets ``VBox``; show it by making it the last line of a cell.
@@ -326,12 +319,8 @@ def theme_explorer(article=None, *, themes=None, registry=None):
     """
     import ipywidgets as w
 
-    from .article import load_article
-    from .groups import GROUPINGS
-    from .themes import _lexicon
-
-    article = load_article() if article is None else article
-    base = _lexicon(themes)
+    owner = article = analysis_of(article, registry=registry, caller="theme_explorer")
+    base = owner.themes if themes is None else as_lexicon(themes)
     names = list(base)
     if not names:  # nothing to pick from: say why, and how to add a theme
         box = w.VBox([w.HTML(_no_themes_html(themes))])
@@ -374,8 +363,7 @@ def theme_explorer(article=None, *, themes=None, registry=None):
             def view_of(group):
                 return theme_explorer_view(article, selected=chosen, by=grouping.value,
                                            normalize=normalize.value, edits=edits,
-                                           group=group, theme=theme_pick.value, themes=base,
-                                           registry=registry)
+                                           group=group, theme=theme_pick.value, themes=base)
 
             view = view_of(group_pick.value)
             if list(group_pick.options) != view["groups"]:  # the rows do not depend on the picked cell
@@ -470,9 +458,6 @@ def _dispersion_strip(word: str, positions, total: int) -> str:
     >>> strip.count("<line"), "x1='79'" in strip
     (2, True)
     """
-    from .frequency import _shown
-    from .plots import PALETTE
-
     if not positions:
         return ""
     total = max(total, 1)
@@ -480,7 +465,7 @@ def _dispersion_strip(word: str, positions, total: int) -> str:
     ticks = "".join(f"<line x1='{x}' x2='{x}' y1='4' y2='30' stroke='{PALETTE[0]}' stroke-width='2' "
                     f"vector-effect='non-scaling-stroke'/>" for x in xs)
     marks = "".join(f"<span>{k * total // 4:,}</span>" for k in range(5))
-    return (f"<div style='margin-top:6px'><b>Where {html.escape(_shown(word))} occurs</b> "
+    return (f"<div style='margin-top:6px'><b>Where {html.escape(shown(word))} occurs</b> "
             f"(word number, 0 to {total:,})"
             f"<svg viewBox='0 0 1000 34' preserveAspectRatio='none' width='100%' height='34' role='img' "
             f"aria-label='{len(positions):,} occurrences, each a tick'>"
@@ -493,7 +478,7 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
     """Everything the frequency explorer shows, computed without any widget.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         n, stopwords, stem, phrases: as for :func:`~helpers.top_words`.
         word: the word to show in context; ``None`` picks the first top word,
             ``""`` shows none. Stemming and phrases, if on, apply to it too, so
@@ -510,8 +495,6 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
     >>> frequency_view(load_article(), 3, word="terorism").message[:34]
     "no occurrences of 'terorism' in th"
     """
-    from .frequency import _kwic_lines_html, _no_kwic_html, _shown, _word_numbers, kwic, no_occurrences, top_words
-
     top = top_words(article, n, stopwords=stopwords, stem=stem, phrases=phrases)
     if word is None:
         word = top[0][0] if top else ""
@@ -526,11 +509,11 @@ def frequency_view(article, n=15, *, stopwords=True, stem=False, phrases=False, 
         return FrequencyView(top, word, message=str(err))
     if not rows:
         message = no_occurrences(article, word)
-        return FrequencyView(top, word, html=_no_kwic_html(message), message=message)
-    message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {_shown(word)}" + (" (by stem)" if stem else "")
+        return FrequencyView(top, word, html=no_kwic_html(message), message=message)
+    message = f"{len(rows)} occurrence{'s' if len(rows) != 1 else ''} of {shown(word)}" + (" (by stem)" if stem else "")
     # kwic_html and dispersion would search the article again for the rows found above
-    positions = _word_numbers(article, rows)
-    return FrequencyView(top, word, rows, _kwic_lines_html(word, rows, heading=False),  # the message says how many
+    positions = word_numbers(article, rows)
+    return FrequencyView(top, word, rows, kwic_lines_html(word, rows, heading=False),  # the message says how many
                          positions, message, _dispersion_strip(word, positions, len(article.words)))
 
 
@@ -562,9 +545,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
     """
     import ipywidgets as w
 
-    from .article import load_article
-
-    article = load_article() if article is None else article
+    article = analysis_of(article)
     wide = {"description_width": "initial"}
     slider = w.IntSlider(value=n, min=1, max=50, description="Top words", style=wide,
                          continuous_update=False)
@@ -589,7 +570,7 @@ def frequency_explorer(article=None, n=15, *, word=None):
                               phrases=phrases.value, word=word_box.value)
         busy.append(True)
         try:
-            word_list.options = [(f"{_clip(word, _LABEL_CHARS)} ({count})", word) for word, count in view.top]
+            word_list.options = [(f"{clip(word, _LABEL_CHARS)} ({count})", word) for word, count in view.top]
             word_list.value = view.word if view.word in dict(view.top) else None
         finally:
             busy.pop()
@@ -659,7 +640,6 @@ def _keyword_chart(name: str, pairs) -> str:
     >>> print(_keyword_chart("A & B", [("cis", 9.0), ("economic", 4.5)]).count("width:50.0%"))
     1
     """
-    from .plots import PALETTE
 
     if not pairs:
         return ""
@@ -680,10 +660,10 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
     """Everything the speaker explorer shows for ``name``, computed without any widget.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         name: a speaker's name or alias (see :func:`~helpers.speakers`).
         n: how many typical words.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         A :class:`SpeakerView`.
@@ -693,17 +673,14 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
     >>> v.speaker, v.sentences, v.html.count("<mark")
     ('Maleeha Lodhi', [66, 67, 68, 69, 70], 5)
     """
-    from .speakers import _find_speaker, _registry, speaker_keywords, speaker_sentences
-
-    registry = _registry(article, registry)
-    who = _find_speaker(name, registry)
-    said = {a.sentence.index: a for a in speaker_sentences(article, who.name, registry)}
+    owner = analysis_of(article, registry=registry, caller="speaker_view")
+    article = owner.article
+    who = find_speaker(name, owner.speakers)
+    said = {a.sentence.index: a for a in speaker_sentences(owner, who.name)}
     try:
-        from .themes import theme_matrix
-
-        row = theme_matrix(article, by="speaker", registry=registry)
+        row = theme_matrix(owner, by="speaker")
         themes = {t: int(v) for t, v in row.loc[who.name].items() if v} if who.name in row.index else {}
-    except (ImportError, KeyError, ValueError):  # a broken theme file must not hide the speaker
+    except (KeyError, ValueError):  # a broken theme file must not hide the speaker
         themes = {}
     by_paragraph: dict[int, list] = {}
     for s in article.sentences:
@@ -726,10 +703,10 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
             if skipped and len(pieces) > 1:
                 pieces.append("<span style='color:#777'>…</span>")
             skipped = False
-            text = html.escape(_clip(s.text, _SENTENCE_CHARS))
+            text = html.escape(clip(s.text, _SENTENCE_CHARS))
             if s.index in said:
                 a = said[s.index]
-                tip = html.escape(_clip(f"{a.kind}; cue: {a.cue or 'none'}; {a.evidence}", _MESSAGE_CHARS))
+                tip = html.escape(clip(f"{a.kind}; cue: {a.cue or 'none'}; {a.evidence}", _MESSAGE_CHARS))
                 text = f"<mark title='{tip}'><b>sentence {s.index}</b> {text}</mark>"
                 marked += 1
             else:
@@ -755,10 +732,10 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
         paragraphs = [fold] + paragraphs[first:]
     count = len(said)
     listed = ", ".join(f"{t} ({v})" for t, v in themes.items())
-    head = (f"<h4 style='margin:4px 0'>{_label(who.name)} — {html.escape(_clip(who.role, _MESSAGE_CHARS))}</h4>"
+    head = (f"<h4 style='margin:4px 0'>{_label(who.name)} — {html.escape(clip(who.role, _MESSAGE_CHARS))}</h4>"
             f"<p>Speaks for <b>{_label(who.speaks_for)}</b> · capacity: {_label(who.capacity)} · "
             f"{count} sentence{'s' if count != 1 else ''} (marked below; hover for the evidence)"
-            + (" · themes: " + html.escape(_clip(listed, _MESSAGE_CHARS)) if themes else "")
+            + (" · themes: " + html.escape(clip(listed, _MESSAGE_CHARS)) if themes else "")
             + "</p>")
     if not count:
         head += "<p><i>The article reports nothing this speaker said: it only lists them as speaking.</i></p>"
@@ -774,7 +751,7 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
                  "the rest of the text is left out to keep the page quick.</i></p>")
     body = ("<div style='max-height:360px;overflow:auto;border:1px solid #ddd;padding:4px 8px'>"
             + "".join(paragraphs) + "</div>")
-    keywords = speaker_keywords(article, who.name, n, registry)
+    keywords = speaker_keywords(owner, who.name, n)
     return SpeakerView(who.name, sorted(said), keywords, themes, head + body, _keyword_chart(who.name, keywords))
 
 
@@ -788,7 +765,7 @@ def speaker_explorer(article=None, *, speaker=None, registry=None):
     Args:
         article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
         speaker: the speaker to start with (``None``: the first to speak).
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         An ipywidgets ``VBox``; show it by making it the last line of a cell.
@@ -803,13 +780,9 @@ def speaker_explorer(article=None, *, speaker=None, registry=None):
     """
     import ipywidgets as w
 
-    from .article import load_article
-    from .speakers import _registry, speaker_table
-
-    article = load_article() if article is None else article
-    registry = _registry(article, registry)
-    spoke = list(speaker_table(article, registry)["speaker"])
-    silent = [s.name for s in registry if s.name not in spoke]
+    owner = analysis_of(article, registry=registry, caller="speaker_explorer")
+    spoke = list(speaker_table(owner)["speaker"])
+    silent = [s.name for s in owner.speakers if s.name not in spoke]
     options = [(name, name) for name in spoke] + [(f"{name} (listed only)", name) for name in silent]
     pick = w.Dropdown(options=options, value=speaker or (spoke[0] if spoke else None),
                       description="Speaker", style={"description_width": "initial"})
@@ -821,7 +794,7 @@ def speaker_explorer(article=None, *, speaker=None, registry=None):
         if pick.value is None:
             sentences.value, chart.value, box.view = "<p><i>No speaker in this article.</i></p>", "", None
             return
-        view = speaker_view(article, pick.value, registry=registry)
+        view = speaker_view(owner, pick.value)
         sentences.value, chart.value, box.view = view.html, view.chart, view
 
     pick.observe(render, "value")
@@ -874,7 +847,7 @@ def dashboard(article=None, *, registry=None):
 
     Args:
         article: an :class:`~helpers.Article`; ``None`` loads the course's current article.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         An ipywidgets ``VBox``; show it by making it the last line of a cell
@@ -893,12 +866,10 @@ def dashboard(article=None, *, registry=None):
     """
     import ipywidgets as w
 
-    from .article import load_article
-
-    article = load_article() if article is None else article
+    article = analysis_of(article, registry=registry, caller="dashboard")
     words = frequency_explorer(article)
-    people = speaker_explorer(article, registry=registry)
-    themes = theme_explorer(article, registry=registry)
+    people = speaker_explorer(article)
+    themes = theme_explorer(article)
 
     def speaker_to_row(change):
         if change["new"] in themes.group_pick.options:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import math
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -24,13 +25,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .datafiles import data_dir, file_stamp, load_stopwords
-from .tokens import Token, _join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
+from .display import shown, table
+from .tokens import Token, join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
 __all__ = [
     "word_counts", "top_words", "Vocabulary", "vocabulary", "hapaxes",
     "counts_per_paragraph", "counts_per_sentence",
     "article_aliases", "article_phrases", "mention_counts", "mentions_vs_words",
-    "ngram_counts", "Collocation", "collocations",
+    "ngram_counts", "Collocation", "collocations", "sentence_words", "log_likelihood",
     "find_word", "no_occurrences", "KwicLine", "kwic", "show_kwic", "kwic_html",
     "dispersion", "rank_frequency", "ZipfFit", "zipf_fit",
 ]
@@ -40,7 +42,7 @@ __all__ = [
 
 @lru_cache(maxsize=8)
 def _phrase_columns(article, stamp):
-    return _join_phrase_columns(article.token_columns, article_phrases(article))
+    return join_phrase_columns(article.token_columns, article_phrases(article))
 
 
 def article_phrases(article) -> tuple[tuple[str, ...], ...]:
@@ -67,7 +69,7 @@ def article_aliases(article) -> dict[str, tuple[str, ...]]:
     names to that key's; a new key comes after the shared ones.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         A dict from each organization's key to the tuple of its names.
@@ -99,7 +101,7 @@ def _article_columns(article, phrases=False):
     if phrases is True:  # the kit's list: joined once per version of data/phrases.txt
         return _phrase_columns(article, file_stamp(data_dir() / "phrases.txt"))
     if phrases:
-        return _join_phrase_columns(article.token_columns, phrases)
+        return join_phrase_columns(article.token_columns, phrases)
     return article.token_columns
 
 
@@ -179,7 +181,12 @@ def _stemmer():
 
 
 @lru_cache(maxsize=4096)
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
+    """The Snowball (Porter 2) stem of a lower-cased word; a joined phrase (with ``_``) is kept whole.
+
+    >>> stem_word("cooperation"), stem_word("united_nations")
+    ('cooper', 'united_nations')
+    """
     return word if "_" in word else _stemmer().stem(word)
 
 
@@ -187,7 +194,7 @@ def word_counts(article, *, stopwords=True, stem=False, phrases=False):
     """How often each word occurs in the article, as an NLTK ``FreqDist``.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         stopwords: ``True`` drops the words in ``data/stopwords.txt``; ``False``
             (or an empty list) keeps every word; or give your own list of words to drop.
         stem: count stems (Snowball's English stemmer) instead of words.
@@ -205,7 +212,7 @@ def word_counts(article, *, stopwords=True, stem=False, phrases=False):
     drop = _stopword_set(stopwords)
     words = [w for w in _article_words(article, phrases) if w not in drop]
     if stem:
-        words = [_stem(w) for w in words]
+        words = [stem_word(w) for w in words]
     return FreqDist(Counter(words))  # counted in C: FreqDist(words) calls its __setitem__ per word
 
 
@@ -220,7 +227,7 @@ def top_words(article, n=20, *, stopwords=True, stem=False, phrases=False) -> li
     """The ``n`` most frequent words as ``(word, count)`` pairs, most frequent first.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         n: how many words; if the article has fewer different words, you get them all.
         stopwords, stem, phrases: as for :func:`word_counts`.
 
@@ -252,7 +259,7 @@ def vocabulary(article, *, stopwords=False, stem=False, phrases=False) -> Vocabu
     """Tokens, types, type/token ratio and hapax count of the article.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         stopwords, stem, phrases: as for :func:`word_counts` (here stopwords are kept by default).
 
     Returns:
@@ -274,7 +281,7 @@ def hapaxes(article, *, stopwords=False, stem=False, phrases=False) -> list[str]
     """The words that occur exactly once (*hapax legomena*), in alphabetical order.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         stopwords, stem, phrases: as for :func:`word_counts` (here stopwords are kept by default).
 
     Returns:
@@ -297,7 +304,6 @@ def _counts_per(article, spans, label, words, stem):
     for column, word in enumerate(words):
         for hit in find_word(article, word, stem=stem):
             rows[bisect_right(starts, hit.start) - 1][column] += 1
-    from .display import table
 
     return table(pd.DataFrame(rows, columns=words).rename_axis(index=label))
 
@@ -306,7 +312,7 @@ def counts_per_paragraph(article, words, *, stem=False):
     """How often each word occurs in each paragraph, as a table.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         words: a word (or phrase) or a list of them.
         stem: match every word with the same stem ("cooperate" finds "cooperation").
 
@@ -326,7 +332,7 @@ def counts_per_sentence(article, words, *, stem=False):
     """How often each word occurs in each sentence, as a table (see :func:`counts_per_paragraph`).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         words, stem: as for :func:`counts_per_paragraph`.
 
     Returns:
@@ -349,7 +355,7 @@ def mention_counts(article, aliases=None) -> Counter:
     "Shanghai Cooperation Organization (SCO)" is ONE mention, not two.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         aliases: ``{key: [names]}``; ``None`` for :func:`article_aliases`.
 
     Returns:
@@ -371,7 +377,7 @@ def mentions_vs_words(article, aliases=None):
     "united nations" is also counted inside "United Nations Office on Drugs and Crime".
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         aliases: ``{key: [names]}``; ``None`` for :func:`article_aliases`.
 
     Returns:
@@ -394,12 +400,49 @@ def mentions_vs_words(article, aliases=None):
         rows.append({"organization": key, "mentions": mentions[key],
                      "word total": sum(counts.values()),
                      "as words": ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"})
-    from .display import table
 
     return table(pd.DataFrame(rows).set_index("organization").sort_values("mentions", ascending=False, kind="stable"))
 
 
 # --- n-grams and collocations ---------------------------------------------------------------
+
+def sentence_words(article) -> tuple[tuple[str, ...], ...]:
+    """The words of each sentence, from the article's tokens (the text is not tokenized again).
+
+    Args:
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
+
+    Returns:
+        One tuple of lower-cased words per sentence, in order.
+
+    >>> from helpers import load_article
+    >>> sentence_words(load_article())[1][:4]
+    ('that', 'is', 'why', 'it')
+    """
+    return _sentence_words(getattr(article, "article", article))
+
+
+def log_likelihood(a: int, b: int, size_a: int, size_b: int) -> tuple[float, float, float]:
+    """Dunning's log-likelihood G² of a count in two groups, as Rayson & Garside compute it.
+
+    Args:
+        a, b: how often the word (or theme) occurs in each group.
+        size_a, size_b: how many words each group has.
+
+    Returns:
+        ``(G², the smaller expected count, log2 ratio of the rates)``; the ratio is NaN when
+        either count is 0 (no ratio of a zero says how big the difference is).
+
+    >>> g2, expected, ratio = log_likelihood(10, 2, 1000, 1000)
+    >>> round(g2, 2), expected, round(ratio, 2)
+    (5.82, 6.0, 2.32)
+    """
+    total = size_a + size_b
+    e_a, e_b = size_a * (a + b) / total, size_b * (a + b) / total
+    g2 = 2 * sum(o * math.log(o / e) for o, e in ((a, e_a), (b, e_b)) if o > 0)
+    ratio = math.log2((a / size_a) / (b / size_b)) if a and b else float("nan")
+    return g2, min(e_a, e_b), ratio
+
 
 @lru_cache(maxsize=8)
 def _sentence_words(article) -> tuple[tuple[str, ...], ...]:
@@ -415,7 +458,7 @@ def ngram_counts(article, n=2, *, stopwords=False):
     """How often each sequence of ``n`` words occurs, within sentences, as a ``FreqDist``.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         n: the length of the sequences (2 for bigrams, 3 for trigrams ...).
         stopwords: ``True`` drops every n-gram that contains a stopword (the
             words are not removed first, which would make words that were never
@@ -435,7 +478,7 @@ def ngram_counts(article, n=2, *, stopwords=False):
     if n < 1:
         raise ValueError("n should be 1 or more: 1 for single words, 2 for pairs, 3 for triples")
     drop = _stopword_set(stopwords)
-    return FreqDist(g for words in _sentence_words(article) for g in ngrams(words, n)
+    return FreqDist(g for words in sentence_words(article) for g in ngrams(words, n)
                     if not drop.intersection(g))
 
 
@@ -455,7 +498,7 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
     """Word pairs that occur together more often than chance, best first (NLTK's collocation finder).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         k: how many pairs.
         measure: ``"likelihood"`` (log-likelihood ratio: trusts evidence, so
             frequent pairs rank high) or ``"pmi"`` (pointwise mutual
@@ -489,18 +532,6 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
 # --- finding a word: keywords in context ------------------------------------------------------
 
 #: The most characters of a searched word that a message repeats.
-_SHOWN = 80
-
-
-def _shown(word) -> str:
-    """``repr(word)``, cut short when the word is long: a message about a pasted page stays one line.
-
-    >>> _shown("terrorism"), _shown("a." * 100)
-    ("'terrorism'", "'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.'… (200 characters)")
-    """
-    if not isinstance(word, str) or len(word) <= _SHOWN:
-        return repr(word)
-    return f"{word[:_SHOWN - 20]!r}… ({len(word):,} characters)"
 
 
 def _check_word(word, phrases=False) -> tuple[str, ...]:
@@ -509,7 +540,7 @@ def _check_word(word, phrases=False) -> tuple[str, ...]:
                         f"not {type(word).__name__} {word!r}")
     key = tuple(tokenize(word, phrases=phrases))  # "_" separates words, as in the article
     if not key:
-        raise ValueError(f"{_shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
+        raise ValueError(f"{shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
     return key
 
 
@@ -530,7 +561,7 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
     """Where a word or phrase occurs in the article, matched on its tokens, ignoring case.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         word: a word ("terrorism"), a phrase ("united nations") or a joined phrase
             from ``phrases=True`` ("united_nations").
         stem: match every word with the same stem ("cooper" finds "cooperation", "cooperating").
@@ -551,8 +582,8 @@ def find_word(article, word, *, stem=False, phrases=False) -> list[Token]:
     key = _check_word(word, phrases)
     words, starts, ends = _article_columns(article, phrases)
     if stem:
-        key = tuple(_stem(w) for w in key)
-        stems = {w: _stem(w) for w in set(words)}  # each different word stemmed once
+        key = tuple(stem_word(w) for w in key)
+        stems = {w: stem_word(w) for w in set(words)}  # each different word stemmed once
         words = tuple(map(stems.__getitem__, words))
     size, text = len(key), article.text
     return [Token(text[starts[i]:ends[i + size - 1]], starts[i], ends[i + size - 1])
@@ -570,7 +601,7 @@ def no_occurrences(article, word) -> str:
     """The message for a word the article does not contain, with close matches to try.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         word: the word (or phrase) that was looked for.
 
     Returns:
@@ -586,7 +617,7 @@ def no_occurrences(article, word) -> str:
     """
     vocab = sorted(_vocabulary(article) | {" ".join(p) for p in _phrases_in(article)})
     close = difflib.get_close_matches(word.lower().replace("_", " "), vocab, n=3, cutoff=0.7)
-    message = f"no occurrences of {_shown(word)} in the article."
+    message = f"no occurrences of {shown(word)} in the article."
     if close:
         listed = ", ".join(repr(c) for c in close[:-1]) + (" or " if len(close) > 1 else "") + repr(close[-1])
         message += f" Did you mean {listed}?"
@@ -614,7 +645,7 @@ def kwic(article, word, width=40, *, stem=False, phrases=False) -> list[KwicLine
     """Every occurrence of a word with the text around it (a concordance).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         word: a word or phrase (see :func:`find_word`).
         width: characters of context on each side.
         stem, phrases: as for :func:`find_word`.
@@ -659,7 +690,7 @@ def show_kwic(article, word, width=40, *, stem=False, phrases=False) -> None:
     if not lines:
         print(no_occurrences(article, word))
         return
-    print(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {_shown(word)}")
+    print(f"{len(lines)} occurrence{'s' if len(lines) != 1 else ''} of {shown(word)}")
     for line in lines:
         print(f"{line.left:>{width}}{line.keyword}{line.right}")
 
@@ -701,8 +732,8 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=_LIMI
         _check_count(limit, "limit")
     lines = kwic(article, word, width, stem=stem, phrases=phrases)
     if not lines:
-        return _no_kwic_html(no_occurrences(article, word))
-    return _kwic_lines_html(word, lines, limit=limit, heading=heading)
+        return no_kwic_html(no_occurrences(article, word))
+    return kwic_lines_html(word, lines, limit=limit, heading=heading)
 
 
 #: The most characters of one keyword a KWIC line shows (a long phrase keeps its two ends).
@@ -718,12 +749,12 @@ def _cut(text: str, most: int = _KEYWORD) -> str:
     return text if len(text) <= most else text[:(most - 1) // 2] + "…" + text[len(text) - (most - 1) + (most - 1) // 2:]
 
 
-def _no_kwic_html(message: str) -> str:
+def no_kwic_html(message: str) -> str:
     """What :func:`kwic_html` shows for a word with no lines: the message, escaped."""
     return f'<div class="kwic"><p>{html.escape(message)}</p></div>'
 
 
-def _kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) -> str:
+def kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) -> str:
     """The markup of :func:`kwic_html` for lines already found, so that a caller that has them
     does not search the article again."""
     rows = "".join(
@@ -733,8 +764,8 @@ def _kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True)
         f'<td style="{_CELL}color:gray">sentence {line.sentence}</td></tr>'
         for line in (lines if limit is None else lines[:limit]))
     cut = limit is not None and len(lines) > limit
-    shown = (f"; the first {limit:,} are shown" if limit else "; none is shown") if cut else ""
-    head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {_shown(word)}" + shown)
+    note = (f"; the first {limit:,} are shown" if limit else "; none is shown") if cut else ""
+    head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {shown(word)}" + note)
     head = f"<p>{head}</p>" if heading or cut else ""
     return f'<div class="kwic">{head}<table style="{_TABLE}">{rows}</table></div>'
 
@@ -745,7 +776,7 @@ def dispersion(article, words, *, stem=False, phrases=False) -> dict[str, list[i
     """Where each word occurs, as positions in the article's word sequence (0 = first word).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         words: a word or phrase, or a list of them.
         stem, phrases: as for :func:`find_word`.
 
@@ -757,11 +788,11 @@ def dispersion(article, words, *, stem=False, phrases=False) -> dict[str, list[i
     >>> dispersion(load_article(), ["shanghai", "sco"])
     {'shanghai': [166, 649, 935, 951, 1118, 1232, 1394, 1871, 2053], 'sco': [169]}
     """
-    return {w: _word_numbers(article, find_word(article, w, stem=stem, phrases=phrases))
+    return {w: word_numbers(article, find_word(article, w, stem=stem, phrases=phrases))
             for w in _word_list(words)}
 
 
-def _word_numbers(article, hits) -> list[int]:
+def word_numbers(article, hits) -> list[int]:
     """The word number of each hit (a :class:`~helpers.Token` or :class:`KwicLine`), by its start:
     found by bisection in the article's token starts, so nothing per token is kept."""
     from bisect import bisect_left
@@ -774,7 +805,7 @@ def rank_frequency(article, *, stopwords=False, stem=False, phrases=False) -> li
     """Every word with its frequency rank: ``(rank, word, count)``, rank 1 the most frequent.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         stopwords, stem, phrases: as for :func:`word_counts` (here stopwords are kept by default).
 
     Returns:
@@ -827,7 +858,7 @@ def zipf_fit(article, **options) -> ZipfFit:
     moves when a few words are added or removed.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         options: ``stopwords``, ``stem``, ``phrases`` as for :func:`word_counts`
             (stopwords are kept by default: Zipf's law is about all words).
 
@@ -845,11 +876,21 @@ def zipf_fit(article, **options) -> ZipfFit:
     >>> zipf_fit(load_article())
     ZipfFit(slope=-0.82, intercept=2.18): count ≈ 151 × rank^-0.82, so the line gives the top word 151 occurrences and the 10th 23 (Zipf's law: slope -1)
     """
-    return _zipf_line(rank_frequency(article, **options))
+    return zipf_line(rank_frequency(article, **options))
 
 
-def _zipf_line(table) -> ZipfFit:
-    """:func:`zipf_fit` on a table :func:`rank_frequency` has made already."""
+def zipf_line(table) -> ZipfFit:
+    """:func:`zipf_fit` on a table :func:`rank_frequency` has made already.
+
+    Args:
+        table: ``(rank, word, count)`` rows, as :func:`rank_frequency` returns them.
+
+    Returns:
+        A :class:`ZipfFit`: the slope and intercept of the line through log rank and log count.
+
+    >>> round(zipf_line([(1, "a", 100), (2, "b", 50), (4, "c", 25)]).slope, 2)
+    -1.0
+    """
     import numpy as np
 
     if len(table) < 2:

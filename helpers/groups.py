@@ -1,118 +1,49 @@
 """Which sentences belong to which group: by speaker, organization, bloc, paragraph or sentence.
 
 A lesson compares groups of sentences: what each speaker said, what was said for
-each organization, what each bloc of delegations said. The groups of speakers come
-from :func:`helpers.attribute` and the article's speaker registry (``registry=``, the
-article's own ``NAME.speakers.csv`` when it is not given), so that every analysis that
-groups by speaker sees the same sentences. Blocs are an editable choice in
-``data/blocs.txt``. Sentences the reporter writes in his own voice form the group
+each organization, what each bloc of delegations said. This module owns that grouping
+(:func:`sentence_groups`), and nothing else: it reads who speaks from
+:func:`helpers.attribute` and the speaker list, the blocs and the groups it finds are kept
+on the article's :class:`~helpers.Analysis`, so that every analysis, plot and explorer given
+the same analysis sees the same sentences. Blocs are an editable choice in ``data/blocs.txt``
+(:mod:`helpers.blocs`). Sentences the reporter writes in his own voice form the group
 :data:`NARRATION`.
 """
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+import warnings
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_sections
+from .analysis import analysis_of
+from .blocs import OTHER, bloc_of
+from .speakers.rules import attribute
 
-__all__ = ["Bloc", "load_blocs", "bloc_of", "sentence_groups", "theme_groups", "sentences_by_group",
-           "GROUPINGS", "NARRATION", "OTHER"]
+__all__ = ["sentence_groups", "theme_groups", "sentences_by_group", "check_by", "GROUPINGS", "NARRATION", "OTHER"]
 
 #: The ways sentences can be grouped.
 GROUPINGS = ("speaker", "organization", "bloc", "paragraph", "sentence")
 #: The group of sentences the reporter writes in his own voice.
 NARRATION = "(narration)"
-#: The bloc group of delegations listed in no bloc.
-OTHER = "(other)"
 
 
-@dataclass(frozen=True)
-class Bloc:
-    """A bloc: its name, a note, and its members (speaker names, other names or countries)."""
-
-    name: str
-    note: str
-    members: tuple[str, ...]
-    line: int | None = None
-
-
-@lru_cache(maxsize=16)
-def _load_blocs(path: str, stamp) -> dict[str, Bloc]:
-    sections = read_sections(Path(path), kind="bloc")
-    blocs = {name: Bloc(name, s["note"], tuple(s["items"]), s["line"]) for name, s in sections.items()}
-    owner: dict[str, str] = {}
-    for bloc in blocs.values():
-        for member in bloc.members:
-            if member.lower() in owner:
-                line = next(n for n, l in read_lines(path) if l == member and n > bloc.line)
-                raise DataFileError(path, f"{member!r} is in both [{owner[member.lower()]}] and [{bloc.name}]",
-                                    "keep it in one bloc only", line=line)
-            owner[member.lower()] = bloc.name
-    return blocs
-
-
-def load_blocs(path=None) -> dict[str, Bloc]:
-    """The blocs of ``data/blocs.txt`` (or ``path``), by name, in file order.
+def check_by(by) -> None:
+    """Refuse a grouping the kit does not know, with the closest one it does.
 
     Args:
-        path: another blocs file, written like ``data/blocs.txt``; ``None`` for the kit's.
+        by: a grouping, one of :data:`GROUPINGS`.
 
     Returns:
-        A dict from bloc name to :class:`Bloc`.
+        None, when ``by`` is a grouping.
 
     Raises:
-        DataFileError: with the file and line, for an entry before any ``[Bloc]``,
-            a bloc with no entries, a bloc name used twice, or a member in two blocs.
+        ValueError: ``by`` is not one of them.
 
-    >>> load_blocs()["Regional secretariats"].members
-    ('Nikolai Bordyuzha', 'Rashid Alimov', 'Sergey Ivanov')
+    >>> check_by("organisation")
+    Traceback (most recent call last):
+    ...
+    ValueError: by='organisation' is not a grouping; did you mean 'organization'? use one of: speaker, organization, bloc, paragraph, sentence
     """
-    path = Path(path) if path is not None else data_dir() / "blocs.txt"
-    return dict(_load_blocs(str(path), file_stamp(path)))
-
-
-def _bloc_keys(speaker) -> tuple[str, ...]:
-    """The names a bloc entry can give a speaker by, in the order they are tried: name, aliases, country."""
-    return tuple(k for k in (speaker.name, *speaker.aliases, speaker.country) if k)
-
-
-def bloc_of(speaker, blocs=None) -> str:
-    """The bloc a speaker is counted in.
-
-    A bloc of ``data/blocs.txt`` names the speaker (by name, another name or country).
-    A speaker in no bloc who is an official of an organization (the ``organization``
-    column) counts for the group they speak for ("EU", "UN"); a delegation in no bloc
-    counts under :data:`OTHER`.
-
-    Args:
-        speaker: a :class:`~helpers.Speaker`.
-        blocs: another blocs file; ``None`` for the kit's.
-
-    Returns:
-        The name of the group.
-
-    >>> from helpers import speakers
-    >>> by_name = {s.name: s for s in speakers()}
-    >>> bloc_of(by_name["Rashid Alimov"]), bloc_of(by_name["Egypt"])
-    ('Regional secretariats', '(other)')
-    """
-    path = Path(blocs) if blocs is not None else data_dir() / "blocs.txt"
-    table = _bloc_table(str(path), file_stamp(path))
-    for key in _bloc_keys(speaker):
-        if key.lower() in table:
-            return table[key.lower()]
-    return speaker.speaks_for if speaker.organization else OTHER
-
-
-@lru_cache(maxsize=8)
-def _bloc_table(path: str, stamp) -> dict[str, str]:
-    return {m.lower(): b.name for b in load_blocs(path).values() for m in b.members}
-
-
-def _check_by(by):
     if by not in GROUPINGS:
         close = difflib.get_close_matches(str(by), GROUPINGS, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
@@ -123,12 +54,12 @@ def sentence_groups(article, by: str = "speaker", *, registry=None, blocs=None) 
     """Which sentences belong to which group: ``{group: (sentence index, ...)}``, in order.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         by: ``"speaker"``, ``"organization"`` (whom the speaker speaks for: UN, CSTO,
             SCO, CIS or member states, in the order the registry first names them),
             ``"bloc"`` (``data/blocs.txt``, see :func:`bloc_of`), ``"paragraph"`` or
             ``"sentence"``.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
         blocs: another blocs file, for ``by="bloc"``.
 
     Returns:
@@ -141,31 +72,36 @@ def sentence_groups(article, by: str = "speaker", *, registry=None, blocs=None) 
     >>> list(groups)
     ['UN', 'CSTO', 'SCO', 'CIS', 'member states', '(narration)']
     """
-    _check_by(by)
+    check_by(by)
+    a = analysis_of(article, registry=registry, blocs=blocs, caller="sentence_groups")
+    return dict(a.memo(("groups", by), lambda: _groups(a, by)))
+
+
+def _groups(a, by: str) -> dict:
+    """:func:`sentence_groups` of the analysis ``a``, computed."""
+    sentences = a.article.sentences
     if by == "sentence":
-        return {s.index: (s.index,) for s in article.sentences}
+        return {s.index: (s.index,) for s in sentences}
     if by == "paragraph":
         out: dict = {}
-        for s in article.sentences:
+        for s in sentences:
             out.setdefault(s.paragraph, []).append(s.index)
         return {p: tuple(v) for p, v in out.items()}
-    from .speakers import _registry, attribute
-
-    registry = _registry(article, registry)
+    registry = a.speakers
     who = {sp.name: sp for sp in registry}
     if by == "organization":
         order = list(dict.fromkeys(sp.speaks_for for sp in registry))
         label = lambda name: who[name].speaks_for  # noqa: E731
     elif by == "bloc":
-        order = list(load_blocs(blocs))
-        bloc = {name: bloc_of(sp, blocs) for name, sp in who.items()}  # once a speaker, not once a sentence
+        order = list(a.blocs)
+        bloc = {name: bloc_of(sp, a.blocs_file) for name, sp in who.items()}  # once a speaker, not once a sentence
         label = bloc.__getitem__
         order += [g for g in dict.fromkeys(bloc.values()) if g not in order and g != OTHER] + [OTHER]
     else:
         order = []
         label = lambda name: name  # noqa: E731
     found: dict = {}
-    for attribution in attribute(article, registry):
+    for attribution in attribute(a):
         labels = dict.fromkeys(label(n) for n in attribution.speakers) or {NARRATION: None}
         for group in labels:
             found.setdefault(group, []).append(attribution.sentence.index)
@@ -175,8 +111,25 @@ def sentence_groups(article, by: str = "speaker", *, registry=None, blocs=None) 
     return {g: tuple(found[g]) for g in ranked}
 
 
-#: The name the theme lessons know it by.
-theme_groups = sentence_groups
+def theme_groups(article, by: str = "speaker", **options) -> dict:
+    """The older name of :func:`sentence_groups`, kept for a release; it warns (``FutureWarning``).
+
+    Args:
+        article, by, options: as for :func:`sentence_groups`.
+
+    Returns:
+        What :func:`sentence_groups` returns.
+
+    >>> import warnings
+    >>> from helpers import load_article
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     list(theme_groups(load_article(), "organization"))[:2]
+    ['UN', 'CSTO']
+    """
+    warnings.warn("theme_groups() is now sentence_groups(): the same function under its one name",
+                  FutureWarning, stacklevel=2)
+    return sentence_groups(article, by, **options)
 
 
 def sentences_by_group(groups: dict) -> dict[int, tuple]:

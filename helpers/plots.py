@@ -7,6 +7,16 @@ set for that figure alone.
 
 from __future__ import annotations
 
+import bisect
+
+from .analysis import analysis_of
+from .frequency import dispersion, no_occurrences, rank_frequency, top_words, zipf_line
+from .lexicon import as_lexicon
+from .speakers.registry import find_speaker
+from .speakers.rules import attribute
+from .speakers.views import speaker_keywords, speaker_table
+from .themes import hits_of, theme_keyness, theme_matrix
+
 __all__ = ["plot_top_words"]
 
 #: Colour-blind-safe colours (Okabe & Ito), used in this order.
@@ -76,7 +86,7 @@ def plot_top_words(article, n=15, *, ax=None, **options):
     """Horizontal bars of the ``n`` most frequent words, most frequent on top.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         n: how many words.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
         options: ``stopwords``, ``stem``, ``phrases``, as for :func:`~helpers.top_words`.
@@ -89,7 +99,6 @@ def plot_top_words(article, n=15, *, ax=None, **options):
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
     ['cooperation', 'united']
     """
-    from .frequency import top_words
 
     pairs = top_words(article, n, **options)
     ax = _axes(ax, (7, 0.3 * len(pairs) + 1.2))
@@ -108,7 +117,7 @@ def plot_zipf(article, *, ax=None, label_top=5, **options):
     The note in the corner is the caveat: one article is a small sample.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
         label_top: how many of the most frequent words to label with their word.
         options: ``stopwords``, ``stem``, ``phrases``, as for :func:`~helpers.zipf_fit`.
@@ -123,10 +132,9 @@ def plot_zipf(article, *, ax=None, label_top=5, **options):
     >>> ax.get_xscale(), ax.get_yscale()
     ('log', 'log')
     """
-    from .frequency import _zipf_line, rank_frequency
 
     table = rank_frequency(article, **options)
-    slope, intercept = _zipf_line(table)  # zipf_fit(article) would count the words again
+    slope, intercept = zipf_line(table)  # zipf_fit(article) would count the words again
     ranks = [r for r, _, _ in table]
     counts = [c for _, _, c in table]
     ax = _axes(ax, (6, 4.5))
@@ -157,7 +165,7 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
     row, which says "no occurrences" and suggests close matches.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         words: a word or phrase, or a list of them.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
         stem, phrases: as for :func:`~helpers.find_word`.
@@ -175,7 +183,6 @@ def plot_dispersion(article, words, *, ax=None, stem=False, phrases=False):
     >>> [(line.get_label(), len(line.get_xdata()), int(max(line.get_ydata()))) for line in ax.get_lines()]
     [('terrorism', 8, 0), ('shanghai', 9, 1), ('sco', 1, 2)]
     """
-    from .frequency import dispersion, no_occurrences
 
     places = dispersion(article, words, stem=stem, phrases=phrases)
     if not places:
@@ -205,12 +212,12 @@ __all__ += ["plot_theme_heatmap", "plot_theme_comparison", "plot_theme_dispersio
 HEAT_CMAP = "Blues"
 
 
-def _heat_top(values) -> float:
+def heat_top(values) -> float:
     """The value the darkest shade of a heat table stands for: its largest, or 1 if none is above 0."""
     return values.max() if values.size and values.max() > 0 else 1
 
 
-def _ink(share: float) -> str:
+def ink(share: float) -> str:
     """The text colour that reads on a cell shaded ``share`` (0 to 1) of the way along the colour map."""
     return "white" if share > 0.55 else "black"
 
@@ -233,21 +240,19 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
     >>> [t.get_text() for t in ax.get_yticklabels()][:3]
     ['UN', 'CSTO', 'SCO']
     """
-    from .themes import theme_matrix
-
     matrix = data if hasattr(data, "columns") else theme_matrix(data, by=by, normalize=normalize, themes=themes)
     rows, cols = matrix.shape
     ax = _axes(ax, (1.0 + 0.62 * cols, 1.6 + 0.36 * rows))
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
-    top = _heat_top(values)
+    top = heat_top(values)
     rates = (values % 1 != 0).any()
     for i in range(rows):
         for j in range(cols):
             v = values[i, j]
             label = "·" if v == 0 else (f"{v:.1f}" if rates else f"{int(v)}")
             ax.text(j, i, label, ha="center", va="center", fontsize="small",
-                    color=_ink(v / top))
+                    color=ink(v / top))
     ax.set_xticks(range(cols), _plain_all(matrix.columns), rotation=40, ha="right")
     ax.set_yticks(range(rows), _plain_all(matrix.index))
     ax.figure.colorbar(image, ax=ax, shrink=0.8,
@@ -277,8 +282,6 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
     >>> ax.get_legend_handles_labels()[1]
     ['CSTO + SCO + CIS', 'member states']
     """
-    from .themes import theme_keyness
-
     if not hasattr(data, "columns") and (group_a is None or group_b is None):
         raise TypeError("plot_theme_comparison needs the two groups to compare, e.g. "
                         "plot_theme_comparison(article, ['CSTO', 'SCO', 'CIS'], 'member states'); "
@@ -303,7 +306,7 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
     """Where each theme's hits fall along the article: one row per theme, one mark per hit.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
 
@@ -315,16 +318,13 @@ def plot_theme_dispersion(article, *, themes=None, ax=None):
     >>> len(ax.collections[3].get_offsets())   # Territorial integrity: one hit
     1
     """
-    import bisect
-
-    from .themes import _hits, _lexicon
-
-    lexicon = _lexicon(themes)
-    starts = article.token_columns[1]
+    owner = analysis_of(article)
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
+    starts = owner.article.token_columns[1]
     n = max(len(starts), 1)
     ax = _axes(ax, (8, 0.4 * len(lexicon) + 1.4))
     for row, theme in enumerate(lexicon.values()):
-        xs = [100 * bisect.bisect_left(starts, h.start) / n for h in _hits(article, theme)]
+        xs = [100 * bisect.bisect_left(starts, h.start) / n for h in hits_of(owner, theme)]
         ax.scatter(xs, [row] * len(xs), marker="|", s=220, linewidths=2, color=PALETTE[0])
     ax.set_yticks(range(len(lexicon)), _plain_all(lexicon))
     ax.set_ylim(len(lexicon) - 0.5, -0.5)
@@ -349,9 +349,9 @@ def plot_speaker_words(article, *, ax=None, registry=None):
     Bars are coloured by the group the speaker speaks for (UN, CSTO, SCO, CIS, member states).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -363,11 +363,9 @@ def plot_speaker_words(article, *, ax=None, registry=None):
     """
     from matplotlib.patches import Patch
 
-    from .speakers import _registry, speaker_table
-
-    registry = _registry(article, registry)
-    table = speaker_table(article, registry)
-    colours = _group_colours(registry)
+    owner = analysis_of(article, registry=registry, caller="plot_speaker_words")
+    table = speaker_table(owner)
+    colours = _group_colours(owner.speakers)
     ax = _axes(ax, (7, 0.3 * len(table) + 1.4))
     ax.barh(range(len(table)), table["words"], color=[colours[g] for g in table["speaks_for"]])
     ax.set_yticks(range(len(table)), _plain_all(table["speaker"]))
@@ -384,9 +382,9 @@ def plot_speaking_order(article, *, ax=None, registry=None):
     The grey row at the bottom is the journalist's narration.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -396,14 +394,12 @@ def plot_speaking_order(article, *, ax=None, registry=None):
     >>> [t.get_text() for t in ax.get_yticklabels()][:2], len(ax.collections[0].get_offsets())
     (['Ban Ki-moon', 'Ukraine'], 11)
     """
-    from .speakers import _registry, attribute, speaker_table
-
-    registry = _registry(article, registry)
-    table = speaker_table(article, registry)
-    colours = _group_colours(registry)
+    owner = analysis_of(article, registry=registry, caller="plot_speaking_order")
+    table = speaker_table(owner)
+    colours = _group_colours(owner.speakers)
     rows = list(table["speaker"]) + ["(narration)"]
     ax = _axes(ax, (8, 0.3 * len(rows) + 1.4))
-    done = attribute(article, registry)
+    done = attribute(owner)
     for row, name in enumerate(rows):
         xs = [a.sentence.index for a in done if (name in a.speakers if row < len(table) else not a.speakers)]
         colour = colours[table["speaks_for"][row]] if row < len(table) else "#999999"
@@ -426,9 +422,9 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     sentence is left out.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
-        registry: a list of :class:`~helpers.Speaker`; ``None`` for the article's own.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         The matplotlib ``Axes`` drawn on.
@@ -438,11 +434,9 @@ def plot_speaker_groups(article, *, ax=None, registry=None):
     >>> sorted(t.get_text() for t in ax.texts if t.get_position()[0] == 1)
     ['CIS', 'CSTO', 'SCO', 'UN', 'member states']
     """
-    from .speakers import _registry, speaker_table
-
-    registry = _registry(article, registry)
-    table = speaker_table(article, registry)
-    colours = _group_colours(registry)
+    owner = analysis_of(article, registry=registry, caller="plot_speaker_groups")
+    table = speaker_table(owner)
+    colours = _group_colours(owner.speakers)
     groups = list(dict.fromkeys(table["speaks_for"]))
     ax = _axes(ax, (7, 0.3 * len(table) + 1.4))
     left = {name: i / max(len(table) - 1, 1) for i, name in enumerate(table["speaker"])}
@@ -465,7 +459,7 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
     """Horizontal bars: the words most typical of one speaker (log-likelihood keyness).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         name, n, registry: as for :func:`~helpers.speaker_keywords`.
         ax: the matplotlib ``Axes`` to draw on; ``None`` makes a new figure.
 
@@ -480,10 +474,9 @@ def plot_speaker_keywords(article, name, n=10, *, ax=None, registry=None):
     >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_title()
     (['cis', 'economic', 'serious'], 'Words typical of Sergey Ivanov')
     """
-    from .speakers import _find_speaker, _registry, speaker_keywords
-
-    who = _find_speaker(name, _registry(article, registry)).name
-    pairs = speaker_keywords(article, who, n, registry)
+    owner = analysis_of(article, registry=registry, caller="plot_speaker_keywords")
+    who = find_speaker(name, owner.speakers).name
+    pairs = speaker_keywords(owner, who, n)
     ax = _axes(ax, (6, 0.3 * max(len(pairs), 1) + 1.2))
     ax.barh(range(len(pairs)), [g for _, g in pairs], color=PALETTE[0])
     ax.set_yticks(range(len(pairs)), _plain_all(w for w, _ in pairs))

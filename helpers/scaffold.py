@@ -246,7 +246,7 @@ def suggest_organizations(article) -> list[str]:
     """Organizations the article defines ("Full Name (ACRONYM)") that the kit does not know yet.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         One entry per organization, written as ``organizations`` of a ``.toml`` takes it,
@@ -829,7 +829,7 @@ def suggest_speakers(article) -> list:
     and "Mr"/"Ms" near the name; aliases are the surname where the text uses it alone.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         A list of :class:`~helpers.Speaker` in the order the text first names them: a guess
@@ -1007,7 +1007,7 @@ def _write_new(path: Path, content: bytes | str) -> None:
 def _scaffold(source: Path, raw: bytes, name: str, folder: Path) -> NewArticle:
     from .article import load_article
     from .doctor import check_data_files
-    from .speakers import speakers
+    from .speakers import load_speakers
 
     articles = folder / "articles"
     if articles.exists() and not articles.is_dir():
@@ -1053,7 +1053,7 @@ def _scaffold(source: Path, raw: bytes, name: str, folder: Path) -> NewArticle:
                                          + (f": {names}" if found else ": none; add them by reading")))
         gold = article.bundle_file("gold.tsv")
         try:
-            registry = tuple(speakers(listed))
+            registry = tuple(load_speakers(listed))
         except DataFileError as err:
             lines.append(f"The speaker list does not load, so no gold template is drafted: {err}")
             registry = None
@@ -1381,10 +1381,11 @@ def _begins(article, sent) -> str:
 
 
 def _draft_gold(article, registry) -> str:
-    from .speakers import attribute
+    from .analysis import analyse
+    from .speakers.rules import attribute
 
     lines = [_GOLD_HEADER.format(name=article.name) + "sentence\tspeakers\tkind\tbegins\tnote"]
-    for a in attribute(article, registry):
+    for a in attribute(analyse(article, speakers=registry)):
         evidence = " ".join(a.evidence.split()).replace("\t", " ")
         lines.append(f"{a.sentence.index}\t{'; '.join(a.speakers)}\t{a.kind}\t{_begins(article, a.sentence)}"
                      f"\tguess: {evidence}")

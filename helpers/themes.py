@@ -32,151 +32,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .datafiles import data_dir, file_stamp, read_sections
 from .display import table as _table
-from .frequency import _aliases_key
+from .analysis import analysis_of
+from .frequency import log_likelihood
 from .groups import sentence_groups, sentences_by_group
+from .lexicon import Theme, as_lexicon, load_themes, make_theme
 from .tokens import Mention, tokenize
 
 __all__ = [
     "Theme", "Hit", "load_themes", "make_theme", "theme_hits", "theme_matrix", "explain_zero",
-    "theme_keyness", "theme_cooccurrence", "theme_dispersion", "show_theme_hits", "theme_table",
+    "theme_keyness", "theme_cooccurrence", "theme_dispersion", "show_theme_hits", "theme_table", "hits_of",
 ]
-
-
-# --- the lexicon ---------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Theme:
-    """A theme: its name, a note on its choices, its terms and the words not to count.
-
-    Each term is kept as written (``terms``) and as the word patterns it matches
-    (``patterns``: one tuple per term of ``(word, is_prefix)`` pairs).
-    """
-
-    name: str
-    note: str
-    terms: tuple[str, ...]
-    exclude: tuple[str, ...] = ()
-    line: int | None = None
-
-    @property
-    def patterns(self):
-        return tuple(_parse_term(t) for t in self.terms)
-
-    @property
-    def exclude_patterns(self):
-        return tuple(_parse_term(t) for t in self.exclude)
-
-
-def _short(text: str, most: int = 80) -> str:
-    """``repr(text)``, cut short when it is long."""
-    return repr(text) if len(text) <= most else f"{text[:most - 20]!r}… ({len(text):,} characters)"
-
-
-_WILDCARD_HELP = ("write words (crisis), word beginnings ending in * (terror*) or phrases "
-                  "(drug trafficking), one term per line")
-
-
-@lru_cache(maxsize=1024)
-def _parse_term(term: str) -> tuple[tuple[str, bool], ...]:
-    """``"counter-terror* cell"`` → ``(("counter-terror", True), ("cell", False))``.
-
-    Raises ValueError (problem, fix) when the term cannot match a token.
-    """
-    if not term.strip():
-        raise ValueError("the term is empty", _WILDCARD_HELP)
-    words: list[tuple[str, bool]] = []
-    for piece in term.split():
-        star = piece.endswith("*")
-        body = piece[:-1] if star else piece
-        if "*" in body:
-            raise ValueError(f"in {term!r}, the * is inside {piece!r}; a * can only end a word",
-                             f"write {body.split('*')[0]}* to match every word beginning "
-                             f"{body.split('*')[0]!r}" if body.split('*')[0] else _WILDCARD_HELP)
-        if not body:
-            raise ValueError(f"in {term!r}, a * stands alone and would match every word",
-                             "put the * straight after the beginning of a word, e.g. terror*")
-        plain, marked = tokenize(body), tokenize(body, punct=True)
-        known = set(plain)
-        marks = [m for m in marked if m not in known and m != "_"]  # "_" joins words as a space does
-        if marks or not plain:
-            shown = "".join(dict.fromkeys(marks)) or body  # each mark once: a pasted page stays one line
-            raise ValueError(f"{_short(term)} contains {_short(shown)}, which is not part of a word",
-                             f"remove the mark; {_WILDCARD_HELP}")
-        words.extend((w, False) for w in plain)
-        if star:
-            words[-1] = (words[-1][0], True)
-    return tuple(words)
-
-
-def make_theme(name: str, terms, note: str = "", exclude=()) -> Theme:
-    """A theme built in code: the terms as a list, or as text with one term per line or ``;``.
-
-    Args:
-        name: the theme's name.
-        terms: ``["terror*", "extremis*"]`` or ``"terror*; extremis*"``.
-        note: what the theme means.
-        exclude: words not to count (like ``not:`` lines in the file).
-
-    Returns:
-        A :class:`Theme`. Raises ValueError naming the bad term and the fix.
-
-    >>> make_theme("Terror", "terror*; counter-terror*").terms
-    ('terror*', 'counter-terror*')
-    >>> make_theme("Bad", "ter*ror")
-    Traceback (most recent call last):
-    ...
-    ValueError: theme 'Bad': in 'ter*ror', the * is inside 'ter*ror'; a * can only end a word. How to fix: write ter* to match every word beginning 'ter'
-    """
-    def split(value):
-        if isinstance(value, str):
-            value = [t for line in value.splitlines() for t in line.split(";")]
-        return tuple(t.strip() for t in value if t.strip() and not t.strip().startswith("#"))
-
-    terms, exclude = split(terms), split(exclude)
-    if not terms:
-        raise ValueError(f"theme {name!r} has no terms. How to fix: {_WILDCARD_HELP}")
-    for term in terms + exclude:
-        try:
-            _parse_term(term)
-        except ValueError as err:
-            problem, fix = err.args
-            raise ValueError(f"theme {name!r}: {problem}. How to fix: {fix}") from None
-    return Theme(name, note, terms, exclude)
-
-
-def _themes_path(path) -> Path:
-    return Path(path) if path is not None else data_dir() / "themes.txt"
-
-
-@lru_cache(maxsize=16)
-def _load_themes(path: str, stamp) -> dict[str, Theme]:
-    sections = read_sections(Path(path), kind="theme", exclude_key="not", check=_parse_term)
-    return {name: Theme(name, s["note"], tuple(s["items"]), tuple(s["exclude"]), s["line"])
-            for name, s in sections.items()}
-
-
-def load_themes(path=None) -> dict[str, Theme]:
-    """The themes of ``data/themes.txt`` (or ``path``), by name, in file order.
-
-    Args:
-        path: another themes file, written like ``data/themes.txt``; ``None`` for the kit's.
-
-    Returns:
-        A dict from theme name to :class:`Theme`.
-
-    Raises:
-        DataFileError: with the file and line, for a term before any ``[Theme]``,
-            a term the wildcard syntax does not allow, a theme with no terms, or a
-            theme name used twice.
-
-    >>> themes = load_themes()
-    >>> len(themes), themes["Terrorism & extremism"].terms[:2]
-    (12, ('terror*', 'counter-terror*'))
-    """
-    path = _themes_path(path)
-    return dict(_load_themes(str(path), file_stamp(path)))
 
 
 def theme_table(themes=None):
@@ -196,21 +62,8 @@ def theme_table(themes=None):
     """
     import pandas as pd
 
-    rows = [(t.name, t.note, "; ".join(t.terms), "; ".join(t.exclude)) for t in _lexicon(themes).values()]
+    rows = [(t.name, t.note, "; ".join(t.terms), "; ".join(t.exclude)) for t in as_lexicon(themes).values()]
     return _table(pd.DataFrame(rows, columns=["theme", "note", "terms", "not"]).set_index("theme"))
-
-
-def _lexicon(themes) -> dict[str, Theme]:
-    """Accept None (the file), a path, a dict of Theme objects or a list of them."""
-    if themes is None or isinstance(themes, (str, Path)):
-        return load_themes(themes)
-    if isinstance(themes, Theme):
-        return {themes.name: themes}
-    if isinstance(themes, dict):  # the key names the theme, in every column, row and hit
-        return {name: (t if t.name == name else replace(t, name=name)) if isinstance(t, Theme)
-                else make_theme(name, t) for name, t in themes.items()}
-    return {t.name: t for t in themes}
-
 
 # --- matching ------------------------------------------------------------------------
 
@@ -336,14 +189,25 @@ def _in_names(article, aliases: tuple) -> tuple:
     return inside, mentions
 
 
-def _hits(article, theme: Theme, aliases: tuple | None = None) -> tuple[Hit, ...]:
-    """Every hit of one theme, left to right; the longest term (or ``not:`` phrase) wins.
+def hits_of(article, theme: Theme) -> tuple[Hit, ...]:
+    """Every hit of one theme in an article, left to right; the longest term (or ``not:`` phrase) wins.
 
-    No hit has a word inside an organization's name (see :func:`_in_names`). ``aliases``
-    is :func:`_aliases_key` of the article, given by a caller that asks for many themes
-    (the alias files are then looked at once, not once per theme).
+    No hit has a word inside an organization's name (the names of the analysis's ``aliases``).
+    :func:`theme_hits` shows them as a table, by group.
+
+    Args:
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
+        theme: a :class:`~helpers.Theme`.
+
+    Returns:
+        A tuple of :class:`Hit`, kept for the next call.
+
+    >>> from helpers import load_article, load_themes
+    >>> [h.term for h in hits_of(load_article(), load_themes()["Territorial integrity"])]
+    ['territorial integrity']
     """
-    return _theme_hits(article, theme, _aliases_key(article) if aliases is None else aliases)
+    owner = analysis_of(article)
+    return _theme_hits(owner.article, theme, owner.alias_key)
 
 
 @lru_cache(maxsize=512)
@@ -440,14 +304,14 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     """Every match of the themes' terms, one row per hit and group, KWIC-style.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         theme: a theme name, a list of names, or ``None`` for all.
         group: keep only this group (a speaker, an organization, a bloc, a paragraph
             or sentence number), or ``None`` for all.
         by: the grouping (see :func:`~helpers.sentence_groups`).
         themes: another lexicon: a themes file, or a dict ``{name: terms}``.
         blocs: another blocs file, for ``by="bloc"``.
-        registry: the speakers, for the groupings by speaker (``None``: the article's own).
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
         width: characters of context on each side.
 
     Returns:
@@ -463,15 +327,16 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     """
     import pandas as pd
 
-    lexicon = _lexicon(themes)
-    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
+    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_hits")
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
+    groups = sentence_groups(owner, by)
     if group is not None and group not in groups:
         raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))
     member_of = sentences_by_group({g: idx for g, idx in groups.items() if group is None or g == group})
-    text, rows, orgs = article.text, [], _aliases_key(article)
+    text, rows = owner.article.text, []
     for t in _select(lexicon, theme):
-        for h in _hits(article, t, orgs):
+        for h in _theme_hits(owner.article, t, owner.alias_key):
             for g in member_of.get(h.sentence, ()):
                 left = text[max(0, h.start - width):h.start].replace("\n", " ")
                 right = text[h.end:h.end + width].replace("\n", " ")
@@ -485,13 +350,13 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
     """How often each theme occurs in each group: rows are groups, columns are themes.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         by: ``"speaker"``, ``"organization"``, ``"bloc"``, ``"paragraph"`` or ``"sentence"``.
         normalize: ``None`` for counts, ``"per_1000"`` for hits per 1,000 word
             tokens of the group's sentences.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
         blocs: another blocs file, for ``by="bloc"``.
-        registry: the speakers, for the groupings by speaker (``None``: the article's own).
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         A Table (a DataFrame). Every count equals the number of :func:`theme_hits` rows
@@ -507,14 +372,15 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
 
     if normalize not in (None, "per_1000"):
         raise ValueError(f"normalize={normalize!r}: use None for counts or 'per_1000' for rates")
-    lexicon = _lexicon(themes)
-    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
+    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_matrix")
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
+    groups = sentence_groups(owner, by)
     index = pd.Index(list(groups), name=by)
     where = sentences_by_group(groups)
     tally: dict[tuple, int] = {}
-    orgs = _aliases_key(article)
+    orgs = owner.alias_key
     for t in lexicon.values():
-        for h in _hits(article, t, orgs):
+        for h in _theme_hits(owner.article, t, orgs):
             for g in where.get(h.sentence, ()):
                 tally[g, t.name] = tally.get((g, t.name), 0) + 1
     if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
@@ -527,15 +393,15 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         for (g, name), n in tally.items():
             counts.loc[g, name] = n
     counts.columns.name = "theme"
-    tokens = _group_tokens(article, groups)
+    tokens = _group_tokens(owner.article, groups)
     out = counts
     if normalize == "per_1000":
         sizes = pd.Series(tokens).reindex(counts.index).replace(0, float("nan"))
         out = (counts.div(sizes, axis=0) * 1000).round(2)
     out = _table(out, decimals=2 if normalize else None)
     out.attrs["tokens"] = tokens
-    out.attrs["hints"] = {t.name: explain_zero(article, t, themes=lexicon)
-                          for t in lexicon.values() if not _hits(article, t, orgs)}
+    out.attrs["hints"] = {t.name: explain_zero(owner, t, themes=lexicon)
+                          for t in lexicon.values() if not _theme_hits(owner.article, t, orgs)}
     return out
 
 
@@ -543,7 +409,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
     """Why a theme has no hits, and what to try: its terms and look-alike words in the article.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         theme: a theme name, or a :class:`Theme` (e.g. from :func:`make_theme`).
         themes: the lexicon to look the name up in.
 
@@ -562,9 +428,11 @@ def explain_zero(article, theme, *, themes=None) -> str:
       No word of the article looks like them: the article may simply not talk about this.
       To try: check the spelling, end a word with * to catch other endings (terror* for terrorism), or add terms.
     """
+    owner = analysis_of(article)
+    article = owner.article
     if not isinstance(theme, Theme):
-        theme = _select(_lexicon(themes), theme)[0]
-    found = _hits(article, theme)
+        theme = _select(owner.themes if themes is None else as_lexicon(themes), theme)[0]
+    found = _theme_hits(article, theme, owner.alias_key)
     if found:
         return f"The theme {theme.name!r} has {len(found)} hit(s); see theme_hits(article, {theme.name!r})."
     vocabulary = sorted(set(article.words))
@@ -578,7 +446,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
              "so its count is 0 everywhere.",
              f"  Its terms: {'; '.join(theme.terms)}"]
     if in_names:
-        mentions = _in_names(article, _aliases_key(article))[1]
+        mentions = _in_names(article, owner.alias_key)[1]
         names = list(dict.fromkeys(m.name for h in in_names for m in mentions
                                    if m.start <= h.start and h.end <= m.end))
         lines.append(f"  {len(in_names)} match(es) are words of an organization's name, which never count: "
@@ -617,8 +485,9 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
     Territorial integrity — 1 hit(s)
       sentence 15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
     """
-    rows = theme_hits(article, theme, group, by=by, themes=themes, blocs=blocs, width=width)
-    lexicon = _lexicon(themes)
+    owner = analysis_of(article, registry=registry, blocs=blocs, caller="show_theme_hits")
+    rows = theme_hits(owner, theme, group, by=by, themes=themes, width=width)
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
     parts = dict(tuple(rows.groupby("theme", sort=False)))
     none = []
     for t in _select(lexicon, theme):
@@ -637,26 +506,17 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
         return
     for t in none:
         print(f"{t.name} — no hits for {group!r} (grouped by {by})." if group is not None
-              else explain_zero(article, t, themes=lexicon))
+              else explain_zero(owner, t, themes=lexicon))
 
 
 # --- comparisons ---------------------------------------------------------------------
-
-def _g2(a: int, b: int, size_a: int, size_b: int) -> tuple[float, float, float]:
-    """Log-likelihood G², expected frequency of the smaller side, and log ratio."""
-    total = size_a + size_b
-    e_a, e_b = size_a * (a + b) / total, size_b * (a + b) / total
-    g2 = 2 * sum(o * math.log(o / e) for o, e in ((a, e_a), (b, e_b)) if o > 0)
-    ratio = math.log2((a / size_a) / (b / size_b)) if a and b else float("nan")  # no ratio of a zero
-    return g2, min(e_a, e_b), ratio
-
 
 def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes=None, blocs=None,
                   registry=None):
     """Which themes one group uses more than another: log-likelihood G² and log ratio.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         group_a, group_b: a group name each, or a list of names taken together
             (e.g. ``["CSTO", "SCO", "CIS"]``).
         by: the grouping the names come from (see :func:`~helpers.sentence_groups`).
@@ -686,8 +546,9 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
     """
     import pandas as pd
 
-    lexicon = _lexicon(themes)
-    groups = sentence_groups(article, by, registry=registry, blocs=blocs)
+    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_keyness")
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
+    groups = sentence_groups(owner, by)
 
     def pool(spec):
         names = [spec] if isinstance(spec, (str, int)) else list(spec)
@@ -698,19 +559,19 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         return " + ".join(map(str, names)), sorted({i for n in names for i in groups[n]})
 
     (name_a, sent_a), (name_b, sent_b) = pool(group_a), pool(group_b)
-    sizes = _group_tokens(article, {name_a: sent_a, name_b: sent_b})
+    sizes = _group_tokens(owner.article, {name_a: sent_a, name_b: sent_b})
     size_a, size_b = sizes[name_a], sizes[name_b]
     for name, size in ((name_a, size_a), (name_b, size_b)):
         if not size:  # a rate per 1,000 words of no words is no number
             raise ValueError(f"the group {name!r} has no words: its sentences hold only marks such as "
                              "'***', so there is nothing to compare; pick a group whose sentences have words")
     set_a, set_b = set(sent_a), set(sent_b)
-    rows, orgs = [], _aliases_key(article)
+    rows, orgs = [], owner.alias_key
     for t in lexicon.values():
-        hits = _hits(article, t, orgs)
+        hits = _theme_hits(owner.article, t, orgs)
         a = sum(h.sentence in set_a for h in hits)
         b = sum(h.sentence in set_b for h in hits)
-        g2, expected, ratio = _g2(a, b, size_a, size_b)
+        g2, expected, ratio = log_likelihood(a, b, size_a, size_b)
         p = math.erfc(math.sqrt(g2 / 2))
         rate_a, rate_b = a / size_a, b / size_b
         more = "—" if rate_a == rate_b else (name_a if rate_a > rate_b else name_b)
@@ -730,7 +591,7 @@ def theme_cooccurrence(article, *, themes=None):
     """How many sentences mention both themes; the diagonal is the sentences with the theme.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
@@ -743,9 +604,10 @@ def theme_cooccurrence(article, *, themes=None):
     """
     import pandas as pd
 
-    lexicon = _lexicon(themes)
-    orgs = _aliases_key(article)
-    where = {name: {h.sentence for h in _hits(article, t, orgs)} for name, t in lexicon.items()}
+    owner = analysis_of(article)
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
+    where = {name: {h.sentence for h in _theme_hits(owner.article, t, owner.alias_key)}
+             for name, t in lexicon.items()}
     names = list(lexicon)
     data = [[len(where[a] & where[b]) for b in names] for a in names]
     out = pd.DataFrame(data, index=pd.Index(names, name="theme"), columns=names)
@@ -757,7 +619,7 @@ def theme_dispersion(article, *, themes=None):
     """Where each theme occurs along the article, per paragraph.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         themes: another lexicon (a themes file, or a dict ``{name: terms}``).
 
     Returns:
@@ -773,15 +635,17 @@ def theme_dispersion(article, *, themes=None):
     """
     import pandas as pd
 
-    lexicon = _lexicon(themes)
+    owner = analysis_of(article)
+    article = owner.article
+    lexicon = owner.themes if themes is None else as_lexicon(themes)
     sizes = [0] * len(article.paragraphs)
     starts = [s for s, _ in article.paragraph_spans]
     for at in article.token_columns[1]:
         sizes[bisect.bisect_right(starts, at) - 1] += 1
     total = sum(sizes)
-    rows, orgs = [], _aliases_key(article)
+    rows, orgs = [], owner.alias_key
     for name, t in lexicon.items():
-        hits = _hits(article, t, orgs)
+        hits = _theme_hits(article, t, orgs)
         per = [0] * len(sizes)
         for h in hits:
             per[h.paragraph] += 1

@@ -304,10 +304,10 @@ def _fast_spans(text: str, lower: bool, punct: bool) -> list[Token] | None:
     (``tuple.__new__(Token, …)`` is what ``Token(word, start, end)`` does).
     """
     columns = _fast_columns(text, lower, punct)
-    return None if columns is None else _tokens_from(columns)
+    return None if columns is None else tokens_from_columns(columns)
 
 
-def _tokens_from(columns) -> list[Token]:
+def tokens_from_columns(columns) -> list[Token]:
     """Tokens from the three columns ``(words, starts, ends)``."""
     return list(map(tuple.__new__, repeat(Token), zip(*columns)))
 
@@ -478,7 +478,7 @@ def join_phrases(tokens: list[Token], phrases) -> list[Token]:
     return out
 
 
-def _join_phrase_columns(columns, phrases):
+def join_phrase_columns(columns, phrases):
     """:func:`join_phrases` on columns ``(words, starts, ends)`` of lower-cased words, as columns.
 
     Only the places where a phrase can begin are looked at; the words between are copied
@@ -511,10 +511,10 @@ def _join_phrase_columns(columns, phrases):
 
 @lru_cache(maxsize=8)
 def _phrases(path: str, stamp) -> tuple[tuple[str, ...], ...]:
-    return _phrase_entries(path, read_lines(path))
+    return phrase_entries(path, read_lines(path))
 
 
-def _phrase_entries(path, numbered) -> tuple[tuple[str, ...], ...]:
+def phrase_entries(path, numbered) -> tuple[tuple[str, ...], ...]:
     """Phrases written one per line, as word tuples; ``numbered`` holds ``(line, text)`` pairs of ``path``."""
     out = []
     for number, line in numbered:
@@ -597,7 +597,7 @@ def _punkt(abbrev_path: str, stamp):
 
 # A quote closed with an OPENING mark, as in `threats, “ he emphasized`: Punkt would
 # treat the stray “ as the start of a quotation. We read it as a closing mark.
-_STRAY_OPEN_QUOTE = re.compile(r" “(?<=[,.;:!?] “)(?= [a-z])")  # the literal first: found at once
+STRAY_OPEN_QUOTE = re.compile(r" “(?<=[,.;:!?] “)(?= [a-z])")  # the literal first: found at once
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -622,7 +622,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         piece = block.group()
         if "“" in piece:
-            piece = _STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
+            piece = STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
         for s, e in _punkt_spans(punkt, piece):
             spans.append((block.start() + s, block.start() + e))
     return spans
@@ -651,10 +651,10 @@ def _punkt_spans(punkt, text: str):
 
 @lru_cache(maxsize=8)
 def _aliases(path: str, stamp) -> dict[str, tuple[str, ...]]:
-    return _alias_entries(path, read_lines(path))
+    return alias_entries(path, read_lines(path))
 
 
-def _alias_entries(path, numbered) -> dict[str, tuple[str, ...]]:
+def alias_entries(path, numbered) -> dict[str, tuple[str, ...]]:
     """Organizations written ``KEY: name; name``; ``numbered`` holds ``(line, text)`` pairs of ``path``."""
     aliases, owner = {}, {}
     for number, line in numbered:

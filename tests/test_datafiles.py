@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from helpers import (DataFileError, data_dir, find_mentions, load_abbreviations, load_aliases,
+from helpers import (DataFileError, data_dir, find_mentions, load_abbreviations, load_aliases, 
                      load_article, load_boilerplate, load_phrases, load_stopwords, split_sentences)
 from helpers.datafiles import read_text, read_wordlist
 
@@ -281,13 +281,13 @@ def _broken_copy(tmp_path, filename, old, new):
 
 @pytest.mark.parametrize("case", SHIPPED_MISTAKES, ids=list(SHIPPED_MISTAKES))
 def test_registry_lexicon_blocs_and_cues(tmp_path, case):
-    from helpers import load_blocs, load_themes, speakers
-    from helpers.speakers import _cues
+    from helpers import load_blocs, load_themes, load_speakers
+    from helpers.speakers.grammar import load_cues
 
     filename, old, new, words, *below = SHIPPED_MISTAKES[case]
     path, line = _broken_copy(tmp_path, filename, old, new)
-    loader = {REGISTRY: speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
-              "speakers.cues.txt": lambda p: _cues(str(p), None)}[filename]
+    loader = {REGISTRY: load_speakers, "themes.txt": load_themes, "blocs.txt": load_blocs,
+              "speakers.cues.txt": load_cues}[filename]
     raises(loader, path, line + sum(below), words)
 
 
@@ -333,10 +333,10 @@ def test_empty_gold_file_is_refused_not_scored_100_percent(tmp_path, article):
 
 
 def test_empty_cue_list_is_refused_not_attributed_at_random(tmp_path):
-    from helpers.speakers import _cue_list
+    from helpers.speakers.grammar import load_cues
 
     path = write(tmp_path, "speakers.cues.txt", "# every cue deleted\n")
-    raises(_cue_list, path, None, "no speech cue")
+    raises(load_cues, path, None, "no speech cue")
 
 
 # --- operating-system errors: one message for every reader ----------------------------------

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 
-from helpers import (evaluate_attribution, mentions_vs_words, speaker_table, table, theme_dispersion,
+from helpers import (evaluate_attribution, mentions_vs_words, speaker_table, table, theme_dispersion, 
                      theme_matrix, theme_table, zipf_fit)
 from helpers.display import Table, format_cell
 

@@ -190,13 +190,13 @@ def test_the_older_layout_still_works_and_says_how_to_move(broken, monkeypatch):
 
 
 def test_speech_cues_are_read_as_the_rules_read_them(broken, monkeypatch):
-    from helpers.speakers import _cue_list
+    from helpers.speakers.grammar import load_cues
 
     with open(broken / "speakers.cues.txt", "a", encoding="utf-8") as f:
         f.write("SAID\n")
     monkeypatch.setenv("HELPERS_DATA", str(broken))
     check = next(c for c in check_data_files() if c.name == "speakers.cues.txt")
-    assert check.ok and check.found.startswith(f"{len(_cue_list(broken / 'speakers.cues.txt'))} speech cues;")
+    assert check.ok and check.found.startswith(f"{len(load_cues(broken / 'speakers.cues.txt'))} speech cues;")
     assert "'SAID' on lines" in check.found
 
 

@@ -15,7 +15,7 @@ def any_article(request):
 
 # --- lessons 00 and 04: themes ------------------------------------------------------------
 
-from helpers import (NARRATION, keyness_groups, largest_cell, longest_term_theme, sentence_groups,  # noqa: E402
+from helpers import (NARRATION, keyness_groups, largest_cell, longest_term_theme, sentence_groups, # noqa: E402
                      theme_dispersion, theme_hits, theme_keyness, theme_matrix, top_theme, who_raised)
 
 PRINCIPLES = ["Territorial integrity", "Sovereignty & non-interference"]
@@ -156,7 +156,7 @@ def test_who_raised_in_the_kits_article(article):
 
 import re  # noqa: E402
 
-from helpers import (content_words, dispersion, dispersion_words, example_phrase,  # noqa: E402
+from helpers import (content_words, dispersion, dispersion_words, example_phrase, # noqa: E402
                      example_sentence, find_word, load_stopwords, mention_counts, mentions_vs_words,
                      misspelling, most_miscounted, no_occurrences, sentences_with_inner_stops,
                      split_sentences, stem_family, stray_quote_sentences, top_words, word_counts)

@@ -479,7 +479,7 @@ def _checks(tmp_path, monkeypatch, body: str) -> Path:
     """A check file mine.py in a temporary exercises folder the kit uses."""
     (tmp_path / "checks").mkdir(exist_ok=True)
     path = tmp_path / "checks" / "mine.py"
-    path.write_text("from helpers import top_words\nfrom helpers.exercises import Question, Wrong\n\n" + body,
+    path.write_text("from helpers import top_words\nfrom helpers.exercises import Question, Wrong\n\n" + body, 
                     encoding="utf-8")
     monkeypatch.setenv("HELPERS_EXERCISES", str(tmp_path))
     return path

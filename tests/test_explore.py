@@ -235,7 +235,7 @@ def test_dispersion_strip_stays_small_for_a_word_everywhere():
 
 # --- speakers ---
 
-from helpers import speaker_explorer, speaker_view, speakers  # noqa: E402
+from helpers import analyse, load_speakers, speaker_explorer, speaker_view  # noqa: E402
 
 
 def test_speaker_view_marks_their_sentences(article):
@@ -250,7 +250,7 @@ def test_speaker_view_escapes_html(tmp_path):
 
     path = tmp_path / "tags.txt"
     path.write_text("A report\n\nBan said <script>alert(1)</script> & more.\n", encoding="utf-8")
-    v = speaker_view(load_article(path), "Ban Ki-moon", registry=speakers())
+    v = speaker_view(analyse(load_article(path), speakers=load_speakers(load_article())), "Ban Ki-moon")
     assert v.sentences == [0]
     assert "<script>" not in v.html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in v.html
 

@@ -15,7 +15,10 @@ from hypothesis import strategies as st
 
 import helpers
 from helpers.groups import sentence_groups
-from helpers import load_article, speakers, word_counts
+from helpers import load_article, load_speakers, word_counts
+from helpers.speakers.grammar import load_cues
+from helpers.lexicon import load_themes
+from helpers.themes import hits_of
 
 article_module = sys.modules["helpers.article"]
 speakers_module = sys.modules["helpers.speakers.rules"]  # the rules, where attribution is decided
@@ -97,7 +100,7 @@ _TRICKY = ["Many SPEAKERS stressed the point.", "Some delegations ſaid nothing.
 
 @pytest.mark.parametrize("sentences", ["article", "tricky"])
 def test_attribution_with_quick_tests_equals_searching_everything(article, sentences, monkeypatch):
-    rules = speakers_module._rules(tuple(speakers()), speakers_module._cue_list())
+    rules = speakers_module._rules(tuple(load_speakers(load_article())), load_cues())
     sents = article.sentences if sentences == "article" else [_Sentence(i, t) for i, t in enumerate(_TRICKY)]
     fast = speakers_module._attribute(sents, rules)
     with monkeypatch.context() as m:
@@ -121,7 +124,7 @@ def test_word_counts_equal_counting_word_by_word(article, stem):
 
 
 def frequency_stem(word):
-    return sys.modules["helpers.frequency"]._stem(word)
+    return sys.modules["helpers.frequency"].stem_word(word)
 
 
 # --- themes: token counts by bisection, one-word terms without re-checking -------------------
@@ -188,9 +191,9 @@ def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
         for by in ("speaker", "paragraph", "sentence"):
             groups = sentence_groups(doc, by)
             assert themes_module._group_tokens(doc, groups) == _group_tokens_token_by_token(doc, groups)
-        for theme in themes_module._lexicon(None).values():
-            assert themes_module._hits(doc, theme) == _hits_checking_every_word(doc, theme)
-        assert sum(len(themes_module._hits(doc, t)) for t in themes_module._lexicon(None).values()) > 0
+        for theme in load_themes().values():
+            assert hits_of(doc, theme) == _hits_checking_every_word(doc, theme)
+        assert sum(len(hits_of(doc, t)) for t in load_themes().values()) > 0
 
 
 # --- themes: organizations' names found with str.find, their tokens by bisection ------------

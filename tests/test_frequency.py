@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from helpers import (Token, collocations, counts_per_paragraph, counts_per_sentence, dispersion,
+from helpers import (Token, collocations, counts_per_paragraph, counts_per_sentence, dispersion, 
                      find_word, hapaxes, kwic, kwic_html, load_stopwords, mention_counts,
                      mentions_vs_words, ngram_counts, no_occurrences, rank_frequency, show_kwic,
                      top_words, vocabulary, word_counts, zipf_fit)

@@ -2,13 +2,13 @@
 
 import pytest
 
-from helpers import (NARRATION, OTHER, Speaker, attribute, bloc_of, list_articles, load_article, sentence_groups,
-                     sentences_by_group, speaker_sentences, speaker_table, speaker_view, speakers, theme_explorer_view,
+from helpers import (NARRATION, OTHER, Speaker, attribute, bloc_of, list_articles, load_article, sentence_groups, 
+                     sentences_by_group, speaker_sentences, speaker_table, speaker_view, load_speakers, theme_explorer_view,
                      theme_hits, theme_matrix)
 
 
 def _registry_without(article, *names):
-    return [s for s in speakers(article) if s.name not in names]
+    return [s for s in load_speakers(article) if s.name not in names]
 
 
 def test_a_registry_of_ones_own_gives_the_same_sentences_to_every_view(article):
@@ -37,9 +37,9 @@ def test_a_registry_of_ones_own_gives_the_same_sentences_to_every_view(article):
 
 def test_the_default_registry_is_the_articles_own(article):
     other = load_article("unpress-2015-03-09-un-eu-cooperation")
-    assert [s.name for s in speakers(other)] != [s.name for s in speakers(article)]
-    assert set(sentence_groups(other, "speaker")) <= {s.name for s in speakers(other)} | {NARRATION}
-    assert sentence_groups(other, "speaker") == sentence_groups(other, "speaker", registry=speakers(other))
+    assert [s.name for s in load_speakers(other)] != [s.name for s in load_speakers(article)]
+    assert set(sentence_groups(other, "speaker")) <= {s.name for s in load_speakers(other)} | {NARRATION}
+    assert sentence_groups(other, "speaker") == sentence_groups(other, "speaker", registry=load_speakers(other))
 
 
 @pytest.mark.parametrize("name", list_articles())

@@ -84,7 +84,7 @@ def test_step_5_the_doctor_passes_and_nothing_else_changed(course):
 
 
 def test_the_finished_bundle_loads_as_the_report_reads(course, monkeypatch):
-    from helpers import evaluate_attribution, load_article, mention_counts, speakers
+    from helpers import evaluate_attribution, load_article, mention_counts, load_speakers
 
     data, *_ = course
     monkeypatch.setenv("HELPERS_DATA", str(data))
@@ -92,7 +92,7 @@ def test_the_finished_bundle_loads_as_the_report_reads(course, monkeypatch):
     assert a.title == "Emirates urges Arab League and Security Council to unify positions"
     assert a.publisher == "Atalayar" and a.date.isoformat() == "2021-01-19"
     assert any("[chrome] prefixes" in r.reason for r in a.removed), "the page's own chrome is dropped"
-    assert [s.name for s in speakers(a)] == ["Anwar Gargash"]
+    assert [s.name for s in load_speakers(a)] == ["Anwar Gargash"]
     assert mention_counts(a)["LAS"] >= 2, "the Arab League, named in the report's own organizations"
     assert evaluate_attribution(a).n == len(a.sentences)
 

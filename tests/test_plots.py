@@ -17,7 +17,7 @@ def _close_figures():
 
 # --- frequency ---
 
-from helpers import (dispersion, plot_dispersion, plot_top_words, plot_zipf, top_words,  # noqa: E402
+from helpers import (dispersion, plot_dispersion, plot_top_words, plot_zipf, top_words, # noqa: E402
                      zipf_fit)
 
 
@@ -97,16 +97,16 @@ def test_frequency_dispersion_bad_input(article):
 # --- text from the data is drawn as written --------------------------------------------------
 
 def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
-    from helpers import (plot_speaker_groups, plot_speaker_keywords, plot_speaker_words,
+    from helpers import (plot_speaker_groups, plot_speaker_keywords, plot_speaker_words, 
                          plot_speaking_order, plot_theme_comparison, plot_theme_dispersion,
-                         plot_theme_heatmap, speakers)
+                         plot_theme_heatmap, load_speakers)
 
     themes = {"Aid $^$ money": ["terror*"], "Cost in $": ["cooperation"]}
     registry = tmp_path / "speakers.csv"
     source = article.bundle_file("speakers.csv").read_text(encoding="utf-8")
     registry.write_text(source.replace(",member states,", ",member $^$ states,")
                         .replace("Maleeha Lodhi,", "Maleeha $Lodhi$,"), encoding="utf-8")
-    reg = speakers(registry)
+    reg = load_speakers(registry)
     axes = [plot_theme_heatmap(article, by="organization", themes=themes),
             plot_theme_dispersion(article, themes=themes),
             plot_theme_comparison(article, ["CSTO", "SCO", "CIS"], "member states", themes=themes),

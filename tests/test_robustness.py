@@ -29,7 +29,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from helpers import (DataFileError, attribute, find_mentions, kwic, kwic_html, load_aliases,
+from helpers import (DataFileError, attribute, find_mentions, kwic, kwic_html, load_aliases, 
                      load_article, split_sentences, theme_hits, theme_matrix, tokenize, tokenize_spans,
                      top_words)
 
@@ -129,12 +129,12 @@ def test_speaker_view_escapes(hostile):
 
 
 def test_speaker_view_escapes_a_hostile_registry(hostile, tmp_path):
-    from helpers import speaker_view, speakers
+    from helpers import speaker_view, load_speakers
 
     registry = tmp_path / "speakers.csv"
     source = KIT_REGISTRY.read_text(encoding="utf-8")
     registry.write_text(source.replace("Representative of Pakistan", f"Representative {IMG}"), encoding="utf-8")
-    reg = speakers(registry)
+    reg = load_speakers(registry)
     assert any(IMG in s.role for s in reg)
     view = speaker_view(hostile, "Lodhi", registry=reg)
     assert_inert(view.html, shown=("&lt;img src=x onerror=alert(1)&gt;",))
@@ -319,9 +319,9 @@ def test_fuzz_kwic_themes_and_attribution(fuzz_dir, body, pick, width):
             assert 0 <= r.sentence < len(a.sentences)
         assert_inert(kwic_html(a, word, width), shown=())
     # attribution: one record per sentence, names from the registry
-    from helpers import speakers
+    from helpers import load_speakers
 
-    names = {s.name for s in speakers()}
+    names = {s.name for s in load_speakers(load_article())}
     records = attribute(a)
     assert [r.sentence.index for r in records] == list(range(len(a.sentences)))
     assert all(set(r.speakers) <= names for r in records)
@@ -599,16 +599,16 @@ def test_explorers_cap_what_they_show_on_a_10_mb_article(long_article):
 # --- results are not the cache ------------------------------------------------------------------
 
 def test_editing_a_loaded_list_changes_no_later_load(article):
-    from helpers import (attribute, load_aliases, load_blocs, load_phrases, load_stopwords, load_themes,
-                         speakers, theme_groups, word_counts)
+    from helpers import (attribute, load_aliases, load_blocs, load_phrases, load_stopwords, load_themes, 
+                         load_speakers, theme_groups, word_counts)
 
     load_aliases()["UN"] = ("Nobody",)
     load_aliases().clear()
     assert load_aliases()["UN"][0] == "United Nations"
     load_themes().clear()
     load_blocs().clear()
-    speakers().clear()
-    assert len(load_themes()) == 12 and load_blocs() and len(speakers()) == 27
+    load_speakers(load_article()).clear()
+    assert len(load_themes()) == 12 and load_blocs() and len(load_speakers(load_article())) == 27
     first = attribute(article)
     first.reverse()
     first.clear()
@@ -629,7 +629,7 @@ def test_cached_theme_hits_and_phrase_tokens_cannot_be_changed(article):
     from helpers import load_themes
 
     themes_module, frequency_module = sys.modules["helpers.themes"], sys.modules["helpers.frequency"]
-    hits = themes_module._hits(article, load_themes()["Terrorism & extremism"])
+    hits = themes_module.hits_of(article, load_themes()["Terrorism & extremism"])
     assert isinstance(hits, tuple) and hits
     words, starts, _ = frequency_module._article_columns(article, phrases=True)
     assert isinstance(words, tuple) and "united_nations" in words

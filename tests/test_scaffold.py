@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import (attribute, check_data_files, data_dir, load_article, load_gold, new_article,
-                     speakers, suggest_organizations, suggest_speakers)
+from helpers import (attribute, check_data_files, data_dir, load_article, load_gold, new_article, 
+                     load_speakers, suggest_organizations, suggest_speakers)
 from helpers.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ def _same(real, suggested) -> bool:
 
 def _measure(path):
     article = load_article(path)
-    real, found = speakers(article), suggest_speakers(article)
+    real, found = load_speakers(article), suggest_speakers(article)
     pairs = [(r, next((s for s in found if _same(r, s)), None)) for r in real]
     wrong = [s.name for s in found if not any(_same(r, s) for r in real)]
     return article, pairs, wrong
@@ -264,7 +264,7 @@ def test_any_text_gives_drafts_the_kit_reads(tmp_path, paragraphs):
     found = _found(article)
     listed = tmp_path / "any.speakers.csv"
     listed.write_text(_draft_speakers(article, found), encoding="utf-8")
-    registry = speakers(listed)
+    registry = load_speakers(listed)
     assert [s.name for s in registry] == [s.name for s, _, _ in found]
     groups = {*_org_names(article, _parse_organizations(suggest_organizations(article))), "member states"}
     assert all(s.speaks_for in groups for s in registry)
@@ -325,8 +325,8 @@ def test_the_command_writes_the_bundle(drafted):
 def test_the_drafted_speakers_hold_the_reports_speakers(drafted, monkeypatch):
     data, *_ = drafted
     monkeypatch.setenv("HELPERS_DATA", str(data))
-    drafted_rows = speakers(_files(data, REPORT.stem)[".speakers.csv"])
-    real = speakers(REPORT.with_suffix(".speakers.csv"))
+    drafted_rows = load_speakers(_files(data, REPORT.stem)[".speakers.csv"])
+    real = load_speakers(REPORT.with_suffix(".speakers.csv"))
     for r in real:
         row = next(s for s in drafted_rows if _same(r, s))
         assert (row.country, row.capacity, row.speaks_for, row.pronoun) == (r.country, r.capacity, r.speaks_for,

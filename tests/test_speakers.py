@@ -6,7 +6,7 @@ import pytest
 
 from helpers import (
     DataFileError, Speaker, attribute, evaluate_attribution, load_article, load_gold,
-    naive_attribution, show_speaker, speaker_keywords, speaker_sentences, speaker_table, speakers,
+    naive_attribution, show_speaker, speaker_keywords, speaker_sentences, speaker_table, load_speakers,
 )
 from helpers.datafiles import data_dir
 
@@ -24,7 +24,7 @@ def by_index(article):
 # --- the registry ----------------------------------------------------------------------
 
 def test_registry_holds_every_official_and_named_representative():
-    reg = {s.name: s for s in speakers()}
+    reg = {s.name: s for s in load_speakers(load_article())}
     assert reg["Ban Ki-moon"].speaks_for == "UN" and reg["Ban Ki-moon"].capacity == "official"
     for name, org in [("Nikolai Bordyuzha", "CSTO"), ("Rashid Alimov", "SCO"), ("Sergey Ivanov", "CIS")]:
         assert reg[name].organization == org and reg[name].speaks_for == org
@@ -37,7 +37,7 @@ def test_registry_holds_every_official_and_named_representative():
 
 
 def test_registry_holds_every_unnamed_delegation_and_chairs():
-    reg = {s.name: s for s in speakers()}
+    reg = {s.name: s for s in load_speakers(load_article())}
     also = ["Uruguay", "Angola", "Spain", "Egypt", "Malaysia", "New Zealand", "France", "Venezuela",
             "Senegal", "Iran", "Armenia", "Azerbaijan"]
     for name in ["Ukraine", "United States", "United Kingdom", "Russian Federation", *also]:
@@ -51,13 +51,13 @@ def test_registry_holds_every_unnamed_delegation_and_chairs():
 
 
 def test_people_only_mentioned_are_not_speakers(article):
-    names = {form for s in speakers() for form in (s.name, *s.aliases)}
+    names = {form for s in load_speakers(load_article()) for form in (s.name, *s.aliases)}
     assert not any("Draganov" in n or "Baruah" in n for n in names)
     assert article.author == "Jamshed Baruah"
 
 
 def test_registry_names_are_unique():
-    names = [s.name for s in speakers()]
+    names = [s.name for s in load_speakers(load_article())]
     assert len(names) == len(set(names))
 
 
@@ -75,46 +75,46 @@ def write(tmp_path, text):
 def test_missing_column_names_the_file_line_and_fix(tmp_path):
     path = write(tmp_path, "# a note\nname,role,country,organization,capacity,speaks_for,aliases\n")
     with pytest.raises(DataFileError, match=r"speakers\.csv, line 2: the header has no column 'pronoun'") as err:
-        speakers(path)
+        load_speakers(path)
     assert "How to fix" in str(err.value)
 
 
 def test_missing_value_in_a_row(tmp_path):
     path = write(tmp_path, HEADER + "Ban Ki-moon,Secretary-General,,UN,official,UN,he\n")
     with pytest.raises(DataFileError, match=r"line 2: this line has 7 values but the header has 8"):
-        speakers(path)
+        load_speakers(path)
 
 
 def test_duplicate_name_names_both_lines(tmp_path):
     row = "Ban Ki-moon,Secretary-General,,UN,official,UN,he,Ban\n"
     path = write(tmp_path, HEADER + row + "Liu Jieyi,Representative,China,,national,member states,he,\n" + row)
     with pytest.raises(DataFileError, match=r"line 4: the name 'Ban Ki-moon' is already on line 2"):
-        speakers(path)
+        load_speakers(path)
 
 
 def test_unknown_pronoun(tmp_path):
     path = write(tmp_path, HEADER + "Ban Ki-moon,Secretary-General,,UN,official,UN,it,\n")
     with pytest.raises(DataFileError, match=r"line 2: pronoun 'it' is not he or she"):
-        speakers(path)
+        load_speakers(path)
 
 
 def test_unknown_capacity_and_empty_name(tmp_path):
     with pytest.raises(DataFileError, match=r"(?s)line 2: capacity 'boss' .*official, national, chair, on behalf"):
-        speakers(write(tmp_path, HEADER + "Ban Ki-moon,Secretary-General,,UN,boss,UN,he,\n"))
+        load_speakers(write(tmp_path, HEADER + "Ban Ki-moon,Secretary-General,,UN,boss,UN,he,\n"))
     with pytest.raises(DataFileError, match=r"line 2: the column 'name' is empty"):
-        speakers(write(tmp_path, HEADER + ",Secretary-General,,UN,official,UN,he,\n"))
+        load_speakers(write(tmp_path, HEADER + ",Secretary-General,,UN,official,UN,he,\n"))
 
 
 def test_alias_shared_by_two_speakers(tmp_path):
     path = write(tmp_path, HEADER + "Ban Ki-moon,SG,,UN,official,UN,he,Ban\n"
                                     "Ban Other,SG,,UN,official,UN,he,Ban\n")
     with pytest.raises(DataFileError, match=r"line 3: 'Ban' names both 'Ban Ki-moon' and 'Ban Other'"):
-        speakers(path)
+        load_speakers(path)
 
 
 def test_comma_inside_quotes_is_one_value(tmp_path):
     path = write(tmp_path, HEADER + 'Kairat Abdrakhmanov,"Ambassador, SCO chair",Kazakhstan,,on behalf,SCO,he,\n')
-    assert speakers(path)[0].role == "Ambassador, SCO chair"
+    assert load_speakers(path)[0].role == "Ambassador, SCO chair"
 
 
 # --- attribution: the hard cases ----------------------------------------------------------
@@ -164,7 +164,7 @@ def test_she_skips_back_over_a_he(tmp_path):
     path = tmp_path / "tiny.txt"
     path.write_text("A tiny report\n\nBan said the meeting was useful.\n\nTanmaya Lal said trade mattered.\n\n"
                     "Peace was the aim, he added.\n\nRegions should cooperate, she said.\n", encoding="utf-8")
-    result = attribute(load_article(path), speakers())
+    result = attribute(load_article(path), load_speakers(load_article()))
     assert [r.speakers for r in result] == [("Ban Ki-moon",), ("Tanmaya Lal",), ("Ban Ki-moon",), ("Tanmaya Lal",)]
     assert "does not fit" in result[2].evidence
 
@@ -181,7 +181,7 @@ def test_name_before_someone_elses_cue_is_not_the_speaker(tmp_path):
     path = tmp_path / "tiny.txt"
     path.write_text("A tiny report\n\nTanmaya Lal said trade mattered.\n\n"
                     "Cooperation with Ban, she said, had been close.\n", encoding="utf-8")
-    result = attribute(load_article(path), speakers())
+    result = attribute(load_article(path), load_speakers(load_article()))
     assert [r.speakers for r in result] == [("Tanmaya Lal",), ("Tanmaya Lal",)]
 
 
@@ -190,14 +190,14 @@ def test_any_cue_of_the_list_works_in_the_inverted_order(tmp_path):
     path = tmp_path / "inverted.txt"
     path.write_text("A tiny report\n\nTanmaya Lal said trade mattered.\n\n"
                     "“Peace comes first,” stressed Maleeha Lodhi.\n", encoding="utf-8")
-    last = attribute(load_article(path), speakers())[-1]
+    last = attribute(load_article(path), load_speakers(load_article()))[-1]
     assert (last.speakers, last.cue) == (("Maleeha Lodhi",), "stressed")
 
 
 def test_mention_inside_a_speech_even_when_registered(article):
     draganov = Speaker("Petko Draganov", "Special Representative", None, "UN", "official", "UN",
                        ("Draganov",), "he")
-    result = attribute(article, speakers() + [draganov])
+    result = attribute(article, load_speakers(load_article()) + [draganov])
     assert result[5].speakers == ("Ban Ki-moon",)
 
 
@@ -234,7 +234,7 @@ def test_a_document_explaining_is_not_a_speaker(article):
 def test_article_without_known_speakers_is_all_narration(tmp_path):
     path = tmp_path / "other.txt"
     path.write_text("Another report\n\nThe minister said the bridge would open.\n\nShe added that it cost little.\n", encoding="utf-8")
-    result = attribute(load_article(path), speakers())
+    result = attribute(load_article(path), load_speakers(load_article()))
     assert [r.speakers for r in result] == [(), ()]
     assert {r.kind for r in result} == {"narration"}
 

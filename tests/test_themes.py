@@ -7,7 +7,7 @@ import pytest
 
 from helpers import (
     DataFileError, load_aliases, load_article, load_blocs, load_themes, make_theme, explain_zero, theme_cooccurrence,
-    theme_dispersion, theme_groups, theme_hits, theme_keyness, theme_matrix, speakers,
+    theme_dispersion, theme_groups, theme_hits, theme_keyness, theme_matrix, load_speakers,
 )
 
 TERROR = "Terrorism & extremism"
@@ -434,7 +434,7 @@ def test_dispersion_plot_has_one_mark_per_hit(article):
 
 
 def test_every_speaker_in_a_bloc_exists_or_is_a_country():
-    names = {s.name.lower() for s in speakers()} | {s.country.lower() for s in speakers() if s.country}
+    names = {s.name.lower() for s in load_speakers(load_article())} | {s.country.lower() for s in load_speakers(load_article()) if s.country}
     listed = [m for b in load_blocs().values() for m in b.members]
     found = [m for m in listed if m.lower() in names]
     assert len(found) >= 10

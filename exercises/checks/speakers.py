@@ -5,26 +5,26 @@ How to write a question: see the notes at the top of reading.py, or docs/instruc
 
 from collections import Counter
 
-from helpers import attribute, speakers
+from helpers import attribute, load_article, load_speakers
 from helpers.exercises import Question, Wrong
 
 
 q1 = Question(
     title="The registry",
-    expected=lambda article: len(speakers()),
+    expected=lambda article: len(load_speakers(article)),
     explain="Right: the registry lists {expected} speakers, everyone the article says spoke.",
     hints=[
-        "speakers() reads the registry, data/speakers.csv, and gives a list of Speaker objects.",
+        "load_speakers(article) reads the registry, the article's NAME.speakers.csv, and gives a list of Speaker objects.",
         "Count that list with len(...).",
     ],
     wrong=[
         Wrong(
             answer=lambda article: len({name for a in attribute(article) for name in a.speakers}),
-            hint="That counts the speakers the rules found talking in the text. The registry lists everyone who spoke: len(speakers()).",
+            hint="That counts the speakers the rules found talking in the text. The registry lists everyone who spoke: len(load_speakers(article)).",
         ),
         Wrong(
-            when=lambda answer: isinstance(answer, int) and not isinstance(answer, bool) and answer > len(speakers()),
-            example=lambda article: len(speakers()) + 2,
+            when=lambda answer: isinstance(answer, int) and not isinstance(answer, bool) and answer > len(load_speakers(load_article())),
+            example=lambda article: len(load_speakers(article)) + 2,
             hint="An article names more people than speak in it, such as its author and people only mentioned: the registry lists only those who speak.",
         ),
     ],

@@ -67,9 +67,10 @@ def name_groups() -> list[tuple[str, str, tuple[str, ...]]]:
     except (DataFileError, OSError):
         pass
     try:
-        from ..speakers import speakers
+        from ..article import load_article
+        from ..speakers import load_speakers
 
-        groups += [("speaker", s.name, (s.name, *s.aliases)) for s in speakers()]
+        groups += [("speaker", s.name, (s.name, *s.aliases)) for s in load_speakers(load_article())]
     except (DataFileError, OSError):
         pass
     return groups

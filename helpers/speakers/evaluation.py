@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..datafiles import DataFileError, data_dir, read_text
-from .registry import _registry
+from ..analysis import analysis_of
 from .rules import KINDS, attribute, naive_attribution
 
 __all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports",
@@ -30,7 +30,7 @@ def gold_path(article) -> Path | None:
     article has none of its own (``python -m helpers doctor`` says how to move it).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         The path, or ``None`` when the article has no gold annotation.
@@ -87,7 +87,7 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     Args:
         article: the article (``None`` for the kit's article).
         path: the gold file; by default the article's ``NAME.gold.tsv`` (see :func:`gold_path`).
-        registry: speakers the names must come from (``None`` for the article's own).
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         A dict from sentence index to ``(speakers, kind)``: a tuple of registry
@@ -105,12 +105,10 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     >>> len(gold), gold[15]
     (71, (('Ukraine', 'United States'), 'indirect speech'))
     """
-    if article is None:
-        from ..article import load_article
-
-        article = load_article()
+    owner = analysis_of(article, registry=registry, caller="load_gold")
+    article = owner.article
     path = _gold_path(article, path)
-    known = {s.name for s in _registry(article, registry)}
+    known = {s.name for s in owner.speakers}
     gold, seen = {}, {}
     for number, line in _gold_lines(path):
         cells = line.split("\t")
@@ -262,16 +260,14 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
             raise ValueError("give gold= and predictions= for one article at a time; for a list of "
                              "articles each one's own gold file is read")
         return evaluate_reports(article)
-    if article is None:
-        from ..article import load_article
-
-        article = load_article()
-    gold = load_gold(article) if gold is None else gold
+    owner = analysis_of(article)
+    article = owner.article
+    gold = load_gold(owner) if gold is None else gold
     if not gold:
         raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
                          "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
-    predictions = attribute(article) if predictions is None else predictions
-    naive = naive_attribution(article)
+    predictions = attribute(owner) if predictions is None else predictions
+    naive = naive_attribution(owner)
     predicted = {a.sentence.index: a.speakers for a in predictions}
     kinds = {a.sentence.index: a.kind for a in predictions}
     for i in gold:

@@ -1,8 +1,9 @@
 """The speaker registry: who can speak in an article, read from its ``NAME.speakers.csv``.
 
-Each article has its own list beside it. :func:`speakers` reads it; every function that
-groups sentences by speaker takes ``registry=`` and, when it is not given, uses the
-article's own (:func:`_registry`).
+Each article has its own list beside it; :func:`load_speakers` reads it, or any file
+written like it. This module owns reading and checking a speaker list. It does not decide
+who speaks (that is :mod:`helpers.speakers.rules`), and never writes a file. An analysis
+with a list of one's own is made with :func:`helpers.analyse`.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 
 from ..datafiles import DataFileError, data_dir, file_stamp, read_text
 
-__all__ = ["Speaker", "speakers", "registry_path", "CAPACITIES"]
+__all__ = ["Speaker", "load_speakers", "registry_path", "find_speaker", "CAPACITIES", "LEGACY_REGISTRY", "COLUMNS"]
 
 #: The capacities a speaker can speak in.
 CAPACITIES = ("official", "national", "chair", "on behalf")
-_COLUMNS = ("name", "role", "country", "organization", "capacity", "speaks_for", "pronoun", "aliases")
+#: The columns of a speaker list, in the order the kit writes them.
+COLUMNS = ("name", "role", "country", "organization", "capacity", "speaks_for", "pronoun", "aliases")
 _PRONOUNS = ("he", "she")
 
 
@@ -46,27 +48,23 @@ class Speaker:
 LEGACY_REGISTRY = "speakers.csv"
 
 
-def registry_path(article=None) -> Path | None:
+def registry_path(article) -> Path | None:
     """The speaker file an article uses: ``NAME.speakers.csv`` beside it.
 
     An article with no file of its own uses ``data/speakers.csv`` when that file of the
     older layout exists (``python -m helpers doctor`` says how to move it).
 
     Args:
-        article: an :class:`~helpers.Article`, or ``None`` for the course's current article.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
 
     Returns:
         The path, or ``None`` when the article has no speaker file at all.
 
-    >>> registry_path().name
+    >>> from helpers import load_article
+    >>> registry_path(load_article()).name
     'idn-2016-10-31-un-regional-bodies.speakers.csv'
     """
-    if article is None:
-        from ..article import current_article
-
-        own = data_dir() / "articles" / f"{current_article()}.speakers.csv"
-    else:
-        own = article.bundle_file("speakers.csv")
+    own = article.bundle_file("speakers.csv")
     if own.is_file():
         return own
     legacy = data_dir() / LEGACY_REGISTRY
@@ -80,14 +78,14 @@ def _read_registry(path: str, stamp) -> tuple[Speaker, ...]:
                 if line.strip() and not line.lstrip().startswith("#")]
     if not numbered:
         raise DataFileError(path, "the file has no header line and no speakers",
-                            "start with the line  " + ",".join(_COLUMNS))
+                            "start with the line  " + ",".join(COLUMNS))
     rows = list(zip((n for n, _ in numbered), csv.reader(line for _, line in numbered)))
     header_line, header = rows[0]
     header = [h.strip().lower() for h in header]
-    missing = [c for c in _COLUMNS if c not in header]
+    missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise DataFileError(path, f"the header has no column {missing[0]!r} (it has {', '.join(header)})",
-                            "the first line that is not a note must be  " + ",".join(_COLUMNS),
+                            "the first line that is not a note must be  " + ",".join(COLUMNS),
                             line=header_line)
     out, seen = [], {}
     for number, cells in rows[1:]:
@@ -124,12 +122,12 @@ def _read_registry(path: str, stamp) -> tuple[Speaker, ...]:
     return tuple(out)
 
 
-def speakers(source=None) -> list[Speaker]:
+def load_speakers(source) -> list[Speaker]:
     """The speakers of an article's registry, or of a speaker file, in file order.
 
     Args:
-        source: an :class:`~helpers.Article` (its ``NAME.speakers.csv``), the path of a
-            file written like one, or ``None`` for the course's current article.
+        source: an :class:`~helpers.Article` (its ``NAME.speakers.csv``) or the path of a
+            file written like one.
 
     Returns:
         A list of :class:`Speaker`; empty for an article with no speaker file.
@@ -138,23 +136,48 @@ def speakers(source=None) -> list[Speaker]:
         DataFileError: a missing column, an empty field, a duplicate name, an unknown
             capacity or pronoun; the message names the file and the line.
 
-    >>> reg = speakers()
+    >>> from helpers import load_article
+    >>> reg = load_speakers(load_article())
     >>> len(reg), reg[0].name, reg[0].speaks_for
     (27, 'Ban Ki-moon', 'UN')
     >>> [s.name for s in reg if s.pronoun == "she"]
     ['Tanmaya Lal', 'Maleeha Lodhi']
     """
-    return list(_registry(source))
-
-
-def _registry(source=None, registry=None) -> tuple[Speaker, ...]:
-    """``registry`` as a tuple when it is given, else the speakers of ``source`` (see :func:`speakers`)."""
-    if registry is not None:
-        return tuple(registry)
-    if source is None or hasattr(source, "bundle_file"):
+    if source is None:
+        raise TypeError("load_speakers needs an article (from load_article()) or the path of a speaker file")
+    if hasattr(source, "bundle_file"):
         path = registry_path(source)
         if path is None:
-            return ()
+            return []
     else:
         path = Path(source)
-    return _read_registry(str(path), file_stamp(path))
+    return list(_read_registry(str(path), file_stamp(path)))
+
+
+def find_speaker(name: str, registry) -> Speaker:
+    """The speaker of ``registry`` that ``name`` names (their name or one of their aliases).
+
+    Args:
+        name: a name or an alias, as in the speaker list.
+        registry: a list of :class:`Speaker`.
+
+    Returns:
+        The :class:`Speaker`.
+
+    Raises:
+        ValueError: no speaker has that name (the message suggests a close one).
+
+    >>> from helpers import load_article
+    >>> find_speaker("Lodhi", load_speakers(load_article())).name
+    'Maleeha Lodhi'
+    """
+    import difflib
+
+    by_name = {s.name: s for s in registry}
+    for s in registry:
+        if name == s.name or name in s.aliases:
+            return s
+    close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.5)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise ValueError(f"{name!r} is not a speaker in the registry.{hint} "
+                     f"Speakers: {', '.join(by_name)}.")

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..datafiles import DataFileError, data_dir, file_stamp, read_wordlist
-from ..frequency import _aliases_key
-from .registry import Speaker, _registry
+from ..analysis import analysis_of
+from .grammar import load_cues
+from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
 
@@ -134,16 +135,6 @@ def _joins(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
-@lru_cache(maxsize=4)
-def _cues(path: str, stamp) -> tuple[str, ...]:
-    cues = tuple(read_wordlist(path, lower=True))
-    if not cues:  # with no cue every sentence would look like speech: refuse, do not guess
-        raise DataFileError(path, "the file lists no speech cue, so no sentence can be attributed",
-                            "restore the kit's speakers.cues.txt, or write one cue a line (said, noted, "
-                            "called for …)")
-    return cues
-
-
 def _fold(text: str) -> str:
     """``text`` in lower case, where every character that ``re.IGNORECASE`` equates with an
     ASCII letter is that letter ("İ", "ı" → "i"; "ſ" → "s"; "K" → "k").
@@ -153,13 +144,6 @@ def _fold(text: str) -> str:
     exact test that lets most sentences skip the slower search.
     """
     return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
-
-
-def _cue_list(path=None) -> tuple[str, ...]:
-    """The speech cues of ``data/speakers.cues.txt`` (or ``path``), lower-cased, repeats dropped."""
-    path = Path(path) if path is not None else data_dir() / "speakers.cues.txt"
-    return _cues(str(path), file_stamp(path))
-
 
 
 def _singular(word: str) -> str:
@@ -964,9 +948,6 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     return out
 
 
-_CACHE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
 def attribute(article, registry=None) -> list[Attribution]:
     """Who speaks in each sentence of ``article``, with the cue, the kind and the evidence.
 
@@ -999,8 +980,8 @@ def attribute(article, registry=None) -> list[Attribution]:
        "he" after it points to them.
 
     Args:
-        article: an :class:`~helpers.Article`.
-        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         One :class:`Attribution` per sentence, in order. Results are cached per article.
@@ -1012,15 +993,9 @@ def attribute(article, registry=None) -> list[Attribution]:
     >>> a[63].speakers, a[63].evidence
     (('Tanmaya Lal',), "pronoun 'she' carried from the last named speaker")
     """
-    registry = _registry(article, registry)
-    key = (registry, _cue_list(), _aliases_key(article))
-    try:
-        per_article = _CACHE.setdefault(article, {})
-    except TypeError:
-        per_article = {}
-    if key not in per_article:
-        per_article[key] = _attribute(article.sentences, _rules(*key))
-    return list(per_article[key])
+    a = analysis_of(article, registry=registry, caller="attribute")
+    return list(a.memo("attributions", lambda: tuple(_attribute(
+        a.article.sentences, _rules(a.speakers, a.cues, a.alias_key)))))
 
 
 # --- the naive baseline ---------------------------------------------------------------
@@ -1037,8 +1012,8 @@ def naive_attribution(article, registry=None) -> list[Attribution]:
     narration: it is what the rules of :func:`attribute` are measured against.
 
     Args:
-        article: an :class:`~helpers.Article`.
-        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         One :class:`Attribution` per sentence, in order; ``cue`` is always
@@ -1049,10 +1024,11 @@ def naive_attribution(article, registry=None) -> list[Attribution]:
     >>> naive[15].speakers, naive[13].speakers
     (('Ukraine',), ('Russian Federation',))
     """
-    forms = _rules(_registry(article, registry), _cue_list()).registry_forms
+    a = analysis_of(article, registry=registry, caller="naive_attribution")
+    forms = _rules(a.speakers, a.cues).registry_forms
     name = _naive_pattern(tuple(forms))
     out, last = [], ()
-    for sent in article.sentences:
+    for sent in a.article.sentences:
         found = list(name.finditer(sent.text)) if name is not None else []
         if found:
             last = (forms[found[-1].group()],)

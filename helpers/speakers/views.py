@@ -1,9 +1,16 @@
-"""Views of each speaker: their sentences, a table of who said how much, their typical words."""
+"""Views of each speaker: their sentences, a table of who said how much, their typical words.
+
+This module reads who speaks from :func:`~helpers.attribute` on the article's
+:class:`~helpers.Analysis` (so a speaker list of one's own reaches every view) and shows it;
+it decides nothing about who speaks and reads no file.
+"""
 
 from __future__ import annotations
 
-
-from .registry import Speaker, _registry
+from ..analysis import analysis_of
+from ..display import table as _table
+from ..frequency import log_likelihood, sentence_words
+from .registry import find_speaker
 from .rules import Attribution, attribute
 
 __all__ = ["speaker_table", "speaker_sentences", "show_speaker", "show_attribution", "speaker_keywords"]
@@ -11,26 +18,13 @@ __all__ = ["speaker_table", "speaker_sentences", "show_speaker", "show_attributi
 
 # --- views of each speaker ----------------------------------------------------------------
 
-def _find_speaker(name: str, registry) -> Speaker:
-    import difflib
-
-    by_name = {s.name: s for s in registry}
-    for s in registry:
-        if name == s.name or name in s.aliases:
-            return s
-    close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.5)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"{name!r} is not a speaker in the registry.{hint} "
-                     f"Speakers: {', '.join(by_name)}.")
-
-
 def speaker_sentences(article, name: str, registry=None) -> list[Attribution]:
     """The sentences :func:`attribute` gives to one speaker (a name or an alias).
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         name: a speaker's name or alias, as in ``data/speakers.csv``.
-        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         A list of :class:`Attribution`, in text order; a sentence shared with
@@ -43,17 +37,17 @@ def speaker_sentences(article, name: str, registry=None) -> list[Attribution]:
     >>> [a.sentence.index for a in speaker_sentences(load_article(), "Lodhi")]
     [66, 67, 68, 69, 70]
     """
-    registry = _registry(article, registry)
-    who = _find_speaker(name, registry).name
-    return [a for a in attribute(article, registry) if who in a.speakers]
+    owner = analysis_of(article, registry=registry, caller="speaker_sentences")
+    who = find_speaker(name, owner.speakers).name
+    return [a for a in attribute(owner) if who in a.speakers]
 
 
 def speaker_table(article, registry=None, *, everyone: bool = False):
     """A table of the speakers in speaking order: role, group, sentences and words.
 
     Args:
-        article: an :class:`~helpers.Article`.
-        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
         everyone: also list registry speakers the article gives no sentence.
 
     Returns:
@@ -67,15 +61,13 @@ def speaker_table(article, registry=None, *, everyone: bool = False):
     """
     import pandas as pd
 
-    from ..display import table as _table
-    from ..tokens import tokenize
-
-    registry = _registry(article, registry)
+    owner = analysis_of(article, registry=registry, caller="speaker_table")
+    registry, words_of = owner.speakers, sentence_words(owner)
     stats = {}
-    for a in attribute(article, registry):
+    for a in attribute(owner):
         for name in a.speakers:
             first, count, words = stats.get(name, (a.sentence.index, 0, 0))
-            stats[name] = (first, count + 1, words + len(tokenize(a.sentence.text)))
+            stats[name] = (first, count + 1, words + len(words_of[a.sentence.index]))
     rows = [{"speaker": s.name, "role": s.role, "speaks_for": s.speaks_for,
              "first_sentence": stats[s.name][0] if s.name in stats else None,
              "sentences": stats.get(s.name, (0, 0, 0))[1], "words": stats.get(s.name, (0, 0, 0))[2]}
@@ -105,9 +97,9 @@ def show_speaker(article, name: str, registry=None) -> None:
       sentence 16: The United Kingdom’s representative called for the application of standards to organizations cooperating with the UN.
            cue: called for · indirect speech · named in the sentence
     """
-    registry = _registry(article, registry)
-    who = _find_speaker(name, registry)
-    said = speaker_sentences(article, who.name, registry)
+    owner = analysis_of(article, registry=registry, caller="show_speaker")
+    who = find_speaker(name, owner.speakers)
+    said = speaker_sentences(owner, who.name)
     print(f"{who.name}: {who.role} (speaks for: {who.speaks_for}), "
           f"{len(said)} sentence{'s' if len(said) != 1 else ''}")
     for a in said:
@@ -119,10 +111,10 @@ def show_attribution(article, start: int = 0, stop: int | None = None, registry=
     """Print sentences ``start`` to ``stop`` with who speaks in each and why.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         start: the number of the first sentence to show.
         stop: the number of the sentence to stop before; ``None`` for the end.
-        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         None; it prints each sentence's number, speakers (or "narration") and
@@ -133,7 +125,7 @@ def show_attribution(article, start: int = 0, stop: int | None = None, registry=
     sentence 13: narration — about speakers in general ('Many speakers'): the journalist's summary
          Many speakers described the work of their respective regional organizations, with some calling for strengthening the cooperation between the CIS and CSTO entities, particularly in fighting terrorism, illicit drug trafficking and in other security areas.
     """
-    for a in attribute(article, registry)[start:stop]:
+    for a in attribute(analysis_of(article, registry=registry, caller="show_attribution"))[start:stop]:
         who = " + ".join(a.speakers) or "narration"
         print(f"sentence {a.sentence.index}: {who} — {a.evidence}")
         print(f"     {a.sentence.text}")
@@ -147,10 +139,10 @@ def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tup
     uses more than the rest are kept. Stopwords are left out.
 
     Args:
-        article: an :class:`~helpers.Article`.
+        article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
         name: a speaker's name or alias (see :func:`speaker_sentences`).
         n: how many words at most.
-        registry: a list of :class:`Speaker`; ``None`` for the article's own (:func:`speakers`).
+        registry: deprecated: pass ``analyse(article, speakers=…)`` as ``article``.
 
     Returns:
         Up to ``n`` ``(word, G²)`` pairs, most distinctive first; empty if the
@@ -163,17 +155,13 @@ def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tup
     >>> [w for w, _ in speaker_keywords(load_article(), "Sergey Ivanov", 3)]
     ['cis', 'economic', 'serious']
     """
-    import math
-
-    from ..datafiles import load_stopwords
-    from ..tokens import tokenize
-
-    stop = load_stopwords()
-    mine = {a.sentence.index for a in speaker_sentences(article, name, registry)}
+    owner = analysis_of(article, registry=registry, caller="speaker_keywords")
+    stop = owner.stopwords
+    mine = {a.sentence.index for a in speaker_sentences(owner, name)}
     own, rest = {}, {}
-    for sent in article.sentences:
-        counts = own if sent.index in mine else rest
-        for w in tokenize(sent.text):
+    for index, words in enumerate(sentence_words(owner)):
+        counts = own if index in mine else rest
+        for w in words:
             if w not in stop and w[0].isalpha():
                 counts[w] = counts.get(w, 0) + 1
     c, d = sum(own.values()), sum(rest.values())
@@ -182,7 +170,5 @@ def speaker_keywords(article, name: str, n: int = 10, registry=None) -> list[tup
         b = rest.get(w, 0)
         if not c or not d or a / c <= b / d:
             continue
-        e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
-        g2 = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0))
-        scores.append((w, round(g2, 2)))
+        scores.append((w, round(log_likelihood(a, b, c, d)[0], 2)))
     return sorted(scores, key=lambda p: (-p[1], p[0]))[:n]
