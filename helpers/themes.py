@@ -567,7 +567,9 @@ def explain_zero(article, theme, *, themes=None) -> str:
     found = _hits(article, theme)
     if found:
         return f"The theme {theme.name!r} has {len(found)} hit(s); see theme_hits(article, {theme.name!r})."
-    vocabulary = sorted(set(article.words))
+    from .datafiles import load_stopwords
+
+    vocabulary = sorted(set(article.words) - load_stopwords())  # "and", "of" are no spelling to fix
     near: list[str] = []
     for pattern in theme.patterns:
         for stem, _ in pattern:
