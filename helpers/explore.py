@@ -277,14 +277,19 @@ def theme_explorer_view(article, *, selected=None, by="speaker", normalize=None,
         return {"lexicon": {}, "matrix": None, "table_html": table,
                 "groups": [], "message_html": "", "sentences_html": ""}
     matrix = theme_matrix(owner, by=by, normalize=normalize, themes=lexicon)
-    left = _HTML_BUDGET
+    left, hints = _HTML_BUDGET, []
     for hint in matrix.attrs["hints"].values():
         message = f"<pre style='margin:2px 0'>{html.escape(clip(hint, _MESSAGE_CHARS))}</pre>"
         left -= len(message)
         if left < 0:
-            messages.append(f"<p><i>{len(matrix.attrs['hints']) - len(messages):,} more hints are left out.</i></p>")
+            hints.append(f"<p><i>{len(matrix.attrs['hints']) - len(hints):,} more hints are left out.</i></p>")
             break
-        messages.append(message)
+        hints.append(message)
+    if hints:  # one line between the table and the controls; the explanations open on a click
+        names = list(matrix.attrs["hints"])
+        listed = ", ".join(html.escape(clip(str(n), 40)) for n in names[:4]) + (", …" if len(names) > 4 else "")
+        messages.append(f"<details><summary>{len(names):,} theme{'s' if len(names) != 1 else ''} with no hits "
+                        f"here ({listed}): click to see why</summary>{''.join(hints)}</details>")
     sentences_html = ""
     if group is not None and theme in lexicon and group in matrix.index:
         hits = theme_hits(owner, theme, group, by=by, themes=lexicon)

@@ -242,7 +242,10 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
     """
     matrix = data if hasattr(data, "columns") else theme_matrix(data, by=by, normalize=normalize, themes=themes)
     rows, cols = matrix.shape
-    ax = _axes(ax, (1.0 + 0.62 * cols, 1.6 + 0.36 * rows))
+    # Room for the column labels, written at 40°, besides the rows: with a height that grows
+    # with the rows alone, a table of one or two rows had no room left for them.
+    longest = max((len(str(c)) for c in matrix.columns), default=0)
+    ax = _axes(ax, (1.0 + 0.62 * cols, 1.2 + 0.048 * longest + 0.4 * max(rows, 1)))
     values = matrix.to_numpy(dtype=float)
     image = ax.imshow(values, cmap=cmap, aspect="auto", vmin=0)
     top = heat_top(values)
@@ -297,7 +300,7 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
     labels = [_plain(f"{name} *" if p < 0.05 else name) for name, p in zip(table.index, table["p"])]
     ax.set_yticks(list(ys), labels)
     ax.invert_yaxis()
-    ax.legend(frameon=False, loc="lower right")
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))  # beside the bars, never over them
     return _style(ax, title="Theme rates in two groups (* p < 0.05)",
                   xlabel="hits per 1,000 words (* on small counts: read the sentences)", grid="x")
 

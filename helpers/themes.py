@@ -435,7 +435,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
     found = _theme_hits(article, theme, owner.alias_key)
     if found:
         return f"The theme {theme.name!r} has {len(found)} hit(s); see theme_hits(article, {theme.name!r})."
-    vocabulary = sorted(set(article.words))
+    vocabulary = sorted(set(article.words) - owner.stopwords)  # "and", "of" are no spelling to fix
     near: list[str] = []
     for pattern in theme.patterns:
         for stem, _ in pattern:

@@ -533,3 +533,14 @@ def test_the_theme_table_scrolls_in_a_box_of_its_own(article):
     box = theme_explorer(article)
     holder = next(c for c in box.children if getattr(c, "children", None) == (box.table,))
     assert holder.layout.overflow == "auto" and holder.layout.width == "100%"
+
+
+def test_theme_explorer_folds_the_no_hits_explanations_into_one_line(article):
+    from helpers.explore import theme_explorer_view
+
+    view = theme_explorer_view(article, edits={"Territorial integrity": "zzzq", "Security Council reform": "qqqz"})
+    message = view["message_html"]
+    assert message.count("<details>") == 1 and message.startswith("<details><summary>")
+    summary = message.split("</summary>")[0]
+    assert "No term of the theme" not in summary and "click to see why" in summary
+    assert "No term of the theme" in message  # the explanations are all there, folded

@@ -46,7 +46,7 @@ def test_there_are_several_articles_to_run_the_lessons_on():
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_id)
 def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path):
-    _execute(path)
+    _check_plain_equals_kit(path, _execute(path))
 
 
 @pytest.mark.notebook
@@ -55,7 +55,7 @@ def test_runs_top_to_bottom_in_a_fresh_kernel(path, tmp_path):
 def test_runs_on_every_bundled_article(path, article, monkeypatch):
     """The course's switch set to another article: the notebook runs top to bottom on it."""
     monkeypatch.setenv("HELPERS_ARTICLE", article)  # the kernel inherits it, as from `HELPERS_ARTICLE=NAME make lab`
-    _execute(path)
+    _check_plain_equals_kit(path, _execute(path))
 
 
 def _execute(path):
@@ -71,3 +71,41 @@ def _execute(path):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
     return nb
+
+
+#: The lessons where the learner writes the plain version before meeting the kit's function.
+PLAIN_FIRST = ("01-", "02-", "03-", "04-")
+#: Example pickers the lessons show how to pick (or call as helpers.examples.X), never by bare name.
+PICKERS = ("content_words", "example_phrase", "misspelling", "most_miscounted", "largest_cell",
+           "keyness_groups", "who_raised", "most_quoted", "top_theme", "longest_term_theme",
+           "speech_chain", "pronoun_window", "example_sentence", "stem_family", "dispersion_words",
+           "sentences_with_inner_stops", "stray_quote_sentences")
+
+
+def _text_of(output) -> str:
+    if output.output_type == "stream":
+        return output.text
+    return output.get("data", {}).get("text/plain", "")
+
+
+def _check_plain_equals_kit(path, nb):
+    """In lessons 01-04, at least three cells show the plain version equal to the kit's, and none unequal."""
+    if path.parent.name != "notebooks" or not path.name.startswith(PLAIN_FIRST):
+        return
+    shown = [(i, _text_of(o).strip()) for i, c in enumerate(nb.cells) if c.cell_type == "code" for o in c.outputs]
+    false = [(i, text) for i, text in shown
+             if text == "False" or any(line.rstrip().endswith(": False") for line in text.splitlines())]
+    assert not false, f"{path.name}: a plain-vs-kit check printed False: {false}"
+    equal = {i for i, text in shown if text == "True" or any(line.rstrip().endswith(": True") for line in text.splitlines())}
+    assert len(equal) >= 3, f"{path.name}: only {len(equal)} cells show a plain version equal to the kit's"
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.parent.name == "notebooks"], ids=_id)
+def test_lessons_pick_their_examples_in_the_open(path):
+    """A lesson shows how it picks an example, or calls the picker as helpers.examples.X."""
+    import re
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    bare = [name for name in PICKERS if re.search(rf"(?<![\w.]){name}\(", code)]
+    assert not bare, f"{_id(path)} calls example pickers by bare name: {bare}"

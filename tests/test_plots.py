@@ -124,3 +124,30 @@ def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
 
 
 import re  # noqa: E402
+
+
+# --- readable on short articles ---
+
+def _pixels(artist, fig):
+    return artist.get_window_extent(fig.canvas.get_renderer())
+
+
+def test_theme_heatmap_rows_stay_readable_with_one_or_two_rows(article):
+    import warnings
+
+    from helpers import plot_theme_heatmap, theme_matrix
+    matrix = theme_matrix(article, by="organization").iloc[:2]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "constrained_layout not applied" would fail here
+        ax = plot_theme_heatmap(matrix)
+        ax.figure.canvas.draw()
+    row = _pixels(ax, ax.figure).height / 2
+    assert row >= 0.3 * ax.figure.dpi, f"a row is {row:.0f} px high"
+
+
+def test_theme_comparison_legend_covers_no_bar(article):
+    from helpers import plot_theme_comparison, theme_keyness
+    ax = plot_theme_comparison(theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states"))
+    ax.figure.canvas.draw()
+    legend = _pixels(ax.get_legend(), ax.figure)
+    assert not any(legend.overlaps(_pixels(bar, ax.figure)) for bar in ax.patches if bar.get_width() > 0)

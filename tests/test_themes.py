@@ -565,3 +565,12 @@ def test_a_huge_term_typed_in_is_checked_in_linear_time_and_refused_with_a_fix()
     term = "a." * 200_000 + "a"  # each mark was looked up in the list of words: quadratic
     with pytest.raises(ValueError, match=r"which is not part of a word"):
         make_theme("Huge", term)
+
+
+def test_explain_zero_never_offers_a_stopword_as_a_close_word(article):
+    from helpers import explain_zero, make_theme
+
+    text = explain_zero(article, make_theme("Typos", "andd; off; inn; cooperatoin"))
+    close = text.split("look close: ")[1].splitlines()[0].split(", ")
+    assert "cooperation" in close
+    assert not {"and", "of", "off", "in", "inn"} & set(close), close
