@@ -274,7 +274,8 @@ def clear_caches() -> None:
     """Empty every cache of the kit: the next result reads every file again.
 
     Editing a data file is seen without this (each cache's key holds the file's version);
-    it is for measuring, or for freeing memory.
+    it is for measuring, or for freeing memory. A cache marked ``keep_on_clear`` (the class of
+    the kit's tables, which ``isinstance`` checks rely on) is kept.
 
     Returns:
         None.
@@ -284,5 +285,5 @@ def clear_caches() -> None:
     for name, module in list(sys.modules.items()):
         if name == "helpers" or name.startswith("helpers."):
             for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
+                if callable(getattr(value, "cache_clear", None)) and not getattr(value, "keep_on_clear", False):
                     value.cache_clear()

@@ -162,6 +162,7 @@ def _table_class():
         def _constructor(self):
             return Table
 
+
         def _repr_html_(self):
             return _html(self, empty=getattr(self, "empty_label", None) or _MISSING,
                          decimals=getattr(self, "decimals", None) or {})
@@ -179,6 +180,9 @@ def _table_class():
 
     Table.__module__, Table.__qualname__ = __name__, "Table"
     return Table
+
+
+_table_class.keep_on_clear = True  # one Table class for the whole session: isinstance must hold
 
 
 def __getattr__(name):
