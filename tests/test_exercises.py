@@ -355,7 +355,7 @@ def test_none_wrong_type_unknown_ids():
     assert check("reading.q1", [47]).message == \
         "your answer is a list, but this question wants a number: count it with len(...)."
     assert check("frequency.q7", 3).message == "your answer is a number, but this question wants a list."
-    assert check("reading.q99", 1).status == "error" and "questions are reading.q1 to reading.q6" in check("reading.q99", 1).message
+    assert check("reading.q99", 1).status == "error" and "questions are reading.q1 to reading.q8" in check("reading.q99", 1).message
     assert "Did you mean 'reading.q1'" in check("reding.q1", 1).message
     assert "reading.q1, frequency.q1" in check("q1", 1).message
     assert "text in quotes" in check(1, 1).message
@@ -624,12 +624,12 @@ def test_hint_button_reveals_hints_in_turn():
 
 
 @pytest.mark.parametrize("qid,says", [
-    ("reading.q99", "this notebook's questions are reading.q1 to reading.q6"),
+    ("reading.q99", "this notebook's questions are reading.q1 to reading.q8"),
     ("readng.q1", "Did you mean 'reading.q1'?"),
     ("q1", "Write the full id: reading.q1, frequency.q1"),
-    ("nope", "The ids are reading.q1 to reading.q6; frequency.q1 to "),
+    ("nope", "The ids are reading.q1 to reading.q8; frequency.q1 to "),
     (3, 'should be text in quotes, like "reading.q1", not 3'),
-    (None, "The ids are reading.q1 to reading.q6;"),
+    (None, "The ids are reading.q1 to reading.q8;"),
 ])
 def test_hints_for_an_id_that_is_no_question_say_what_is_wrong(qid, says):
     said = hints(qid)
