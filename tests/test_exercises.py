@@ -212,7 +212,15 @@ def test_the_checks_are_valid_on_the_kits_article_and_only_noted_on_another(anot
 
 # --- hints for wrong answers ------------------------------------------------------------
 
-WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1)]
+WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1) if not q.is_code]
+WRONG_FUNCTIONS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1) if q.is_code]
+
+
+@pytest.mark.parametrize("qid,n,wrong", WRONG_FUNCTIONS, ids=[f"{q}-wrong{n}" for q, n, _ in WRONG_FUNCTIONS])
+def test_each_common_wrong_function_gets_its_own_hint(qid, n, wrong):
+    feedback = grade(qid, wrong.function)
+    assert feedback.status == "wrong" and feedback.message.startswith("on the case ")
+    assert feedback.message.endswith(wrong.hint), feedback.message
 
 
 @pytest.mark.parametrize("qid,n,wrong", WRONGS, ids=[f"{q}-wrong{n}" for q, n, _ in WRONGS])
@@ -229,7 +237,9 @@ def test_each_common_wrong_answer_gets_its_own_hint(qid, n, wrong):
 def test_every_question_is_valid_and_its_answer_computes(qid):
     q = BANK[qid]
     assert ex.validate_question(q) == []  # what `make exercises` runs first: every function called
-    if q.expected is not None:
+    if q.is_code:
+        assert grade(qid, q.solution).status == "correct"
+    elif q.expected is not None:
         value = q.expected(bank_module.article_for(q))
         assert value is not None and grade(qid, value).status == "correct"
     else:
@@ -245,8 +255,8 @@ def test_a_question_with_fewer_than_two_hints_is_refused_by_make_exercises(tmp_p
 
 
 def test_the_typical_mistakes_named_in_the_brief(article):
-    sco_acronym_only = article.text.count("SCO")
-    assert "but not 'Shanghai Cooperation Organization'" in grade("reading.q5", sco_acronym_only).message
+    sco_acronym_only = sum("SCO" in s.text for s in article.sentences)
+    assert "but not those that write 'Shanghai Cooperation Organization'" in grade("reading.q5", sco_acronym_only).message
     assert "forgot to lowercase" in grade("reading.q3", len(set(helpers.tokenize(article.text, lower=False)))).message
     assert "counted stopwords" in grade("frequency.q2", helpers.top_words(article, 5, stopwords=False)).message
 
@@ -354,7 +364,7 @@ def test_none_wrong_type_unknown_ids():
     assert check("reading.q1", "47").message == "your answer is the text '47'; give the number itself, without quotes."
     assert check("reading.q1", [47]).message == \
         "your answer is a list, but this question wants a number: count it with len(...)."
-    assert check("frequency.q7", 3).message == "your answer is a number, but this question wants a list."
+    assert check("frequency.q7", 3).message == "your answer is a number, but this question wants a pair, (first, second)."
     assert check("reading.q99", 1).status == "error" and "questions are reading.q1 to reading.q8" in check("reading.q99", 1).message
     assert "Did you mean 'reading.q1'" in check("reding.q1", 1).message
     assert "reading.q1, frequency.q1" in check("q1", 1).message
@@ -479,7 +489,7 @@ def _checks(tmp_path, monkeypatch, body: str) -> Path:
     """A check file mine.py in a temporary exercises folder the kit uses."""
     (tmp_path / "checks").mkdir(exist_ok=True)
     path = tmp_path / "checks" / "mine.py"
-    path.write_text("from helpers import top_words\nfrom helpers.exercises import Question, Wrong\n\n" + body,
+    path.write_text("from helpers import top_words\nfrom helpers.exercises import Case, Question, Wrong\n\n" + body,
                     encoding="utf-8")
     monkeypatch.setenv("HELPERS_EXERCISES", str(tmp_path))
     return path
@@ -534,7 +544,19 @@ BROKEN = [
     ('q1 = Question(\n    accept=lambda answer: True,\n    example=1,\n    explain="ok",\n    wrong=[Wrong(when=lambda answer: True, hint="x")],\n)\n',
      r"mine\.py, line 8: question q1: a wrong answer with when= has no example=", "add  example="),
     ('q1 = Question(\n    title="no answer",\n    explain="ok",\n)\n',
-     r"needs exactly one of expected= or accept=", "accept=lambda answer"),
+     r"needs exactly one of expected=, accept= or solution=", "accept=lambda answer"),
+    ('q1 = Question(\n    solution=len,\n    cases=[Case("one", "a")],\n    explain="ok",\n)\n',
+     r"mine\.py, line 4: question q1: a code question has 1 case\(s\)", 'Case("empty text", "")'),
+    ('q1 = Question(\n    solution="len",\n    cases=[Case("a", "a"), Case("b", "b")],\n    explain="ok",\n)\n',
+     r"question q1: solution='len' is a value, not a function", "solution=words_of"),
+    ('q1 = Question(\n    expected=lambda article: 1,\n    cases=[Case("a", "a"), Case("b", "b")],\n    explain="ok",\n)\n',
+     r"question q1: cases= belongs to code questions", "solution="),
+    ('q1 = Question(\n    solution=len,\n    cases=[Case("a", "a"), Case("a", "b")],\n    explain="ok",\n)\n',
+     r"question q1: two cases are named 'a'", "its own name"),
+    ('q1 = Question(\n    solution=len,\n    cases=[Case("", "a"), Case("b", "b")],\n    explain="ok",\n)\n',
+     r"question q1: a case's name '' is not a few words of text", 'Case("empty text"'),
+    ('q1 = Question(\n    expected=lambda article: 1,\n    explain="ok",\n    wrong=[Wrong(function=len, hint="x")],\n)\n',
+     r"question q1: a wrong answer gives function=, which belongs to code questions", "Wrong(answer="),
     ('q1 = Question(\n    accept=lambda answer: answer == 1,\n    explain="ok",\n)\n',
      r"mine\.py, line 4: question q1: an open question \(accept=\) has no example=", "one good answer"),
     ('q1 = Question(\n    expected=lambda article: 1,\n    explain="ok",\n    article=2016,\n)\n',
@@ -601,15 +623,15 @@ def test_an_open_questions_example_must_be_accepted(tmp_path, monkeypatch):
 # --- progressive hints -----------------------------------------------------------------
 
 def test_next_hint_reveals_one_more_each_time():
-    all_hints = hints("reading.q5")
+    all_hints = hints("reading.q7")
     assert len(all_hints) == 3
-    shown, text = next_hint("reading.q5", 0)
+    shown, text = next_hint("reading.q7", 0)
     assert shown == 1 and text == f"Hint 1: {all_hints[0]}"
-    shown, text = next_hint("reading.q5", shown)
+    shown, text = next_hint("reading.q7", shown)
     assert shown == 2 and text.split("\n") == [f"Hint 1: {all_hints[0]}", f"Hint 2: {all_hints[1]}"]
-    shown, text = next_hint("reading.q5", shown)
+    shown, text = next_hint("reading.q7", shown)
     assert shown == 3 and text.endswith("That was the last hint.")
-    assert next_hint("reading.q5", shown)[0] == 3
+    assert next_hint("reading.q7", shown)[0] == 3
     assert "no question" in next_hint("nope.q1", 0)[1]
 
 
