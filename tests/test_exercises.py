@@ -712,3 +712,262 @@ def test_any_answer_gets_feedback_never_a_traceback(qid, answer):
     feedback = grade(qid, answer)
     assert feedback.status in ("correct", "wrong") and feedback.message
     assert str(feedback).startswith(("✓", "✗"))
+
+
+# --- code questions: the learner's function, run apart on named cases --------------------------
+
+CODE_QUESTIONS = [qid for qid, q in BANK.items() if q.is_code]
+
+
+def test_every_exercise_notebook_asks_for_at_least_two_functions():
+    for source in SOURCES:
+        topic = _topic(source)
+        asked = [qid for qid in CODE_QUESTIONS if BANK[qid].topic == topic]
+        assert len(asked) >= 2, f"{source.name} asks for {len(asked)} function(s)"
+        for qid in asked:
+            assert "*(your code)*" in _cell_before_check(source, qid), f"{source.name}: {qid} says it asks for code"
+
+
+@pytest.mark.parametrize("qid", CODE_QUESTIONS)
+def test_a_code_question_tries_small_cases_and_the_article(qid):
+    question = BANK[qid]
+    assert any(c.uses_article for c in question.cases), "one case runs on the article"
+    small = [c for c in question.cases if not c.uses_article]
+    assert len(small) >= 2 and all(c.hint for c in small), "small named cases, each with a hint aimed at a mistake"
+
+
+def _words_of_right(text):
+    import re
+    return re.findall(r"\w+", text.lower())
+
+
+def _words_of_kept_capitals(text):
+    import re
+    return re.findall(r"\w+", text)
+
+
+def _words_of_raises(text):
+    return text.split()[0].lower()  # IndexError on an empty text, and a string, not a list
+
+
+def _words_of_never_returns(text):
+    while True:
+        pass
+
+
+def _words_of_prints(text):
+    import re
+    print(re.findall(r"\w+", text.lower()))
+
+
+def test_check_accepts_a_right_function_and_records_it(own_progress_file):
+    f = check("reading.q7", _words_of_right)
+    assert f.status == "correct" and f.message.startswith("Right: your tokenizer")
+    assert "passes all 5 cases: capitals, punctuation, numbers, empty text, the article's first paragraph." in f.message
+    assert progress()["reading.q7"]["status"] == "done"
+
+
+def test_a_wrong_function_gets_the_failing_case_named_with_what_came_back_and_a_hint():
+    f = check("reading.q7", _words_of_kept_capitals)
+    assert f.status == "wrong"
+    assert f.message.startswith("on the case 'capitals', _words_of_kept_capitals('The UN and the un') returned "
+                                "['The', 'UN', 'and', 'the', 'un']; the right result is ['the', 'un', 'and', 'the', 'un'].")
+    assert f.message.endswith("You counted 'The' and 'the' apart: lower-case first, text.lower().")
+    # the case's own hint when no listed wrong function returns the same
+    f = check("reading.q8", lambda words: len(set(w.lower() for w in words)) + (not words))
+    assert f.message == "on the case 'no words', your function returned 1; the right result is 0. " \
+                        "An empty list has 0 different words."
+
+
+def test_a_function_that_raises_gets_the_case_and_the_one_line_message_no_traceback():
+    f = check("reading.q7", _words_of_raises)
+    assert f.status == "wrong"
+    assert f.message.startswith("on the case 'capitals', _words_of_raises('The UN and the un') returned a piece of text")
+    f = check("reading.q7", lambda text: text.split()[0])
+    assert f.status == "wrong" and "Traceback" not in f.message
+    f = check("frequency.q10", lambda words, keyword, width: [words[words.index(keyword) + 99]])
+    assert f.message == ("on the case 'in the middle', your function raised IndexError: list index out of range. "
+                         "Take width words before and after the keyword: words[i - width: i + width + 1].")
+
+
+def test_a_function_that_never_returns_is_stopped_within_the_time_limit(monkeypatch):
+    import time
+
+    from helpers.exercises import grading
+
+    monkeypatch.setattr(grading, "TIME_LIMIT", 1.0)
+    start = time.monotonic()
+    f = check("reading.q7", _words_of_never_returns)
+    assert time.monotonic() - start < 4
+    assert f.status == "wrong" and f.message.startswith(
+        "on the case 'capitals', your function was still running after 1 seconds, so the check stopped it.")
+    assert "Does a loop never end?" in f.message
+
+
+def test_a_function_that_prints_instead_of_returning_is_told_to_use_return():
+    f = check("reading.q7", _words_of_prints)
+    assert f.status == "wrong"
+    assert f.message == ("on the case 'capitals', _words_of_prints('The UN and the un') printed "
+                         "\"['the', 'un', 'and', 'the', 'un']\" and gave back None: use return, not print(), so that "
+                         "the value comes back to whoever called the function.")
+
+
+def test_what_a_learners_function_does_stays_in_its_own_process(capsys):
+    seen = []
+
+    def meddles(text):
+        seen.append(text)
+        print("noise")
+        return _words_of_right(text)
+
+    assert check("reading.q7", meddles)
+    assert seen == [] and "noise" not in capsys.readouterr().out, "no change and no output reach the kernel"
+
+
+@pytest.mark.parametrize("answer,says", [
+    (lambda text: ..., "not answered yet: write your function's body in place of the ..."),
+    (None, "your answer is None: this question checks your function itself. Define it with def, then give its name "
+           'without brackets: check("reading.q7", words_of).'),
+    (["the", "un"], 'your answer is a list; this question checks a function you write.'),
+    (lambda: [], "your function takes (), but this question calls it with 1 argument, as in words_of(text): "
+                 "give it 1 parameter."),
+    (lambda text: map(str.lower, text.split()), "returned a map, which hands out its items one at a time: "
+                                                "return a list of them, list(...)."),
+    (lambda text: exit(), "called exit(), which ends a whole program: a function gives its result back with return."),
+    (lambda text: __import__("os")._exit(3), "your function stopped the check's process: it ended the process itself "
+                                             "(exit code 3)"),
+    (lambda text: {"the": 2}, "returned a dictionary (or Counter), {'the': 2}; it should return a list"),
+])
+def test_every_other_kind_of_answer_to_a_code_question_gets_a_line(answer, says, own_progress_file):
+    f = check("reading.q7", answer)
+    assert says in f.message and "Traceback" not in f.message
+    assert f.status == ("unanswered" if answer is not None and "not answered" in says else "wrong")
+
+
+def test_the_result_on_the_article_is_given_when_small_cases_pass(article):
+    f = grade("reading.q8", lambda words: len({w.lower() for w in words}) if len(words) < 10 else 0)
+    assert f.message.startswith(f"on the case \"the article's words\", your function returned 0; "
+                                f"the right result is {len(set(article.words))}.")
+
+
+def test_a_code_question_on_an_article_that_cannot_give_its_cases_is_not_judged(monkeypatch, tmp_path):
+    _checks(tmp_path, monkeypatch, 'def first(words):\n    return words[0]\n\n'
+                                   'q1 = Question(\n    solution=first,\n'
+                                   '    cases=[Case("one", ["a"], hint="x"), Case("none", lambda article: [])],\n'
+                                   '    explain="ok",\n    hints=["a", "b"],\n)\n')
+    f = grade("mine.q1", lambda words: words[0])
+    assert f.status in ("error", "not judged") and "the solution, on case 'none', of question q1 failed" in f.message
+
+
+def test_a_wrong_function_that_passes_every_case_is_refused_by_make_exercises(tmp_path, monkeypatch):
+    _checks(tmp_path, monkeypatch, 'q1 = Question(\n    solution=len,\n'
+                                   '    cases=[Case("one", "a", hint="x"), Case("two", "ab", hint="y")],\n'
+                                   '    explain="ok",\n    hints=["a", "b"],\n'
+                                   '    wrong=[Wrong(function=lambda text: len(text), hint="z")],\n)\n')
+    with pytest.raises(helpers.DataFileError, match="wrong answer 1 returns the solution's result on every case"):
+        ex.validate_question(ex.load_questions()["mine.q1"])
+
+
+# --- the findings of a walk through the exercises ----------------------------------------------
+
+def test_a_sentence_with_its_full_stop_missing_is_told_what_differs(article):
+    sentence = BANK["reading.q4"].expected(helpers.load_article(KIT))
+    f = grade("reading.q4", sentence[:-1])
+    assert f.message == ("right words, but the punctuation differs: at the end, the answer has '.' where yours has "
+                         "nothing. Give the text exactly, marks and all.")
+
+
+def test_a_theme_of_ones_own_takes_terms_as_lesson_04_writes_them(article):
+    word = helpers.top_words(article, 1)[0][0]
+    assert check("themes.q5", {"Mine": f"{word}; nothing-like-this*"})
+    assert check("themes.q5", {"Mine": [word]})
+    assert "check the value after the colon" in check("themes.q5", {"Mine": 3}).message
+
+
+def test_the_pair_question_asks_for_a_pair_and_says_so(article):
+    best = helpers.collocations(article, 1)[0]
+    assert check("frequency.q7", (best.first, best.second))
+    assert "that is the whole Collocation" in check("frequency.q7", best).message
+    assert check("frequency.q7", f"{best.first} {best.second}").message.endswith("wants a pair, (first, second).")
+    assert "(first, second)" in _cell_before_check(EXERCISES / "source" / "02-frequency.ipynb", "frequency.q7")
+
+
+def test_every_file_a_hint_or_explanation_names_exists():
+    import re
+
+    from helpers.datafiles import data_dir
+
+    for qid, q in BANK.items():
+        for text in (*q.hints, q.explain, *(w.hint for w in q.wrong)):
+            for path in re.findall(r"\bdata/[\w./-]*\w", text):
+                if "NAME" not in path:
+                    assert (data_dir().parent / path).exists(), f"{qid} names {path}, which does not exist"
+            for name in re.findall(r"[\w-]+\.speakers\.csv", text):
+                if name != "NAME.speakers.csv":
+                    assert (data_dir() / "articles" / name).exists(), f"{qid} names {name}"
+    assert "speakers.csv" in " ".join(BANK["speakers.q1"].hints)
+
+
+def test_the_exercises_use_only_what_the_lessons_before_them_teach():
+    # reading.q5 used find_mentions, which no lesson uses: exercise 01 asks for nothing lesson 01 does not show
+    source = (EXERCISES / "source" / "01-reading.ipynb").read_text(encoding="utf-8")
+    checks = (EXERCISES / "checks" / "reading.py").read_text(encoding="utf-8")
+    assert "find_mentions" not in source and "find_mentions" not in checks
+
+
+# --- any answer object: the time limit holds whatever it does ----------------------------------
+
+_SWALLOWS = r'''
+import json, sys, time
+from collections import Counter
+from helpers import check, load_article
+from helpers.exercises import grading
+
+grading.TIME_LIMIT = float(sys.argv[1])
+
+class Swallows:
+    """An answer whose __eq__ catches every exception, a timer's too, and goes on."""
+    def __eq__(self, other):
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException:
+                pass
+    __hash__ = object.__hash__
+
+import numpy as np
+article = load_article()
+s = next(s for s in article.sentences if "Afghanistan" in s.text)
+hidden = type(s)(s.index, s.paragraph, s.start, s.end, Swallows())
+out = {}
+for name, answer, qid in [("inside a kit object", hidden, "reading.q4"),
+                          ("in a list, inside a kit object", [hidden], "frequency.q2"),
+                          ("in a NumPy array", np.array(Swallows(), dtype=object), "reading.q1")]:
+    start = time.monotonic()
+    out[name] = [str(check(qid, answer)), time.monotonic() - start]
+def swallowing_function(text):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+start = time.monotonic()
+out["a function"] = [str(check("reading.q7", swallowing_function)), time.monotonic() - start]
+print(json.dumps(out))
+'''
+
+
+def test_the_time_limit_holds_whatever_the_answer_object_does(tmp_path):
+    limit = 2.0
+    done = subprocess.run([sys.executable, "-c", _SWALLOWS, str(limit)], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**__import__("os").environ, "HELPERS_PROGRESS": str(tmp_path / "p.json")})
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    for name, (feedback, seconds) in out.items():
+        assert seconds < limit + 2, f"{name}: {seconds:.1f} s for a limit of {limit} s"
+        assert feedback.startswith("✗ ") and "Traceback" not in feedback, (name, feedback)
+    assert "took longer than 2 seconds" in out["inside a kit object"][0]
+    assert "took longer than 2 seconds" in out["in a NumPy array"][0]
+    assert "still running after 2 seconds" in out["a function"][0]
