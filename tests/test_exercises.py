@@ -719,9 +719,15 @@ def test_any_answer_gets_feedback_never_a_traceback(qid, answer):
 CODE_QUESTIONS = [qid for qid, q in BANK.items() if q.is_code]
 
 
+#: The kit's own exercise notebooks (an instructor's new topic may ask for no code).
+KIT_TOPICS = ("reading", "frequency", "speakers", "themes")
+
+
 def test_every_exercise_notebook_asks_for_at_least_two_functions():
     for source in SOURCES:
         topic = _topic(source)
+        if topic not in KIT_TOPICS:
+            continue
         asked = [qid for qid in CODE_QUESTIONS if BANK[qid].topic == topic]
         assert len(asked) >= 2, f"{source.name} asks for {len(asked)} function(s)"
         for qid in asked:

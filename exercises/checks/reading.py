@@ -15,6 +15,11 @@ How to write a question (the same in every check file):
   computes the wrong value the way a learner would, or ``Wrong(when=lambda answer: ...,
   example=..., hint=...)`` tests the learner's answer (``example`` is one such answer).
 - an open question gives ``example=``, one good answer (a value, or ``lambda article: ...``).
+- a code question, whose answer is the learner's function (``check("reading.q7", words_of)``),
+  gives ``solution=``, the reference function defined here with ``def``, and ``cases=``, small
+  named cases ``Case("capitals", "The the", hint=...)`` with the arguments to call it with
+  (``lambda article: ...`` computes one from the article); its wrong answers are functions
+  written the way a learner would get them wrong: ``Wrong(function=lambda text: ..., hint=...)``.
 - ``article="NAME"`` marks a question whose answer belongs to one article (here the kit's
   own); on another article ``check`` says it cannot judge the answer. A line
   ``article = "NAME"`` at the top of a check file marks all its questions.
