@@ -144,6 +144,7 @@ def _child(task, write_end: int) -> None:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     sys.stdout = sys.stderr = Printed()  # nothing reaches the kernel's streams from here
+    _quiet_kernel()
     try:
         task(send)
     except BaseException as err:  # noqa: BLE001 - whatever the learner's code does, say it in one line
@@ -151,6 +152,30 @@ def _child(task, write_end: int) -> None:
             send({"raised": f"{type(err).__name__}: {err}"})
         except BaseException:  # noqa: BLE001
             pass
+
+
+def _quiet_kernel() -> None:
+    """In the child: no ``input()`` and no display, which would talk to the notebook through the kernel's sockets."""
+    import builtins
+
+    def no_input(prompt=""):
+        raise EOFError("input() cannot ask anything while the check runs your function")
+
+    builtins.input = no_input
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except Exception:  # noqa: BLE001 - no IPython: nothing to quiet
+        return
+    publisher = getattr(shell, "display_pub", None)
+    if publisher is not None:
+        publisher.publish = lambda *args, **kwargs: None
+    if hasattr(shell, "displayhook"):
+        sys_hook = lambda value: None  # noqa: E731
+        import sys
+
+        sys.displayhook = sys_hook
 
 
 def _parent(pid: int, read_end: int, seconds: float) -> Outcome:

@@ -149,8 +149,12 @@ def _judge(question: Question, fn, number: int, cases, wrongs, result, printed: 
     return f"{said} ({near})"
 
 
-def _raised(fn, case, args, err: BaseException) -> str:
-    """The line for a function that raised on a case: the exception's type and first line, no traceback."""
+def _raised(fn, case, args, err: BaseException, first: bool = False) -> str:
+    """The line for a function that raised on a case: the exception's type and first line, no traceback.
+
+    The case's hint is added unless it is the first case: a function that fails on every
+    input fails there too, whatever the case is about.
+    """
     lead = _lead(fn, case, args)
     if isinstance(err, SystemExit):
         return f"{lead} called exit(), which ends a whole program: a function gives its result back with return."
@@ -158,7 +162,7 @@ def _raised(fn, case, args, err: BaseException) -> str:
         return f"{lead} was interrupted (the stop button)."
     line = (str(err).strip().splitlines() or [""])[0]
     line = line if len(line) <= 200 else line[:199] + "…"
-    hint = f" {case.hint}" if case.hint else ""
+    hint = f" {case.hint}" if case.hint and not first else ""
     return f"{lead} raised {type(err).__name__}" + (f": {line}" if line else "") + f".{hint}"
 
 
@@ -176,7 +180,7 @@ def _task(question: Question, fn, cases, wrongs):
             try:
                 result = fn(*copy.deepcopy(args))
             except BaseException as err:  # noqa: BLE001 - the learner's exception (exit() too), in one line
-                send({"verdict": "wrong", "message": _raised(fn, case, args, err)})
+                send({"verdict": "wrong", "message": _raised(fn, case, args, err, first=number == 0)})
                 return
             if result is ...:
                 send({"verdict": "unanswered"})
@@ -188,6 +192,10 @@ def _task(question: Question, fn, cases, wrongs):
         send({"verdict": "correct"})
 
     return task
+
+
+def _seconds(seconds: float) -> str:
+    return f"{seconds:g} second{'' if seconds == 1 else 's'}"
 
 
 def grade_function(question: Question, fn, seconds: float):
@@ -225,7 +233,7 @@ def grade_function(question: Question, fn, seconds: float):
             return "unanswered", "not answered yet: write your function's body in place of the ..., then run the cell."
         return "wrong", verdict["message"]
     if outcome.ended == "timeout":
-        return "wrong", (f"on the case {running!r}, your function was still running after {seconds:g} seconds, so "
+        return "wrong", (f"on the case {running!r}, your function was still running after {_seconds(seconds)}, so "
                          "the check stopped it. Does a loop never end? A while loop whose condition stays true, "
                          "or a list that grows while you loop over it, runs forever.")
     if outcome.ended == "died":
