@@ -116,7 +116,8 @@ def grade(qid: str, answer=...) -> Feedback:
 
     Args:
         qid: the question id, e.g. ``"reading.q1"``.
-        answer: the learner's answer; ``...`` (the placeholder) means not answered yet.
+        answer: the learner's answer (for a code question, their function); ``...`` (the
+            placeholder) means not answered yet.
 
     Returns:
         A :class:`Feedback`. Never raises: a wrong type, ``None``, an unknown id
@@ -188,7 +189,9 @@ def _grade_code(question: Question, answer) -> Feedback:
         except Exception:  # noqa: BLE001 - computed before; only the explanation would lack it
             result = None
         n = len(question.cases)
-        message = (_fill(question, question.explain, answer, result)
+        from .cases import _name  # the function's name, never the learner's object, goes into the text
+
+        message = (_fill(question, question.explain, _name(answer), result)
                    + f" Your function passes all {n} cases: " + ", ".join(c.name for c in question.cases) + ".")
     return Feedback(question.qid, status, message)
 
@@ -286,7 +289,9 @@ def check(qid: str, answer=...) -> Feedback:
 
     Args:
         qid: the question id shown in the exercise, e.g. ``"reading.q1"``.
-        answer: your answer; leave ``...`` until you have one.
+        answer: your answer; leave ``...`` until you have one. A question marked
+            *(your code)* takes your function itself, without brackets:
+            ``check("reading.q7", words_of)``.
 
     Returns:
         A :class:`Feedback`: ✓ and why, or a hint aimed at the mistake. In a
