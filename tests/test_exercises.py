@@ -980,3 +980,44 @@ def test_the_time_limit_holds_whatever_the_answer_object_does(tmp_path):
     assert "took longer than 2 seconds" in out["inside a kit object"][0]
     assert "took longer than 2 seconds" in out["in a NumPy array"][0]
     assert "still running after 2 seconds" in out["a function"][0]
+
+
+_HOSTILE_CALLABLE = r'''
+import json, sys, time
+from helpers import check
+from helpers.exercises import grading
+
+grading.TIME_LIMIT = 1.0
+
+def forever(self):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+
+class Hostile:
+    """Callable, and any question about it (its signature, its name, its class) never ends."""
+    __call__ = lambda self, text: []
+    __signature__ = property(forever)
+    __name__ = property(forever)
+    __class__ = property(forever)
+
+class NotCallable:
+    __class__ = property(forever)
+
+out = {}
+for name, answer in [("hostile function", Hostile()), ("hostile value", NotCallable())]:
+    start = time.monotonic()
+    out[name] = [str(check("reading.q7", answer)), time.monotonic() - start]
+print(json.dumps(out))
+'''
+
+
+def test_asking_what_a_code_answer_is_happens_apart_too(tmp_path):
+    done = subprocess.run([sys.executable, "-c", _HOSTILE_CALLABLE], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**__import__("os").environ, "HELPERS_PROGRESS": str(tmp_path / "p.json")})
+    assert done.returncode == 0, done.stderr
+    for name, (feedback, seconds) in json.loads(done.stdout).items():
+        assert seconds < 4 and feedback.startswith("✗ reading.q7: "), (name, feedback, seconds)

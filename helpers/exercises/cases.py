@@ -174,6 +174,14 @@ def _task(question: Question, fn, cases, wrongs):
 
         from .apart import Printed
 
+        # even asking what the answer is may run the learner's code (a property, __class__), so it is asked here
+        if not callable(fn):
+            send({"verdict": "wrong", "message": not_a_function(question, fn, cases)})
+            return
+        arity = _arity_problem(question, fn, cases[0][1])
+        if arity:
+            send({"verdict": "wrong", "message": arity})
+            return
         for number, (case, args, _expected) in enumerate(cases):
             send({"case": number})
             sys.stdout = sys.stderr = printed = Printed()
@@ -189,7 +197,7 @@ def _task(question: Question, fn, cases, wrongs):
             if message:
                 send({"verdict": "wrong", "message": message})
                 return
-        send({"verdict": "correct"})
+        send({"verdict": "correct", "name": _name(fn)})
 
     return task
 
@@ -208,7 +216,7 @@ def grade_function(question: Question, fn, seconds: float):
 
     Returns:
         ``(status, message)``: ``"correct"``, ``"wrong"`` or ``"unanswered"``, and one
-        line for the learner.
+        line for the learner (for ``"correct"``, the function's name, for the explanation).
 
     Raises:
         DataFileError: the question's own cases or solution cannot be computed.
@@ -216,11 +224,6 @@ def grade_function(question: Question, fn, seconds: float):
     from .apart import run_apart
 
     cases = run_solution(question)
-    if not callable(fn):
-        return "wrong", not_a_function(question, fn, cases)
-    arity = _arity_problem(question, fn, cases[0][1])
-    if arity:
-        return "wrong", arity
     outcome = run_apart(_task(question, fn, cases, wrong_results(question, cases)), seconds)
     verdicts = [m for m in outcome.messages if isinstance(m, dict) and "verdict" in m]
     started = [m["case"] for m in outcome.messages if isinstance(m, dict) and "case" in m]
@@ -228,7 +231,7 @@ def grade_function(question: Question, fn, seconds: float):
     if verdicts:
         verdict = verdicts[-1]
         if verdict["verdict"] == "correct":
-            return "correct", ""
+            return "correct", verdict.get("name", "your function")
         if verdict["verdict"] == "unanswered":
             return "unanswered", "not answered yet: write your function's body in place of the ..., then run the cell."
         return "wrong", verdict["message"]

@@ -189,9 +189,8 @@ def _grade_code(question: Question, answer) -> Feedback:
         except Exception:  # noqa: BLE001 - computed before; only the explanation would lack it
             result = None
         n = len(question.cases)
-        from .cases import _name  # the function's name, never the learner's object, goes into the text
-
-        message = (_fill(question, question.explain, _name(answer), result)
+        # the function's name (read apart), never the learner's object, goes into the text
+        message = (_fill(question, question.explain, message, result)
                    + f" Your function passes all {n} cases: " + ", ".join(c.name for c in question.cases) + ".")
     return Feedback(question.qid, status, message)
 
