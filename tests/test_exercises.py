@@ -212,7 +212,15 @@ def test_the_checks_are_valid_on_the_kits_article_and_only_noted_on_another(anot
 
 # --- hints for wrong answers ------------------------------------------------------------
 
-WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1)]
+WRONGS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1) if not q.is_code]
+WRONG_FUNCTIONS = [(qid, n, w) for qid, q in BANK.items() for n, w in enumerate(q.wrong, start=1) if q.is_code]
+
+
+@pytest.mark.parametrize("qid,n,wrong", WRONG_FUNCTIONS, ids=[f"{q}-wrong{n}" for q, n, _ in WRONG_FUNCTIONS])
+def test_each_common_wrong_function_gets_its_own_hint(qid, n, wrong):
+    feedback = grade(qid, wrong.function)
+    assert feedback.status == "wrong" and feedback.message.startswith("on the case ")
+    assert feedback.message.endswith(wrong.hint), feedback.message
 
 
 @pytest.mark.parametrize("qid,n,wrong", WRONGS, ids=[f"{q}-wrong{n}" for q, n, _ in WRONGS])
@@ -229,7 +237,9 @@ def test_each_common_wrong_answer_gets_its_own_hint(qid, n, wrong):
 def test_every_question_is_valid_and_its_answer_computes(qid):
     q = BANK[qid]
     assert ex.validate_question(q) == []  # what `make exercises` runs first: every function called
-    if q.expected is not None:
+    if q.is_code:
+        assert grade(qid, q.solution).status == "correct"
+    elif q.expected is not None:
         value = q.expected(bank_module.article_for(q))
         assert value is not None and grade(qid, value).status == "correct"
     else:
@@ -245,8 +255,8 @@ def test_a_question_with_fewer_than_two_hints_is_refused_by_make_exercises(tmp_p
 
 
 def test_the_typical_mistakes_named_in_the_brief(article):
-    sco_acronym_only = article.text.count("SCO")
-    assert "but not 'Shanghai Cooperation Organization'" in grade("reading.q5", sco_acronym_only).message
+    sco_acronym_only = sum("SCO" in s.text for s in article.sentences)
+    assert "but not those that write 'Shanghai Cooperation Organization'" in grade("reading.q5", sco_acronym_only).message
     assert "forgot to lowercase" in grade("reading.q3", len(set(helpers.tokenize(article.text, lower=False)))).message
     assert "counted stopwords" in grade("frequency.q2", helpers.top_words(article, 5, stopwords=False)).message
 
@@ -354,8 +364,8 @@ def test_none_wrong_type_unknown_ids():
     assert check("reading.q1", "47").message == "your answer is the text '47'; give the number itself, without quotes."
     assert check("reading.q1", [47]).message == \
         "your answer is a list, but this question wants a number: count it with len(...)."
-    assert check("frequency.q7", 3).message == "your answer is a number, but this question wants a list."
-    assert check("reading.q99", 1).status == "error" and "questions are reading.q1 to reading.q6" in check("reading.q99", 1).message
+    assert check("frequency.q7", 3).message == "your answer is a number, but this question wants a pair, (first, second)."
+    assert check("reading.q99", 1).status == "error" and "questions are reading.q1 to reading.q8" in check("reading.q99", 1).message
     assert "Did you mean 'reading.q1'" in check("reding.q1", 1).message
     assert "reading.q1, frequency.q1" in check("q1", 1).message
     assert "text in quotes" in check(1, 1).message
@@ -479,7 +489,7 @@ def _checks(tmp_path, monkeypatch, body: str) -> Path:
     """A check file mine.py in a temporary exercises folder the kit uses."""
     (tmp_path / "checks").mkdir(exist_ok=True)
     path = tmp_path / "checks" / "mine.py"
-    path.write_text("from helpers import top_words\nfrom helpers.exercises import Question, Wrong\n\n" + body, 
+    path.write_text("from helpers import top_words\nfrom helpers.exercises import Case, Question, Wrong\n\n" + body,
                     encoding="utf-8")
     monkeypatch.setenv("HELPERS_EXERCISES", str(tmp_path))
     return path
@@ -534,7 +544,19 @@ BROKEN = [
     ('q1 = Question(\n    accept=lambda answer: True,\n    example=1,\n    explain="ok",\n    wrong=[Wrong(when=lambda answer: True, hint="x")],\n)\n',
      r"mine\.py, line 8: question q1: a wrong answer with when= has no example=", "add  example="),
     ('q1 = Question(\n    title="no answer",\n    explain="ok",\n)\n',
-     r"needs exactly one of expected= or accept=", "accept=lambda answer"),
+     r"needs exactly one of expected=, accept= or solution=", "accept=lambda answer"),
+    ('q1 = Question(\n    solution=len,\n    cases=[Case("one", "a")],\n    explain="ok",\n)\n',
+     r"mine\.py, line 4: question q1: a code question has 1 case\(s\)", 'Case("empty text", "")'),
+    ('q1 = Question(\n    solution="len",\n    cases=[Case("a", "a"), Case("b", "b")],\n    explain="ok",\n)\n',
+     r"question q1: solution='len' is a value, not a function", "solution=words_of"),
+    ('q1 = Question(\n    expected=lambda article: 1,\n    cases=[Case("a", "a"), Case("b", "b")],\n    explain="ok",\n)\n',
+     r"question q1: cases= belongs to code questions", "solution="),
+    ('q1 = Question(\n    solution=len,\n    cases=[Case("a", "a"), Case("a", "b")],\n    explain="ok",\n)\n',
+     r"question q1: two cases are named 'a'", "its own name"),
+    ('q1 = Question(\n    solution=len,\n    cases=[Case("", "a"), Case("b", "b")],\n    explain="ok",\n)\n',
+     r"question q1: a case's name '' is not a few words of text", 'Case("empty text"'),
+    ('q1 = Question(\n    expected=lambda article: 1,\n    explain="ok",\n    wrong=[Wrong(function=len, hint="x")],\n)\n',
+     r"question q1: a wrong answer gives function=, which belongs to code questions", "Wrong(answer="),
     ('q1 = Question(\n    accept=lambda answer: answer == 1,\n    explain="ok",\n)\n',
      r"mine\.py, line 4: question q1: an open question \(accept=\) has no example=", "one good answer"),
     ('q1 = Question(\n    expected=lambda article: 1,\n    explain="ok",\n    article=2016,\n)\n',
@@ -601,15 +623,15 @@ def test_an_open_questions_example_must_be_accepted(tmp_path, monkeypatch):
 # --- progressive hints -----------------------------------------------------------------
 
 def test_next_hint_reveals_one_more_each_time():
-    all_hints = hints("reading.q5")
+    all_hints = hints("reading.q7")
     assert len(all_hints) == 3
-    shown, text = next_hint("reading.q5", 0)
+    shown, text = next_hint("reading.q7", 0)
     assert shown == 1 and text == f"Hint 1: {all_hints[0]}"
-    shown, text = next_hint("reading.q5", shown)
+    shown, text = next_hint("reading.q7", shown)
     assert shown == 2 and text.split("\n") == [f"Hint 1: {all_hints[0]}", f"Hint 2: {all_hints[1]}"]
-    shown, text = next_hint("reading.q5", shown)
+    shown, text = next_hint("reading.q7", shown)
     assert shown == 3 and text.endswith("That was the last hint.")
-    assert next_hint("reading.q5", shown)[0] == 3
+    assert next_hint("reading.q7", shown)[0] == 3
     assert "no question" in next_hint("nope.q1", 0)[1]
 
 
@@ -624,12 +646,12 @@ def test_hint_button_reveals_hints_in_turn():
 
 
 @pytest.mark.parametrize("qid,says", [
-    ("reading.q99", "this notebook's questions are reading.q1 to reading.q6"),
+    ("reading.q99", "this notebook's questions are reading.q1 to reading.q8"),
     ("readng.q1", "Did you mean 'reading.q1'?"),
     ("q1", "Write the full id: reading.q1, frequency.q1"),
-    ("nope", "The ids are reading.q1 to reading.q6; frequency.q1 to "),
+    ("nope", "The ids are reading.q1 to reading.q8; frequency.q1 to "),
     (3, 'should be text in quotes, like "reading.q1", not 3'),
-    (None, "The ids are reading.q1 to reading.q6;"),
+    (None, "The ids are reading.q1 to reading.q8;"),
 ])
 def test_hints_for_an_id_that_is_no_question_say_what_is_wrong(qid, says):
     said = hints(qid)
@@ -690,3 +712,312 @@ def test_any_answer_gets_feedback_never_a_traceback(qid, answer):
     feedback = grade(qid, answer)
     assert feedback.status in ("correct", "wrong") and feedback.message
     assert str(feedback).startswith(("✓", "✗"))
+
+
+# --- code questions: the learner's function, run apart on named cases --------------------------
+
+CODE_QUESTIONS = [qid for qid, q in BANK.items() if q.is_code]
+
+
+#: The kit's own exercise notebooks (an instructor's new topic may ask for no code).
+KIT_TOPICS = ("reading", "frequency", "speakers", "themes")
+
+
+def test_every_exercise_notebook_asks_for_at_least_two_functions():
+    for source in SOURCES:
+        topic = _topic(source)
+        if topic not in KIT_TOPICS:
+            continue
+        asked = [qid for qid in CODE_QUESTIONS if BANK[qid].topic == topic]
+        assert len(asked) >= 2, f"{source.name} asks for {len(asked)} function(s)"
+        for qid in asked:
+            assert "*(your code)*" in _cell_before_check(source, qid), f"{source.name}: {qid} says it asks for code"
+
+
+@pytest.mark.parametrize("qid", CODE_QUESTIONS)
+def test_a_code_question_tries_small_cases_and_the_article(qid):
+    question = BANK[qid]
+    assert any(c.uses_article for c in question.cases), "one case runs on the article"
+    small = [c for c in question.cases if not c.uses_article]
+    assert len(small) >= 2 and all(c.hint for c in small), "small named cases, each with a hint aimed at a mistake"
+
+
+def _words_of_right(text):
+    import re
+    return re.findall(r"\w+", text.lower())
+
+
+def _words_of_kept_capitals(text):
+    import re
+    return re.findall(r"\w+", text)
+
+
+def _words_of_raises(text):
+    return text.split()[0].lower()  # IndexError on an empty text, and a string, not a list
+
+
+def _words_of_never_returns(text):
+    while True:
+        pass
+
+
+def _words_of_prints(text):
+    import re
+    print(re.findall(r"\w+", text.lower()))
+
+
+def test_check_accepts_a_right_function_and_records_it(own_progress_file):
+    f = check("reading.q7", _words_of_right)
+    assert f.status == "correct" and f.message.startswith("Right: your tokenizer")
+    assert "passes all 5 cases: capitals, punctuation, numbers, empty text, the article's first paragraph." in f.message
+    assert progress()["reading.q7"]["status"] == "done"
+
+
+def test_a_wrong_function_gets_the_failing_case_named_with_what_came_back_and_a_hint():
+    f = check("reading.q7", _words_of_kept_capitals)
+    assert f.status == "wrong"
+    assert f.message.startswith("on the case 'capitals', _words_of_kept_capitals('The UN and the un') returned "
+                                "['The', 'UN', 'and', 'the', 'un']; the right result is ['the', 'un', 'and', 'the', 'un'].")
+    assert f.message.endswith("You counted 'The' and 'the' apart: lower-case first, text.lower().")
+    # the case's own hint when no listed wrong function returns the same
+    f = check("reading.q8", lambda words: len(set(w.lower() for w in words)) + (not words))
+    assert f.message == "on the case 'no words', your function returned 1; the right result is 0. " \
+                        "An empty list has 0 different words."
+
+
+def test_a_function_that_raises_gets_the_case_and_the_one_line_message_no_traceback():
+    f = check("reading.q7", _words_of_raises)
+    assert f.status == "wrong"
+    assert f.message.startswith("on the case 'capitals', _words_of_raises('The UN and the un') returned a piece of text")
+    f = check("reading.q7", lambda text: text.split()[0])
+    assert f.status == "wrong" and "Traceback" not in f.message
+    f = check("frequency.q10", lambda words, keyword, width: [words[words.index(keyword) + 99]])
+    assert f.message == "on the case 'in the middle', your function raised IndexError: list index out of range."
+    # raising on a later case, after passing the first ones: that case's hint too
+    f = check("reading.q8", lambda words: len({w.lower() for w in words}) if words else words[0])
+    assert f.message == ("on the case 'no words', your function raised IndexError: list index out of range. "
+                         "An empty list has 0 different words.")
+
+
+def test_a_function_that_never_returns_is_stopped_within_the_time_limit(monkeypatch):
+    import time
+
+    from helpers.exercises import grading
+
+    monkeypatch.setattr(grading, "TIME_LIMIT", 1.0)
+    start = time.monotonic()
+    f = check("reading.q7", _words_of_never_returns)
+    assert time.monotonic() - start < 4
+    assert f.status == "wrong" and f.message.startswith(
+        "on the case 'capitals', your function was still running after 1 second, so the check stopped it.")
+    assert "Does a loop never end?" in f.message
+
+
+def test_a_function_that_prints_instead_of_returning_is_told_to_use_return():
+    f = check("reading.q7", _words_of_prints)
+    assert f.status == "wrong"
+    assert f.message == ("on the case 'capitals', _words_of_prints('The UN and the un') printed "
+                         "\"['the', 'un', 'and', 'the', 'un']\" and gave back None: use return, not print(), so that "
+                         "the value comes back to whoever called the function.")
+
+
+def test_what_a_learners_function_does_stays_in_its_own_process(capsys):
+    seen = []
+
+    def meddles(text):
+        seen.append(text)
+        print("noise")
+        return _words_of_right(text)
+
+    assert check("reading.q7", meddles)
+    assert seen == [] and "noise" not in capsys.readouterr().out, "no change and no output reach the kernel"
+
+
+@pytest.mark.parametrize("answer,says", [
+    (lambda text: ..., "not answered yet: write your function's body in place of the ..."),
+    (None, "your answer is None: this question checks your function itself. Define it with def, then give its name "
+           'without brackets: check("reading.q7", words_of).'),
+    (["the", "un"], 'your answer is a list; this question checks a function you write.'),
+    (lambda: [], "your function takes (), but this question calls it with 1 argument, as in words_of(text): "
+                 "give it 1 parameter."),
+    (lambda text: map(str.lower, text.split()), "returned a map, which hands out its items one at a time: "
+                                                "return a list of them, list(...)."),
+    (lambda text: exit(), "called exit(), which ends a whole program: a function gives its result back with return."),
+    (lambda text: __import__("os")._exit(3), "your function stopped the check's process: it ended the process itself "
+                                             "(exit code 3)"),
+    (lambda text: {"the": 2}, "returned a dictionary (or Counter), {'the': 2}; it should return a list"),
+])
+def test_every_other_kind_of_answer_to_a_code_question_gets_a_line(answer, says, own_progress_file):
+    f = check("reading.q7", answer)
+    assert says in f.message and "Traceback" not in f.message
+    assert f.status == ("unanswered" if answer is not None and "not answered" in says else "wrong")
+
+
+def test_the_result_on_the_article_is_given_when_small_cases_pass(article):
+    f = grade("reading.q8", lambda words: len({w.lower() for w in words}) if len(words) < 10 else 0)
+    assert f.message.startswith(f"on the case \"the article's words\", your function returned 0; "
+                                f"the right result is {len(set(article.words))}.")
+
+
+def test_a_code_question_on_an_article_that_cannot_give_its_cases_is_not_judged(monkeypatch, tmp_path):
+    _checks(tmp_path, monkeypatch, 'def first(words):\n    return words[0]\n\n'
+                                   'q1 = Question(\n    solution=first,\n'
+                                   '    cases=[Case("one", ["a"], hint="x"), Case("none", lambda article: [])],\n'
+                                   '    explain="ok",\n    hints=["a", "b"],\n)\n')
+    f = grade("mine.q1", lambda words: words[0])
+    assert f.status in ("error", "not judged") and "the solution, on case 'none', of question q1 failed" in f.message
+
+
+def test_a_wrong_function_that_passes_every_case_is_refused_by_make_exercises(tmp_path, monkeypatch):
+    _checks(tmp_path, monkeypatch, 'q1 = Question(\n    solution=len,\n'
+                                   '    cases=[Case("one", "a", hint="x"), Case("two", "ab", hint="y")],\n'
+                                   '    explain="ok",\n    hints=["a", "b"],\n'
+                                   '    wrong=[Wrong(function=lambda text: len(text), hint="z")],\n)\n')
+    with pytest.raises(helpers.DataFileError, match="wrong answer 1 returns the solution's result on every case"):
+        ex.validate_question(ex.load_questions()["mine.q1"])
+
+
+# --- the findings of a walk through the exercises ----------------------------------------------
+
+def test_a_sentence_with_its_full_stop_missing_is_told_what_differs(article):
+    sentence = BANK["reading.q4"].expected(helpers.load_article(KIT))
+    f = grade("reading.q4", sentence[:-1])
+    assert f.message == ("right words, but the punctuation differs: at the end, the answer has '.' where yours has "
+                         "nothing. Give the text exactly, marks and all.")
+
+
+def test_a_theme_of_ones_own_takes_terms_as_lesson_04_writes_them(article):
+    word = helpers.top_words(article, 1)[0][0]
+    assert check("themes.q5", {"Mine": f"{word}; nothing-like-this*"})
+    assert check("themes.q5", {"Mine": [word]})
+    assert "check the value after the colon" in check("themes.q5", {"Mine": 3}).message
+
+
+def test_the_pair_question_asks_for_a_pair_and_says_so(article):
+    best = helpers.collocations(article, 1)[0]
+    assert check("frequency.q7", (best.first, best.second))
+    assert "that is the whole Collocation" in check("frequency.q7", best).message
+    assert check("frequency.q7", f"{best.first} {best.second}").message.endswith("wants a pair, (first, second).")
+    assert "(first, second)" in _cell_before_check(EXERCISES / "source" / "02-frequency.ipynb", "frequency.q7")
+
+
+def test_every_file_a_hint_or_explanation_names_exists():
+    import re
+
+    from helpers.datafiles import data_dir
+
+    for qid, q in BANK.items():
+        for text in (*q.hints, q.explain, *(w.hint for w in q.wrong)):
+            for path in re.findall(r"\bdata/[\w./-]*\w", text):
+                if "NAME" not in path:
+                    assert (data_dir().parent / path).exists(), f"{qid} names {path}, which does not exist"
+            for name in re.findall(r"[\w-]+\.speakers\.csv", text):
+                if name != "NAME.speakers.csv":
+                    assert (data_dir() / "articles" / name).exists(), f"{qid} names {name}"
+    assert "speakers.csv" in " ".join(BANK["speakers.q1"].hints)
+
+
+def test_the_exercises_use_only_what_the_lessons_before_them_teach():
+    # reading.q5 used find_mentions, which no lesson uses: exercise 01 asks for nothing lesson 01 does not show
+    source = (EXERCISES / "source" / "01-reading.ipynb").read_text(encoding="utf-8")
+    checks = (EXERCISES / "checks" / "reading.py").read_text(encoding="utf-8")
+    assert "find_mentions" not in source and "find_mentions" not in checks
+
+
+# --- any answer object: the time limit holds whatever it does ----------------------------------
+
+_SWALLOWS = r'''
+import json, sys, time
+from collections import Counter
+from helpers import check, load_article
+from helpers.exercises import grading
+
+grading.TIME_LIMIT = float(sys.argv[1])
+
+class Swallows:
+    """An answer whose __eq__ catches every exception, a timer's too, and goes on."""
+    def __eq__(self, other):
+        while True:
+            try:
+                while True:
+                    pass
+            except BaseException:
+                pass
+    __hash__ = object.__hash__
+
+import numpy as np
+article = load_article()
+s = next(s for s in article.sentences if "Afghanistan" in s.text)
+hidden = type(s)(s.index, s.paragraph, s.start, s.end, Swallows())
+out = {}
+for name, answer, qid in [("inside a kit object", hidden, "reading.q4"),
+                          ("in a list, inside a kit object", [hidden], "frequency.q2"),
+                          ("in a NumPy array", np.array(Swallows(), dtype=object), "reading.q1")]:
+    start = time.monotonic()
+    out[name] = [str(check(qid, answer)), time.monotonic() - start]
+def swallowing_function(text):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+start = time.monotonic()
+out["a function"] = [str(check("reading.q7", swallowing_function)), time.monotonic() - start]
+print(json.dumps(out))
+'''
+
+
+def test_the_time_limit_holds_whatever_the_answer_object_does(tmp_path):
+    limit = 2.0
+    done = subprocess.run([sys.executable, "-c", _SWALLOWS, str(limit)], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**__import__("os").environ, "HELPERS_PROGRESS": str(tmp_path / "p.json")})
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    for name, (feedback, seconds) in out.items():
+        assert seconds < limit + 2, f"{name}: {seconds:.1f} s for a limit of {limit} s"
+        assert feedback.startswith("✗ ") and "Traceback" not in feedback, (name, feedback)
+    assert "took longer than 2 seconds" in out["inside a kit object"][0]
+    assert "took longer than 2 seconds" in out["in a NumPy array"][0]
+    assert "still running after 2 seconds" in out["a function"][0]
+
+
+_HOSTILE_CALLABLE = r'''
+import json, sys, time
+from helpers import check
+from helpers.exercises import grading
+
+grading.TIME_LIMIT = 1.0
+
+def forever(self):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+
+class Hostile:
+    """Callable, and any question about it (its signature, its name, its class) never ends."""
+    __call__ = lambda self, text: []
+    __signature__ = property(forever)
+    __name__ = property(forever)
+    __class__ = property(forever)
+
+class NotCallable:
+    __class__ = property(forever)
+
+out = {}
+for name, answer in [("hostile function", Hostile()), ("hostile value", NotCallable())]:
+    start = time.monotonic()
+    out[name] = [str(check("reading.q7", answer)), time.monotonic() - start]
+print(json.dumps(out))
+'''
+
+
+def test_asking_what_a_code_answer_is_happens_apart_too(tmp_path):
+    done = subprocess.run([sys.executable, "-c", _HOSTILE_CALLABLE], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT, env={**__import__("os").environ, "HELPERS_PROGRESS": str(tmp_path / "p.json")})
+    assert done.returncode == 0, done.stderr
+    for name, (feedback, seconds) in json.loads(done.stdout).items():
+        assert seconds < 4 and feedback.startswith("✗ reading.q7: "), (name, feedback, seconds)

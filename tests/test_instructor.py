@@ -186,3 +186,37 @@ def test_the_guides_recipe_for_an_exercise_passes_its_own_check_step(tmp_path):
     for test in ("test_every_solution_passes_every_check", "test_every_student_notebook_runs_unanswered",
                  "test_every_exercise_notebook_runs_on_another_article"):
         assert re.search(rf"{test}\[[^]]*{re.escape(Path(source).name)}\] PASSED", ran.stdout), test
+    # and its code question went through the tests of the kit's own code questions
+    topic = Path(check_file).stem
+    for test in ("test_a_code_question_tries_small_cases_and_the_article", "test_every_question_is_valid_and_its_answer_computes"):
+        assert re.search(rf"{test}\[{topic}\.q2\] PASSED", ran.stdout), test
+    assert re.search(rf"test_each_common_wrong_function_gets_its_own_hint\[{topic}\.q2-wrong1\] PASSED", ran.stdout)
+
+
+def test_the_guides_code_question_checks_a_learners_function(tmp_path, monkeypatch):
+    """The guide's code question, as written in its recipe: a right, a wrong and an unwritten function."""
+    import json
+
+    from helpers import grade
+    from helpers.exercises import builder
+
+    section = _guide_section("4. Add an exercise with its checks")
+    steps = re.split(r"\*\*Step \d: ", section)
+    checks = next(body for lang, body in _blocks(steps[1]) if lang == "python")
+    assert "solution=" in checks and "Case(" in checks and "Wrong(function=" in checks
+    (tmp_path / "checks").mkdir()
+    (tmp_path / "checks" / "topic.py").write_text(checks, encoding="utf-8")
+    monkeypatch.setenv("HELPERS_EXERCISES", str(tmp_path))
+
+    cell = next(body for lang, body in _blocks(steps[2]) if lang == "python" and "def count_word" in body)
+    solved, student = {}, {}
+    exec(compile(cell.replace('check("topic.q2", count_word)', ""), "solution", "exec"), solved)  # noqa: S102
+    exec(compile(builder.strip_solutions(cell).replace('check("topic.q2", count_word)', ""), "student", "exec"),  # noqa: S102
+         student)
+    right = grade("topic.q2", solved["count_word"])
+    assert right.status == "correct" and "passes all 4 cases" in right.message
+    assert grade("topic.q2", student["count_word"]).status == "unanswered"
+    wrong = grade("topic.q2", lambda words, word: words.count(word))
+    assert wrong.message.startswith("on the case 'capitals', your function returned 1; the right result is 2.")
+    assert "'Peace' is missed" in wrong.message
+    assert "return ..." in json.dumps(builder.strip_solutions(cell))

@@ -3,8 +3,11 @@
 How to write a question: see the notes at the top of reading.py, or docs/instructor-guide.md.
 """
 
-from helpers import collocations, hapaxes, kwic, load_stopwords, mention_counts, ngram_counts, top_words, word_counts
-from helpers.exercises import Question, Wrong
+from collections import Counter
+
+from helpers.datafiles import load_stopwords
+from helpers.exercises import Case, Question, Wrong
+from helpers.frequency import collocations, hapaxes, kwic, mention_counts, ngram_counts, top_words, word_counts
 
 
 q1 = Question(
@@ -146,6 +149,10 @@ q7 = Question(
     ],
     wrong=[
         Wrong(
+            answer=lambda article: collocations(article, 1)[0],
+            hint="Right pair, with its scores too: that is the whole Collocation. Give only its two words, (best.first, best.second).",
+        ),
+        Wrong(
             answer=lambda article: (collocations(article, 1, measure='pmi')[0].first, collocations(article, 1, measure='pmi')[0].second),
             hint="That is the best pair by PMI, which rewards rare pairs. Use the default measure (likelihood).",
         ),
@@ -176,6 +183,85 @@ q8 = Question(
             when=lambda answer, article: isinstance(answer, (tuple, list)) and len(answer) == 2 and answer[0] in dict(top_words(article, 20)),
             example=lambda article: (top_words(article, 20)[0][0], top_words(article, 20)[0][1] + 1),
             hint="Good word, but the count does not match: use the count top_words(article, 20) gives.",
+        ),
+    ],
+)
+
+
+def count_content_words(words, stopwords):
+    """How often each word occurs, stopwords left out."""
+    return Counter(word for word in words if word not in stopwords)
+
+
+q9 = Question(
+    title="Counting without stopwords",
+    solution=count_content_words,
+    cases=[
+        Case("a stopword among others", ["the", "peace", "of", "peace"], {"the", "of"}, hint="'the' and 'of' are stopwords: skip every word that is in stopwords."),
+        Case("only stopwords", ["the", "of", "and"], {"the", "of", "and"}, hint="When every word is a stopword, nothing is left to count: an empty Counter."),
+        Case("a word absent", ["security"], {"the"}, hint="A word that is not a stopword is counted once for each time it occurs."),
+        Case("no words", [], {"the"}, hint="No words, no counts: an empty Counter."),
+        Case("the article's words", lambda article: article.words, lambda article: load_stopwords()),
+    ],
+    explain="Right: your counts leave the stopwords out, as word_counts(article) does by default.",
+    hints=[
+        "Counter(...) counts the items you give it; give it only the words that are not stopwords.",
+        "A comprehension filters: Counter(word for word in words if word not in stopwords).",
+    ],
+    wrong=[
+        Wrong(
+            function=lambda words, stopwords: Counter(words),
+            hint="You counted the stopwords too: keep a word only when it is not in stopwords.",
+        ),
+        Wrong(
+            function=lambda words, stopwords: [word for word in words if word not in stopwords],
+            hint="Those are the right words, not yet counted: give the list to Counter(...).",
+        ),
+        Wrong(
+            function=lambda words, stopwords: Counter(set(words) - set(stopwords)),
+            hint="A set keeps each word once, so every count became 1: count the list of words itself.",
+        ),
+    ],
+)
+
+
+def concordance(words, keyword, width):
+    """Each occurrence of keyword with width words either side, joined by spaces."""
+    lines = []
+    for i, word in enumerate(words):
+        if word == keyword:
+            lines.append(" ".join(words[max(0, i - width): i + width + 1]))
+    return lines
+
+
+q10 = Question(
+    title="A concordance as a loop",
+    solution=concordance,
+    cases=[
+        Case("in the middle", ["we", "want", "peace", "and", "security"], "peace", 1, hint="Take width words before and after the keyword: words[i - width: i + width + 1]."),
+        Case("twice", ["peace", "talks", "bring", "peace"], "peace", 1, hint="Keep one line for every occurrence, in the order of the text."),
+        Case("at the very start", ["peace", "is", "near"], "peace", 2, hint="At the start of the text i - width is below 0, and a slice from a negative number counts from the end: start at max(0, i - width)."),
+        Case("at the very end", ["we", "want", "peace"], "peace", 2, hint="Past the end a slice simply stops: words[i - width: i + width + 1] needs no test there."),
+        Case("a word absent", ["we", "want", "peace"], "war", 2, hint="A word that never occurs gives no lines: an empty list."),
+        Case("the article's top word", lambda article: list(article.words), lambda article: top_words(article, 1)[0][0], 3),
+    ],
+    explain="Right: your concordance finds every occurrence by its position, as kwic(article, word) does.",
+    hints=[
+        "Loop over the positions and words together: for i, word in enumerate(words).",
+        "Where word == keyword, join the slice words[max(0, i - width): i + width + 1] with ' '.join(...).",
+    ],
+    wrong=[
+        Wrong(
+            function=lambda words, keyword, width: [" ".join(words[i - width: i + width + 1]) for i, w in enumerate(words) if w == keyword],
+            hint="At the start of the text i - width is below 0, and a slice from a negative number counts from the end: start at max(0, i - width).",
+        ),
+        Wrong(
+            function=lambda words, keyword, width: [" ".join(words[max(0, i - width): i + width]) for i, w in enumerate(words) if w == keyword],
+            hint="The slice stops one word short on the right: a slice leaves out its end, so go to i + width + 1.",
+        ),
+        Wrong(
+            function=lambda words, keyword, width: [words[max(0, i - width): i + width + 1] for i, w in enumerate(words) if w == keyword],
+            hint="Each line is a list of words: join them into one piece of text with ' '.join(...).",
         ),
     ],
 )

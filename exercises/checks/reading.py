@@ -15,6 +15,11 @@ How to write a question (the same in every check file):
   computes the wrong value the way a learner would, or ``Wrong(when=lambda answer: ...,
   example=..., hint=...)`` tests the learner's answer (``example`` is one such answer).
 - an open question gives ``example=``, one good answer (a value, or ``lambda article: ...``).
+- a code question, whose answer is the learner's function (``check("reading.q7", words_of)``),
+  gives ``solution=``, the reference function defined here with ``def``, and ``cases=``, small
+  named cases ``Case("capitals", "The the", hint=...)`` with the arguments to call it with
+  (``lambda article: ...`` computes one from the article); its wrong answers are functions
+  written the way a learner would get them wrong: ``Wrong(function=lambda text: ..., hint=...)``.
 - ``article="NAME"`` marks a question whose answer belongs to one article (here the kit's
   own); on another article ``check`` says it cannot judge the answer. A line
   ``article = "NAME"`` at the top of a check file marks all its questions.
@@ -23,8 +28,10 @@ How to write a question (the same in every check file):
 After editing, run ``make exercises``: it calls every function on the article before building.
 """
 
-from helpers import find_mentions, tokenize
-from helpers.exercises import Question, Wrong
+import re
+
+from helpers.exercises import Case, Question, Wrong
+from helpers.tokens import tokenize
 
 
 q1 = Question(
@@ -118,23 +125,22 @@ q4 = Question(
 
 
 q5 = Question(
-    title="SCO mentions",
+    title="SCO sentences",
     article="idn-2016-10-31-un-regional-bodies",
-    expected=lambda article: sum(m.key == 'SCO' for m in find_mentions(article.text)),
-    explain="Right: {expected} mentions. find_mentions counts 'Shanghai Cooperation Organization' and 'SCO' as the same organization, and 'Shanghai Cooperation Organization (SCO)' once.",
+    expected=lambda article: sum('SCO' in s.text or 'Shanghai Cooperation Organization' in s.text for s in article.sentences),
+    explain="Right: {expected} sentences name the SCO, by its full name or its acronym. One organization, two names: lesson 02 counts such mentions for every organization.",
     hints=[
-        "The organization is written two ways: its full name and its acronym.",
-        "find_mentions(article.text) finds both; each Mention has a .key such as 'SCO'.",
-        "Count the mentions whose key is 'SCO'.",
+        "Loop over article.sentences and look at each one's .text.",
+        "A sentence counts when 'SCO' is in its text or 'Shanghai Cooperation Organization' is: use or, and count once per sentence.",
     ],
     wrong=[
         Wrong(
-            answer=lambda article: article.text.count('SCO'),
-            hint="You counted 'SCO' but not 'Shanghai Cooperation Organization'. find_mentions finds both names.",
+            answer=lambda article: sum('SCO' in s.text for s in article.sentences),
+            hint="You counted the sentences with 'SCO' but not those that write 'Shanghai Cooperation Organization' in full: test both names with or.",
         ),
         Wrong(
             answer=lambda article: article.text.count('SCO') + article.text.count('Shanghai Cooperation Organization'),
-            hint="'Shanghai Cooperation Organization (SCO)' is one mention, not two. find_mentions counts it once.",
+            hint="That counts how often the names are written, in the whole text. The question counts sentences: a sentence naming it twice counts once.",
         ),
     ],
 )
@@ -164,6 +170,76 @@ q6 = Question(
             when=lambda answer, article: isinstance(answer, str) and any(mark in answer for mark in '-/') and answer.lower() not in article.words,
             example='well-known',
             hint="That word has a hyphen, but it is not a token of this article. Look for one in article.words.",
+        ),
+    ],
+)
+
+
+def words_of(text):
+    """The lower-case word tokens of a text: each run of letters, digits or underscores."""
+    return re.findall(r"\w+", text.lower())
+
+
+q7 = Question(
+    title="Your own tokenizer",
+    solution=words_of,
+    cases=[
+        Case("capitals", "The UN and the un", hint="You kept the capitals: 'The' and 'the' must come out the same. Lower-case the text first: text.lower()."),
+        Case("punctuation", "Peace, security; and development!", hint="Punctuation stayed on the words (or became words). Let re.findall pick out the words: re.findall(r'\\w+', ...)."),
+        Case("numbers", "Resolution 2033 (2012)", hint="Numbers are words here too: \\w matches digits as well as letters."),
+        Case("empty text", "", hint="An empty text has no words: your function should return an empty list."),
+        Case("the article's first paragraph", lambda article: article.paragraphs[0]),
+    ],
+    explain="Right: your tokenizer gives the words of any text, lower-cased, without punctuation.",
+    hints=[
+        "re.findall(pattern, text) gives every piece of the text that matches the pattern, as a list.",
+        "The pattern r'\\w+' matches a run of letters, digits or underscores; lower-case the text first.",
+        "return re.findall(r'\\w+', text.lower())",
+    ],
+    wrong=[
+        Wrong(
+            function=lambda text: text.lower().split(),
+            hint="split() cuts at spaces only, so punctuation stays glued to the words ('peace,'). Use re.findall(r'\\w+', ...).",
+        ),
+        Wrong(
+            function=lambda text: re.findall(r"\w+", text),
+            hint="You counted 'The' and 'the' apart: lower-case first, text.lower().",
+        ),
+        Wrong(
+            function=lambda text: re.findall(r"[a-z]+", text.lower()),
+            hint="[a-z] leaves out digits (and letters such as é): use \\w, which takes them all.",
+        ),
+    ],
+)
+
+
+def different_words(words):
+    """The number of different words in a list of tokens, whatever their capitals."""
+    return len({word.lower() for word in words})
+
+
+q8 = Question(
+    title="Different words, your way",
+    solution=different_words,
+    cases=[
+        Case("repeats", ["peace", "security", "peace"], hint="Count each different word once: a set keeps one copy of each."),
+        Case("capitals", ["The", "the", "THE"], hint="You counted 'The' and 'the' apart: lower-case each word before you count it."),
+        Case("no words", [], hint="An empty list has 0 different words."),
+        Case("the article's words", lambda article: article.words),
+    ],
+    explain="Right: your function counts the types of any list of words. On this article: {expected}.",
+    hints=[
+        "A set keeps one copy of each item; len(...) counts them.",
+        "Lower-case each word as you put it in the set: {word.lower() for word in words}.",
+    ],
+    wrong=[
+        Wrong(
+            function=lambda words: len(words),
+            hint="That counts every word, repeats included. Count each different word once: put them in a set.",
+        ),
+        Wrong(
+            function=lambda words: len(set(words)),
+            hint="You counted 'The' and 'the' apart: lower-case each word first, {word.lower() for word in words}.",
         ),
     ],
 )

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..datafiles import DataFileError, file_stamp
 
-__all__ = ["Question", "Wrong", "load_questions", "questions", "validate_question"]
+__all__ = ["Case", "Question", "Wrong", "load_questions", "questions", "validate_question"]
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
 #: Written as a question's ``article=`` in a check file whose questions belong to one
@@ -42,6 +42,8 @@ _COMPARES = ("exact", "unordered", "approx", "text")
 # what the kit passes to each kind of function, by parameter name
 _PASSES = {"expected": ("article",), "accept": ("answer", "article"), "answer": ("article",),
            "when": ("answer", "article"), "example": ("article",)}
+#: The fewest cases a code question runs the learner's function on.
+MIN_CASES = 2
 
 
 def exercises_dir() -> Path:
@@ -88,6 +90,53 @@ def _need_article_name(value, where: str) -> None:
                          'article="idn-2016-10-31-un-regional-bodies"')
 
 
+def from_article(value) -> bool:
+    """True for a function written ``lambda article: ...``: a case's argument computed from the article."""
+    return callable(value) and _parameters(value) == ("article",)
+
+
+class Case:
+    """One small named case a code question runs the learner's function on.
+
+    Written ``Case("name", arg, arg, ..., hint="...")``: the learner's function is called
+    with the arguments, and its result compared with what the question's ``solution``
+    returns on them. An argument written ``lambda article: ...`` is computed from the
+    article (``lambda article: article.words``); any other value is passed as it is.
+
+    Attributes:
+        name: a few words saying what the case tries: ``"empty text"``, ``"capitals"``.
+        args: the arguments, in order.
+        hint: the line shown when the learner's function fails this case (and no listed
+            wrong function explains the failure): aimed at the mistake the case catches.
+
+    >>> case = Case("capitals", "The the", hint="lower-case first")
+    >>> case.name, case.args, case.hint
+    ('capitals', ('The the',), 'lower-case first')
+    """
+
+    __slots__ = ("name", "args", "hint")
+
+    def __init__(self, name: str, *args, hint: str = ""):
+        if not isinstance(name, str) or not name.strip():
+            raise CheckError(f"a case's name {name!r} is not a few words of text",
+                             'write Case("empty text", "", hint="..."): its name first, then its arguments')
+        if not isinstance(hint, str):
+            raise CheckError(f"the hint of case {name!r} is not text", 'write hint="what the learner should look at"')
+        self.name, self.args, self.hint = name, tuple(args), hint
+
+    @property
+    def uses_article(self) -> bool:
+        """True when an argument is computed from the article."""
+        return any(from_article(a) for a in self.args)
+
+    def arguments(self, article) -> tuple:
+        """The arguments, those written ``lambda article: ...`` computed from ``article``."""
+        return tuple(a(article) if from_article(a) else a for a in self.args)
+
+    def __repr__(self) -> str:
+        return f"Case({self.name!r})"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Wrong:
     """A common wrong answer and the hint it gets.
@@ -100,6 +149,9 @@ class Wrong:
             ``lambda answer: answer == "SCO"`` (it may take ``article`` too).
         example: with ``when`` alone, one such wrong answer: a value, or a function of
             the article computing one.
+        function: in a code question, a function written the way a learner would get it
+            wrong (``lambda text: text.split()``): when the learner's function returns what
+            it returns on the first case that fails, the learner sees this hint.
 
     >>> Wrong(answer=lambda article: len(article.sentences), hint="Count paragraphs.").hint
     'Count paragraphs.'
@@ -109,12 +161,21 @@ class Wrong:
     answer: Callable | None = None
     when: Callable | None = None
     example: Any = None
+    function: Callable | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.hint, str) or not self.hint:
             raise CheckError("a wrong answer has no hint", 'add  hint="what the learner should look at"')
+        if self.function is not None:
+            if not callable(self.function):
+                raise CheckError(f"function={self.function!r} is a value, not a function",
+                                 "write the wrong function the way a learner would: function=lambda text: text.split()")
+            if self.answer is not None:
+                raise CheckError("a wrong answer has both function= and answer=",
+                                 "in a code question write function=; in a question about a value, answer=")
+            return
         if self.answer is None and self.when is None:
-            raise CheckError("a wrong answer needs answer= or when=",
+            raise CheckError("a wrong answer needs answer=, when= or function=",
                              "give answer=lambda article: ... (the wrong value), or when=lambda answer: ... "
                              "(a test on the learner's answer) with an example=")
         if self.answer is not None:
@@ -146,6 +207,14 @@ class Question:
         explain: the line shown with ✓ (``{expected}`` and ``{answer}`` are filled in).
         hints: progressive hints, mildest first (at least two).
         wrong: common wrong answers (:class:`Wrong`) and the hint each one gets.
+        solution: for a *code question* instead of ``expected``: the reference function
+            the learner writes too (``def words_of(text): ...`` in the check file). The
+            learner passes their function, ``check("reading.q7", words_of)``, and the kit
+            runs it on each of ``cases``, in a separate process with a time limit, and
+            compares it with ``solution`` on the same arguments.
+        cases: with ``solution``, the small named cases (:class:`Case`) to run, the
+            article first, then at least one small one: an empty text, capitals,
+            punctuation, a word absent.
         article: the name of the article the answer belongs to, when it belongs to one
             (``None``: any article; the check file's ``article = "NAME"`` if not given;
             ``"*"`` for any article in such a file).
@@ -166,6 +235,8 @@ class Question:
     explain: str = ""
     hints: tuple[str, ...] = ()
     wrong: tuple[Wrong, ...] = ()
+    solution: Callable | None = None
+    cases: tuple[Case, ...] = ()
     article: str | None = None
     qid: str = ""
     path: Path | None = None
@@ -173,11 +244,16 @@ class Question:
     end_line: int | None = None
 
     def __post_init__(self) -> None:
-        if (self.expected is None) == (self.accept is None):
-            raise CheckError("a question needs exactly one of expected= or accept=",
+        if sum(f is not None for f in (self.expected, self.accept, self.solution)) != 1:
+            raise CheckError("a question needs exactly one of expected=, accept= or solution=",
                              "give expected=lambda article: ... (computing the answer) for a question with one "
-                             "right answer, or accept=lambda answer: ... (true for any good answer) for an open one")
-        if self.expected is not None:
+                             "right answer, accept=lambda answer: ... (true for any good answer) for an open one, "
+                             "or solution=a_function with cases=[Case(...), ...] for a question whose answer "
+                             "is the learner's function")
+        self._check_code_fields()
+        if self.solution is not None:
+            pass
+        elif self.expected is not None:
             _need_function("expected", self.expected, "the article")
             if self.example is not None:
                 raise CheckError("example= belongs to open questions (accept=), not to one with expected=",
@@ -208,6 +284,42 @@ class Question:
                              'write wrong=[Wrong(answer=lambda article: ..., hint="...")]')
         object.__setattr__(self, "hints", hints_)
         object.__setattr__(self, "wrong", wrong)
+        if self.solution is None and any(w.function is not None for w in wrong):
+            raise CheckError("a wrong answer gives function=, which belongs to code questions (solution=)",
+                             "write the wrong value instead: Wrong(answer=lambda article: ..., hint=...)")
+
+    def _check_code_fields(self) -> None:
+        """The fields of a code question: a function, and enough named cases."""
+        cases = (self.cases,) if isinstance(self.cases, Case) else tuple(self.cases or ())
+        if self.solution is None:
+            if cases:
+                raise CheckError("cases= belongs to code questions, which give solution=",
+                                 "add solution=the_reference_function, or delete cases=")
+            return
+        if not callable(self.solution):
+            raise CheckError(f"solution={self.solution!r} is a value, not a function",
+                             "define the reference function in the check file (def words_of(text): ...) "
+                             "and write solution=words_of")
+        if self.example is not None:
+            raise CheckError("example= belongs to open questions (accept=), not to a code question",
+                             "delete example=: the cases are the examples")
+        if not all(isinstance(c, Case) for c in cases):
+            raise CheckError("cases= holds something that is not a Case(...)",
+                             'write cases=[Case("the article", lambda article: article.text), Case("empty text", "")]')
+        if len(cases) < MIN_CASES:
+            raise CheckError(f"a code question has {len(cases)} case(s); it runs the learner's function on at "
+                             f"least {MIN_CASES}",
+                             'add small named cases: Case("empty text", ""), Case("capitals", "The the")')
+        names = [c.name for c in cases]
+        twice = next((n for n in names if names.count(n) > 1), None)
+        if twice is not None:
+            raise CheckError(f"two cases are named {twice!r}", "give each case its own name: it is what the learner reads")
+        object.__setattr__(self, "cases", cases)
+
+    @property
+    def is_code(self) -> bool:
+        """True for a code question: the learner's answer is a function (``solution=``)."""
+        return self.solution is not None
 
     @property
     def key(self) -> str:
@@ -387,7 +499,7 @@ def questions(topic: str | None = None) -> list[str]:
 
 
 def id_ranges(bank: dict[str, Question]) -> str:
-    """The ids in the bank, one range per notebook: ``reading.q1 to reading.q6; frequency.q1 to ...``."""
+    """The ids in the bank, one range per notebook: ``reading.q1 to reading.q8; frequency.q1 to ...``."""
     by_topic: dict[str, list[str]] = {}
     for key in bank:
         by_topic.setdefault(key.split(".")[0], []).append(key)
@@ -471,6 +583,63 @@ def call(question: Question, role: str, fn, answer=None):
                             "`article = load_article()`; " + FIX_IMPORT, line=line) from None
 
 
+def _code_problem(question: Question, what: str, fn, err: Exception) -> DataFileError:
+    path = question.path or Path("<check file>")
+    line = _line_in(path, err) or getattr(getattr(fn, "__code__", None), "co_firstlineno", None) or question.line
+    return DataFileError(path, f"{what} of question {question.key} failed: {type(err).__name__}: {err}",
+                         "try the function in a notebook cell on the same arguments; " + FIX_IMPORT, line=line)
+
+
+def run_solution(question: Question) -> list[tuple[Case, tuple, Any]]:
+    """A code question's cases with their arguments and the solution's result on each.
+
+    The arguments written ``lambda article: ...`` are computed from the question's
+    article; the solution gets a copy of them, so that a solution which changes its
+    arguments leaves them as the learner's function will get them.
+
+    Raises:
+        DataFileError: an argument or the solution failed (the message names the case,
+            the check file and the line).
+    """
+    import copy
+
+    article = article_for(question) if any(c.uses_article for c in question.cases) else None
+    out = []
+    for case in question.cases:
+        try:
+            args = case.arguments(article)
+        except Exception as err:  # noqa: BLE001 - an instructor's function is wrong: say where
+            raise _code_problem(question, f"the arguments of case {case.name!r}", case.args[0], err) from None
+        try:
+            value = question.solution(*copy.deepcopy(args))
+        except Exception as err:  # noqa: BLE001
+            raise _code_problem(question, f"the solution, on case {case.name!r},", question.solution, err) from None
+        out.append((case, args, value))
+    return out
+
+
+NOT_COMPUTED = object()
+
+
+def wrong_results(question: Question, cases: list) -> list[list]:
+    """For each listed wrong function of a code question, its result on each case (``NOT_COMPUTED`` where it fails)."""
+    import copy
+
+    out = []
+    for wrong in question.wrong:
+        results = []
+        for _case, args, _expected in cases:
+            if wrong.function is None:
+                results.append(NOT_COMPUTED)
+                continue
+            try:
+                results.append(wrong.function(*copy.deepcopy(args)))
+            except Exception:  # noqa: BLE001 - a wrong function may well fail on a case
+                results.append(NOT_COMPUTED)
+        out.append(results)
+    return out
+
+
 def wrong_value(question: Question, wrong: Wrong):
     """The value of a listed wrong answer: its ``answer`` computed, or its ``example``."""
     if wrong.answer is not None:
@@ -524,6 +693,9 @@ def validate_question(question: Question) -> list[str]:
 def _validate_on_article(question: Question, where: Path) -> None:
     from .compare import right
 
+    if question.is_code:
+        _validate_code(question, where)
+        return
     expected = call(question, "expected answer", question.expected) if question.expected is not None else None
     if question.accept is not None:
         example = call(question, "example of a good answer", question.example)
@@ -543,3 +715,32 @@ def _validate_on_article(question: Question, where: Path) -> None:
                                        "would be accepted as right, so its hint is never shown",
                                 "change the wrong answer, or the expected answer if that is the mistake",
                                 line=question.line)
+
+
+def _validate_code(question: Question, where: Path) -> None:
+    """A code question: the solution runs on every case, and each wrong function fails one of them."""
+    from .compare import safe_answer, same
+
+    cases = run_solution(question)
+    for (case, _args, value) in cases:
+        try:
+            safe_answer(value)
+        except Exception:  # noqa: BLE001
+            raise DataFileError(where, f"question {question.key}: on case {case.name!r} the solution returns "
+                                       f"a {type(value).__name__}, which the check cannot compare",
+                                "return plain values: numbers, text, lists, tuples, dicts, sets, Counters",
+                                line=question.line) from None
+    for number, (wrong, results) in enumerate(zip(question.wrong, wrong_results(question, cases)), start=1):
+        if wrong.function is not None:
+            if all(r is not NOT_COMPUTED and same(r, e, question.compare, question.tolerance)
+                   for r, (_c, _a, e) in zip(results, cases)):
+                raise DataFileError(where, f"question {question.key}: wrong answer {number} returns the solution's "
+                                           "result on every case, so it would pass and its hint is never shown",
+                                    "add a case on which it goes wrong, or change the wrong function",
+                                    line=question.line)
+        elif wrong.when is not None:
+            example = call(question, "example of a wrong answer", wrong.example)
+            if not call(question, f"when test of wrong answer {number}", wrong.when, example):
+                raise DataFileError(where, f"question {question.key}: the example of wrong answer {number} "
+                                           f"({example!r}) does not pass its own when test",
+                                    "make the example a result the test is meant to catch", line=question.line)

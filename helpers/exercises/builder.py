@@ -63,11 +63,16 @@ def strip_solutions(code: str, *, where: str = "", markdown: bool = False) -> st
     """Replace each ``### BEGIN SOLUTION`` … ``### END SOLUTION`` block with ``...``.
 
     In code, a block that assigns names used later in the cell becomes
-    ``name = ...`` for each of them, so the cell still runs unanswered.
+    ``name = ...`` for each of them, so the cell still runs unanswered; a block
+    that ends a function's body with ``return`` becomes ``return ...``, so the
+    function runs and ``check`` sees it is not written yet.
 
     >>> print(strip_solutions("### BEGIN SOLUTION\\nq = len(article.paragraphs)\\n### END SOLUTION\\ncheck('reading.q1', q)"))
     q = ...
     check('reading.q1', q)
+    >>> print(strip_solutions("def f(text):\\n    ### BEGIN SOLUTION\\n    return text.split()\\n    ### END SOLUTION"))
+    def f(text):
+        return ...
     """
     lines, out, block, opened = code.split("\n"), [], None, 0
     for number, line in enumerate(lines, start=1):
@@ -85,9 +90,10 @@ def strip_solutions(code: str, *, where: str = "", markdown: bool = False) -> st
             if markdown:
                 out.append(indent + "*Write your answer here.*")
             else:
-                used = [n for n in _assigned_names("\n".join(b[len(indent):] for b in block))
-                        if re.search(rf"\b{n}\b", rest)]
-                out.extend([f"{indent}{n} = ..." for n in used] or [indent + "..."])
+                body = [b[len(indent):] for b in block]
+                used = [n for n in _assigned_names("\n".join(body)) if re.search(rf"\b{n}\b", rest)]
+                returns = indent and any(re.match(r"return\b", b) for b in body)
+                out.extend([f"{indent}{n} = ..." for n in used] or [indent + ("return ..." if returns else "...")])
             block = None
         elif block is not None:
             block.append(line)

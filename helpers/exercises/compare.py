@@ -91,6 +91,40 @@ def safe_answer(value, _depth: int = 0):
     raise UnsafeAnswer(cls.__name__)
 
 
+def is_plain_data(value) -> bool:
+    """True when ``value`` is made of Python's own numbers, text, lists, tuples, dicts and sets only.
+
+    Such a value is read without calling any code of the learner's (only the exact
+    built-in types pass), and comparing it always ends. A list that holds itself, or
+    nests deeper than :data:`MAX_DEPTH`, is not plain.
+
+    >>> is_plain_data([1, ("a", 2.0), {"b": {3}}]), is_plain_data([1, object()])
+    (True, False)
+    """
+    seen: set[int] = set()
+
+    def plain_(v, depth: int, path: frozenset) -> bool:
+        cls = type(v)
+        if cls in _ATOMS:
+            return True
+        if depth > MAX_DEPTH or id(v) in path:
+            return False
+        if id(v) in seen:
+            return True
+        inner = path | {id(v)}
+        if cls in (list, tuple, set, frozenset):
+            ok = all(plain_(x, depth + 1, inner) for x in cls.__iter__(v))
+        elif cls is dict:
+            ok = all(plain_(k, depth + 1, inner) and plain_(x, depth + 1, inner) for k, x in dict.items(v))
+        else:
+            return False
+        if ok:
+            seen.add(id(v))
+        return ok
+
+    return plain_(value, 0, frozenset())
+
+
 def plain(value):
     """Learner-friendly normal form: tuples → lists, Counters → dicts, NumPy and pandas → Python.
 

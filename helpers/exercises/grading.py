@@ -3,7 +3,12 @@
 The answer is made safe first (see :mod:`helpers.exercises.compare`), so that no
 object of the learner's own is ever compared; every comparison with it then runs
 under a time limit (:data:`TIME_LIMIT` seconds), so that nothing a learner gives can
-hang the kernel. A right answer gets ✓ and the question's explanation; a wrong one
+hang the kernel. An answer made of Python's plain values only (numbers, text, lists,
+tuples, dicts, sets) is compared in the kernel, where such comparisons always end;
+any other answer, which may hide an object of the learner's own inside one the kit
+trusts, is compared in a child process (:mod:`helpers.exercises.apart`) that is killed
+at the time limit, whatever its code does. A code question's answer is the learner's
+function, run on the question's cases the same way (:mod:`helpers.exercises.cases`). A right answer gets ✓ and the question's explanation; a wrong one
 gets the hint of the listed wrong answer it matches, else a hint for its kind of
 mistake (:mod:`helpers.exercises.mistakes`). A question written for one article is
 not judged on another: the feedback says so, and nothing is recorded.
@@ -11,14 +16,12 @@ not judged on another: the feedback says so, and nothing is recorded.
 
 from __future__ import annotations
 
-import signal
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..datafiles import DataFileError
+from .apart import _TooSlow, can_fork, run_apart, time_limit
 from .bank import Question, call, find_question
-from .compare import UnsafeAnswer, right, safe_answer, same
+from .compare import UnsafeAnswer, is_plain_data, right, safe_answer, same
 from .mistakes import mistake_hint
 
 __all__ = ["Feedback", "check", "grade"]
@@ -74,36 +77,6 @@ class Feedback:
             display(show_hints(self.qid))
 
 
-class _TooSlow(BaseException):
-    """Raised by the timer inside a comparison that takes longer than the time limit."""
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Stop the code inside after ``seconds`` by raising ``_TooSlow`` in it.
-
-    It uses the interval timer of the main thread (as Jupyter runs a cell); elsewhere,
-    or where the system has no such timer, the code runs without a limit. A timer the
-    learner had set is restored afterwards.
-    """
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum, frame):
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    earlier = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if earlier[0]:
-            signal.setitimer(signal.ITIMER_REAL, *earlier)
-
-
 def _fill(question: Question, text: str, answer, expected) -> str:
     try:
         return text.format(answer=answer, expected=expected)
@@ -143,7 +116,8 @@ def grade(qid: str, answer=...) -> Feedback:
 
     Args:
         qid: the question id, e.g. ``"reading.q1"``.
-        answer: the learner's answer; ``...`` (the placeholder) means not answered yet.
+        answer: the learner's answer (for a code question, their function); ``...`` (the
+            placeholder) means not answered yet.
 
     Returns:
         A :class:`Feedback`. Never raises: a wrong type, ``None``, an unknown id
@@ -164,6 +138,8 @@ def grade(qid: str, answer=...) -> Feedback:
     elsewhere = not_for_this_article(question)
     if elsewhere:
         return Feedback(qid, "not judged", elsewhere)
+    if question.is_code:
+        return _grade_code(question, answer)
     try:  # what depends on the article alone is computed first, without a time limit
         if question.expected is not None:
             expected = call(question, "expected answer", question.expected)
@@ -176,6 +152,58 @@ def grade(qid: str, answer=...) -> Feedback:
         return Feedback(qid, "wrong", "your answer is None: did the cell assign it, or use print() "
                                       "(which shows a value but gives back None)?")
     wrong_values = _wrong_values(question)
+    if is_plain_data(answer) or not can_fork():
+        return _compare(question, answer, expected, wrong_values)
+    outcome = run_apart(lambda send: send(_feedback_data(_compare(question, answer, expected, wrong_values))),
+                        TIME_LIMIT)
+    if outcome.messages and isinstance(outcome.messages[-1], dict) and "status" in outcome.messages[-1]:
+        return Feedback(qid, outcome.messages[-1]["status"], outcome.messages[-1]["message"])
+    if outcome.ended == "timeout":
+        return _too_slow(qid)
+    return Feedback(qid, "wrong", "this answer could not be compared: " + (outcome.detail or "the comparison "
+                                  "stopped") + ". Give a plain value, such as a number, a piece of text, or a list of them.")
+
+
+def _too_slow(qid: str) -> Feedback:
+    return Feedback(qid, "wrong", f"comparing this answer took longer than {TIME_LIMIT:g} seconds, so the "
+                                  "check stopped it. Give a plain value, such as a number, a piece of text, "
+                                  "or a list of them.")
+
+
+def _feedback_data(feedback: Feedback) -> dict:
+    return {"status": feedback.status, "message": feedback.message}
+
+
+def _grade_code(question: Question, answer) -> Feedback:
+    """A code question: the learner's function run on the question's cases, apart and under the time limit."""
+    from .cases import grade_function
+
+    try:
+        status, message = grade_function(question, answer, TIME_LIMIT)
+    except DataFileError as err:
+        return _cannot_compute(question, err)
+    if status == "correct":
+        on_article = next((c for c in question.cases if c.uses_article), question.cases[0])
+        try:
+            result = question.solution(*on_article.arguments(_article_if_needed(on_article, question)))
+        except Exception:  # noqa: BLE001 - computed before; only the explanation would lack it
+            result = None
+        n = len(question.cases)
+        # the function's name (read apart), never the learner's object, goes into the text
+        message = (_fill(question, question.explain, message, result)
+                   + f" Your function passes all {n} cases: " + ", ".join(c.name for c in question.cases) + ".")
+    return Feedback(question.qid, status, message)
+
+
+def _article_if_needed(case, question: Question):
+    from .bank import article_for
+
+    return article_for(question) if case.uses_article else None
+
+
+def _compare(question: Question, answer, expected, wrong_values) -> Feedback:
+    """Make the answer safe and compare it, under the time limit; every failure becomes a line."""
+    qid = question.qid
     try:
         with time_limit(TIME_LIMIT):
             return _grade(question, safe_answer(answer), expected, wrong_values)
@@ -187,9 +215,7 @@ def grade(qid: str, answer=...) -> Feedback:
                                       "does not compare: give plain values, such as a number, a piece of text, "
                                       "or a list of them.")
     except _TooSlow:
-        return Feedback(qid, "wrong", f"comparing this answer took longer than {TIME_LIMIT:g} seconds, so the "
-                                      "check stopped it. Give a plain value, such as a number, a piece of text, "
-                                      "or a list of them.")
+        return _too_slow(qid)
     except DataFileError as err:
         return Feedback(qid, "error", f"this question's check is broken: {err}")
     except Exception as err:  # noqa: BLE001 - a strange answer: still no traceback
@@ -211,7 +237,8 @@ def _cannot_compute(question: Question, err: DataFileError) -> Feedback:
         title = load_article().title or current
     except (DataFileError, FileNotFoundError, OSError):
         title = current
-    what = "its answer" if question.expected is not None else "a good answer"
+    what = "its answer" if question.expected is not None else \
+        "the right results of its cases" if question.is_code else "a good answer"
     return Feedback(question.qid, "not judged",
                     f"this question's check cannot work out {what} on the current article \"{title}\" "
                     f"({err.problem}), so it cannot judge yours.")
@@ -261,7 +288,9 @@ def check(qid: str, answer=...) -> Feedback:
 
     Args:
         qid: the question id shown in the exercise, e.g. ``"reading.q1"``.
-        answer: your answer; leave ``...`` until you have one.
+        answer: your answer; leave ``...`` until you have one. A question marked
+            *(your code)* takes your function itself, without brackets:
+            ``check("reading.q7", words_of)``.
 
     Returns:
         A :class:`Feedback`: ✓ and why, or a hint aimed at the mistake. In a
@@ -270,7 +299,7 @@ def check(qid: str, answer=...) -> Feedback:
     >>> check("reading.q1", ...)
     … reading.q1: not answered yet: replace the ... with your answer, then run the cell.
     >>> check("reading.q99", 3)
-    ? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6.
+    ? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q8.
     """
     from .progress_store import record
 

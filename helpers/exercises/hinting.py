@@ -27,7 +27,7 @@ def hints(qid: str) -> list[str]:
     >>> hints("reading.q1")[0]
     'The article object has an attribute holding its paragraphs: try article. and the Tab key.'
     >>> hints("reading.q99")
-    ["? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6."]
+    ["? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q8."]
     """
     question, problem = find_question(qid)
     return list(question.hints) if question else [str(Feedback(str(qid), "error", problem))]
@@ -77,7 +77,7 @@ def show_hints(qid: str):
     >>> show_hints("reading.q1").children[0].description
     'Show a hint'
     >>> show_hints("reading.q99").children[1].value
-    "there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q6."
+    "there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q8."
     """
     import html
 

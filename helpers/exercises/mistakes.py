@@ -106,6 +106,8 @@ def _text_near_miss(a: str, e: str) -> str:
     if " ".join(a.split()) == " ".join(e.split()):
         return "right text, but with extra spaces: try .strip()."
     aw, ew = _words(a), _words(e)
+    if aw == ew and aw:
+        return _punctuation_differs(a, e)
     if _within(aw, ew) and _content(aw):
         return f"{a!r} is part of the right answer, not all of it: give it in full."
     groups = name_groups()
@@ -127,6 +129,28 @@ def _text_near_miss(a: str, e: str) -> str:
     return ""
 
 
+def _punctuation_differs(a: str, e: str) -> str:
+    """A hint for text with the right words whose punctuation differs: where, and what.
+
+    >>> _punctuation_differs("Peace is near", "Peace is near.")
+    "right words, but the punctuation differs: at the end, the answer has '.' where yours has nothing. Give the text exactly, marks and all."
+    """
+    import difflib
+
+    a_, e_ = " ".join(a.split()), " ".join(e.split())
+    ops = [op for op in difflib.SequenceMatcher(None, a_, e_, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if not ops:
+        return "right words, but the punctuation or the capitals differ: give the text exactly as the article has it."
+    tag, i1, i2, j1, j2 = ops[0]
+    place = "at the end" if i1 >= len(a_) else "at the start" if i1 == 0 else f"after {a_[max(0, i1 - 20):i1]!r}"
+    theirs, mine = e_[j1:j2], a_[i1:i2]
+    has = f"the answer has {theirs!r}" if theirs else "the answer has nothing"
+    yours = f"yours has {mine!r}" if mine else "yours has nothing"
+    more = f" ({len(ops) - 1} more difference{'s' if len(ops) > 2 else ''} after it)" if len(ops) > 1 else ""
+    return (f"right words, but the punctuation differs: {place}, {has} where {yours}{more}. "
+            "Give the text exactly, marks and all.")
+
+
 def _wrong_type(answer, wanted, a, e) -> str:
     """A hint for an answer of another type than ``wanted`` (plain ``a`` and ``e``)."""
     if kind(a) == "a function":
@@ -135,7 +159,14 @@ def _wrong_type(answer, wanted, a, e) -> str:
         return f"your answer is the text {answer!r}; give the number itself, without quotes."
     if isinstance(e, int) and not isinstance(e, bool) and isinstance(a, (list, set, dict)):
         return f"your answer is {kind(a)}, but this question wants a number: count it with len(...)."
-    return f"your answer is {kind(a)}, but this question wants {kind(e)}."
+    return f"your answer is {kind(a)}, but this question wants {_wanted(wanted, e)}."
+
+
+def _wanted(expected, e) -> str:
+    """The kind of answer a question wants, in the words its text uses: a pair is "a pair", not "a list"."""
+    if isinstance(expected, tuple) and not hasattr(expected, "_fields"):
+        return "a pair, (first, second)" if len(expected) == 2 else f"a tuple of {len(expected)} items, in round brackets"
+    return kind(e)
 
 
 def _not_a_number(a) -> str:
@@ -180,6 +211,8 @@ def mistake_hint(question, answer, expected) -> str:
     if isinstance(a, str):
         return _text_near_miss(a, e) or "not yet."
     if isinstance(a, (list, set, dict)) and len(a) != len(e):
+        if isinstance(expected, tuple) and len(expected) == 2 and not hasattr(expected, "_fields"):
+            return f"yours has {len(a)} item{'s' if len(a) != 1 else ''}; the answer is a pair, (first, second)."
         return (f"your list has {len(a)} items; the answer has {len(e)}." if isinstance(a, list)
                 else f"yours has {len(a)} entries; the answer has {len(e)}.")
     if _has_capitals(a) and same(_lower(a), e, question.compare, question.tolerance):
