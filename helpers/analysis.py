@@ -26,12 +26,12 @@ import warnings
 from pathlib import Path
 
 from .article import Article, load_article
-from .blocs import blocs_path, load_blocs
-from .datafiles import data_dir, file_stamp, load_stopwords
+from .blocs import load_blocs
+from .datafiles import data_dir, data_file, file_stamp, load_stopwords
 from .frequency import article_aliases, article_phrases
-from .lexicon import as_lexicon, themes_path
-from .speakers.grammar import cues_path, load_cues
-from .speakers.registry import Speaker, load_speakers, registry_path
+from .lexicon import as_lexicon
+from .speakers.grammar import load_cues
+from .speakers.registry import load_speakers, registry_path
 
 __all__ = ["Analysis", "analyse", "analysis_of", "data_key", "clear_caches", "SHARED_FILES"]
 
@@ -125,7 +125,7 @@ class Analysis:
 
     @property
     def blocs_file(self) -> Path:
-        return blocs_path(self._given["blocs"])
+        return data_file("blocs.txt", self._given["blocs"])
 
     @property
     def blocs(self) -> dict:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .datafiles import (DataFileError, data_dir, file_stamp, list_folder, message_only, os_problem, read_lines,
+from .datafiles import (DataFileError, data_dir, data_file, file_stamp, list_folder, message_only, os_problem, read_lines,
                         read_text, read_wordlist)
 from .tokens import Token, alias_entries, phrase_entries, tokens_from_columns, split_sentences, token_columns
 
@@ -289,7 +289,7 @@ def load_boilerplate(path=None) -> list[str]:
     >>> load_boilerplate()[:2]
     ['Photo:', 'Related Posts']
     """
-    path = Path(path) if path is not None else data_dir() / "boilerplate.txt"
+    path = data_file("boilerplate.txt", path)
     phrases = read_wordlist(path)
     for phrase in phrases:
         if len(phrase) < 4:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_sections
+from .datafiles import DataFileError, data_file, file_stamp, read_lines, read_sections
 
-__all__ = ["Bloc", "load_blocs", "bloc_of", "bloc_keys", "blocs_path", "OTHER"]
+__all__ = ["Bloc", "load_blocs", "bloc_of", "bloc_keys", "OTHER"]
 
 #: The bloc group of delegations listed in no bloc.
 OTHER = "(other)"
@@ -61,7 +61,7 @@ def load_blocs(path=None) -> dict[str, Bloc]:
     >>> load_blocs()["Regional secretariats"].members
     ('Nikolai Bordyuzha', 'Rashid Alimov', 'Sergey Ivanov')
     """
-    path = blocs_path(path)
+    path = data_file("blocs.txt", path)
     return dict(_load_blocs(str(path), file_stamp(path)))
 
 
@@ -101,7 +101,7 @@ def bloc_of(speaker, blocs=None) -> str:
     >>> bloc_of(by_name["Rashid Alimov"]), bloc_of(by_name["Egypt"])
     ('Regional secretariats', '(other)')
     """
-    path = blocs_path(blocs)
+    path = data_file("blocs.txt", blocs)
     table = _bloc_table(str(path), file_stamp(path))
     for key in bloc_keys(speaker):
         if key.lower() in table:
@@ -112,18 +112,3 @@ def bloc_of(speaker, blocs=None) -> str:
 @lru_cache(maxsize=8)
 def _bloc_table(path: str, stamp) -> dict[str, str]:
     return {m.lower(): b.name for b in load_blocs(path).values() for m in b.members}
-
-
-def blocs_path(path=None) -> Path:
-    """The blocs file read: ``path`` when given, else ``data/blocs.txt`` (``$HELPERS_DATA`` is followed).
-
-    Args:
-        path: another blocs file, or ``None``.
-
-    Returns:
-        A ``Path``; it is not checked that the file exists.
-
-    >>> blocs_path().name
-    'blocs.txt'
-    """
-    return Path(path) if path is not None else data_dir() / "blocs.txt"

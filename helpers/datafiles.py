@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "read_sections", "load_stopwords",
-           "os_problem", "list_folder"]
+           "os_problem", "list_folder", "data_file"]
 
 #: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
 #: or the folder named by the environment variable ``HELPERS_DATA``.
@@ -78,6 +78,22 @@ def _folder(env: str, cwd: str) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return Path(os.path.abspath(path))
+
+
+def data_file(name: str, path=None) -> Path:
+    """The data file a loader reads: ``path`` when one is given, else ``name`` in :func:`data_dir`.
+
+    Args:
+        name: the file's name in the data folder (``"themes.txt"``).
+        path: another file to read instead, or ``None``.
+
+    Returns:
+        A ``Path``; it is not checked that the file exists.
+
+    >>> data_file("blocs.txt").name, data_file("blocs.txt", "my-blocs.txt").name
+    ('blocs.txt', 'my-blocs.txt')
+    """
+    return Path(path) if path is not None else data_dir() / name
 
 
 def os_problem(path, err: OSError, *, folder: bool = False) -> DataFileError:
@@ -396,7 +412,7 @@ def load_stopwords(path=None) -> frozenset[str]:
     >>> "the" in sw, "cooperation" in sw
     (True, False)
     """
-    path = Path(path) if path is not None else data_dir() / "stopwords.txt"
+    path = data_file("stopwords.txt", path)
     return _stopwords(str(path), file_stamp(path))
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_dir, file_stamp, read_sections
+from .datafiles import data_file, file_stamp, read_sections
 from .display import shown
 from .tokens import tokenize
 
-__all__ = ["Theme", "load_themes", "make_theme", "as_lexicon", "themes_path"]
+__all__ = ["Theme", "load_themes", "make_theme", "as_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -116,21 +116,6 @@ def make_theme(name: str, terms, note: str = "", exclude=()) -> Theme:
     return Theme(name, note, terms, exclude)
 
 
-def themes_path(path=None) -> Path:
-    """The themes file read: ``path`` when given, else ``data/themes.txt`` (``$HELPERS_DATA`` is followed).
-
-    Args:
-        path: another themes file, or ``None``.
-
-    Returns:
-        A ``Path``; it is not checked that the file exists.
-
-    >>> themes_path().name
-    'themes.txt'
-    """
-    return Path(path) if path is not None else data_dir() / "themes.txt"
-
-
 @lru_cache(maxsize=16)
 def _load_themes(path: str, stamp) -> dict[str, Theme]:
     sections = read_sections(Path(path), kind="theme", exclude_key="not", check=_parse_term)
@@ -156,7 +141,7 @@ def load_themes(path=None) -> dict[str, Theme]:
     >>> len(themes), themes["Terrorism & extremism"].terms[:2]
     (12, ('terror*', 'counter-terror*'))
     """
-    path = themes_path(path)
+    path = data_file("themes.txt", path)
     return dict(_load_themes(str(path), file_stamp(path)))
 
 

@@ -27,9 +27,7 @@ import bisect
 import difflib
 from array import array
 import math
-from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from .display import table as _table
@@ -37,7 +35,7 @@ from .analysis import analysis_of
 from .frequency import log_likelihood
 from .groups import sentence_groups, sentences_by_group
 from .lexicon import Theme, as_lexicon, load_themes, make_theme
-from .tokens import Mention, tokenize
+from .tokens import Mention
 
 __all__ = [
     "Theme", "Hit", "load_themes", "make_theme", "theme_hits", "theme_matrix", "explain_zero",

@@ -17,10 +17,9 @@ import sys
 from array import array
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
-from pathlib import Path
 from typing import NamedTuple
 
-from .datafiles import DataFileError, data_dir, file_stamp, read_lines, read_wordlist
+from .datafiles import DataFileError, data_dir, data_file, file_stamp, read_lines, read_wordlist
 
 __all__ = [
     "Token", "Mention", "tokenize", "tokenize_spans", "token_columns", "split_sentences",
@@ -545,7 +544,7 @@ def load_phrases(path=None) -> tuple[tuple[str, ...], ...]:
     >>> ("united", "nations") in load_phrases()
     True
     """
-    path = Path(path) if path is not None else data_dir() / "phrases.txt"
+    path = data_file("phrases.txt", path)
     return _phrases(str(path), file_stamp(path))
 
 
@@ -582,7 +581,7 @@ def load_abbreviations(path=None) -> frozenset[str]:
     >>> "u.s" in load_abbreviations(), "mr" in load_abbreviations()
     (True, True)
     """
-    path = Path(path) if path is not None else data_dir() / "abbreviations.txt"
+    path = data_file("abbreviations.txt", path)
     return _abbreviations(str(path), file_stamp(path))
 
 
@@ -706,7 +705,7 @@ def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
     >>> load_aliases()["SCO"]
     ('Shanghai Cooperation Organization', 'Shanghai Cooperation Organisation', 'SCO')
     """
-    path = Path(path) if path is not None else data_dir() / "aliases.txt"
+    path = data_file("aliases.txt", path)
     return dict(_aliases(str(path), file_stamp(path)))  # a copy: editing it leaves the cache as the file says
 
 

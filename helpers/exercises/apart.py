@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 MAX_PRINTED = 2000
 
 
-class _TooSlow(BaseException):
+class TooSlow(BaseException):
     """Raised by the timer inside code that runs longer than its time limit (where no fork is used)."""
 
 
@@ -62,7 +62,7 @@ class Printed(io.StringIO):
 
 @contextmanager
 def time_limit(seconds: float):
-    """Stop the code inside after ``seconds`` by raising ``_TooSlow`` in it.
+    """Stop the code inside after ``seconds`` by raising ``TooSlow`` in it.
 
     It uses the interval timer of the main thread (as Jupyter runs a cell); elsewhere,
     or where the system has no such timer, the code runs without a limit. A timer the
@@ -73,7 +73,7 @@ def time_limit(seconds: float):
         return
 
     def stop(signum, frame):
-        raise _TooSlow
+        raise TooSlow
 
     previous = signal.signal(signal.SIGALRM, stop)
     earlier = signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -265,7 +265,7 @@ def _run_here(task, seconds: float) -> Outcome:
     try:
         with time_limit(seconds):
             task(messages.append)
-    except _TooSlow:
+    except TooSlow:
         return Outcome(messages, "timeout")
     except KeyboardInterrupt:
         raise

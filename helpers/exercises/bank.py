@@ -31,7 +31,8 @@ from ..datafiles import DataFileError, file_stamp
 
 __all__ = ["Case", "Question", "Wrong", "load_questions", "questions", "validate_question"]
 
-_ROOT = Path(__file__).resolve().parent.parent.parent
+#: The kit's folder (the one that holds exercises/ and data/).
+KIT_ROOT = Path(__file__).resolve().parent.parent.parent
 #: Written as a question's ``article=`` in a check file whose questions belong to one
 #: article: this question works on any article.
 ANY_ARTICLE = "*"
@@ -49,7 +50,7 @@ MIN_CASES = 2
 def exercises_dir() -> Path:
     """The exercises folder: ``$HELPERS_EXERCISES`` if set, else the kit's ``exercises/``."""
     env = os.environ.get("HELPERS_EXERCISES")
-    return Path(env).expanduser().resolve() if env else _ROOT / "exercises"
+    return Path(env).expanduser().resolve() if env else KIT_ROOT / "exercises"
 
 
 class CheckError(ValueError):

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..datafiles import DataFileError
-from .apart import _TooSlow, can_fork, run_apart, time_limit
+from .apart import TooSlow, can_fork, run_apart, time_limit
 from .bank import Question, call, find_question
 from .compare import UnsafeAnswer, is_plain_data, right, safe_answer, same
 from .mistakes import mistake_hint
@@ -214,7 +214,7 @@ def _compare(question: Question, answer, expected, wrong_values) -> Feedback:
         return Feedback(qid, "wrong", f"your answer is (or holds) a {err.what}, a kind of object the check "
                                       "does not compare: give plain values, such as a number, a piece of text, "
                                       "or a list of them.")
-    except _TooSlow:
+    except TooSlow:
         return _too_slow(qid)
     except DataFileError as err:
         return Feedback(qid, "error", f"this question's check is broken: {err}")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..datafiles import DataFileError
 from ._files import is_read_only, write_atomically
-from .bank import _ROOT, load_questions, topic_order
+from .bank import KIT_ROOT, load_questions, topic_order
 
 try:
     import fcntl
@@ -46,7 +46,7 @@ _KEEP = "rename it (to keep it) or delete it; a new one starts with your next ch
 def progress_path() -> Path:
     """Where progress is kept: ``$HELPERS_PROGRESS`` if set, else ``.progress/progress.json``."""
     env = os.environ.get("HELPERS_PROGRESS")
-    return Path(env).expanduser() if env else _ROOT / ".progress" / "progress.json"
+    return Path(env).expanduser() if env else KIT_ROOT / ".progress" / "progress.json"
 
 
 def _line_of(text: str, qid: str) -> int | None:

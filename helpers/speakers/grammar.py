@@ -9,26 +9,10 @@ reading and checking that list (:func:`load_cues`). It does not attribute senten
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from ..datafiles import DataFileError, data_dir, file_stamp, read_wordlist
+from ..datafiles import DataFileError, data_file, file_stamp, read_wordlist
 
-__all__ = ["load_cues", "cues_path"]
-
-
-def cues_path(path=None) -> Path:
-    """The cue file read: ``path`` when given, else ``data/speakers.cues.txt`` (``$HELPERS_DATA`` is followed).
-
-    Args:
-        path: another cue file, or ``None``.
-
-    Returns:
-        A ``Path``; it is not checked that the file exists.
-
-    >>> cues_path().name
-    'speakers.cues.txt'
-    """
-    return Path(path) if path is not None else data_dir() / "speakers.cues.txt"
+__all__ = ["load_cues"]
 
 
 @lru_cache(maxsize=4)
@@ -57,5 +41,5 @@ def load_cues(path=None) -> tuple[str, ...]:
     >>> "said" in cues, "called for" in cues
     (True, True)
     """
-    path = cues_path(path)
+    path = data_file("speakers.cues.txt", path)
     return _cues(str(path), file_stamp(path))

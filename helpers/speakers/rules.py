@@ -10,16 +10,12 @@ against. The cues are the reporting verbs of ``data/speakers.cues.txt``.
 from __future__ import annotations
 
 import re
-import weakref
 from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from ..datafiles import DataFileError, data_dir, file_stamp, read_wordlist
 from ..analysis import analysis_of
-from .grammar import load_cues
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
