@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -178,17 +179,49 @@ def folder_problem(folder) -> DataFileError | None:
         return os_problem(folder, err, folder=True)
 
 
+def not_a_file(path, mode: int) -> DataFileError:
+    """The :class:`DataFileError` for a data file's place taken by something that is not a regular file.
+
+    A folder, a named pipe (which would make the kit wait forever for a writer), a device
+    or a socket: the kit reads none of them.
+
+    Args:
+        path: where the data file belongs.
+        mode: ``os.stat(path).st_mode``.
+
+    Returns:
+        A :class:`DataFileError` to raise.
+
+    >>> import stat
+    >>> not_a_file("data/themes.txt", stat.S_IFIFO).problem
+    'this is a named pipe (a FIFO), not a file: the kit reads only regular files'
+    """
+    if stat.S_ISDIR(mode):
+        return DataFileError(path, "this is a folder, not a file", "name a .txt file inside it, or "
+                             "delete the folder and put the file there")
+    kind = ("a named pipe (a FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    what = kind if kind.startswith("not") else f"{kind}, not a file"
+    return DataFileError(path, f"this is {what}: the kit reads only regular files",
+                         f"delete it (rm '{path}') and put the real file there, e.g. restore it from the kit")
+
+
 def read_text(path) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted.
 
     Raises:
         DataFileError: the file is missing, cannot be read (permission denied, a
-            symbolic link that loops: see :func:`os_problem`), is another format renamed or saved
+            symbolic link that loops: see :func:`os_problem`), is not a regular file (a folder,
+            a named pipe, a device: see :func:`not_a_file`; a pipe is never opened), is another format renamed or saved
             as ``.txt`` (Word, PDF, RTF, UTF-16, a web page's HTML), or is not
             UTF-8 (the message says which byte and how to re-save the file).
     """
     path = Path(path)
     try:
+        info = os.stat(path)  # before opening: a named pipe is never opened (that would wait forever)
+        if not stat.S_ISREG(info.st_mode):
+            raise not_a_file(path, info.st_mode)
         raw = path.read_bytes()
     except OSError as err:  # missing, a folder, unreadable, a symbolic link that loops …
         raise os_problem(path, err) from None
