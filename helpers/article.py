@@ -396,6 +396,55 @@ def _text_list(value, key: str, path: Path, line) -> list[str]:
     return [v.strip() for v in value]
 
 
+#: How long one ``[chrome]`` pattern may take on one line (or the doctor's whole text), in seconds.
+CHROME_TIME_LIMIT = 1.0
+
+
+class ChromePattern:
+    """A ``[chrome]`` pattern of an article's ``.toml``, run with a time limit.
+
+    A pattern such as ``(\\w+\\s?)+$`` takes time exponential in the length of a line it
+    almost matches; run by Python's ``re`` it would never end. This one runs it with the
+    ``regex`` module's ``timeout=`` and, past :data:`CHROME_TIME_LIMIT`, raises a
+    :class:`~helpers.DataFileError` naming the file, the pattern and the fix.
+
+    Attributes:
+        pattern: the pattern as written in the file.
+        path, line: the ``.toml`` file and the line of its ``patterns``.
+    """
+
+    def __init__(self, compiled, path, line=None):
+        self.compiled, self.path, self.line = compiled, Path(path), line
+        self.pattern = compiled.pattern
+
+    def __repr__(self) -> str:
+        return f"ChromePattern({self.pattern!r})"
+
+    def fullmatch(self, text: str):
+        """The match of the whole of ``text``, or ``None``; a :class:`DataFileError` past the time limit."""
+        return self._run(self.compiled.fullmatch, text)
+
+    def search(self, text: str):
+        """The first match anywhere in ``text``, or ``None``; a :class:`DataFileError` past the time limit."""
+        return self._run(self.compiled.search, text)
+
+    def _run(self, method, text: str):
+        try:
+            return method(text, timeout=CHROME_TIME_LIMIT)
+        except TimeoutError:
+            raise self.too_slow(len(text)) from None
+
+    def too_slow(self, length: int) -> DataFileError:
+        """The error for this pattern past its time limit on a text of ``length`` characters."""
+        return DataFileError(
+            self.path, f"the [chrome] pattern {self.pattern!r} took more than {CHROME_TIME_LIMIT:g} s on a line "
+            f"of {length:,} characters: a pattern with a repeat inside a repeat, such as (\\w+\\s?)+ or "
+            "(.*a){20}, can take longer than the age of the universe on a line it almost matches",
+            "write the pattern without nested repeats (\\w+(?:\\s\\w+)* instead of (\\w+\\s?)+, "
+            "[^a]*a instead of .*a), or list the exact line under  lines = [...]  or its beginning "
+            "under  prefixes = [...]", line=self.line)
+
+
 def _read_chrome(value, path: Path, where) -> dict:
     """The ``[chrome]`` table: exact lines, line beginnings and patterns of this page to drop."""
     line = where("chrome")
@@ -412,11 +461,13 @@ def _read_chrome(value, path: Path, where) -> dict:
                                 f"use {', '.join(_CHROME_KINDS)}", line=where(kind) or line)
         entries = _text_list(entries, kind, path, where(kind) or line)
         if kind == "patterns":
+            import regex  # here, not at the top: `import helpers` stays quick
+
             compiled = []
             for pattern in entries:
                 try:
-                    compiled.append(re.compile(pattern))
-                except re.error as err:
+                    compiled.append(ChromePattern(regex.compile(pattern), path, where(kind) or line))
+                except regex.error as err:
                     raise DataFileError(path, f"the pattern {pattern!r} is not a regular expression ({err})",
                                         "write a Python regular expression, e.g.  '^\\d+ views$'  "
                                         "in single quotes, or use 'lines' for an exact line",

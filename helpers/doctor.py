@@ -312,6 +312,9 @@ def _check_bundle(path, folder) -> list[Check]:
     except Exception as err:  # every failure becomes a line of the report
         return [_failed(name, err)]
     meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
+    slow = _guarded(f"articles/{path.with_suffix('.toml').name}", _check_chrome_patterns, article)
+    if slow:
+        return slow
     out = [Check(name, True, f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences; {meta}")]
     own = article.bundle_file("speakers.csv")
     listed = f"articles/{own.name}"
@@ -336,6 +339,23 @@ def _check_bundle(path, folder) -> list[Check]:
             out.append(Check(f"articles/{gold.name}", True,
                              f"{len(annotated)} of {len(article.sentences)} sentences annotated"))
     return out
+
+
+def _check_chrome_patterns(article) -> list[Check]:
+    """Each ``[chrome]`` pattern of the article's ``.toml`` run on the whole text with its time limit.
+
+    Loading ran each pattern on each line; here each also runs on the whole text at once, as
+    one long line, so that a pattern that would take forever on a longer paragraph is refused
+    now (a :class:`~helpers.DataFileError` naming the pattern, turned into a ✗ line by
+    :func:`_guarded`) rather than when the article grows.
+    """
+    from .article import _read_metadata
+
+    toml = article.bundle_file("toml")
+    for pattern in _read_metadata(toml).get("chrome", {}).get("patterns", ()):
+        pattern.search(article.raw)
+        pattern.fullmatch(" ".join(article.raw.split()))
+    return []
 
 
 def _check_speaker_rows(article, registry, path, folder) -> Check:

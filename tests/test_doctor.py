@@ -285,3 +285,14 @@ def test_a_term_shared_by_two_themes_is_not_called_a_repeat(broken, monkeypatch)
                       encoding="utf-8")
     check = next(c for c in check_data_files() if c.name == "themes.txt")
     assert check.ok and "repeated (harmless" in check.found and "under [Drugs & trafficking]" in check.found
+
+
+def test_the_doctor_refuses_a_chrome_pattern_that_cannot_finish_on_the_text(broken):
+    toml = broken / "articles" / f"{KIT}.toml"
+    pattern = "(.*)" * 8 + "x"  # finishes on each line, not on the whole text
+    toml.write_text(toml.read_text(encoding="utf-8") + f"\n[chrome]\npatterns = ['{pattern}']\n", encoding="utf-8")
+    result = run_doctor(broken)
+    assert result.returncode == 1, result.stdout
+    assert f"✗ articles/{KIT}.toml: {KIT}.toml, line" in result.stdout
+    assert f"the [chrome] pattern '{pattern}' took more than 1 s" in result.stdout
+    assert "fix: write the pattern without nested repeats" in result.stdout
