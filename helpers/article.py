@@ -200,7 +200,8 @@ def current_article() -> str:
         The name as written there; :func:`load_article` says so when no article has it.
 
     Raises:
-        DataFileError: ``course.toml`` is not valid TOML, or its ``article`` is not text.
+        DataFileError: ``course.toml`` is not valid TOML, holds a setting the kit does not
+            know (a misspelt ``articel``, a ``[course]`` heading), or its ``article`` is not text.
 
     >>> current_article() in list_articles()
     True
@@ -225,12 +226,43 @@ def _read_settings(path: str, stamp) -> dict:
         raise DataFileError(path, f"this is not valid TOML ({err})",
                             'write the setting as  article = "NAME"  with the name in double quotes',
                             line=getattr(err, "lineno", None) or _line_of(str(err))) from None
+    _known_settings(settings, source, path)
     value = settings.get("article")
     if value is not None and not (isinstance(value, str) and value.strip()):
         line = next((i for i, l in enumerate(source.split("\n"), 1) if l.strip().startswith("article")), None)
         raise DataFileError(path, f"'article' should be an article's name in quotes, not {value!r}",
                             'write it as  article = "NAME"  with a name from list_articles()', line=line)
     return {"article": value.strip()} if value else {}
+
+
+#: The settings ``course.toml`` may hold.
+_SETTINGS = ("article",)
+
+
+def _known_settings(settings: dict, source: str, path: Path) -> None:
+    """A :class:`DataFileError` for the first setting of ``course.toml`` the kit does not know.
+
+    A misspelt name (``articel``, ``Article``) or the setting under a heading (``[course]``)
+    would otherwise be ignored, and the lessons would quietly load the default article.
+    """
+    for key, value in settings.items():
+        if key in _SETTINGS:
+            continue
+        lines = source.split("\n")
+        line = next((i for i, l in enumerate(lines, 1)
+                     if l.strip().lstrip("[").startswith(key)), None)
+        if isinstance(value, dict):
+            inner = [k for k in value if k in _SETTINGS]
+            problem = f"the heading [{key}] is not one the kit knows, so nothing under it is read"
+            fix = (f"delete the line [{key}] so that  {inner[0]} = ...  stands at the top of the file"
+                   if inner else "delete the heading and what is under it; the file holds one line:  "
+                   'article = "NAME"')
+        else:
+            close = difflib.get_close_matches(key.lower(), _SETTINGS, n=1, cutoff=0.6)
+            problem = f"the setting {key!r} is not one the kit knows, so it is ignored"
+            fix = (f"did you mean {close[0]!r}? Write it as  {close[0]} = \"NAME\"  (names are lower-case)"
+                   if close else f"the only setting is  article = \"NAME\";  delete the line {key} = ...")
+        raise DataFileError(path, problem, fix, line=line)
 
 
 def load_article(name_or_path=None) -> Article:

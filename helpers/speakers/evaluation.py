@@ -7,6 +7,7 @@ compares the rules and the naive rule with it on the same sentences, and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def gold_path(article) -> Path | None:
     'idn-2016-10-31-un-regional-bodies.gold.tsv'
     """
     own = article.bundle_file("gold.tsv")
-    if own.is_file():
+    if own.is_file() or os.path.lexists(own):  # a folder or a loop is read, and explained
         return own
     legacy = data_dir() / "gold" / f"{article.name}.attribution.tsv"
     return legacy if legacy.is_file() else None

@@ -8,6 +8,7 @@ article's own (:func:`_registry`).
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +68,7 @@ def registry_path(article=None) -> Path | None:
         own = data_dir() / "articles" / f"{current_article()}.speakers.csv"
     else:
         own = article.bundle_file("speakers.csv")
-    if own.is_file():
+    if own.is_file() or os.path.lexists(own):  # a folder or a loop is read, and explained
         return own
     legacy = data_dir() / LEGACY_REGISTRY
     return legacy if legacy.is_file() else None
