@@ -156,6 +156,28 @@ def test_fast_path_equals_reference_on_random_text(text, lower, punct):
         assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
 
 
+_SCRIPTS = list("абвЖЯёΣσςαβ联合国，。、「」：；！？٣٤ßǅİﬁ\u3000\u00a0\u0301\u0300²①ⅫＡａ１") + [
+    "Совет", "ООН", "Безопасности", "联合国安全理事会", "Καλημέρα", "مرحبا", "שלום", "नमस्ते", "สวัสดี",
+    "안녕하세요", "Ⅻ", "n't", "’s", "U.S.", "co-op", "1,000.5", " ", "\t", "\n", ".", "-", "'", "’"]
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_SCRIPTS), max_size=30).map("".join), st.booleans(), st.booleans())
+def test_fast_path_equals_reference_on_text_in_other_scripts(text, lower, punct):
+    """Cyrillic, Chinese, Greek, Arabic … take the faster path too, wherever the two engines agree."""
+    expected = _reference(text, lower, punct)
+    assert tokenize_spans(text, lower=lower, punct=punct) == expected
+    assert tokenize(text, lower=lower, punct=punct) == [t.word for t in expected]
+    if lower and not punct:
+        words, starts, ends = token_columns(text)
+        assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
+
+
+def test_cyrillic_and_chinese_take_the_faster_path():
+    for text in ("Совет Безопасности ООН обсудил сотрудничество", "联合国安全理事会今天举行会议，各国代表发言。"):
+        assert tokens_module._fast_columns(text, True, False) is not None
+
+
 def test_article_columns_tokens_and_words_are_one_tokenization(article):
     words, starts, ends = article.token_columns
     assert list(article.tokens) == tokenize_spans(article.text) == [Token(*t) for t in zip(words, starts, ends)]
