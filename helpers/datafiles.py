@@ -15,7 +15,7 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "read_sections", "load_stopwords",
+__all__ = ["DataFileError", "UsageError", "UnknownName", "WrongType", "data_dir", "read_lines", "read_wordlist", "read_sections", "load_stopwords",
            "os_problem", "list_folder"]
 
 #: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
@@ -51,6 +51,37 @@ class DataFileError(ValueError):
 
     def _render_traceback_(self):
         return _message_only(self)
+
+
+class UsageError(ValueError):
+    """A kit function called with an argument it cannot use; the message says what to give instead.
+
+    A notebook shows it as its message alone, with no traceback, like :class:`DataFileError`.
+    It is a ``ValueError``, so ``except ValueError`` still catches it.
+
+    >>> from helpers import kwic, load_article
+    >>> kwic(load_article(), "")
+    Traceback (most recent call last):
+    ...
+    helpers.datafiles.UsageError: '' has no letters or digits to look for; give a word such as 'terrorism'
+    """
+
+    def _render_traceback_(self):
+        return _message_only(self)
+
+
+class UnknownName(UsageError, KeyError):
+    """A name (a theme, a speaker, a group) that the article or the data files do not have.
+
+    Also a ``KeyError``, as a missing key of a dict is, and shown as its message alone.
+    """
+
+    def __str__(self) -> str:  # a KeyError would show its message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class WrongType(UsageError, TypeError):
+    """An argument of the wrong type (a number where a word is wanted …); also a ``TypeError``."""
 
 
 def data_dir() -> Path:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .datafiles import data_dir, file_stamp, load_stopwords
+from .datafiles import UsageError, WrongType, data_dir, file_stamp, load_stopwords
 from .tokens import Token, _join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
 __all__ = [
@@ -211,9 +211,9 @@ def word_counts(article, *, stopwords=True, stem=False, phrases=False):
 
 def _check_count(n, name="n"):
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{name} should be a whole number such as 20, not {n!r}")
+        raise WrongType(f"{name} should be a whole number such as 20, not {n!r}")
     if n < 0:
-        raise ValueError(f"{name} should be 0 or more, not {n}")
+        raise UsageError(f"{name} should be 0 or more, not {n}")
 
 
 def top_words(article, n=20, *, stopwords=True, stem=False, phrases=False) -> list[tuple[str, int]]:
@@ -505,11 +505,11 @@ def _shown(word) -> str:
 
 def _check_word(word, phrases=False) -> tuple[str, ...]:
     if not isinstance(word, str):
-        raise TypeError(f"the word to look for should be a string such as 'terrorism', "
+        raise WrongType(f"the word to look for should be a string such as 'terrorism', "
                         f"not {type(word).__name__} {word!r}")
     key = tuple(tokenize(word, phrases=phrases))  # "_" separates words, as in the article
     if not key:
-        raise ValueError(f"{_shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
+        raise UsageError(f"{_shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
     return key
 
 

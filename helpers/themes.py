@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .datafiles import data_dir, file_stamp, read_sections
+from .datafiles import UnknownName, data_dir, file_stamp, read_sections
 from .display import table as _table
 from .frequency import _aliases_key
 from .groups import sentence_groups, sentences_by_group
@@ -428,7 +428,7 @@ def _select(lexicon: dict, theme) -> list[Theme]:
         if match is None:
             close = difflib.get_close_matches(str(name), list(lexicon), n=1, cutoff=0.3)
             hint = f" Did you mean {close[0]!r}?" if close else ""
-            raise KeyError(f"there is no theme {name!r}.{hint} Themes: {', '.join(lexicon)}")
+            raise UnknownName(f"there is no theme {name!r}.{hint} Themes: {', '.join(lexicon)}")
         out.append(match)
     return out
 
@@ -466,7 +466,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     lexicon = _lexicon(themes)
     groups = sentence_groups(article, by, registry=registry, blocs=blocs)
     if group is not None and group not in groups:
-        raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
+        raise UnknownName(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))
     member_of = sentences_by_group({g: idx for g, idx in groups.items() if group is None or g == group})
     text, rows, orgs = article.text, [], _aliases_key(article)
@@ -693,7 +693,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         names = [spec] if isinstance(spec, (str, int)) else list(spec)
         missing = [n for n in names if n not in groups]
         if missing:
-            raise KeyError(f"no group {missing[0]!r} when grouping by {by!r}; groups: "
+            raise UnknownName(f"no group {missing[0]!r} when grouping by {by!r}; groups: "
                            + ", ".join(map(str, groups)))
         return " + ".join(map(str, names)), sorted({i for n in names for i in groups[n]})
 

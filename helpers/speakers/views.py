@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+from ..datafiles import UsageError
 from .registry import Speaker, _registry
 from .rules import Attribution, attribute
 
@@ -20,7 +21,7 @@ def _find_speaker(name: str, registry) -> Speaker:
             return s
     close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.5)
     hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"{name!r} is not a speaker in the registry.{hint} "
+    raise UsageError(f"{name!r} is not a speaker in the registry.{hint} "
                      f"Speakers: {', '.join(by_name)}.")
 
 
