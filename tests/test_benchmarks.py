@@ -239,3 +239,15 @@ def test_the_hostile_input_part_runs_on_small_inputs():
     html = next(r for r in table.rows if r[0].startswith("largest widget HTML"))
     assert peak[3] >= 0 and 0 < html[3] <= limits.HTML_GOAL and html[6] == "ok"
     assert not [n for n in table.notes if "failed" in n]
+
+
+def test_the_hostile_articles_are_timed_against_as_much_of_the_article():
+    from benchmarks import limits
+
+    rows = limits.hostile_article_rows(size=3_000, repeat=1)
+    assert [r[1] for r in rows] == [name for name, *_ in limits.HOSTILE_ARTICLES]
+    assert {r[0] for r in rows} == {"attribute", "load_article", "load_article + words"}
+    assert all(r[3] > 0 and r[4] > 0 and r[5] == "< 3×" and r[6] in ("ok", "SHORT") for r in rows)
+    assert rows[3][2] == "0.05 MB" and rows[5][2] == "0.01 MB"  # 16 MB and 5 MB at full size
+    tiny = limits.tiny_paragraphs(6_000)
+    assert tiny["paragraphs"] == tiny["words"] == 1_500 and tiny["peak_mb"] >= 0
