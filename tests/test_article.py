@@ -394,3 +394,14 @@ def test_a_chrome_pattern_past_its_time_limit_names_the_file_the_pattern_and_the
     assert err.value.path == toml and err.value.line == toml.read_text().count("\n")
     assert pattern in err.value.problem and "took more than" in err.value.problem
     assert "without nested repeats" in err.value.fix and "lines = [...]" in err.value.fix
+
+
+def test_sentences_made_quickly_are_sentences(article):
+    from helpers.article import Sentence, _sentence
+
+    for s in article.sentences[:5]:
+        made = Sentence(s.index, s.paragraph, s.start, s.end, s.text)
+        assert type(s) is Sentence and s == made and hash(s) == hash(made) and repr(s) == repr(made)
+    with pytest.raises(AttributeError):  # still frozen
+        article.sentences[0].text = "changed"
+    assert _sentence(0, 0, 0, 3, "war") == Sentence(0, 0, 0, 3, "war")
