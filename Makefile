@@ -50,6 +50,8 @@ test: $(TESTED) $(SETTINGS)
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 # The app asks for a token, as JupyterLab does: open the URL it prints. APP_TOKEN=... chooses it.
+# Like JupyterLab it answers only requests addressed to this computer (127.0.0.1, localhost): a page
+# of another site cannot reach it through DNS rebinding (jupyter/voila.json, which Voilà reads there).
 # Its page is the kit's template (jupyter/voila/templates/kit: Voilà's, asking no other host);
 # cells tagged lab-only (text about JupyterLab, links to other notebooks) are left out.
 app: $(TESTED)
@@ -57,7 +59,7 @@ app: $(TESTED)
 	echo "Open http://$(HOST):$(PORT)/?token=$$token"; \
 	export JUPYTER_PATH="$(CURDIR)/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}"; \
 	exec $(BIN)/voila notebooks/05-explorer.ipynb --Voila.ip=$(HOST) --port=$(PORT) --no-browser \
-	    --Voila.token=$$token --template=kit --TagRemovePreprocessor.remove_cell_tags=lab-only
+	    --Voila.token=$$token --Voila.config_file_paths="$(CURDIR)/jupyter" --template=kit --TagRemovePreprocessor.remove_cell_tags=lab-only
 
 exercises: $(STAMP)
 	$(BIN)/python -m helpers.exercises build

@@ -1,6 +1,6 @@
 """Hostile input: the tokenizer stays linear, memory and widget HTML stay bounded.
 
-Two measurements:
+Three measurements:
 
 - **tokenizer on hostile text**: ``helpers.tokenize`` and ``token_columns`` on 1 MB of
   ``a.a.…a`` and 1 MB of ``a/a/…a`` (letters joined by dots or slashes and ending in a
@@ -8,6 +8,11 @@ Two measurements:
   of the article; the ratio to the article must stay under 3. The explorer's Word box
   reads what is typed with the same tokenizer and searches the article for it, so
   ``frequency_view`` on each text is timed too.
+- **hostile articles** (:data:`HOSTILE_ARTICLES`): what once hung, passed NLTK's time limit
+  or took minutes (a sentence full of quotations, names and cues with no full stop, "Mr. Mr. …",
+  16 MB of Chinese, Cyrillic words between tabs, 1.25 M one-word paragraphs for 5 MB), each
+  timed as a lesson meets it, side by side with as many characters of the article; the ratio
+  must stay under 3. The one-word paragraphs' peak memory is measured in a fresh process.
 - **a 50 MB article**, in a fresh process: the article's paragraphs joined into one
   line and repeated (one paragraph, no title, no metadata), loaded and analysed as a
   lesson does, then every explorer built on it. Reported: the growth of the process's
@@ -81,6 +86,97 @@ def tokenizer_rows(size: int, repeat: int) -> list[list]:
                          f"< {RATIO_GOAL}×" if judged else "-",
                          ("ok" if ratio < RATIO_GOAL else "SHORT") if judged else "-"])
     return rows
+
+
+# --- hostile articles: what once hung, passed NLTK's time limit or took minutes -------------------
+
+#: What each hostile article is made of, how long it is, and what is timed on it: ``(name, size
+#: as a multiple of the size asked, how to make it, what to time)``. The article itself, cut or
+#: repeated to as many characters, is timed the same way; the ratio of the two must stay under 3.
+HOSTILE_ARTICLES = [
+    ("quote-heavy sentence", 1, lambda n: "Ms. Lodhi said " + _fill("“we must act,” she said, “and now” ", n),
+     "attribute"),
+    ("names and cues, no full stop", 1,
+     lambda n: _fill("Ambassador Maleeha Lodhi of Pakistan said that the CSTO told Churkin ", n), "attribute"),
+    ("“Mr. Mr. …”, one paragraph", 1, lambda n: _fill("Mr. ", n), "load_article"),
+    ("Chinese, no space", 16, lambda n: _fill("联合国安全理事会今天举行会议讨论与区域组织的合作问题，各国代表发言支持加强合作。", n),
+     "load_article + words"),
+    ("Cyrillic words, tabs between", 1,
+     lambda n: _fill("Совет\tБезопасности\tООН\tобсудил\tсотрудничество\tс\tрегиональными\tорганизациями\t", n),
+     "load_article + words"),
+    ("tiny one-word paragraphs", 5, lambda n: _fill("war\n", n), "load_article + words"),  # 1.25 M for 5 MB
+]
+
+
+def _fill(unit: str, size: int) -> str:
+    """``unit`` repeated to ``size`` characters."""
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _as_article(folder: Path, name: str, body: str) -> Path:
+    """``body`` as the article ``name`` in ``folder``, with the kit's article's speakers beside it."""
+    import helpers
+
+    path = folder / f"{name}.txt"
+    path.write_text("A title\n\n" + body + "\n", encoding="utf-8")
+    shutil.copy(helpers.load_article().bundle_file("speakers.csv"), folder / f"{name}.speakers.csv")
+    return path
+
+
+def _run_once(what: str, path: Path) -> float:
+    """Seconds taken by ``what`` on the article at ``path``, read afresh (its caches empty)."""
+    import helpers
+    from helpers.article import _load
+
+    _load.cache_clear()
+    if what == "attribute":  # on a newly loaded article: attribute() keeps its result per article
+        article = helpers.load_article(path)
+        start = time.perf_counter()
+        helpers.attribute(article)
+        return time.perf_counter() - start
+    start = time.perf_counter()
+    article = helpers.load_article(path)
+    if what != "load_article":
+        article.words
+    return time.perf_counter() - start
+
+
+def hostile_article_rows(size: int, repeat: int) -> list[list]:
+    """One row per hostile article: median seconds of what is timed on it, and the ratio to the article's."""
+    import helpers
+
+    source = "\n\n".join(helpers.load_article().paragraphs)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="bench-hostile-") as tmp:
+        for k, (name, times, make, what) in enumerate(HOSTILE_ARTICLES):
+            n = size * times
+            hostile = _as_article(Path(tmp), f"hostile{k}", make(n))
+            base = _as_article(Path(tmp), f"base{k}", _fill(source + "\n\n", n))
+            seconds = {"hostile": [], "base": []}
+            for _ in range(repeat):  # interleaved, so that load on the machine hits both alike
+                seconds["hostile"].append(_run_once(what, hostile))
+                seconds["base"].append(_run_once(what, base))
+            t, b = median(seconds["hostile"]), median(seconds["base"])
+            ratio = t / b if b else float("nan")
+            rows.append([what, name, f"{n / 1e6:.2f} MB" if n >= 10_000 else f"{n:,} chars", t, ratio,
+                         f"< {RATIO_GOAL}×", "ok" if ratio < RATIO_GOAL else "SHORT"])
+    return rows
+
+
+def tiny_paragraphs(size: int) -> dict:
+    """Load an article of one-word paragraphs, ``size`` characters, and read its words; peak memory."""
+    import helpers
+
+    helpers.load_article()  # imports, the kit's lists: outside the measurement
+    with tempfile.TemporaryDirectory(prefix="bench-tiny-") as tmp:
+        path = _as_article(Path(tmp), "tiny", _fill("war\n", size))  # one paragraph a line
+        before = peak_mb()
+        start = time.perf_counter()
+        article = helpers.load_article(path)
+        words = len(article.words)
+        spent = time.perf_counter() - start
+        return {"bytes": path.stat().st_size, "paragraphs": len(article.paragraphs), "words": words,
+                "seconds": spent, "peak_mb": peak_mb() - before}
 
 
 # --- the big article, in a fresh process ---------------------------------------------------
@@ -158,9 +254,10 @@ def big_article(size: int) -> dict:
                 "html": html, "tokens": len(a.words), "failed": failed, "peaks": peaks}
 
 
-def measure_in_fresh_process(size: int) -> dict:
-    """:func:`big_article` in a new Python process, so that its peak memory is its own."""
-    out = subprocess.run([sys.executable, "-m", "benchmarks.limits", str(size)], cwd=ROOT,
+def measure_in_fresh_process(size: int, what: str = "big") -> dict:
+    """:func:`big_article` (or, with ``what="tiny"``, :func:`tiny_paragraphs`) in a new Python
+    process, so that its peak memory is its own."""
+    out = subprocess.run([sys.executable, "-m", "benchmarks.limits", str(size), what], cwd=ROOT,
                          capture_output=True, text=True)
     if out.returncode:
         raise RuntimeError(f"the run on a {size:,}-byte article failed:\n{out.stderr[-2000:]}")
@@ -172,6 +269,13 @@ def bench(size: int = 1_000_000, repeat: int = 3, big: int = 50_000_000) -> Tabl
     table = Table(TITLE, ["what", "input", "size", "median s", "× the article", "goal", "verdict"])
     for row in tokenizer_rows(size, repeat):
         table.add(*row)
+    for row in hostile_article_rows(size, repeat):
+        table.add(*row)
+    tiny = measure_in_fresh_process(5 * size, "tiny")
+    tiny_goal = PEAK_GOAL_MB * tiny["bytes"] / 50e6  # the goal of the big article, per byte
+    table.add("peak memory (MB), load_article + words", "tiny one-word paragraphs",
+              f"{tiny['bytes'] / 1e6:.2f} MB", tiny["peak_mb"], "-", f"≤ {tiny_goal:,.0f} MB",
+              verdict(tiny["peak_mb"], tiny_goal))
     result = measure_in_fresh_process(big)
     mb = result["bytes"] / 1e6
     goal_mb = PEAK_GOAL_MB * mb / 50  # the goal scales with the text: 1.5 GB for 50 MB
@@ -182,6 +286,11 @@ def bench(size: int = 1_000_000, repeat: int = 3, big: int = 50_000_000) -> Tabl
               float(largest[1]), "-", f"≤ {HTML_GOAL:,}", verdict(largest[1], HTML_GOAL))
     table.notes.append(f"Tokenizer rows: median of {repeat} runs, interleaved; '× the article' is the time "
                        "on the hostile text ÷ the time on as many characters of the article.")
+    table.notes.append("Hostile articles: each is a file of its own (with the kit's article's speakers), and "
+                       "so is as many characters of the article, cut or repeated; 'load_article' reads "
+                       "the file afresh each time (cache cleared), 'attribute' runs on the loaded article. "
+                       f"Tiny paragraphs: {tiny['paragraphs']:,} of them, loaded in a fresh process in "
+                       f"{tiny['seconds']:.1f} s; the memory goal is the big article's per byte.")
     table.notes.append("tokenize_spans(punct=True) returns one Token object for every word and every mark, "
                        "and the hostile texts hold about seven times as many of them a megabyte as the "
                        "article: its time follows the size of what it returns (shown, with no goal).")
@@ -197,4 +306,5 @@ def bench(size: int = 1_000_000, repeat: int = 3, big: int = 50_000_000) -> Tabl
 
 
 if __name__ == "__main__":
-    print(json.dumps(big_article(int(sys.argv[1]))))
+    measure = tiny_paragraphs if sys.argv[2:] == ["tiny"] else big_article
+    print(json.dumps(measure(int(sys.argv[1]))))

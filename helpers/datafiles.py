@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DataFileError", "data_dir", "read_lines", "read_wordlist", "read_sections", "load_stopwords",
-           "os_problem", "list_folder", "data_file"]
+__all__ = ["DataFileError", "UsageError", "UnknownName", "WrongType", "data_dir", "data_file", "read_lines",
+           "read_wordlist", "read_sections", "load_stopwords", "os_problem", "list_folder"]
 
 #: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
 #: or the folder named by the environment variable ``HELPERS_DATA``.
@@ -50,6 +51,37 @@ class DataFileError(ValueError):
 
     def _render_traceback_(self):
         return message_only(self)
+
+
+class UsageError(ValueError):
+    """A kit function called with an argument it cannot use; the message says what to give instead.
+
+    A notebook shows it as its message alone, with no traceback, like :class:`DataFileError`.
+    It is a ``ValueError``, so ``except ValueError`` still catches it.
+
+    >>> from helpers import kwic, load_article
+    >>> kwic(load_article(), "")
+    Traceback (most recent call last):
+    ...
+    helpers.datafiles.UsageError: '' has no letters or digits to look for; give a word such as 'terrorism'
+    """
+
+    def _render_traceback_(self):
+        return message_only(self)
+
+
+class UnknownName(UsageError, KeyError):
+    """A name (a theme, a speaker, a group) that the article or the data files do not have.
+
+    Also a ``KeyError``, as a missing key of a dict is, and shown as its message alone.
+    """
+
+    def __str__(self) -> str:  # a KeyError would show its message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class WrongType(UsageError, TypeError):
+    """An argument of the wrong type (a number where a word is wanted …); also a ``TypeError``."""
 
 
 def data_dir() -> Path:
@@ -194,17 +226,49 @@ def folder_problem(folder) -> DataFileError | None:
         return os_problem(folder, err, folder=True)
 
 
+def not_a_file(path, mode: int) -> DataFileError:
+    """The :class:`DataFileError` for a data file's place taken by something that is not a regular file.
+
+    A folder, a named pipe (which would make the kit wait forever for a writer), a device
+    or a socket: the kit reads none of them.
+
+    Args:
+        path: where the data file belongs.
+        mode: ``os.stat(path).st_mode``.
+
+    Returns:
+        A :class:`DataFileError` to raise.
+
+    >>> import stat
+    >>> not_a_file("data/themes.txt", stat.S_IFIFO).problem
+    'this is a named pipe (a FIFO), not a file: the kit reads only regular files'
+    """
+    if stat.S_ISDIR(mode):
+        return DataFileError(path, "this is a folder, not a file", "name a .txt file inside it, or "
+                             "delete the folder and put the file there")
+    kind = ("a named pipe (a FIFO)" if stat.S_ISFIFO(mode) else
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    what = kind if kind.startswith("not") else f"{kind}, not a file"
+    return DataFileError(path, f"this is {what}: the kit reads only regular files",
+                         f"delete it (rm '{path}') and put the real file there, e.g. restore it from the kit")
+
+
 def read_text(path) -> str:
     """Read a UTF-8 text file; a byte-order mark and CRLF line ends are accepted.
 
     Raises:
         DataFileError: the file is missing, cannot be read (permission denied, a
-            symbolic link that loops: see :func:`os_problem`), is another format renamed or saved
+            symbolic link that loops: see :func:`os_problem`), is not a regular file (a folder,
+            a named pipe, a device: see :func:`not_a_file`; a pipe is never opened), is another format renamed or saved
             as ``.txt`` (Word, PDF, RTF, UTF-16, a web page's HTML), or is not
             UTF-8 (the message says which byte and how to re-save the file).
     """
     path = Path(path)
     try:
+        info = os.stat(path)  # before opening: a named pipe is never opened (that would wait forever)
+        if not stat.S_ISREG(info.st_mode):
+            raise not_a_file(path, info.st_mode)
         raw = path.read_bytes()
     except OSError as err:  # missing, a folder, unreadable, a symbolic link that loops …
         raise os_problem(path, err) from None

@@ -159,6 +159,28 @@ DATA_FILES = [
 ]
 
 
+def _check_course(folder) -> Check:
+    """``course.toml`` as the lessons read it: valid TOML, known settings, an article that is there."""
+    from .article import DEFAULT_ARTICLE, SETTINGS_FILE, closest_name, read_settings
+    from .datafiles import file_stamp, list_folder
+
+    path = folder / SETTINGS_FILE
+    settings = read_settings(str(path), file_stamp(path))  # a DataFileError is a ✗ line (_guarded)
+    chosen = settings.get("article")
+    if chosen is None:
+        return Check("course.toml", True, f"no article chosen: the lessons load the kit's own, {DEFAULT_ARTICLE}"
+                     if os.path.lexists(path) else f"no course.toml: the lessons load the kit's own, {DEFAULT_ARTICLE}")
+    names = [p.stem for p in list_folder(folder / "articles", ".txt")]
+    if chosen not in names:
+        close = closest_name(chosen, names)
+        hint = f"did you mean {close!r}? " if close else ""
+        return Check("course.toml", False, f"article = {chosen!r}, but there is no article called so in "
+                                           f"{folder / 'articles'}",
+                     f'{hint}write  article = "NAME"  with a name from list_articles(): '
+                     f"{', '.join(names) or 'there is none yet'}")
+    return Check("course.toml", True, f"the lessons load {chosen}")
+
+
 def _check_bloc_members(folder) -> list[Check]:
     """A bloc entry that names no speaker, alias or country of any article's registry counts nobody."""
     import difflib
@@ -211,6 +233,7 @@ _SECTIONED = ("themes.txt", "blocs.txt")
 #: Files the kit cannot work without an entry in, and what to do when they have none.
 _NOT_EMPTY = {
     "themes.txt": "restore the kit's themes.txt, or add a theme: a [Theme name] line, then one term a line",
+    "aliases.txt": "restore the kit's aliases.txt, or add an organization a line, e.g.  UN: United Nations; UN",
 }
 
 
@@ -287,6 +310,7 @@ def _check_articles(folder) -> list[Check]:
                 continue
             names.add(path.stem)
             checks += _check_bundle(path, folder)
+    checks += _unusable_names(listed, names)
     for path in listed:
         kind = next((k for k in BUNDLE_FILES if path.name.endswith(k)), None)
         if kind and path.name[:-len(kind)] not in names:
@@ -301,12 +325,32 @@ def _check_articles(folder) -> list[Check]:
     return checks
 
 
+def _unusable_names(listed, names) -> list[Check]:
+    """Files of ``articles/`` the kit lists under no article: a suffix in capitals, a space in a name."""
+    out = []
+    for path in listed:
+        lower = path.name.lower()
+        kind = next((k for k in (".txt", *BUNDLE_FILES) if lower.endswith(k)), None)
+        if kind is None or path.name.startswith("."):
+            continue
+        stem = path.name[:-len(kind)]
+        if not path.name.endswith(kind):
+            out.append(Check(f"articles/{path.name}", False,
+                             f"the name ends in {path.name[-len(kind):]}, which the kit does not read as {kind} "
+                             "(case matters)", f"rename it to {stem}{kind}"))
+        elif kind == ".txt" and stem != stem.strip() or kind == ".txt" and " " in stem:
+            better = "-".join(stem.split())
+            out.append(Check(f"articles/{path.name}", False,
+                             "the article's name has a space in it, which a command line "
+                             "(HELPERS_ARTICLE=NAME make lab) splits in two",
+                             f"rename it, and the files of its bundle, to {better}{kind}, {better}.toml …"))
+    return out
+
+
 def _check_bundle(path, folder) -> list[Check]:
     """One article's text and metadata, speaker list and gold annotation."""
     from .article import load_article
-    from .analysis import analyse
     from .speakers import LEGACY_REGISTRY, load_speakers
-    from .speakers.evaluation import load_gold
 
     name = f"articles/{path.name}"
     try:
@@ -314,10 +358,13 @@ def _check_bundle(path, folder) -> list[Check]:
     except Exception as err:  # every failure becomes a line of the report
         return [_failed(name, err)]
     meta = "with metadata" if path.with_suffix(".toml").is_file() else "no metadata file (title from line 1)"
+    slow = _guarded(f"articles/{path.with_suffix('.toml').name}", _check_chrome_patterns, article)
+    if slow:
+        return slow
     out = [Check(name, True, f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences; {meta}")]
     own = article.bundle_file("speakers.csv")
     listed = f"articles/{own.name}"
-    if not own.is_file():
+    if not os.path.lexists(own):  # a folder or a link that loops is read, and explained
         if not (folder / LEGACY_REGISTRY).is_file():
             out.append(Check(listed, False, "the article has no speaker list, so no sentence gets a speaker",
                              f"write {own.name} beside the article (`python -m helpers new-article` "
@@ -329,15 +376,60 @@ def _check_bundle(path, folder) -> list[Check]:
         return out + [_failed(listed, err)]
     out.append(_check_speaker_rows(article, registry, own, folder))
     gold = article.bundle_file("gold.tsv")
-    if gold.is_file():
-        try:
-            annotated = load_gold(analyse(article, speakers=registry), gold)
-        except Exception as err:  # every failure becomes a line of the report
-            out.append(_failed(f"articles/{gold.name}", err))
-        else:
-            out.append(Check(f"articles/{gold.name}", True,
-                             f"{len(annotated)} of {len(article.sentences)} sentences annotated"))
+    if os.path.lexists(gold):  # a folder or a link that loops is read, and explained
+        out += _guarded(f"articles/{gold.name}", _check_gold, article, gold, registry)
     return out
+
+
+def _check_gold(article, gold, registry) -> Check:
+    """A gold annotation: it loads, no line is cut short, and it covers every body sentence
+    (unless a note line says ``# partial``)."""
+    from .datafiles import read_text
+    from .analysis import analyse
+    from .speakers.evaluation import load_gold
+    from .speakers.evaluation import GOLD_COLUMNS, gold_lines
+
+    annotated = load_gold(analyse(article, speakers=registry), gold)
+    name = f"articles/{gold.name}"
+    lines = gold_lines(gold)
+    header = [line for line in read_text(gold).split("\n") if line.strip() and not line.startswith("#")][:1]
+    width = 4 if header and [w.lower() for w in header[0].split()] == list(GOLD_COLUMNS[:4]) else len(GOLD_COLUMNS)
+    short = [(n, line) for n, line in lines if len(line.split("\t")) < width]
+    if short:
+        number, line = short[0]
+        more = f" (and {len(short) - 1} more)" if len(short) > 1 else ""
+        return Check(name, False, f"line {number}: {len(line.split(chr(9)))} columns, not {width}: the line looks "
+                                  f"cut short, ending {line[-30:]!r}{more}",
+                     f"restore the line's columns ({', '.join(GOLD_COLUMNS[:width])}, one tab between "
+                     "each, the note may be empty), e.g. from the kit's copy of the file")
+    total = len(article.sentences)
+    partial = any(line.strip().lstrip("#").strip().lower().startswith("partial")
+                  for line in read_text(gold).split("\n") if line.startswith("#"))
+    if len(annotated) < total and not partial:
+        missing = [s.index for s in article.sentences if s.index not in annotated]
+        listed = ", ".join(map(str, missing[:8])) + (" …" if len(missing) > 8 else "")
+        return Check(name, False, f"{len(annotated)} of {total} sentences annotated: sentences {listed} have "
+                                  "no line, so the rules would be scored on part of the article",
+                     "add a line for each sentence listed (narration too: leave its speakers empty), or, "
+                     "if the gold is partial on purpose, add the note line  # partial  at the top")
+    return Check(name, True, f"{len(annotated)} of {total} sentences annotated" + (" (partial)" if partial and len(annotated) < total else ""))
+
+
+def _check_chrome_patterns(article) -> list[Check]:
+    """Each ``[chrome]`` pattern of the article's ``.toml`` run on the whole text with its time limit.
+
+    Loading ran each pattern on each line; here each also runs on the whole text at once, as
+    one long line, so that a pattern that would take forever on a longer paragraph is refused
+    now (a :class:`~helpers.DataFileError` naming the pattern, turned into a ✗ line by
+    :func:`_guarded`) rather than when the article grows.
+    """
+    from .article import read_metadata
+
+    toml = article.bundle_file("toml")
+    for pattern in read_metadata(toml).get("chrome", {}).get("patterns", ()):
+        pattern.search(article.raw)
+        pattern.fullmatch(" ".join(article.raw.split()))
+    return []
 
 
 def _check_speaker_rows(article, registry, path, folder) -> Check:
@@ -424,7 +516,8 @@ def check_data_files() -> list[Check]:
     if problem is not None:  # a symbolic link that loops, a folder that may not be read
         return [Check("data folder", False, f"{folder}: {problem.problem}",
                       f"{problem.fix}; or unset HELPERS_DATA to use the kit's own data folder")]
-    checks = [c for entry in DATA_FILES for c in _guarded(entry[0], _check_file, *entry, folder)]
+    checks = _guarded("course.toml", _check_course, folder)
+    checks += [c for entry in DATA_FILES for c in _guarded(entry[0], _check_file, *entry, folder)]
     for name, check in (("blocs.txt", _check_bloc_members), ("articles/", _check_articles)):
         checks += _guarded(name, check, folder)
     return checks

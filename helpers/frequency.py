@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .datafiles import data_dir, file_stamp, load_stopwords
+from .datafiles import UsageError, WrongType, data_dir, file_stamp, load_stopwords
 from .display import shown, table
 from .tokens import Token, join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
@@ -218,9 +218,9 @@ def word_counts(article, *, stopwords=True, stem=False, phrases=False):
 
 def _check_count(n, name="n"):
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{name} should be a whole number such as 20, not {n!r}")
+        raise WrongType(f"{name} should be a whole number such as 20, not {n!r}")
     if n < 0:
-        raise ValueError(f"{name} should be 0 or more, not {n}")
+        raise UsageError(f"{name} should be 0 or more, not {n}")
 
 
 def top_words(article, n=20, *, stopwords=True, stem=False, phrases=False) -> list[tuple[str, int]]:
@@ -536,11 +536,11 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
 
 def _check_word(word, phrases=False) -> tuple[str, ...]:
     if not isinstance(word, str):
-        raise TypeError(f"the word to look for should be a string such as 'terrorism', "
+        raise WrongType(f"the word to look for should be a string such as 'terrorism', "
                         f"not {type(word).__name__} {word!r}")
     key = tuple(tokenize(word, phrases=phrases))  # "_" separates words, as in the article
     if not key:
-        raise ValueError(f"{shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
+        raise UsageError(f"{shown(word)} has no letters or digits to look for; give a word such as 'terrorism'")
     return key
 
 

@@ -913,7 +913,47 @@ def _read_source(path: Path) -> bytes:
     if not text.strip():
         raise DataFileError(path, "the file is empty",
                             "paste the article's text into it, one paragraph per line, and save it as UTF-8")
+    fragment = _html_fragment(text)
+    if fragment:
+        line = text[:fragment.start()].count("\n") + 1
+        raise DataFileError(path, f"this is a piece of a web page's HTML source (tags such as "
+                                  f"{fragment.group()!r}), not the text a reader sees",
+                            "open the page in a browser, select the article's text, copy it and paste it "
+                            "into a new file in a text editor; or use the browser's reader view first",
+                            line=line)
     return path.read_bytes()
+
+
+#: An HTML tag of the kind that makes up a page's body: what a copy of a page's source holds.
+_HTML_TAG = re.compile(r"</?(?:div|p|span|br|a|b|i|em|strong|ul|ol|li|h[1-6]|table|tbody|thead|tr|td|th|img|"
+                       r"section|article|header|footer|nav|main|aside|figure|figcaption|blockquote|script|"
+                       r"style|meta|link|body|head|iframe|form|input|button|small|sup|sub|hr)"
+                       r"(?=[\s/>])[^<>\n]{0,500}>", re.IGNORECASE)
+
+
+def _html_fragment(text: str):
+    """The first HTML tag of ``text`` when it looks like a piece of a page's source, else ``None``.
+
+    A whole page (``<html>``, a doctype) is refused when the file is read; a piece of one,
+    copied from "view source" or the browser's inspector, starts with no such line. Two
+    tags or more (``<div>``, ``<p>``, ``</span>`` …) make a fragment: one ``<b>`` in a
+    sentence about markup does not.
+
+    Args:
+        text: the text to look at.
+
+    Returns:
+        The ``re.Match`` of the first tag, or ``None``.
+
+    >>> _html_fragment('<div class="body"><p>The Council met.</p></div>').group()
+    '<div class="body">'
+    >>> _html_fragment("The Council met. It adopted a text on cooperation.") is None
+    True
+    """
+    found = _HTML_TAG.search(text)
+    if found is None:
+        return None
+    return found if _HTML_TAG.search(text, found.end()) else None
 
 
 def new_article(path, name=None, *, data=None) -> NewArticle:

@@ -30,6 +30,7 @@ import math
 from functools import lru_cache
 from typing import NamedTuple
 
+from .datafiles import UnknownName
 from .display import table as _table
 from .analysis import analysis_of
 from .frequency import log_likelihood
@@ -290,7 +291,7 @@ def _select(lexicon: dict, theme) -> list[Theme]:
         if match is None:
             close = difflib.get_close_matches(str(name), list(lexicon), n=1, cutoff=0.3)
             hint = f" Did you mean {close[0]!r}?" if close else ""
-            raise KeyError(f"there is no theme {name!r}.{hint} Themes: {', '.join(lexicon)}")
+            raise UnknownName(f"there is no theme {name!r}.{hint} Themes: {', '.join(lexicon)}")
         out.append(match)
     return out
 
@@ -329,7 +330,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     lexicon = owner.themes if themes is None else as_lexicon(themes)
     groups = sentence_groups(owner, by)
     if group is not None and group not in groups:
-        raise KeyError(f"there is no group {group!r} when grouping by {by!r}; groups: "
+        raise UnknownName(f"there is no group {group!r} when grouping by {by!r}; groups: "
                        + ", ".join(map(str, groups)))
     member_of = sentences_by_group({g: idx for g, idx in groups.items() if group is None or g == group})
     text, rows = owner.article.text, []
@@ -552,7 +553,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         names = [spec] if isinstance(spec, (str, int)) else list(spec)
         missing = [n for n in names if n not in groups]
         if missing:
-            raise KeyError(f"no group {missing[0]!r} when grouping by {by!r}; groups: "
+            raise UnknownName(f"no group {missing[0]!r} when grouping by {by!r}; groups: "
                            + ", ".join(map(str, groups)))
         return " + ".join(map(str, names)), sorted({i for n in names for i in groups[n]})
 

@@ -71,7 +71,20 @@ def _regexp_tokenizer():
 #: (no token contains one, so the tokens are the same). NLTK bounds each regular
 #: expression call by a wall-clock limit (5 s), which a whole 10 MB text would pass.
 _PIECE = 1 << 16
-_CUT = re.compile(r"[ \n]")
+#: Where a text may be cut with the same tokens on both sides: at a blank (no token holds one),
+#: or after a mark that is a token of its own wherever it stands (every mark but those a word,
+#: a number, an abbreviation or a document symbol can hold: . , : / % ' ’ and the hyphens).
+#: Text with no space (Chinese, Japanese, Thai) still has its commas and full stops, ，。、.
+_SAFE_CUT = re.compile(r"\s|[^\w\s.,:/%'’\-‐‑]")
+
+
+def _cut_after(text: str, at: int) -> int:
+    """The end of a piece of ``text`` that starts before ``at``: the first safe cut from ``at`` on
+    (see :data:`_SAFE_CUT`), or the end of the text."""
+    m = _SAFE_CUT.search(text, at)
+    if m is None:
+        return len(text)
+    return m.start() if m.group().isspace() else m.end()
 
 
 # --- linear time: runs no abbreviation or symbol can match -------------------------------
@@ -138,8 +151,7 @@ def _span_tokenize(text: str):
     text = _without_dead_runs(text)  # the same spans, found in linear time
     start = 0
     while start < len(text):
-        cut = _CUT.search(text, start + _PIECE) if len(text) - start > _PIECE else None
-        end = cut.start() if cut else len(text)
+        end = _cut_after(text, start + _PIECE) if len(text) - start > _PIECE else len(text)
         for s, e in tokenizer.span_tokenize(text[start:end]):
             yield start + s, start + e
         start = end
@@ -178,10 +190,13 @@ def _fast():
     a character the two engines read apart)."""
     import regex
 
-    probes = [(re.compile(p), regex.compile(p)) for p in (r"\w", r"\s", r"\d")]
-    ranges = (range(0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0))
-    alike = [c for r in ranges for c in r
-             if all(bool(a.match(chr(c))) == bool(b.match(chr(c))) for a, b in probes)]
+    codes = [*range(0xD800), *range(0xE000, 0x10000)]  # every character but the astral planes
+    chars = "".join(map(chr, codes))
+    apart = set()  # where one engine reads \w, \s or \d and the other does not: each engine marks
+    for p in (r"\w", r"\s", r"\d"):  # what it reads with a NUL, in one pass over every character
+        ours, theirs = re.sub(p, "\0", chars), regex.sub(p, "\0", chars)
+        apart.update(i for i, (a, b) in enumerate(zip(ours, theirs)) if (a == "\0") != (b == "\0"))
+    alike = [c for i, c in enumerate(codes) if i not in apart]
     runs, start = [], alike[0]
     for prev, c in zip(alike, alike[1:] + [-1]):
         if c != prev + 1:
@@ -318,11 +333,11 @@ _COLUMN_PIECE = 1 << 20
 
 def _cuts(text: str, size: int):
     """``(start, end)`` of pieces of ``text`` of about ``size`` characters, each but the last
-    ending at a space or a line break (no token holds one, so the tokens are the same)."""
+    ending at a blank or after a mark that is a token of its own (see :data:`_SAFE_CUT`),
+    so the tokens are the same."""
     start = 0
     while start < len(text):
-        cut = _CUT.search(text, start + size) if len(text) - start > size else None
-        end = cut.start() if cut else len(text)
+        end = _cut_after(text, start + size) if len(text) - start > size else len(text)
         yield start, end
         start = end
 
@@ -594,6 +609,46 @@ def _punkt(abbrev_path: str, stamp):
     return PunktSentenceTokenizer(params)
 
 
+#: A word standing on its own that ends with one full stop, and the word after it.
+_WORD_STOP = re.compile(r"(?<!\S)([^\s.?!]+(?:\.[^\s.?!]+)*)\.(?=\s+(\S+))")
+#: A character that can end a sentence, for Punkt.
+_ENDS = re.compile(r"[.?!]")
+
+
+#: What :func:`_without_abbreviation_stops` reads such a full stop as: a character of a word
+#: (a private-use one, which no text of the kit holds), so that Punkt does not weigh it.
+_NOT_A_STOP = "\ue000"
+
+
+def _without_abbreviation_stops(text: str, abbreviations) -> str:
+    """``text`` with the full stops of its listed abbreviations read as a letter (same length).
+
+    Punkt marks a word it knows as an abbreviation (``Mr.``, ``U.S.``: ``abbrev_types``) as no
+    sentence end and, having no sentence starters or orthographic statistics (nothing is
+    trained), never makes it one from the word after it, which reads the same to it either
+    way. Only when that word itself holds a sentence end (``Gen. “Yes.” …``) does Punkt end a
+    sentence at the abbreviation: such a stop is left to it. The spans are the same, but Punkt
+    weighs each full stop at a cost of some 100 µs: 1 MB of "Mr. Mr. …" took 17 s.
+    """
+    if not abbreviations or "." not in text:
+        return text
+    stops = []
+    for m in _WORD_STOP.finditer(text):
+        if m.group(1).lower() in abbreviations:
+            after = m.group(2)
+            if not _ENDS.search(after) or (after.endswith(".") and not _ENDS.search(after, 0, len(after) - 1)
+                                           and after[:-1].lower() in abbreviations):
+                stops.append(m.end() - 1)
+    if not stops:
+        return text
+    pieces, at = [], 0
+    for stop in stops:
+        pieces += [text[at:stop], _NOT_A_STOP]
+        at = stop + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
 # A quote closed with an OPENING mark, as in `threats, “ he emphasized`: Punkt would
 # treat the stray “ as the start of a quotation. We read it as a closing mark.
 STRAY_OPEN_QUOTE = re.compile(r" “(?<=[,.;:!?] “)(?= [a-z])")  # the literal first: found at once
@@ -617,9 +672,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     path = data_dir() / "abbreviations.txt"
     punkt = _punkt(str(path), file_stamp(path))
+    abbreviations = load_abbreviations(path)
     spans = []
     for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         piece = block.group()
+        if "." not in piece and "?" not in piece and "!" not in piece:
+            # no full stop, question or exclamation mark: Punkt gives the block as one sentence,
+            # blanks at its end left out (those at its start kept), and is not asked
+            end = len(piece.rstrip())
+            if end:
+                spans.append((block.start(), block.start() + end))
+            continue
+        piece = _without_abbreviation_stops(piece, abbreviations)  # same length: offsets hold
         if "“" in piece:
             piece = STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
         for s, e in _punkt_spans(punkt, piece):
@@ -633,17 +697,49 @@ def _punkt_spans(punkt, text: str):
 
     Punkt decides each boundary from the words around it, so every sentence of a
     window but its last is final; the next window starts where that last one does.
+    A window that holds no boundary (1 MB of "Mr. Mr. …", text with no full stop) says
+    that none is in it: the sentence goes on, and the next window starts at a safe point
+    near its end (see :func:`_resume_at`). Punkt never reads more than two windows at once,
+    so no input makes NLTK's regular expressions run past their time limit.
     """
-    start = 0
+    start, opened = 0, None  # opened: where a sentence longer than a window began
     while len(text) - start > 2 * _PIECE:
         window = list(punkt.span_tokenize(text[start:start + _PIECE]))
-        if len(window) < 2:
-            break  # one sentence longer than a window: read the rest at once
+        if len(window) < 2:  # no boundary in the window: the sentence goes on past it
+            if opened is None:
+                opened = start + (window[0][0] if window else 0)
+            start = _resume_at(text, start, start + _PIECE)
+            continue
         for s, e in window[:-1]:
-            yield start + s, start + e
+            yield (start + s if opened is None else opened), start + e
+            opened = None
         start += window[-1][0]
     for s, e in punkt.span_tokenize(text[start:]):
-        yield start + s, start + e
+        yield (start + s if opened is None else opened), start + e
+        opened = None
+    if opened is not None:  # only blanks after a sentence as long as the rest
+        yield opened, len(text.rstrip())
+
+
+def _resume_at(text: str, start: int, end: int) -> int:
+    """Where Punkt may read on from, after the window ``text[start:end]`` that it found no
+    sentence end in.
+
+    Punkt decides whether a full stop ends a sentence from the word that ends with it and the
+    word after it. Every word of the window but its last two is followed by a whole word, so
+    no sentence ends before the word that ends at the window's last blank: reading goes on
+    from there. A window with fewer than two blanks (64 KB with no space, as in Chinese) holds
+    no such word, and reading goes on from its end.
+    """
+    last = _last_blank(text, start, end)
+    before = _last_blank(text, start, last) if last is not None else None
+    return before + 1 if before is not None and before + 1 > start else end
+
+
+def _last_blank(text: str, start: int, end: int) -> int | None:
+    """The position of the last space, tab or line break of ``text[start:end]``, or ``None``."""
+    found = max(text.rfind(" ", start, end), text.rfind("\t", start, end), text.rfind("\n", start, end))
+    return found if found >= 0 else None
 
 
 # --- organization mentions ------------------------------------------------------------

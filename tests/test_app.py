@@ -76,3 +76,68 @@ def test_lesson_05_tags_what_makes_no_sense_in_the_app():
             assert "lab-only" in tags, f"cell {i} makes no sense in the app; tag it lab-only: {text[:60]!r}"
     shown = [c for c in _cells() if c["cell_type"] == "markdown" and "lab-only" not in c["metadata"].get("tags", [])]
     assert shown and any("How the views are linked" in "".join(c["source"]) for c in shown)
+
+
+# --- the app answers only requests addressed to this computer ------------------------------------
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _status(port: int, path: str, host: str) -> int:
+    """The status of a GET sent to 127.0.0.1:port with this Host header (the body is not read)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.putrequest("GET", path, skip_host=True)
+        conn.putheader("Host", host)
+        conn.endheaders()
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_make_app_refuses_a_foreign_host_as_jupyterlab_does():
+    """DNS rebinding: a page of evil.com whose name now leads to 127.0.0.1 sends `Host: evil.com`."""
+    import os
+    import signal
+    import socket
+    import time
+
+    venv, port, token = Path(sys.prefix), _free_port(), "kit-test-token"
+    cmd = ["make", "--no-print-directory", "-o", str(venv / ".installed"), "-o", str(venv / ".installed-test"),
+           "app", f"VENV={venv}", f"PORT={port}", f"APP_TOKEN={token}"]
+    app = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert app.poll() is None and time.monotonic() < deadline, app.stderr.read().decode()[-2000:]
+                time.sleep(0.3)
+        kernel = "/api/kernels/00000000-0000-0000-0000-000000000000"
+        for host in ("evil.com", "localhost.evil.com", f"evil.com:{port}", f"localhost.evil.com:{port}"):
+            assert _status(port, f"/?token={token}", host) == 403, host  # before any kernel starts
+            assert _status(port, f"{kernel}?token={token}", host) == 403, host
+        assert _status(port, f"{kernel}?token={token}", f"localhost:{port}") == 404  # no such kernel: let in
+        assert _status(port, f"/?token={token}", f"127.0.0.1:{port}") == 200
+    finally:
+        os.killpg(app.pid, signal.SIGTERM)
+        try:
+            app.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(app.pid, signal.SIGKILL)
+            app.wait()
+
+
+def test_the_app_s_host_check_is_voila_s_setting():
+    settings = json.loads((ROOT / "jupyter" / "voila.json").read_text(encoding="utf-8"))
+    assert settings["Voila"]["tornado_settings"]["allow_remote_access"] is False
+    assert f'--Voila.config_file_paths="{ROOT}/jupyter"' in _dry_run("app")

@@ -350,3 +350,58 @@ def test_a_bundles_organizations_and_phrases_add_to_the_shared_lists(tmp_path):
     assert ("lim", "jock", "hoi") in article_phrases(a)
     assert "lim_jock_hoi" in dict(top_words(a, 10, phrases=True))
     assert mention_counts(a)["ASEAN"] == 2, "the full name with its acronym in brackets is one mention"
+
+
+# --- a bundle's [chrome] patterns run with a time limit ------------------------------------------
+
+def _with_chrome_pattern(folder, pattern: str):
+    """The kit's article, in a copy of the data folder, with one more [chrome] pattern in its .toml."""
+    toml = folder / "articles" / "idn-2016-10-31-un-regional-bodies.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + f"\n[chrome]\npatterns = ['{pattern}']\n", encoding="utf-8")
+    return toml
+
+
+@pytest.mark.parametrize("pattern", [r"(\w+\s?)+$", r"(.*a){20}"])
+def test_a_catastrophic_chrome_pattern_does_not_hang_the_lesson(tmp_path, pattern):
+    import shutil
+    import subprocess
+    import sys
+
+    from helpers import data_dir
+
+    shutil.copytree(data_dir(), tmp_path / "data")
+    _with_chrome_pattern(tmp_path / "data", pattern)
+    env = dict(__import__("os").environ, HELPERS_DATA=str(tmp_path / "data"))
+    code = "from helpers import load_article; print(len(load_article().paragraphs))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=data_dir().parent, env=env,
+                         capture_output=True, text=True, timeout=60)  # Python's re: past an hour
+    assert out.returncode == 0 and out.stdout.strip() == "47", out.stderr
+
+
+def test_a_chrome_pattern_past_its_time_limit_names_the_file_the_pattern_and_the_fix(tmp_path, monkeypatch):
+    import shutil
+
+    import helpers.article
+    from helpers import data_dir
+
+    shutil.copytree(data_dir(), tmp_path / "data")
+    monkeypatch.setenv("HELPERS_DATA", str(tmp_path / "data"))
+    pattern = "(.*)" * 12 + "x"
+    toml = _with_chrome_pattern(tmp_path / "data", pattern)
+    monkeypatch.setattr(helpers.article, "CHROME_TIME_LIMIT", 0.001)
+    with pytest.raises(DataFileError) as err:
+        load_article()
+    assert err.value.path == toml and err.value.line == toml.read_text().count("\n")
+    assert pattern in err.value.problem and "took more than" in err.value.problem
+    assert "without nested repeats" in err.value.fix and "lines = [...]" in err.value.fix
+
+
+def test_sentences_made_quickly_are_sentences(article):
+    from helpers.article import Sentence, _sentence
+
+    for s in article.sentences[:5]:
+        made = Sentence(s.index, s.paragraph, s.start, s.end, s.text)
+        assert type(s) is Sentence and s == made and hash(s) == hash(made) and repr(s) == repr(made)
+    with pytest.raises(AttributeError):  # still frozen
+        article.sentences[0].text = "changed"
+    assert _sentence(0, 0, 0, 3, "war") == Sentence(0, 0, 0, 3, "war")

@@ -156,6 +156,28 @@ def test_fast_path_equals_reference_on_random_text(text, lower, punct):
         assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
 
 
+_SCRIPTS = list("абвЖЯёΣσςαβ联合国，。、「」：；！？٣٤ßǅİﬁ\u3000\u00a0\u0301\u0300²①ⅫＡａ１") + [
+    "Совет", "ООН", "Безопасности", "联合国安全理事会", "Καλημέρα", "مرحبا", "שלום", "नमस्ते", "สวัสดี",
+    "안녕하세요", "Ⅻ", "n't", "’s", "U.S.", "co-op", "1,000.5", " ", "\t", "\n", ".", "-", "'", "’"]
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_SCRIPTS), max_size=30).map("".join), st.booleans(), st.booleans())
+def test_fast_path_equals_reference_on_text_in_other_scripts(text, lower, punct):
+    """Cyrillic, Chinese, Greek, Arabic … take the faster path too, wherever the two engines agree."""
+    expected = _reference(text, lower, punct)
+    assert tokenize_spans(text, lower=lower, punct=punct) == expected
+    assert tokenize(text, lower=lower, punct=punct) == [t.word for t in expected]
+    if lower and not punct:
+        words, starts, ends = token_columns(text)
+        assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
+
+
+def test_cyrillic_and_chinese_take_the_faster_path():
+    for text in ("Совет Безопасности ООН обсудил сотрудничество", "联合国安全理事会今天举行会议，各国代表发言。"):
+        assert tokens_module._fast_columns(text, True, False) is not None
+
+
 def test_article_columns_tokens_and_words_are_one_tokenization(article):
     words, starts, ends = article.token_columns
     assert list(article.tokens) == tokenize_spans(article.text) == [Token(*t) for t in zip(words, starts, ends)]
@@ -217,3 +239,15 @@ def test_the_hostile_input_part_runs_on_small_inputs():
     html = next(r for r in table.rows if r[0].startswith("largest widget HTML"))
     assert peak[3] >= 0 and 0 < html[3] <= limits.HTML_GOAL and html[6] == "ok"
     assert not [n for n in table.notes if "failed" in n]
+
+
+def test_the_hostile_articles_are_timed_against_as_much_of_the_article():
+    from benchmarks import limits
+
+    rows = limits.hostile_article_rows(size=3_000, repeat=1)
+    assert [r[1] for r in rows] == [name for name, *_ in limits.HOSTILE_ARTICLES]
+    assert {r[0] for r in rows} == {"attribute", "load_article", "load_article + words"}
+    assert all(r[3] > 0 and r[4] > 0 and r[5] == "< 3×" and r[6] in ("ok", "SHORT") for r in rows)
+    assert rows[3][2] == "0.05 MB" and rows[5][2] == "0.01 MB"  # 16 MB and 5 MB at full size
+    tiny = limits.tiny_paragraphs(6_000)
+    assert tiny["paragraphs"] == tiny["words"] == 1_500 and tiny["peak_mb"] >= 0

@@ -410,3 +410,58 @@ def test_the_headless_report_explains_os_errors_without_a_traceback(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert "symbolic link that leads back to itself" in out.stderr and "How to fix" in out.stderr
+
+
+# --- only regular files are read: a pipe, a device or a folder gets a message, never a wait ---
+
+def test_a_named_pipe_in_place_of_a_data_file_is_refused_not_waited_on(tmp_path):
+    import os
+
+    path = tmp_path / "stopwords.txt"
+    os.mkfifo(path)
+    err = raises(load_stopwords, path, None, "named pipe", "regular files")
+    assert f"rm '{path}'" in err.fix
+
+
+def test_a_device_in_place_of_a_data_file_is_refused(tmp_path):
+    import os
+
+    path = tmp_path / "phrases.txt"
+    os.symlink("/dev/zero", path)  # read to the end, it would never end
+    raises(load_phrases, path, None, "a device", "regular files")
+
+
+def test_a_named_pipe_in_place_of_the_article_or_its_metadata_is_refused(data_copy):
+    import os
+
+    name = "idn-2016-10-31-un-regional-bodies"
+    meta = data_copy / "articles" / f"{name}.toml"
+    meta.unlink()
+    os.mkfifo(meta)
+    raises(lambda _: load_article(), meta, None, "named pipe")
+    text = data_copy / "articles" / f"{name}.txt"
+    text.unlink()
+    os.mkfifo(text)
+    raises(lambda _: load_article(name), text, None, "named pipe")
+
+
+# --- bad arguments: one of the kit's errors, shown as its message alone -------------------------
+
+@pytest.mark.parametrize("call, kind, builtin, words", [
+    (lambda a: __import__("helpers").kwic(a, ""), "UsageError", ValueError, "has no letters or digits"),
+    (lambda a: __import__("helpers").top_words(a, -1), "UsageError", ValueError, "should be 0 or more, not -1"),
+    (lambda a: __import__("helpers").top_words(a, "5"), "WrongType", TypeError, "whole number such as 20"),
+    (lambda a: __import__("helpers").theme_hits(a, theme="Terrorism"), "UnknownName", KeyError,
+     "there is no theme 'Terrorism'"),
+    (lambda a: __import__("helpers").speaker_sentences(a, "Lodi"), "UsageError", ValueError,
+     "'Lodi' is not a speaker in the registry."),
+])
+def test_a_bad_argument_is_one_of_the_kits_errors_shown_as_its_message(article, call, kind, builtin, words):
+    from helpers.datafiles import UsageError
+
+    with pytest.raises(UsageError) as info:
+        call(article)
+    err = info.value
+    assert type(err).__name__ == kind and isinstance(err, builtin)  # `except ValueError` still catches it
+    assert words in str(err) and str(err) == err.args[0]  # not in quotes, as a KeyError's would be
+    assert err._render_traceback_() == [f"{kind}: {err}"]  # a notebook shows the message, no traceback

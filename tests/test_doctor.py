@@ -285,3 +285,121 @@ def test_a_term_shared_by_two_themes_is_not_called_a_repeat(broken, monkeypatch)
                       encoding="utf-8")
     check = next(c for c in check_data_files() if c.name == "themes.txt")
     assert check.ok and "repeated (harmless" in check.found and "under [Drugs & trafficking]" in check.found
+
+
+def test_the_doctor_refuses_a_chrome_pattern_that_cannot_finish_on_the_text(broken):
+    toml = broken / "articles" / f"{KIT}.toml"
+    pattern = "(.*)" * 8 + "x"  # finishes on each line, not on the whole text
+    toml.write_text(toml.read_text(encoding="utf-8") + f"\n[chrome]\npatterns = ['{pattern}']\n", encoding="utf-8")
+    result = run_doctor(broken)
+    assert result.returncode == 1, result.stdout
+    assert f"✗ articles/{KIT}.toml: {KIT}.toml, line" in result.stdout
+    assert f"the [chrome] pattern '{pattern}' took more than 1 s" in result.stdout
+    assert "fix: write the pattern without nested repeats" in result.stdout
+
+
+# --- the doctor sees what the lessons see ---------------------------------------------------
+
+def _bad(folder, monkeypatch):
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    return {c.name: c for c in check_data_files() if not c.ok}
+
+
+@pytest.mark.parametrize("settings, line, words", [
+    ('articel = "idn-2016-10-31-un-regional-bodies"\n', 1, ("'articel' is not one the kit knows", "did you mean 'article'")),
+    ('Article = "idn-2016-10-31-un-regional-bodies"\n', 1, ("'Article'", "did you mean 'article'")),
+    ('[course]\narticle = "unnews-2017-07-19-un-au-cooperation"\n', 1, ("[course]", "delete the line [course]")),
+    ('article = "idn-2016-10-31-un-regional-bodies"\ncolour = "blue"\n', 2, ("'colour'", "the only setting")),
+    ("article = 5\n", 1, ("not 5",)),
+    ('article = "idn-2016\n', 1, ("not valid TOML",)),
+])
+def test_a_course_toml_the_lessons_cannot_use_fails_the_doctor(broken, settings, line, words):
+    (broken / "course.toml").write_text(settings, encoding="utf-8")
+    result = run_doctor(broken)
+    assert result.returncode == 1, result.stdout
+    assert f"✗ course.toml: course.toml, line {line}:" in result.stdout
+    for word in words:
+        assert word in result.stdout
+
+
+def test_a_course_toml_naming_no_article_or_that_is_a_folder_fails_the_doctor(broken, monkeypatch):
+    (broken / "course.toml").write_text('article = "idn-2016-10-13-un-regional-bodies"\n', encoding="utf-8")
+    bad = _bad(broken, monkeypatch)
+    assert "there is no article called so" in bad["course.toml"].found
+    assert "did you mean 'idn-2016-10-31-un-regional-bodies'" in bad["course.toml"].fix
+    (broken / "course.toml").unlink()
+    (broken / "course.toml").mkdir()
+    assert "this is a folder, not a file" in _bad(broken, monkeypatch)["course.toml"].found
+
+
+def test_unknown_settings_in_course_toml_stop_the_lesson_with_a_message(broken, monkeypatch):
+    from helpers import DataFileError, current_article
+
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    monkeypatch.delenv("HELPERS_ARTICLE", raising=False)
+    (broken / "course.toml").write_text('articel = "unnews-2017-07-19-un-au-cooperation"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="did you mean 'article'"):
+        current_article()
+
+
+def test_articles_files_the_kit_cannot_use_are_named(broken, monkeypatch):
+    articles = broken / "articles"
+    (articles / f"{KIT}.txt").rename(articles / "Report.TXT")
+    (articles / "my report.txt").write_text("A title\n\nThe Council met.\n", encoding="utf-8")
+    bad = _bad(broken, monkeypatch)
+    assert "case matters" in bad["articles/Report.TXT"].found and bad["articles/Report.TXT"].fix == "rename it to Report.txt"
+    assert "has a space in it" in bad["articles/my report.txt"].found and "my-report.txt" in bad["articles/my report.txt"].fix
+
+
+def test_an_alias_list_with_no_entry_fails_the_doctor(broken, monkeypatch):
+    (broken / "aliases.txt").write_text("# organizations, one a line\n", encoding="utf-8")
+    bad = _bad(broken, monkeypatch)
+    assert "holds no organizations" in bad["aliases.txt"].found
+
+
+@pytest.mark.parametrize("kind", ["speakers.csv", "gold.tsv"])
+@pytest.mark.parametrize("fault", ["folder", "loop"])
+def test_a_speaker_list_or_gold_that_is_a_folder_or_a_loop_fails_the_doctor(broken, monkeypatch, kind, fault):
+    path = broken / "articles" / f"{KIT}.{kind}"
+    if fault == "folder":
+        path.unlink()
+        path.mkdir()
+    else:
+        symlink_loop(path)
+    bad = _bad(broken, monkeypatch)
+    assert ("folder, not a file" if fault == "folder" else "loop") in bad[f"articles/{path.name}"].found
+
+
+def test_a_speaker_list_that_is_a_folder_stops_the_lesson_with_a_message(broken, monkeypatch):
+    from helpers import DataFileError, load_article
+    from helpers.speakers import load_speakers
+
+    path = broken / "articles" / f"{KIT}.speakers.csv"
+    path.unlink()
+    path.mkdir()
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    with pytest.raises(DataFileError, match="folder, not a file"):
+        load_speakers(load_article())
+
+
+def test_a_gold_with_lines_missing_fails_the_doctor_unless_partial(broken, monkeypatch):
+    gold = broken / "articles" / f"{KIT}.gold.tsv"
+    lines = gold.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, l in enumerate(lines) if l[:1].isdigit())
+    kept = lines[:first + 19] + [""]  # the first 19 sentences only
+    gold.write_text("\n".join(kept), encoding="utf-8")
+    bad = _bad(broken, monkeypatch)
+    assert bad[f"articles/{gold.name}"].found.startswith("19 of 71 sentences annotated: sentences 19, 20")
+    assert "# partial" in bad[f"articles/{gold.name}"].fix
+    gold.write_text("# partial: the first 19 sentences\n" + "\n".join(kept), encoding="utf-8")
+    assert f"articles/{gold.name}" not in _bad(broken, monkeypatch)
+
+
+def test_a_gold_line_cut_short_fails_the_doctor(broken, monkeypatch):
+    gold = broken / "articles" / f"{KIT}.gold.tsv"
+    text = gold.read_text(encoding="utf-8")
+    line = "15\tUkraine; United States\tindirect speech\tThe representatives of Ukraine and\t"
+    cut = "15\tUkraine; United States\tindirect speech\tThe representatives of Ukr"
+    gold.write_text(text.replace(line, cut), encoding="utf-8")
+    bad = _bad(broken, monkeypatch)
+    assert "4 columns, not 5: the line looks cut short" in bad[f"articles/{gold.name}"].found

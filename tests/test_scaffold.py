@@ -443,6 +443,10 @@ def _bad(capsys, *args):
     (b"PK\x03\x04\x14\x00\x06\x00", "a Word (.docx)"),
     (b"%PDF-1.4\n%\xe2\xe3", "a PDF document"),
     (b"\xff\xfeU\x00N\x00", "UTF-16"),
+    (b"<!DOCTYPE html>\n<html><body><p>The Council met.</p></body></html>\n", "the HTML source of a web page"),
+    ('<div class="article-body">\n<p>NEW YORK \u2013 The Security Council met on Friday.</p>\n'
+     '<p>It adopted a <span class="x">resolution</span>.</p>\n</div>\n'.encode(), "a piece of a web page's HTML"),
+    (b"<p>The Council met.</p>\n<p>It adopted a resolution.</p>\n", "tags such as '<p>'"),
 ])
 def test_a_file_that_is_not_a_text(kit_copy, tmp_path, capsys, content, problem):
     source = tmp_path / "report.txt"

@@ -182,3 +182,90 @@ def test_letters_joined_by_dots_or_slashes_and_ending_in_a_letter_are_read_whole
     words, starts, ends = tokens_module.token_columns(text)
     assert len(words) == 100_001 and starts[-1] == 200_000 and ends[-1] == 200_001
     assert tokenize(text, punct=True) == ["a", joined] * 100_000 + ["a"]
+
+
+# --- long input is read in bounded pieces, with the same tokens and sentences ----------------------
+
+_CUT_PIECES = ["a", "Ab", "word", "U.S.", "S/2016/867", "don’t", "co-op", "1,000.5", "40%", "，", "。", "联合国",
+               "Совет", "“", "”", "(", ")", "!", "?", ";", " ", "  ", "\t", "\n", ".", ",", ":", "/", "-", "'", "_"]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CUT_PIECES), max_size=60).map("".join), st.integers(1, 12))
+def test_text_read_in_small_pieces_has_the_tokens_of_the_whole(text, size):
+    from unittest import mock
+
+    whole = [(s, e) for s, e in tokens_module._regexp_tokenizer().span_tokenize(
+        tokens_module._without_dead_runs(text))]
+    with mock.patch.object(tokens_module, "_PIECE", size), mock.patch.object(tokens_module, "_COLUMN_PIECE", size):
+        assert list(tokens_module._span_tokenize(text)) == whole
+        words, starts, ends = tokens_module.token_columns(text)
+    assert list(zip(starts, ends)) == [(s, e) for s, e in whole if tokens_module._is_word(text[s:e])]
+
+
+def _abbrev_key():
+    from helpers.datafiles import data_dir, file_stamp
+
+    path = data_dir() / "abbreviations.txt"
+    return str(path), file_stamp(path)
+
+
+@pytest.mark.parametrize("size", [40, 64, 100, 300])  # windows longer than two words
+def test_sentences_read_in_small_windows_are_punkts_on_the_whole_paragraph(article, size):
+    """A window with no sentence end in it moves on at a safe point: the same sentences as Punkt's on the whole."""
+    from unittest import mock
+
+    punkt = tokens_module._punkt(*_abbrev_key())
+    with mock.patch.object(tokens_module, "_PIECE", size):
+        for start, end in article.paragraph_spans:
+            paragraph = article.text[start:end]
+            assert list(tokens_module._punkt_spans(punkt, paragraph)) == list(punkt.span_tokenize(paragraph))
+
+
+def test_abbreviation_stops_read_as_letters_give_punkts_sentences(article):
+    """Punkt is not asked about the full stop of Mr. or U.S. before a plain word: the same sentences."""
+    abbreviations = tokens_module.load_abbreviations()
+    punkt = tokens_module._punkt(*_abbrev_key())
+    texts = [article.text[s:e] for s, e in article.paragraph_spans] + [
+        "Mr. Smith met Dr. Jones. Gen. “Yes.” he said. The U.S. Mission spoke. Mr. Mr. Mr. x.",
+        "He met Mr. (Smith). Mr.\tJones left. U.S. officials. Ms. Lee? No. 5 was it. e.g. this.",
+    ]
+    for text in texts:
+        read = tokens_module._without_abbreviation_stops(text, abbreviations)
+        assert len(read) == len(text)
+        assert list(punkt.span_tokenize(read)) == list(punkt.span_tokenize(text)), text[:80]
+    assert tokens_module._without_abbreviation_stops("Mr. Smith", abbreviations) == "Mr\ue000 Smith"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. " * 250_000,                                    # 1 MB of abbreviations: no sentence ends
+    "联合国安全理事会今天举行会议讨论合作问题，各国代表发言。" * 40_000,  # no space at all
+    "\t".join(["Совет", "Безопасности", "ООН", "обсудил"] * 40_000),  # words separated by tabs
+])
+def test_hostile_paragraphs_are_split_and_tokenized_without_nltk_s_time_limit(text):
+    from helpers import split_sentences
+
+    spans = split_sentences(text)  # NLTK raised TimeoutError on the first (the whole rest in one window)
+    assert spans and spans[0][0] == 0 and spans[-1][1] == len(text.rstrip())
+    assert all(s < e <= s2 for (s, e), (s2, _) in zip(spans, spans[1:]))
+    assert tokenize(text[:300_000])
+
+
+@pytest.mark.parametrize("text", [
+    "联合国安全理事会今天举行会议讨论合作问题，各国代表发言。" * 20_000,    # no space at all
+    "\t".join(["Совет", "Безопасности", "ООН", "обсудил"] * 20_000),  # words separated by tabs
+])
+def test_the_reference_tokenizer_hands_nltk_bounded_pieces_of_text_with_no_space(text, monkeypatch):
+    """16 MB of either made NLTK's engine pass its 5 s limit: it was handed the whole text at once."""
+    tokenizer = tokens_module._regexp_tokenizer()
+    seen = []
+
+    class Recording:
+        def span_tokenize(self, piece):
+            seen.append(len(piece))
+            return tokenizer.span_tokenize(piece)
+
+    monkeypatch.setattr(tokens_module, "_regexp_tokenizer", lambda: Recording())
+    spans = list(tokens_module._span_tokenize(text))
+    assert spans == list(tokenizer.span_tokenize(text))
+    assert len(seen) > 1 and max(seen) <= tokens_module._PIECE + 64

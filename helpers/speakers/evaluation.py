@@ -7,6 +7,7 @@ compares the rules and the naive rule with it on the same sentences, and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ __all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "eval
 
 # --- the gold annotation and the evaluation ---------------------------------------------
 
-_GOLD_COLUMNS = ("sentence", "speakers", "kind", "begins", "note")
+GOLD_COLUMNS = ("sentence", "speakers", "kind", "begins", "note")
 
 
 def gold_path(article) -> Path | None:
@@ -40,7 +41,7 @@ def gold_path(article) -> Path | None:
     'idn-2016-10-31-un-regional-bodies.gold.tsv'
     """
     own = article.bundle_file("gold.tsv")
-    if own.is_file():
+    if own.is_file() or os.path.lexists(own):  # a folder or a loop is read, and explained
         return own
     legacy = data_dir() / "gold" / f"{article.name}.attribution.tsv"
     return legacy if legacy.is_file() else None
@@ -57,7 +58,7 @@ def _gold_path(article, path=None) -> Path:
     return found
 
 
-def _gold_lines(path: Path) -> list[tuple[int, str]]:
+def gold_lines(path: Path) -> list[tuple[int, str]]:
     """The annotation lines of a gold file, numbered: notes, blank lines and the header left out.
 
     The header is recognised by its column names (tabs or spaces between them, any case),
@@ -69,13 +70,13 @@ def _gold_lines(path: Path) -> list[tuple[int, str]]:
         return []
     number, first = lines[0]
     names = [word.lower() for word in first.split()]
-    if names in (list(_GOLD_COLUMNS), list(_GOLD_COLUMNS[:4])):
+    if names in (list(GOLD_COLUMNS), list(GOLD_COLUMNS[:4])):
         return lines[1:]
     if not names[0].isdigit():
         lead = first.split("\t")[0].strip()[:40]
         raise DataFileError(path, f"the first line is neither the header nor an annotation: it begins "
                                   f"{lead!r}, not a sentence index",
-                            f"write the header as the kit's file has it, the names {', '.join(_GOLD_COLUMNS)} "
+                            f"write the header as the kit's file has it, the names {', '.join(GOLD_COLUMNS)} "
                             "with one tab between them, or start the line with the index of a sentence",
                             line=number)
     return lines  # no header: the first line is an annotation like the others
@@ -110,10 +111,10 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     path = _gold_path(article, path)
     known = {s.name for s in owner.speakers}
     gold, seen = {}, {}
-    for number, line in _gold_lines(path):
+    for number, line in gold_lines(path):
         cells = line.split("\t")
         if len(cells) < 4:
-            raise DataFileError(path, f"this line has {len(cells)} columns, not {len(_GOLD_COLUMNS)}",
+            raise DataFileError(path, f"this line has {len(cells)} columns, not {len(GOLD_COLUMNS)}",
                                 "separate sentence, speakers, kind, begins and note with one tab each "
                                 "(an editor may have turned tabs into spaces)", line=number)
         index, names, kind, begins = (c.strip() for c in cells[:4])

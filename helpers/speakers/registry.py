@@ -9,11 +9,12 @@ with a list of one's own is made with :func:`helpers.analyse`.
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..datafiles import DataFileError, data_dir, file_stamp, read_text
+from ..datafiles import DataFileError, UsageError, data_dir, file_stamp, read_text
 
 __all__ = ["Speaker", "load_speakers", "registry_path", "find_speaker", "CAPACITIES", "LEGACY_REGISTRY", "COLUMNS"]
 
@@ -65,7 +66,7 @@ def registry_path(article) -> Path | None:
     'idn-2016-10-31-un-regional-bodies.speakers.csv'
     """
     own = article.bundle_file("speakers.csv")
-    if own.is_file():
+    if own.is_file() or os.path.lexists(own):  # a folder or a loop is read, and explained
         return own
     legacy = data_dir() / LEGACY_REGISTRY
     return legacy if legacy.is_file() else None
@@ -165,7 +166,7 @@ def find_speaker(name: str, registry) -> Speaker:
         The :class:`Speaker`.
 
     Raises:
-        ValueError: no speaker has that name (the message suggests a close one).
+        UsageError: no speaker has that name (a ValueError; the message suggests a close one).
 
     >>> from helpers import load_article
     >>> find_speaker("Lodhi", load_speakers(load_article())).name
@@ -179,5 +180,5 @@ def find_speaker(name: str, registry) -> Speaker:
             return s
     close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.5)
     hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"{name!r} is not a speaker in the registry.{hint} "
+    raise UsageError(f"{name!r} is not a speaker in the registry.{hint} "
                      f"Speakers: {', '.join(by_name)}.")

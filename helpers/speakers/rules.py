@@ -10,7 +10,9 @@ against. The cues are the reporting verbs of ``data/speakers.cues.txt``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import deque
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -329,8 +331,9 @@ class _Rules:
     def descriptions(self, text: str, taken, words=None) -> list["_Mention"]:
         """Descriptions of speakers in ``text``: "the Pakistani envoy", "top officials from the AU and the UN"."""
         out = []
+        taken = taken if isinstance(taken, _Spans) else _Spans(taken)
         for at, end in self._heads(text, words):
-            if any(s <= at < e for s, e in taken):
+            if at in taken:
                 continue
             written = text[at:end].lower().replace(" ", "-")
             head = self.singular[written]
@@ -450,23 +453,24 @@ class _Rules:
                 names = tuple(dict.fromkeys(n for c in self.country.finditer(part) for n in self.countries[c.group()]))
                 found.append(_Mention(m.start(), m.end(), names, "delegation", m.group(), len(names) > 1))
         if self.name is not None:
-            taken = [(m.start, m.end) for m in found]
+            taken = _Spans((m.start, m.end) for m in found)
             for m in self.name.finditer(text):
-                if not taken or not any(s <= m.start() < e for s, e in taken):
+                if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
         may_cue = words is None or not self.cue_hint.isdisjoint(words)
-        taken = [(m.start, m.end) for m in found]
+        taken = _Spans((m.start, m.end) for m in found)
+        name_starts = {n.start for n in found if n.how == "name"}
+        name_ends = {n.end for n in found if n.how == "name"}
         for d in self.descriptions(text, taken, words) if may_cue else ():
             # a description beside a name is that name's title ("UN Secretary General Antonio
             # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
-            beside = any(n.how == "name" and (0 <= n.start - d.end <= 2 or 0 <= d.start - n.end <= 2)
-                         for n in found)
+            beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
             if not beside:
                 found.append(d)
         if self.country is not None and may_cue:
-            taken = [(m.start, m.end) for m in found]
+            taken = _Spans((m.start, m.end) for m in found)
             for m in self.country.finditer(text):
-                if not any(s <= m.start() < e for s, e in taken):
+                if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), self.countries[m.group()], "country", m.group(), False))
         return sorted(found)
 
@@ -490,6 +494,23 @@ def _honorific_forms(registry) -> dict[str, str]:
             if len(word) > 1 and word[0].isupper():
                 owners.setdefault(word, set()).add(s.name)
     return {f"{h} {w}": next(iter(names)) for w, names in owners.items() if len(names) == 1 for h in _HONORIFICS}
+
+
+class _Spans:
+    """Stretches ``(start, end)`` of a text, asked whether a position falls inside one of them.
+
+    ``at in spans`` is ``any(s <= at < e for s, e in spans)``, found by bisection: a sentence
+    with thousands of mentions is read in time proportional to them, not to their square.
+    """
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
+
+    def __contains__(self, at: int) -> bool:
+        k = bisect_right(self.starts, at)
+        return k > 0 and self.reach[k - 1] > at
 
 
 class _Mention(NamedTuple):
@@ -552,6 +573,10 @@ def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=N
 
 # --- quotations --------------------------------------------------------------------
 
+#: A character that is neither a quotation mark nor a space.
+_NOT_QUOTE_OR_SPACE = re.compile(r'[^ “”"]')
+
+
 def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
     """``text`` with every character inside quotation marks turned into a space.
 
@@ -568,6 +593,8 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
         return text, False, False
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     spans, start = [], 0 if inside else None  # the quoted stretches, and where an open one began
+    real = _NOT_QUOTE_OR_SPACE.search(text)  # the first character that is neither a mark nor a space
+    real = real.start() if real else len(text)
     for i in marks:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -575,17 +602,21 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
         if start is None:
             if opening:
                 start = i + 1
-            elif text[:i].strip(" “”\""):  # a closing mark with no opening: the sentence began quoted
+            elif real < i:  # a closing mark with no opening, after words: the sentence began quoted
                 spans.append((0, i))
         elif not opening:
             spans.append((start, i))
             start = None
     if start is not None:
         spans.append((start, len(text)))
-    out = text
-    for b, e in spans:
-        out = out[:b] + " " * (e - b) + out[e:]
-    return out, start is not None, any(e > b for b, e in spans)
+    pieces, at = [], 0  # the text is built once: rebuilt for each span, a long quoted sentence took minutes
+    for b, e in sorted(spans):  # spans may overlap: (0, i) after a quotation, for a mark with no opening
+        b = max(b, at)
+        if e > b:
+            pieces += [text[at:b], " " * (e - b)]
+            at = e
+    pieces.append(text[at:])
+    return "".join(pieces), start is not None, any(e > b for b, e in spans)
 
 
 def _kind(text: str, has_speaker: bool, blanked: str | None = None, began_inside: bool = False) -> str:
