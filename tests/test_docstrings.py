@@ -1,8 +1,8 @@
 """House-style rule 2: every public function documents its arguments and what it returns,
 and shows itself at work in a doctest (which ``pytest --doctest-modules`` runs).
 
-"Public" means exported by ``helpers`` (or by ``helpers.exercises``, which has its own
-``__all__``). Classes are left out: their docstrings list attributes instead.
+"Public" means in the ``__all__`` of a module of the kit (the learner's face,
+``helpers.__all__``, is a few of them). Classes are left out: their docstrings list attributes instead.
 """
 
 import inspect
@@ -14,9 +14,15 @@ import helpers.exercises
 
 def public_functions():
     """``{"module.name": function}`` for every function the packages export."""
+    import importlib
+    import pkgutil
+
     out = {}
-    for package in (helpers, helpers.exercises):
-        for name in package.__all__:
+    names = ["helpers"] + [m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers.")
+                           if not m.name.endswith("__main__")]
+    modules = [importlib.import_module(name) for name in names]
+    for package in modules:
+        for name in getattr(package, "__all__", ()):
             obj = getattr(package, name)
             if callable(obj) and not inspect.isclass(obj):
                 out[f"{obj.__module__}.{name}"] = obj

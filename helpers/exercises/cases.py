@@ -220,6 +220,10 @@ def grade_function(question: Question, fn, seconds: float):
 
     Raises:
         DataFileError: the question's own cases or solution cannot be computed.
+
+    >>> from helpers.exercises import load_questions
+    >>> grade_function(load_questions()["reading.q8"], lambda words: 0, 10)[0]
+    'wrong'
     """
     from .apart import run_apart
 
