@@ -11,6 +11,14 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from .analysis import analyse
+from .article import DEFAULT_ARTICLE, SETTINGS_FILE, closest_name, load_article, read_metadata, read_settings
+from .blocs import bloc_keys, load_blocs
+from .datafiles import DataFileError, data_dir, file_stamp, folder_problem, list_folder, read_lines, read_text
+from .frequency import article_aliases
+from .speakers import LEGACY_REGISTRY, load_speakers
+from .speakers.evaluation import GOLD_COLUMNS, gold_lines, load_gold
+
 __all__ = ["Check", "preflight", "show_preflight", "check_data_files", "doctor"]
 
 
@@ -85,7 +93,6 @@ def _check_nltk() -> Check:
 
 
 def _check_article() -> Check:
-    from .article import load_article
 
     try:
         a = load_article()
@@ -161,8 +168,6 @@ DATA_FILES = [
 
 def _check_course(folder) -> Check:
     """``course.toml`` as the lessons read it: valid TOML, known settings, an article that is there."""
-    from .article import DEFAULT_ARTICLE, SETTINGS_FILE, closest_name, read_settings
-    from .datafiles import file_stamp, list_folder
 
     path = folder / SETTINGS_FILE
     settings = read_settings(str(path), file_stamp(path))  # a DataFileError is a ✗ line (_guarded)
@@ -185,9 +190,6 @@ def _check_bloc_members(folder) -> list[Check]:
     """A bloc entry that names no speaker, alias or country of any article's registry counts nobody."""
     import difflib
 
-    from .datafiles import read_lines
-    from .blocs import bloc_keys, load_blocs
-    from .speakers import load_speakers
 
     try:
         blocs = load_blocs(folder / "blocs.txt")
@@ -212,8 +214,6 @@ def _check_bloc_members(folder) -> list[Check]:
 
 def _speaker_files(folder) -> list:
     """Every speaker list of the data folder: each article's own, and one of the older layout."""
-    from .datafiles import list_folder
-    from .speakers import LEGACY_REGISTRY
 
     files = list_folder(folder / "articles", ".speakers.csv")
     legacy = folder / LEGACY_REGISTRY
@@ -243,7 +243,6 @@ def _repeats(path, lower: bool) -> list[str]:
     In a file of ``[Section]`` headings (themes, blocs) only an entry written twice under the
     same heading is a repeat; the same term under two themes belongs to both.
     """
-    from .datafiles import read_lines
 
     sectioned = Path(path).name in _SECTIONED
     first, out, section = {}, [], None
@@ -262,7 +261,6 @@ def _repeats(path, lower: bool) -> list[str]:
 
 
 def _failed(name: str, err: Exception) -> Check:
-    from .datafiles import DataFileError
 
     if isinstance(err, DataFileError):
         where = f"{err.path.name}" + (f", line {err.line}" if err.line else "")
@@ -293,7 +291,6 @@ BUNDLE_FILES = {".toml": "metadata", ".speakers.csv": "speaker list", ".gold.tsv
 
 def _check_articles(folder) -> list[Check]:
     """Every article's bundle: its text and metadata, its speaker list and its gold annotation."""
-    from .datafiles import list_folder
 
     articles = folder / "articles"
     if not os.path.lexists(articles):
@@ -349,8 +346,6 @@ def _unusable_names(listed, names) -> list[Check]:
 
 def _check_bundle(path, folder) -> list[Check]:
     """One article's text and metadata, speaker list and gold annotation."""
-    from .article import load_article
-    from .speakers import LEGACY_REGISTRY, load_speakers
 
     name = f"articles/{path.name}"
     try:
@@ -384,10 +379,6 @@ def _check_bundle(path, folder) -> list[Check]:
 def _check_gold(article, gold, registry) -> Check:
     """A gold annotation: it loads, no line is cut short, and it covers every body sentence
     (unless a note line says ``# partial``)."""
-    from .datafiles import read_text
-    from .analysis import analyse
-    from .speakers.evaluation import load_gold
-    from .speakers.evaluation import GOLD_COLUMNS, gold_lines
 
     annotated = load_gold(analyse(article, speakers=registry), gold)
     name = f"articles/{gold.name}"
@@ -423,7 +414,6 @@ def _check_chrome_patterns(article) -> list[Check]:
     now (a :class:`~helpers.DataFileError` naming the pattern, turned into a ✗ line by
     :func:`_guarded`) rather than when the article grows.
     """
-    from .article import read_metadata
 
     toml = article.bundle_file("toml")
     for pattern in read_metadata(toml).get("chrome", {}).get("patterns", ()):
@@ -434,9 +424,6 @@ def _check_chrome_patterns(article) -> list[Check]:
 
 def _check_speaker_rows(article, registry, path, folder) -> Check:
     """A speaker list: its size, and rows whose name never occurs or whose group nothing knows."""
-    from .datafiles import read_text
-    from .frequency import article_aliases
-    from .blocs import load_blocs
 
     problems = []
     for s in registry:
@@ -467,8 +454,6 @@ def _check_speaker_rows(article, registry, path, folder) -> Check:
 
 def _check_legacy(folder, names) -> list[Check]:
     """Files of the older layout (one speakers.csv, a gold/ folder): they still work; say how to move them."""
-    from .datafiles import list_folder
-    from .speakers import LEGACY_REGISTRY
 
     out = []
     if (folder / LEGACY_REGISTRY).is_file():
@@ -503,7 +488,6 @@ def check_data_files() -> list[Check]:
     >>> [c.name for c in check_data_files() if not c.ok]
     []
     """
-    from .datafiles import data_dir, folder_problem
 
     try:
         folder = data_dir()
@@ -538,7 +522,6 @@ def doctor() -> list[Check]:
 
 def main(argv=None) -> int:
     """``python -m helpers doctor``: print every check and what to fix; 0 when all is well."""
-    from .datafiles import data_dir
 
     try:
         sys.stdout.reconfigure(errors="replace")  # a console that cannot print ✓ still gets the report

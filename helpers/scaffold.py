@@ -25,7 +25,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafiles import DataFileError, data_dir, read_text, read_wordlist
+from .analysis import analyse
+from .article import load_article, load_boilerplate
+from .datafiles import DataFileError, data_dir, load_stopwords, read_text, read_wordlist
+from .doctor import check_data_files
+from .frequency import article_aliases
+from .speakers import Speaker, load_speakers
+from .speakers.rules import attribute
+from .tokens import find_mentions
 
 __all__ = ["suggest_speakers", "suggest_organizations", "new_article", "NewArticle"]
 
@@ -206,7 +213,6 @@ def _name_like(t: _Tok, stop: frozenset, first_in_sentence: bool) -> bool:
 def _org_names(article, extra=()) -> dict[str, tuple[str, ...]]:
     """The organizations the finder knows: data/aliases.txt, the article's own, ``extra``;
     an acronym key counts as a name ("AU" for the African Union)."""
-    from .frequency import article_aliases
 
     names = {}
     for key, forms in [*article_aliases(article).items(), *extra]:
@@ -308,8 +314,6 @@ class _Finder:
     """The patterns compiled once for an article, and what they find in it: people, delegations."""
 
     def __init__(self, article):
-        from .datafiles import load_stopwords
-        from .tokens import find_mentions
 
         self.article = article
         self.sentences = _units(article.sentences)
@@ -791,7 +795,6 @@ def _with_the(name: str) -> str:
 
 def _found(article) -> list[tuple]:
     """``(Speaker, evidence, notes)`` for each speaker the finder suggests."""
-    from .speakers import Speaker
 
     finder = _Finder(article)
     out = []
@@ -1045,9 +1048,6 @@ def _write_new(path: Path, content: bytes | str) -> None:
 
 
 def _scaffold(source: Path, raw: bytes, name: str, folder: Path) -> NewArticle:
-    from .article import load_article
-    from .doctor import check_data_files
-    from .speakers import load_speakers
 
     articles = folder / "articles"
     if articles.exists() and not articles.is_dir():
@@ -1205,7 +1205,6 @@ def _looks_like_date(line: str) -> bool:
 
 def _guess_metadata(text: str) -> dict:
     """Title, byline, dateline, publisher, date and chrome-looking lines, read from the raw text."""
-    from .article import load_boilerplate
 
     try:
         chrome = tuple(load_boilerplate())
@@ -1421,8 +1420,6 @@ def _begins(article, sent) -> str:
 
 
 def _draft_gold(article, registry) -> str:
-    from .analysis import analyse
-    from .speakers.rules import attribute
 
     lines = [_GOLD_HEADER.format(name=article.name) + "sentence\tspeakers\tkind\tbegins\tnote"]
     for a in attribute(analyse(article, speakers=registry)):

@@ -11,8 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datafiles import DataFileError, data_dir, read_text
 from ..analysis import analysis_of
+from ..article import DEFAULT_ARTICLE, load_article
+from ..datafiles import DataFileError, data_dir, read_text
+from ..display import table
 from .rules import KINDS, attribute, naive_attribution
 
 __all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports",
@@ -213,7 +215,6 @@ class Evaluation:
         >>> evaluate_attribution().error_table(baseline=True).loc[0, "gold"]
         ()
         """
-        from ..display import table
 
         rows = self.baseline_errors if baseline else self.errors
         return table(rows, columns=["sentence", "gold", "predicted", "evidence", "text"], empty="narration")
@@ -254,7 +255,6 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
     """
     import pandas as pd
 
-    from ..display import table as _table
 
     if isinstance(article, (list, tuple)):
         if gold is not None or predictions is not None:
@@ -290,7 +290,7 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
     return Evaluation(
         accuracy=1 - len(errors) / n, baseline_accuracy=1 - len(baseline_errors) / n,
         kind_accuracy=sum(kinds.get(i) == gold[i][1] for i in gold) / n,
-        per_speaker=_table(pd.DataFrame(rows), decimals=2), errors=errors, baseline_errors=baseline_errors, n=len(gold))
+        per_speaker=table(pd.DataFrame(rows), decimals=2), errors=errors, baseline_errors=baseline_errors, n=len(gold))
 
 
 #: The sets of real reports with a gold annotation that the rules are measured on.
@@ -321,7 +321,6 @@ def evaluation_reports(split: str = "development") -> list[Path]:
     >>> [p.stem for p in evaluation_reports()][:2]
     ['belta-2022-02-17-un-csto-cooperation', 'unnews-2017-07-19-un-au-cooperation']
     """
-    from ..article import DEFAULT_ARTICLE
 
     if split not in REPORT_SPLITS:
         raise ValueError(f"there is no split {split!r}: choose one of {', '.join(map(repr, REPORT_SPLITS))}")
@@ -362,7 +361,6 @@ def evaluate_reports(reports=None):
     """
     import pandas as pd
 
-    from ..article import load_article
 
     if reports is None or isinstance(reports, str) and reports in REPORT_SPLITS:
         reports = evaluation_reports(reports or "development")

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..analysis import analysis_of
+from ..tokens import load_aliases
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -197,8 +198,6 @@ class _Rules:
     def __init__(self, registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None):
         self.registry = {s.name: s for s in registry}
         if organizations is None:
-            from ..tokens import load_aliases
-
             organizations = tuple(load_aliases().items())
         self.organizations = dict(organizations)
         # the kinds of cue (data/speakers.cues.txt says which is which): participles end in -ing
