@@ -21,8 +21,10 @@ never writes a file. :func:`clear_caches` empties every cache of the kit.
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, load_article
@@ -31,7 +33,7 @@ from .datafiles import data_dir, data_file, file_stamp, load_stopwords
 from .frequency import article_aliases, article_phrases
 from .lexicon import as_lexicon
 from .speakers.grammar import load_cues
-from .speakers.registry import load_speakers, registry_path
+from .speakers.registry import LEGACY_REGISTRY, load_speakers
 
 __all__ = ["Analysis", "analyse", "analysis_of", "data_key", "clear_caches", "SHARED_FILES"]
 
@@ -49,17 +51,23 @@ def data_key(article, *paths) -> tuple:
 
     Returns:
         A tuple of ``(modification time, size)`` pairs (``None`` for a file that is not
-        there): the article's text, its ``.toml`` and speaker list, the shared files of
-        :data:`SHARED_FILES` and ``paths``. Editing any of them changes the key.
+        there): the article's text, its ``.toml`` and speaker list (and the older layout's
+        shared speaker list), the shared files of :data:`SHARED_FILES` and ``paths``. Editing
+        any of them changes the key.
 
     >>> a = load_article()
     >>> data_key(a) == data_key(a)
     True
     """
-    folder = data_dir()
-    files = [article.path, article.bundle_file("toml"), registry_path(article) or article.bundle_file("speakers.csv"),
-             *(folder / name for name in SHARED_FILES), *paths]
-    return tuple(file_stamp(p) for p in files)
+    return tuple(map(file_stamp, _files_read(str(article.path), str(data_dir()), tuple(map(str, paths)))))
+
+
+@lru_cache(maxsize=256)
+def _files_read(text: str, folder: str, paths: tuple) -> tuple[str, ...]:
+    """The files :func:`data_key` stamps, as strings (made once: every call of every view checks them)."""
+    base = text[:-len(".txt")] if text.endswith(".txt") else text
+    return (text, base + ".toml", base + ".speakers.csv", os.path.join(folder, LEGACY_REGISTRY),
+            *(os.path.join(folder, name) for name in SHARED_FILES), *paths)
 
 
 def _as_path(value):

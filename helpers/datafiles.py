@@ -483,7 +483,7 @@ def load_stopwords(path=None) -> frozenset[str]:
 def file_stamp(path) -> tuple[int, int] | None:
     """A file's modification time and size: part of a cache key, so that edits are seen."""
     try:
-        st = Path(path).stat()
+        st = os.stat(path)
         return (st.st_mtime_ns, st.st_size)
     except OSError:
         return None
