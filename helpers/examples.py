@@ -352,12 +352,12 @@ def top_theme(article, *, themes=None) -> str:
     >>> from helpers import load_article, theme_hits
     >>> article = load_article()
     >>> name = top_theme(article)
-    >>> counts = theme_hits(article)["theme"].value_counts()
+    >>> counts = theme_hits(article, by="sentence")["theme"].value_counts()
     >>> int(counts[name]) == int(counts.max())
     True
     """
 
-    counts = theme_hits(article, themes=themes)["theme"].value_counts()
+    counts = theme_hits(article, themes=themes, by="sentence")["theme"].value_counts()
     names = list(as_lexicon(themes))
     return max(names, key=lambda n: (int(counts.get(n, 0)), -names.index(n)))
 
@@ -417,7 +417,7 @@ def longest_term_theme(article, *, themes=None) -> str:
 
     lexicon = as_lexicon(themes)
     won: dict[str, int] = {}
-    for name, term, keyword in theme_hits(article, themes=lexicon)[["theme", "term", "keyword"]].values:
+    for name, term, keyword in theme_hits(article, themes=lexicon, by="sentence")[["theme", "term", "keyword"]].values:
         words = keyword.lower().split()
         shorter = [p for t, p in zip(lexicon[name].terms, lexicon[name].patterns) if t != term and len(p) < len(words)]
         if any(_matches(p, words[i:i + len(p)]) for p in shorter for i in range(len(words) - len(p) + 1)):
@@ -432,7 +432,7 @@ def longest_term_theme(article, *, themes=None) -> str:
 _NOT_REGIONAL = ("UN", "member states", "(narration)")
 
 
-def keyness_groups(article, *, by: str = "organization", registry=None, blocs=None) -> dict:
+def keyness_groups(article, *, by: str = "speaker", registry=None, blocs=None) -> dict:
     """Two groups worth comparing with :func:`~helpers.theme_keyness`, and the grouping they come from.
 
     By organization, when the article has both, the speakers of the regional
@@ -456,7 +456,7 @@ def keyness_groups(article, *, by: str = "organization", registry=None, blocs=No
         ValueError: the article has a single sentence: there is nothing to compare.
 
     >>> from helpers import load_article
-    >>> keyness_groups(load_article())
+    >>> keyness_groups(load_article(), by="organization")
     {'group_a': ['CSTO', 'SCO', 'CIS'], 'group_b': 'member states', 'by': 'organization'}
     """
 

@@ -266,7 +266,7 @@ def plot_theme_heatmap(data, *, by="speaker", normalize=None, themes=None, ax=No
     return ax
 
 
-def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization", themes=None, ax=None):
+def plot_theme_comparison(data, group_a=None, group_b=None, *, by="speaker", themes=None, ax=None):
     """Grouped bars: each theme's rate per 1,000 words in two groups; ``*`` marks p < 0.05.
 
     Args:
@@ -281,13 +281,13 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="organization"
         TypeError: ``data`` is an article and a group is missing.
 
     >>> from helpers import load_article
-    >>> ax = plot_theme_comparison(load_article(), ["CSTO", "SCO", "CIS"], "member states")
+    >>> ax = plot_theme_comparison(load_article(), ["CSTO", "SCO", "CIS"], "member states", by="organization")
     >>> ax.get_legend_handles_labels()[1]
     ['CSTO + SCO + CIS', 'member states']
     """
     if not hasattr(data, "columns") and (group_a is None or group_b is None):
         raise TypeError("plot_theme_comparison needs the two groups to compare, e.g. "
-                        "plot_theme_comparison(article, ['CSTO', 'SCO', 'CIS'], 'member states'); "
+                        "plot_theme_comparison(article, ['CSTO', 'SCO', 'CIS'], 'member states', by='organization'); "
                         f"the groups by {by!r} are the rows of theme_matrix(article, by={by!r})")
     table = data if hasattr(data, "columns") else theme_keyness(data, group_a, group_b, by=by, themes=themes)
     n = len(table)

@@ -298,7 +298,15 @@ def _select(lexicon: dict, theme) -> list[Theme]:
 
 # --- hits and the matrix -------------------------------------------------------------
 
-def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, blocs=None,
+def _other_grouping(owner, name, by: str) -> str:
+    """The hint for a group name that belongs to another grouping: "; 'CSTO' is a group by organization…"."""
+    for other in ("speaker", "organization", "bloc"):
+        if other != by and name in sentence_groups(owner, other):
+            return f". {name!r} is a group when grouping by {other!r}: add by={other!r}"
+    return ""
+
+
+def theme_hits(article, theme=None, group=None, *, by: str = "speaker", themes=None, blocs=None,
                registry=None, width: int = 40):
     """Every match of the themes' terms, one row per hit and group, KWIC-style.
 
@@ -320,7 +328,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
         organization's name is a hit (the names of :func:`~helpers.article_aliases`).
 
     >>> from helpers import load_article
-    >>> rows = theme_hits(load_article(), "Territorial integrity")
+    >>> rows = theme_hits(load_article(), "Territorial integrity", by="sentence")
     >>> rows[["term", "sentence", "keyword"]].values.tolist()
     [['territorial integrity', 15, 'territorial integrity']]
     """
@@ -331,7 +339,7 @@ def theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=
     groups = sentence_groups(owner, by)
     if group is not None and group not in groups:
         raise UnknownName(f"there is no group {group!r} when grouping by {by!r}; groups: "
-                       + ", ".join(map(str, groups)))
+                          + ", ".join(map(str, groups)) + _other_grouping(owner, group, by))
     member_of = sentences_by_group({g: idx for g, idx in groups.items() if group is None or g == group})
     text, rows = owner.article.text, []
     for t in _select(lexicon, theme):
@@ -462,7 +470,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
     return "\n".join(lines)
 
 
-def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", themes=None, blocs=None,
+def show_theme_hits(article, theme=None, group=None, *, by: str = "speaker", themes=None, blocs=None,
                     registry=None,
                     width: int = 40):
     """Print the hits of :func:`theme_hits` as concordance lines: sentence, group, term, context.
@@ -480,7 +488,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
         KeyError: there is no theme or group of that name.
 
     >>> from helpers import load_article
-    >>> show_theme_hits(load_article(), "Territorial integrity", width=20)
+    >>> show_theme_hits(load_article(), "Territorial integrity", width=20, by="sentence")
     Territorial integrity — 1 hit(s)
       sentence 15  [territorial integrity]  or the principle of [territorial integrity]. The United Kingdom
     """
@@ -510,7 +518,7 @@ def show_theme_hits(article, theme=None, group=None, *, by: str = "sentence", th
 
 # --- comparisons ---------------------------------------------------------------------
 
-def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes=None, blocs=None,
+def theme_keyness(article, group_a, group_b, *, by: str = "speaker", themes=None, blocs=None,
                   registry=None):
     """Which themes one group uses more than another: log-likelihood G² and log ratio.
 
@@ -537,7 +545,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         the result — and "one group has none" where the ratio is missing.
 
     >>> from helpers import load_article
-    >>> k = theme_keyness(load_article(), ["CSTO", "SCO", "CIS"], "member states")
+    >>> k = theme_keyness(load_article(), ["CSTO", "SCO", "CIS"], "member states", by="organization")
     >>> k.loc["Terrorism & extremism", "more_in"]
     'CSTO + SCO + CIS'
     >>> k.loc["Territorial integrity", "more_in"], k.loc["Territorial integrity", "note"]
@@ -554,7 +562,7 @@ def theme_keyness(article, group_a, group_b, *, by: str = "organization", themes
         missing = [n for n in names if n not in groups]
         if missing:
             raise UnknownName(f"no group {missing[0]!r} when grouping by {by!r}; groups: "
-                           + ", ".join(map(str, groups)))
+                              + ", ".join(map(str, groups)) + _other_grouping(owner, missing[0], by))
         return " + ".join(map(str, names)), sorted({i for n in names for i in groups[n]})
 
     (name_a, sent_a), (name_b, sent_b) = pool(group_a), pool(group_b)

@@ -451,7 +451,7 @@ def test_a_named_pipe_in_place_of_the_article_or_its_metadata_is_refused(data_co
     (lambda a: __import__("helpers").kwic(a, ""), "UsageError", ValueError, "has no letters or digits"),
     (lambda a: __import__("helpers").top_words(a, -1), "UsageError", ValueError, "should be 0 or more, not -1"),
     (lambda a: __import__("helpers").top_words(a, "5"), "WrongType", TypeError, "whole number such as 20"),
-    (lambda a: __import__("helpers").theme_hits(a, theme="Terrorism"), "UnknownName", KeyError,
+    (lambda a: __import__("helpers").theme_hits(a, theme="Terrorism", by="sentence"), "UnknownName", KeyError,
      "there is no theme 'Terrorism'"),
     (lambda a: __import__("helpers").speaker_sentences(a, "Lodi"), "UsageError", ValueError,
      "'Lodi' is not a speaker in the registry."),

@@ -131,7 +131,7 @@ def test_rates_have_two_decimals_everywhere(article):
 def test_keyness_and_dispersion_show_no_nan(article):
     from helpers import theme_keyness
 
-    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states")
+    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states", by="organization")
     assert "nan" not in k._repr_html_().lower()
     d = theme_dispersion(article, themes={"Nuclear": "nuclear", "Terror": "terror*"})
     assert _cells(d)[:5] == ["0", "0", "—", "—", "—"]  # a theme with no hits: no first, no last, no DP

@@ -57,7 +57,7 @@ def test_largest_cell_ties_and_a_table_of_narration_only(article):
 
 def test_longest_term_theme_is_where_a_longer_term_won(article):
     name = longest_term_theme(article)
-    terms = set(theme_hits(article, name)["term"])
+    terms = set(theme_hits(article, name, by="sentence")["term"])
     # in the kit's article, "illicit drug trafficking" is one hit although drug* matches inside it
     assert name == "Drugs & trafficking" and "illicit drug trafficking" in terms
     own = {"Council": "council", "Security": "security; security council"}
@@ -68,7 +68,7 @@ def test_longest_term_theme_is_where_a_longer_term_won(article):
 
 def test_longest_term_theme_on_every_article(any_article):
     name = longest_term_theme(any_article)
-    rows = theme_hits(any_article)
+    rows = theme_hits(any_article, by="sentence")
     several = rows[rows["term"].str.contains(" ")]
     assert name in set(rows["theme"]) | {top_theme(any_article)}
     if several.empty:
@@ -76,7 +76,7 @@ def test_longest_term_theme_on_every_article(any_article):
 
 
 def test_keyness_groups_on_the_kits_article(article):
-    pair = keyness_groups(article)
+    pair = keyness_groups(article, by="organization")
     assert pair == {"group_a": ["CSTO", "SCO", "CIS"], "group_b": "member states", "by": "organization"}
     assert theme_keyness(article, **pair).loc["Terrorism & extremism", "more_in"] == "CSTO + SCO + CIS"
 
@@ -106,14 +106,14 @@ def test_keyness_groups_exist_and_can_be_compared_on_every_article(any_article, 
 
 def test_keyness_groups_of_two_organizations_without_member_states():
     article = load_article("unpress-2015-03-09-un-eu-cooperation")
-    pair = keyness_groups(article)
+    pair = keyness_groups(article, by="organization")
     speaking = [g for g in sentence_groups(article, "organization") if g != NARRATION]
     assert "member states" not in speaking and len(speaking) == 2
     assert {pair["group_a"], pair["group_b"]} == set(speaking)
 
 
 def test_keyness_groups_with_one_group_compares_the_halves_of_the_article(article):
-    pair = keyness_groups(article, registry=[])  # no speaker: every sentence is narration
+    pair = keyness_groups(article, registry=[], by="organization")  # no speaker: every sentence is narration
     paragraphs = list(sentence_groups(article, "paragraph"))
     assert pair["by"] == "paragraph" and pair["group_a"] + pair["group_b"] == paragraphs
     assert len(pair["group_a"]) - len(pair["group_b"]) in (0, 1)
@@ -125,7 +125,7 @@ def test_keyness_groups_of_a_single_sentence_says_there_is_nothing_to_compare(ar
     one = replace(article, sentences=article.sentences[:1], paragraphs=article.paragraphs[:1],
                   paragraph_spans=article.paragraph_spans[:1])
     with pytest.raises(ValueError, match="single sentence"):
-        keyness_groups(one, registry=[])
+        keyness_groups(one, registry=[], by="organization")
 
 
 def test_who_raised_agrees_with_the_theme_table(any_article):

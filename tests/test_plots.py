@@ -109,7 +109,7 @@ def test_every_plot_escapes_dollar_signs_drawn_from_the_data(article, tmp_path):
     reg = load_speakers(registry)
     axes = [plot_theme_heatmap(article, by="organization", themes=themes),
             plot_theme_dispersion(article, themes=themes),
-            plot_theme_comparison(article, ["CSTO", "SCO", "CIS"], "member states", themes=themes),
+            plot_theme_comparison(article, ["CSTO", "SCO", "CIS"], "member states", themes=themes, by="organization"),
             plot_dispersion(article, ["terrorism", "$^$ money"]),
             plot_speaker_words(article, registry=reg), plot_speaking_order(article, registry=reg),
             plot_speaker_groups(article, registry=reg), plot_speaker_keywords(article, "Lodhi", registry=reg)]
@@ -147,7 +147,7 @@ def test_theme_heatmap_rows_stay_readable_with_one_or_two_rows(article):
 
 def test_theme_comparison_legend_covers_no_bar(article):
     from helpers import plot_theme_comparison, theme_keyness
-    ax = plot_theme_comparison(theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states"))
+    ax = plot_theme_comparison(theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states", by="organization"))
     ax.figure.canvas.draw()
     legend = _pixels(ax.get_legend(), ax.figure)
     assert not any(legend.overlaps(_pixels(bar, ax.figure)) for bar in ax.patches if bar.get_width() > 0)

@@ -67,7 +67,7 @@ def test_every_cell_equals_the_number_of_its_rows(article, by):
 
 
 def test_every_hit_is_a_span_of_the_article_text(article):
-    rows = theme_hits(article)
+    rows = theme_hits(article, by="sentence")
     for r in rows.itertuples():
         assert article.text[r.start:r.end] == r.keyword
         s = article.sentences[r.sentence]
@@ -137,7 +137,7 @@ def test_wildcards_phrases_and_hyphens(article):
 
 
 def test_longest_term_wins_so_a_phrase_is_one_hit(article):
-    rows = theme_hits(article, DRUGS)
+    rows = theme_hits(article, DRUGS, by="sentence")
     assert "illicit drug trafficking" in set(rows["term"])
     assert not (rows["keyword"].str.lower() == "trafficking").any()
     spans = list(zip(rows["start"], rows["end"]))
@@ -147,10 +147,10 @@ def test_longest_term_wins_so_a_phrase_is_one_hit(article):
 def test_not_lines_keep_a_name_the_alias_list_lacks_out_of_the_count(article):
     # "Department of Peacekeeping Operations" and "Regional Centre for Preventive Diplomacy" are
     # no organizations of data/aliases.txt: their `not:` lines are what keep them out
-    rows = theme_hits(article, PEACEKEEPING)
+    rows = theme_hits(article, PEACEKEEPING, by="sentence")
     assert "Peacekeeping" not in set(rows["keyword"]) and "peacekeeping" in set(rows["keyword"])
     loose = make_theme("Loose", load_themes()[PEACEKEEPING].terms)
-    loose_rows = theme_hits(article, themes={"Loose": loose})
+    loose_rows = theme_hits(article, themes={"Loose": loose}, by="sentence")
     extra = set(zip(loose_rows["start"], loose_rows["keyword"])) - set(zip(rows["start"], rows["keyword"]))
     assert sorted(k for _, k in extra) == ["Peacekeeping", "Preventive Diplomacy"]
     assert len(loose_rows) == len(rows) + 2
@@ -169,7 +169,7 @@ def _report(name):
 def _in_sentence(article, theme, snippet):
     """The words that hit ``theme`` in the one sentence containing ``snippet``."""
     [s] = [s for s in article.sentences if snippet in s.text]
-    rows = theme_hits(article, theme)
+    rows = theme_hits(article, theme, by="sentence")
     return rows.loc[rows["sentence"] == s.index, "keyword"].tolist()
 
 
@@ -233,16 +233,16 @@ def test_no_word_of_any_listed_name_is_a_theme_word(tmp_path):
     assert len(doc.sentences) == len(names) + 1
     mentions = find_mentions(doc.text, article_aliases(doc))
     assert {m.name for m in mentions} == set(names)
-    rows = theme_hits(doc)
+    rows = theme_hits(doc, by="sentence")
     inside = [r.keyword for r in rows.itertuples() if any(m.start <= r.start < m.end for m in mentions)]
     assert inside == []
     cooperation = rows.loc[rows["theme"] == COOPERATION, "keyword"].tolist()
     assert cooperation == ["Cooperation"] * len(names) + ["cooperation"]   # each sentence's first word, and the last one's
     # a phrase that runs into a name is no hit either
     into = {"Into": make_theme("Into", "with shanghai")}
-    assert len(theme_hits(doc, themes=into)) == 0
+    assert len(theme_hits(doc, themes=into, by="sentence")) == 0
     (tmp_path / "visit.txt").write_text("Title\n\nThey met with Shanghai officials.\n", encoding="utf-8")
-    assert len(theme_hits(load_article(tmp_path / "visit.txt"), themes=into)) == 1
+    assert len(theme_hits(load_article(tmp_path / "visit.txt"), themes=into, by="sentence")) == 1
 
 
 def test_the_kit_s_article_counts_as_with_the_old_not_lines(article):
@@ -256,7 +256,7 @@ def test_the_kit_s_article_counts_as_with_the_old_not_lines(article):
     for name, nots in old.items():
         t = themes[name]
         before = make_theme(name, t.terms, exclude=t.exclude + tuple(nots))
-        now = theme_hits(article, name)
+        now = theme_hits(article, name, by="sentence")
         assert [(h.start, h.end) for h in _theme_hits(article, before, ())] == list(zip(now["start"], now["end"]))
         assert len(_theme_hits(article, t, ())) > len(now)      # the names do hold theme words
     # measured on the kit's article: no name held a terror word, so the counts did not move
@@ -318,7 +318,7 @@ def test_unknown_names_get_suggestions(article):
     with pytest.raises(ValueError, match="did you mean 'speaker'"):
         theme_matrix(article, by="speakers")
     with pytest.raises(KeyError, match="Did you mean 'Terrorism & extremism'"):
-        theme_hits(article, "Terrorism")
+        theme_hits(article, "Terrorism", by="sentence")
     with pytest.raises(ValueError, match="no terms"):
         make_theme("Empty", " ; ")
 
@@ -326,7 +326,7 @@ def test_unknown_names_get_suggestions(article):
 # --- comparisons ----------------------------------------------------------------------------
 
 def test_keyness_matches_the_log_likelihood_formula(article):
-    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states")
+    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states", by="organization")
     row = k.loc[TERROR]
     a, b = row["hits_a"], row["hits_b"]
     ta, tb = k.attrs["tokens_a"], k.attrs["tokens_b"]
@@ -347,7 +347,7 @@ def test_keyness_direction_follows_the_rates_when_one_group_has_no_hit():
     from helpers import load_article
 
     a = load_article("unnews-2017-07-19-un-au-cooperation")
-    k = theme_keyness(a, "UN", "AU")
+    k = theme_keyness(a, "UN", "AU", by="organization")
     row = k.loc["UN Charter & Chapter VIII"]
     assert (row["hits_a"], row["hits_b"]) == (1, 0)
     assert row["more_in"] == "UN" and math.isnan(row["log_ratio"]) and "no ratio" in row["note"]
@@ -360,14 +360,14 @@ def test_keyness_p_value_is_the_chi_square_tail():
 
 def test_keyness_unknown_group(article):
     with pytest.raises(KeyError, match="groups: UN, CSTO"):
-        theme_keyness(article, "NATO", "UN")
+        theme_keyness(article, "NATO", "UN", by="organization")
 
 
 def test_cooccurrence_is_symmetric_and_counts_sentences(article):
     co = theme_cooccurrence(article)
     assert (co.to_numpy() == co.to_numpy().T).all()
-    assert co.loc[TERROR, TERROR] == theme_hits(article, TERROR)["sentence"].nunique()
-    both = set(theme_hits(article, TERROR)["sentence"]) & set(theme_hits(article, DRUGS)["sentence"])
+    assert co.loc[TERROR, TERROR] == theme_hits(article, TERROR, by="sentence")["sentence"].nunique()
+    both = set(theme_hits(article, TERROR, by="sentence")["sentence"]) & set(theme_hits(article, DRUGS, by="sentence")["sentence"])
     assert co.loc[TERROR, DRUGS] == len(both) > 0
 
 
@@ -376,7 +376,7 @@ def test_dispersion(article):
     assert d.loc[INTEGRITY, "paragraphs"] == 1 and d.loc[INTEGRITY, "first"] == 12
     assert d["DP"].dropna().between(0, 1).all()
     assert d["DP"].idxmin() == "Cooperation, dialogue & partnership"   # the most even theme
-    assert d.loc[TERROR, "hits"] == len(theme_hits(article, TERROR))
+    assert d.loc[TERROR, "hits"] == len(theme_hits(article, TERROR, by="sentence"))
 
 
 def test_contested_principles_case_study(article):
@@ -410,8 +410,8 @@ def test_grouped_bars_show_both_rates(article):
     import matplotlib.pyplot as plt
     from helpers import plot_theme_comparison
 
-    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states")
-    ax = plot_theme_comparison(k)
+    k = theme_keyness(article, ["CSTO", "SCO", "CIS"], "member states", by="organization")
+    ax = plot_theme_comparison(k, by="organization")
     bars = ax.patches
     assert len(bars) == 2 * len(k)
     assert [b.get_width() for b in bars[:len(k)]] == list(k["per_1000_a"])
@@ -427,7 +427,7 @@ def test_dispersion_plot_has_one_mark_per_hit(article):
     ax = plot_theme_dispersion(article)
     themes = list(load_themes())
     for row, name in enumerate(themes):
-        assert len(ax.collections[row].get_offsets()) == len(theme_hits(article, name))
+        assert len(ax.collections[row].get_offsets()) == len(theme_hits(article, name, by="sentence"))
     xs = ax.collections[themes.index(INTEGRITY)].get_offsets()[:, 0]
     assert 20 < xs[0] < 40                                            # paragraph 12 of 47
     plt.close(ax.figure)
@@ -467,7 +467,7 @@ def test_any_typed_term_is_accepted_or_refused_with_a_fix(article, text):
         assert "How to fix" in str(err) or "no terms" in str(err)
         return
     m = theme_matrix(article, by="paragraph", themes={"Typed": theme})
-    assert int(m["Typed"].sum()) == len(theme_hits(article, themes={"Typed": theme}))
+    assert int(m["Typed"].sum()) == len(theme_hits(article, themes={"Typed": theme}, by="sentence"))
 
 
 @settings(max_examples=40, deadline=None, derandomize=True, database=None,
@@ -479,7 +479,7 @@ def test_terms_built_from_article_words_always_match(article, data):
     words = data.draw(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=4))
     cut = [w[:max(1, len(w) - data.draw(st.integers(0, 3)))] + "*" if data.draw(st.booleans()) else w for w in words]
     theme = make_theme("Drawn", cut)
-    rows = theme_hits(article, themes={"Drawn": theme})
+    rows = theme_hits(article, themes={"Drawn": theme}, by="sentence")
     assert len(rows) >= 1                       # each single word occurs, so the longest-first scan finds something
     for r in rows.itertuples():
         assert article.text[r.start:r.end] == r.keyword
@@ -489,7 +489,7 @@ def test_theme_comparison_without_groups_says_which_to_give(article):
     from helpers import plot_theme_comparison
 
     with pytest.raises(TypeError, match=r"needs the two groups.*'member states'"):
-        plot_theme_comparison(article)
+        plot_theme_comparison(article, by="organization")
 
 
 # --- show_theme_hits and theme_hits with themes of your own ---------------------------------
@@ -497,7 +497,7 @@ def test_theme_comparison_without_groups_says_which_to_give(article):
 def test_show_theme_hits_says_why_a_named_theme_has_no_hits(article, capsys):
     from helpers import make_theme, show_theme_hits
 
-    show_theme_hits(article, make_theme("Nuclear", "nuclear; atom*"))
+    show_theme_hits(article, make_theme("Nuclear", "nuclear; atom*"), by="sentence")
     out = capsys.readouterr().out
     assert out.startswith("No term of the theme 'Nuclear' occurs in the article")
 
@@ -523,11 +523,11 @@ def test_show_theme_hits_lists_the_themes_without_hits_in_a_group(article, capsy
 def test_theme_hits_takes_a_theme_of_your_own(article):
     from helpers import make_theme, theme_hits
 
-    rows = theme_hits(article, make_theme("Asia", "central asia; afghan*"))
+    rows = theme_hits(article, make_theme("Asia", "central asia; afghan*"), by="sentence")
     assert len(rows) > 0 and set(rows["theme"]) == {"Asia"}
     assert all(k == "central asia" or k.startswith("afghan") for k in rows["keyword"].str.lower())
     with pytest.raises(TypeError, match="a theme's name, a Theme"):
-        theme_hits(article, 42)
+        theme_hits(article, 42, by="sentence")
 
 
 # --- what a careless lexicon or a text of marks must not break ----------------------------------
@@ -551,13 +551,13 @@ def test_a_theme_dict_key_names_its_theme_in_every_column_and_hit(article):
     hits = theme_hits(article, by="organization", themes=themes)
     assert list(matrix.columns) == ["Mine"] and not matrix.isna().any().any()
     assert int(matrix["Mine"].sum()) == len(hits) > 0 and set(hits["theme"]) == {"Mine"}
-    assert list(theme_keyness(article, "CSTO", "UN", themes=themes).index) == ["Mine"]
+    assert list(theme_keyness(article, "CSTO", "UN", themes=themes, by="organization").index) == ["Mine"]
 
 
 def test_a_term_written_with_an_underscore_is_the_phrase(article):
     # "security council", not "united nations": the words of an organization's name are no theme hits
-    joined = theme_hits(article, themes={"T": ["security_council"]})
-    spaced = theme_hits(article, themes={"T": ["security council"]})
+    joined = theme_hits(article, themes={"T": ["security_council"]}, by="sentence")
+    spaced = theme_hits(article, themes={"T": ["security council"]}, by="sentence")
     assert len(joined) == len(spaced) >= 4 and list(joined["start"]) == list(spaced["start"])
 
 

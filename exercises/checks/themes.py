@@ -39,10 +39,10 @@ q1 = Question(
 
 q2 = Question(
     title="Hits of a theme",
-    expected=lambda article: len(theme_hits(article, 'Terrorism & extremism')),
+    expected=lambda article: len(theme_hits(article, 'Terrorism & extremism', by="sentence")),
     explain="Right: {expected} hits. A theme counts all its terms: terror*, counter-terror*, extremis* …",
     hints=[
-        "theme_hits(article, theme) gives one row per hit.",
+        "theme_hits(article, theme, by='sentence') gives one row per hit.",
         "Count the rows with len(...).",
     ],
     wrong=[
@@ -83,7 +83,7 @@ q3 = Question(
 
 q4 = Question(
     title="Sentences with a theme",
-    expected=lambda article: theme_hits(article, 'Drugs & trafficking')['sentence'].nunique(),
+    expected=lambda article: theme_hits(article, 'Drugs & trafficking', by="sentence")['sentence'].nunique(),
     explain="Right: {expected} sentences speak of drugs or trafficking.",
     hints=[
         "theme_hits gives a row per hit, with the number of its sentence.",
@@ -91,7 +91,7 @@ q4 = Question(
     ],
     wrong=[
         Wrong(
-            answer=lambda article: len(theme_hits(article, 'Drugs & trafficking')),
+            answer=lambda article: len(theme_hits(article, 'Drugs & trafficking', by="sentence")),
             hint="That counts hits; a sentence can hold several. Count the different sentences.",
         ),
     ],
@@ -100,7 +100,7 @@ q4 = Question(
 
 q5 = Question(
     title="A theme of your own (open)",
-    accept=lambda answer, article: _a_theme(answer) and len(theme_hits(article, themes=answer)) > 0,
+    accept=lambda answer, article: _a_theme(answer) and len(theme_hits(article, themes=answer, by="sentence")) > 0,
     example=lambda article: {'Most frequent': top_words(article, 1)[0][0]},
     explain="Yes: your theme has hits. Look at them with show_theme_hits(article, themes=your_theme): do they all mean what you meant?",
     hints=[
