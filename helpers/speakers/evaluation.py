@@ -15,7 +15,7 @@ from ..datafiles import DataFileError, data_dir, read_text
 from ..analysis import analysis_of
 from .rules import KINDS, attribute, naive_attribution
 
-__all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports",
+__all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports", "zero_touch",
            "evaluation_reports", "REPORT_SPLITS"]
 
 
@@ -294,23 +294,35 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
 
 
 #: The sets of real reports with a gold annotation that the rules are measured on.
-REPORT_SPLITS = ("development", "held-out")
+REPORT_SPLITS = ("development", "held-out", "fresh development", "held-back", "your articles")
 _KIT = Path(__file__).resolve().parents[2]  # the kit's folder, above helpers/
 _REPORTS = _KIT / "tests" / "reports"
 #: The instructor guide's worked example: a real report, finished as a bundle, in the development set too.
 _GUIDE_EXAMPLE = _KIT / "docs" / "examples" / "second-article"
+#: The articles the kit bundles in data/articles/ that the rules were written with (development);
+#: any other article there with a gold file is an instructor's own ("your articles").
+_BUNDLED_DEVELOPMENT = ("belta-2022-02-17-un-csto-cooperation", "unnews-2017-07-19-un-au-cooperation",
+                        "unpress-2015-03-09-un-eu-cooperation")
+#: Each split of reports kept with the kit, and the folders it reads.
+_SPLIT_FOLDERS = {"development": (_REPORTS / "dev", _GUIDE_EXAMPLE), "held-out": (_REPORTS / "heldout",),
+                  "fresh development": (_REPORTS / "fresh" / "development",),
+                  "held-back": (_REPORTS / "fresh" / "held-back",)}
 
 
 def evaluation_reports(split: str = "development") -> list[Path]:
     """The real reports, each with its gold annotation, that the rules are measured on.
 
     Args:
-        split: "development": the articles bundled in ``data/articles/`` that have a gold
-            file, except the kit's own article (it has a figure of its own), the reports in
-            ``tests/reports/dev/`` and the instructor guide's worked example
-            (``docs/examples/second-article/``); the rules were written with these in view.
-            "held-out": the reports in ``tests/reports/heldout/``, which were annotated
-            first and not looked at while the rules were written; they were measured once, when the rules were done.
+        split: "development": the three reports the kit bundles beside its own article
+            (``data/articles/``), the reports in ``tests/reports/dev/`` and the instructor
+            guide's worked example (``docs/examples/second-article/``), and "fresh
+            development": the 27 reports of ``tests/reports/fresh/development/``; the rules
+            were tuned with both in view. "held-out": the reports in ``tests/reports/heldout/``,
+            and "held-back": the 15 of ``tests/reports/fresh/held-back/``, drawn at random
+            and annotated before the rules changed; each was measured once, when the rules were
+            done. "your articles": the articles of ``data/articles/`` that have a gold file,
+            except the kit's own article and the reports it bundles for development: an
+            instructor's bundles, which no rule was written with.
 
     Returns:
         The paths of the reports' ``.txt`` files, sorted by name.
@@ -319,19 +331,21 @@ def evaluation_reports(split: str = "development") -> list[Path]:
         ValueError: an unknown split (the message lists the splits).
 
     >>> [p.stem for p in evaluation_reports()][:2]
-    ['belta-2022-02-17-un-csto-cooperation', 'unnews-2017-07-19-un-au-cooperation']
+    ['atalayar-2021-01-19-un-las-cooperation', 'baohoabinh-2020-01-31-asean-un-cooperation']
+    >>> len(evaluation_reports("fresh development"))
+    27
     """
     from ..article import DEFAULT_ARTICLE
 
     if split not in REPORT_SPLITS:
         raise ValueError(f"there is no split {split!r}: choose one of {', '.join(map(repr, REPORT_SPLITS))}")
-    if split == "held-out":
-        return sorted(p for p in (_REPORTS / "heldout").glob("*.txt") if p.with_suffix(".gold.tsv").is_file())
-    own = [p for p in (data_dir() / "articles").glob("*.txt")
-           if p.stem != DEFAULT_ARTICLE and p.with_suffix(".gold.tsv").is_file()]
-    dev = [p for folder in (_REPORTS / "dev", _GUIDE_EXAMPLE) for p in folder.glob("*.txt")
-           if p.with_suffix(".gold.tsv").is_file()]
-    return sorted(own) + sorted(dev)
+    bundled = [p for p in (data_dir() / "articles").glob("*.txt")
+               if p.stem != DEFAULT_ARTICLE and p.with_suffix(".gold.tsv").is_file()]
+    if split == "your articles":
+        return sorted((p for p in bundled if p.stem not in _BUNDLED_DEVELOPMENT), key=lambda p: p.stem)
+    own = [p for p in bundled if p.stem in _BUNDLED_DEVELOPMENT] if split == "development" else []
+    return sorted(own + [p for folder in _SPLIT_FOLDERS[split] for p in folder.glob("*.txt")
+                         if p.with_suffix(".gold.tsv").is_file()], key=lambda p: p.stem)
 
 
 def evaluate_reports(reports=None):
@@ -343,7 +357,7 @@ def evaluate_reports(reports=None):
 
     Args:
         reports: articles, their paths or names (each with its ``.gold.tsv`` beside it), or
-            a split of :func:`evaluation_reports` ("development", "held-out"); ``None``
+            a split of :func:`evaluation_reports` ("development", "fresh development", …); ``None``
             for the development set.
 
     Returns:
@@ -380,3 +394,60 @@ def evaluate_reports(reports=None):
         share = table[f"{rule} right"] / table["sentences"].where(table["sentences"] > 0)
         table.insert(table.columns.get_loc(f"{rule} right") + 1, f"{rule} %", (100 * share).round(1))
     return table
+
+
+def _same_speaker(drafted, speaker) -> bool:
+    """Whether a drafted speaker is the registry's ``speaker``: the same name, an alias of it,
+    the same family name, or the delegation of the same country."""
+    def forms(s):
+        return {s.name.lower(), *(a.lower() for a in s.aliases)}
+
+    if forms(drafted) & forms(speaker):
+        return True
+    if drafted.name == drafted.country or speaker.name == speaker.country:  # a delegation
+        return bool(drafted.country) and drafted.country == speaker.country and (
+            drafted.name == drafted.country) == (speaker.name == speaker.country)
+    return drafted.name.split()[-1].lower() == speaker.name.split()[-1].lower()
+
+
+def zero_touch(reports) -> tuple[int, int]:
+    """The rules with the scaffold's drafted speaker list, not edited, against the gold.
+
+    Each article is read with the speakers :func:`~helpers.scaffold.suggest_speakers`
+    drafts; a drafted speaker counts as the gold's speaker it is (the same name or alias,
+    the same family name, or the delegation of the same country), and a drafted phrase that
+    is no gold speaker counts as a wrong speaker.
+
+    Args:
+        reports: articles or their paths, each with its ``.gold.tsv``; or a split of
+            :func:`evaluation_reports`.
+
+    Returns:
+        ``(right, sentences)`` over all the gold sentences of the reports.
+
+    >>> right, n = zero_touch("development")
+    >>> n, right <= n
+    (65, True)
+    """
+    from ..analysis import analyse
+    from ..article import load_article
+    from ..scaffold import suggest_speakers
+
+    if isinstance(reports, str):
+        reports = evaluation_reports(reports)
+    right = total = 0
+    for report in reports:
+        article = report if hasattr(report, "sentences") else load_article(report)
+        owner = analysis_of(article)
+        gold = load_gold(owner)
+        registry = owner.speakers
+        drafted = suggest_speakers(article)
+        meaning = {}
+        for d in drafted:
+            match = [s.name for s in registry if _same_speaker(d, s)]
+            meaning[d.name] = match[0] if len(match) == 1 else f"(drafted) {d.name}"
+        said = {a.sentence.index: {meaning[n] for n in a.speakers}
+                for a in attribute(analyse(article, speakers=drafted))}
+        right += sum(said.get(i, set()) == set(names) for i, (names, _) in gold.items())
+        total += len(gold)
+    return right, total
