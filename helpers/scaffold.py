@@ -60,6 +60,7 @@ _INSTITUTION_WORDS = frozenset("""
     agenda initiative report resolution convention protocol accord agreement act law code tribunal
     police media photo rights watch house aid relief health development foundation studies journal
     tribune herald gazette radio television channel member members state
+    organizations organisations regional sub-regional subregional bodies nations
 """.split())
 #: Words of places, days and months: never in a person's name.
 _PLACE_AND_TIME_WORDS = frozenset("""
@@ -87,6 +88,12 @@ _EVENTS_AFTER = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs
 #: Phrases that introduce a speaker's name ("according to X", "a briefing by X").
 _EVENTS_BEFORE = ("according to", "briefing by", "briefings by", "statement by", "statements by",
                   "remarks by", "address by", "speech by", "heard from")
+#: Cues whose object is a person: the name after them is who was addressed, not who spoke.
+_OBJECT_CUES = re.compile(r"(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|commend|laud|hail|applaud|"
+                          r"told|tell|inform|request|appeal|press|question)", re.IGNORECASE)
+#: "Also briefing the Council were A, title, B, title, and C, title": everyone in the list speaks.
+_ALSO_BRIEFING = re.compile(r"\bAlso\s+(?:briefing|speaking|addressing|taking\s+the\s+floor)\b[^.;]{0,40}?\s+(?:were|was)\s+"
+                            r"|\b(?:were\s+)?briefed\s+by\s+|\bbriefings\s+(?:were\s+given\s+)?by\s+")
 _SPEAKING = ("spoke", "speak", "speaks", "speaking", "addressed", "briefed", "statement", "statements")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -322,11 +329,16 @@ class _Finder:
         after = "|".join([alt, *_EVENTS_AFTER]) if alt else "|".join(_EVENTS_AFTER)
         before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in _EVENTS_BEFORE)
         aux = r"(?:\s+(?:who|also|then|has|had|have|will|would|later|earlier|further|on\s+\w+day|today))*"
-        app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^,;.]|\.(?=\S)){1,200}?,|\s*,)?"
+        app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
                r"(?:\s+and\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*)?")  # "X and Y said"
         self.after = re.compile(rf"{app}{aux}\s+(?P<cue>{after})\b", re.IGNORECASE)
         mid = r"(?:(?:the|its|his|her|their)\s+)?(?P<mid>[^,.;]{0,80}?)(?:,\s*|\s+)?"
-        self.before_cue = re.compile(rf"(?:^|[,”\"’]\s*)(?P<cue>{alt})\s+{mid}$", re.IGNORECASE) if alt else None
+        # "…, said X": a cue before its speaker; never a participle or a verb whose object is a
+        # person ("…, urging Kenyan President Mwaï Kibaki to …", "told the Council")
+        inverted = [c for c in cues if c.split()[0] == c.split()[0].rstrip("g") or not c.split()[0].endswith("ing")]
+        inverted = [c for c in inverted if not c.split()[0].endswith("ing") and not _OBJECT_CUES.match(c)]
+        inv_alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(inverted, key=len, reverse=True))
+        self.before_cue = re.compile(rf"(?:^|[,”\"’]\s*)(?P<cue>{inv_alt})\s+{mid}$", re.IGNORECASE) if inv_alt else None
         self.before_event = re.compile(rf"\b(?P<cue>{before})\s+{mid}$", re.IGNORECASE)
         self.pronoun_cue = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|had\s+|has\s+)?(?:{alt})\b"
                                       if alt else r"(?!)")
@@ -444,7 +456,7 @@ class _Finder:
     # -- people: names of two to four capitalised words
 
     def find_people(self):
-        fulls, singles = [], []
+        fulls, singles, places = [], [], set()
         for sent in self.sentences:
             text = sent.text
             toks = _tokens(text)
@@ -476,6 +488,11 @@ class _Finder:
                     name = text[start:end]
                     if name in self.delegations:
                         continue
+                    if not text[:start].strip() and re.match(r"\s*[-–—]", text[end:]):
+                        places.add(name)
+                        continue  # a dateline: "Addis Ababa- Ethiopia - The UN secretary-general …"
+                    if name in places or re.search(r"\b(?:in|at)\s+$", text[:start]):
+                        continue  # a place: "in Addis Ababa", "at Brussels"
                     lead_words = [t.base for t in run[:at]]
                     if 2 <= len(caps) <= 4 and at == run.index(seg[0]):
                         fulls.append((sent, name, start, end, lead_words))
@@ -523,6 +540,9 @@ class _Finder:
         # the words right before the name that are titles ("Ambassador", "UN Secretary General")
         titles = re.search(r"(?:(?:[A-Z][\w.-]*|of|the)\s+)*$", text[lead_start:start])
         pre_titles = text[:lead_start + (titles.start() if titles else len(text[lead_start:start]))]
+        listed = _ALSO_BRIEFING.search(text, 0, start)
+        if not how and listed and re.search(r"(?:were|was|by|,|\band)\s+$", text[listed.start():start]):
+            how = "named in a list of those who briefed"
         for regex in (self.before_cue, self.before_event):
             if how or regex is None:
                 continue
@@ -559,11 +579,12 @@ class _Finder:
             if (_has_role(app) and first not in ("who", "which", "was", "is", "has", "had", "were", "and")
                     and not (first.endswith(("ing", "ed")) and first not in _ROLE_NOUNS)):
                 roles.append(app)
+        after_role = bool(roles)  # "X, Secretary-General of Y,": the prior title is another's
         lead = text[lead_start:start].strip()
         only_titles = all(_is_title(w) or w.isupper() for w in lead.split())
         if lead and _has_role(lead):
             roles.append(lead)
-        if only_titles and text[:lead_start].rstrip().endswith(","):
+        if only_titles and not after_role and text[:lead_start].rstrip().endswith(","):
             before = text[:lead_start].rstrip()[:-1]
             prior = before[self._lead_start(before, len(before)):].strip()
             if self.cue_alt:
@@ -656,7 +677,15 @@ class _Finder:
                 window.append((idx, text[lo:hi]))
                 if others:
                     break
+            own = self.sentences[s].text
+            # "he said" next points to the sentence's subject: not to a person named after a
+            # pronoun that is the subject ("She echoed U.S. President Donald Trump") or after a
+            # cue whose object they are ("urging … Mwaï Kibaki and … Raila Odinga to")
+            object_of = re.search(r"^\W*(?:he|she)\b|\b(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|"
+                                  r"told|inform)\w*\b", own[:a], re.IGNORECASE)
             for idx, part in window:
+                if object_of:
+                    break
                 if idx == s + 1 and self.pronoun_cue.search(part):
                     said = self.pronoun_cue.search(part).group()
                     person.evidence.append((idx, f"{' '.join(said.split())!r} in the next sentence"))
