@@ -523,6 +523,12 @@ class _Finder:
                 if word not in self.people[name].aliases:
                     self.people[name].aliases.append(word)
                 self._mention(sent, name, start, end, lead, full=False)
+            elif (not owners and lead and lead[-1][:1].isupper() and lead[-1].lower() in _TITLE_WORDS
+                  and " " not in word and self.after.match(sent.text, end)):
+                # "President Marcos emphasized": a title and one name, bound to a cue
+                self._mention(sent, word, start, end, lead, full=False)
+                self.people[word].role = self.people[word].role or lead[-1]
+                surnames.setdefault(word, set()).add(word)
 
     def _mention(self, sent, name, start, end, lead_words, full):
         p = self.people.get(name)
@@ -606,7 +612,7 @@ class _Finder:
         for role in roles:
             countries = self.countries_in_role(role)
             if countries and not p.country:
-                p.country = countries[0]
+                p.country = re.sub(rf"[{_APOS}]s?$", "", countries[0])
             if not p.organization:
                 org = self.org_of(role)
                 if org:
@@ -616,6 +622,11 @@ class _Finder:
                 key = self.org_of(chair.group("org"))
                 if key:
                     p.chair_of = key
+        if not owner:
+            titled = re.search(rf"(?:^|\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[{_APOS}]s?\s+((?:[A-Z][\w.-]*\s+){{1,4}})$",
+                               text[:start])
+            if titled and all(_is_title(w) for w in titled.group(2).split()):
+                owner = titled.group(1)  # "Pakistan's Ambassador Munir Akram"
         if owner:
             if self.is_org(owner):
                 p.organization = p.organization or self.org_of(owner)

@@ -143,3 +143,44 @@ def test_heads_described_not_named_and_pressed_urged():
                 "The OSCE chief noted the risks.\n", [ABOUL_GHEIT, schmid])
     assert [a.speakers for a in out] == [("Ahmed Aboul Gheit",), ("Ahmed Aboul Gheit",), ("Helga Schmid",)]
     assert [a.cue for a in out] == ["urged", "pressed", "noted"]
+
+
+# --- the scaffold's drafted speaker list -------------------------------------------------------
+
+def _drafted(text):
+    from helpers.scaffold import suggest_speakers
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "report.txt"
+        path.write_text(text, encoding="utf-8")
+        return {s.name: s for s in suggest_speakers(load_article(path))}
+
+
+def test_the_scaffold_reads_titles_lists_and_possessives():
+    found = _drafted(
+        "Cooperation with regional organizations\n\n"
+        "Miroslav Jenča, Assistant Secretary-General for Europe, Central Asia and the Americas and for "
+        "Sub-regional Organisations, underscored the value of cooperation with regional bodies.\n\n"
+        "Also briefing the Council were Hissein Brahim Taha, Secretary-General of the Organisation of Islamic "
+        "Cooperation, Jasem Mohamed Albudaiwi, Secretary-General of the Gulf Cooperation Council, and Martin "
+        "Kimani, Permanent Representative of Kenya.\n\n"
+        "The League's Secretary General Ahmed Aboul Gheit pressed for a ceasefire in Gaza.\n")
+    assert sorted(found) == ["Ahmed Aboul Gheit", "Hissein Brahim Taha", "Jasem Mohamed Albudaiwi", "Martin Kimani",
+                             "Miroslav Jenča"]
+    assert found["Jasem Mohamed Albudaiwi"].role == "Secretary-General of the Gulf Cooperation Council"
+    assert found["Martin Kimani"].country == "Kenya"
+
+
+def test_the_scaffold_drafts_no_place_and_no_one_addressed():
+    # PANA 2008: a dateline, "in Addis Ababa", and two leaders Ban urged, then "He said"
+    article = load_article(FRESH / "panapress-2008-01-31-ban-un-au-cooperation.txt")
+    from helpers.scaffold import suggest_speakers
+
+    assert [s.name for s in suggest_speakers(article)] == ["Ban Ki-moon"]
+
+
+def test_the_scaffold_drafts_a_title_and_one_name():
+    from helpers.scaffold import suggest_speakers
+
+    drafted = suggest_speakers(load_article(FRESH / "mb-2025-10-28-marcos-asean-un-summit.txt"))
+    assert [(s.name, s.role) for s in drafted] == [("Marcos", "President")]
