@@ -387,10 +387,17 @@ def _check_gold(article, gold, registry) -> Check:
     from .datafiles import read_text
     from .analysis import analyse
     from .speakers.evaluation import load_gold
-    from .speakers.evaluation import GOLD_COLUMNS, gold_lines
+    from .speakers.evaluation import GOLD_COLUMNS, draft_gold, gold_lines
 
-    annotated = load_gold(analyse(article, speakers=registry), gold)
+    owner = analyse(article, speakers=registry)
+    annotated = load_gold(owner, gold)
     name = f"articles/{gold.name}"
+    why = draft_gold(gold, owner)
+    if why:
+        return Check(name, False, f"still the kit's draft, not a gold annotation: {why}, so measuring the rules "
+                                  "on it would score them against their own guesses",
+                     "read every sentence, correct its speakers and kind, delete the 'guess:' notes and the "
+                     "DRAFT lines at the top (docs/instructor-guide.md, step 4)")
     lines = gold_lines(gold)
     header = [line for line in read_text(gold).split("\n") if line.strip() and not line.startswith("#")][:1]
     width = 4 if header and [w.lower() for w in header[0].split()] == list(GOLD_COLUMNS[:4]) else len(GOLD_COLUMNS)

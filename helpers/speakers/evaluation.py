@@ -15,7 +15,7 @@ from ..datafiles import DataFileError, data_dir, read_text
 from ..analysis import analysis_of
 from .rules import KINDS, attribute, naive_attribution
 
-__all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports", "zero_touch",
+__all__ = ["Evaluation", "gold_path", "load_gold", "draft_gold", "evaluate_attribution", "evaluate_reports", "zero_touch",
            "evaluation_reports", "REPORT_SPLITS"]
 
 
@@ -110,42 +110,94 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     article = owner.article
     path = _gold_path(article, path)
     known = {s.name for s in owner.speakers}
-    gold, seen = {}, {}
+    gold, seen, bad = {}, {}, []
     for number, line in gold_lines(path):
-        cells = line.split("\t")
-        if len(cells) < 4:
-            raise DataFileError(path, f"this line has {len(cells)} columns, not {len(GOLD_COLUMNS)}",
-                                "separate sentence, speakers, kind, begins and note with one tab each "
-                                "(an editor may have turned tabs into spaces)", line=number)
-        index, names, kind, begins = (c.strip() for c in cells[:4])
-        sent = _gold_sentence(article, begins, index, path, number)
-        names = tuple(n.strip() for n in names.split(";") if n.strip())
-        for name in names:
-            if name not in known:
-                raise DataFileError(path, f"{name!r} is not in the speaker registry",
-                                    f"use a name from {article.name}.speakers.csv, or add the speaker there",
-                                    line=number)
-        if kind not in KINDS:
-            raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
-                                line=number)
-        if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
-            earlier, first = seen[sent.index]
-
-            def said(who, how):
-                return f"{'; '.join(who) or 'narration'} ({how})"
-
-            raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
-                                      + (" (the same way)" if first == (names, kind) else
-                                         f", with different speakers or kinds: {said(*first)} and "
-                                         f"{said(names, kind)}"),
-                                "keep one line for each sentence: delete the line that is wrong", line=number)
-        seen[sent.index] = (number, (names, kind))
-        gold[sent.index] = (names, kind)
+        try:
+            _gold_line(article, path, number, line, known, gold, seen)
+        except DataFileError as err:
+            bad.append(err)
+    if len(bad) == 1:
+        raise bad[0]
+    if bad:
+        listed = "; ".join(f"line {e.line}: {e.problem} ({e.fix})" for e in bad)
+        raise DataFileError(path, f"{len(bad)} lines are wrong: {listed}",
+                            "fix or delete each line listed, then run the check again", line=bad[0].line)
     if not gold:
         raise DataFileError(path, "the file holds no annotation: there is nothing to check the rules against",
                             "write one line per body sentence: its index, speakers, kind and first words, "
                             "separated by tabs (python -m helpers new-article drafts them), or delete the file")
     return gold
+
+
+#: The first words of the note the scaffold writes at the top of a drafted gold file.
+DRAFT_MARK = "# DRAFT of guesses"
+
+
+def draft_gold(path, owner=None) -> str | None:
+    """Why a gold file is still the kit's draft, not an annotation made by reading; or ``None``.
+
+    A draft is marked so by ``python -m helpers new-article`` (its first note line begins
+    "# DRAFT of guesses"), or its notes are still the rules' evidence ("guess: …"), or,
+    given the analysis ``owner``, every line's note is word for word what :func:`attribute`
+    gives as evidence for that sentence: scoring the rules on it would score them against
+    their own guesses.
+
+    Args:
+        path: the gold file.
+        owner: the :class:`~helpers.Analysis` of its article, to compare the notes with the rules.
+
+    Returns:
+        A sentence saying why the file is a draft, or ``None`` when it is not one.
+
+    >>> from helpers import load_article
+    >>> draft_gold(gold_path(load_article())) is None
+    True
+    """
+    text = read_text(path)
+    if any(line.startswith(DRAFT_MARK) for line in text.split("\n")):
+        return "it still begins with the note 'DRAFT of guesses' that new-article wrote"
+    lines = gold_lines(path)
+    notes = [line.split("\t")[4].strip() if len(line.split("\t")) > 4 else "" for _, line in lines]
+    if notes and all(n.startswith("guess:") for n in notes):
+        return "every line's note is still the kit's 'guess:'"
+    if owner is not None and notes and all(notes):
+        evidence = [" ".join(a.evidence.split()) for a in attribute(owner)]
+        if set(notes) <= set(evidence):
+            return "every line's note is the rules' own evidence: the lines are the kit's guesses"
+    return None
+
+
+def _gold_line(article, path, number, line, known, gold, seen) -> None:
+    """Read one annotation line into ``gold`` (``seen``: sentence index → its line and reading)."""
+    cells = line.split("\t")
+    if len(cells) < 4:
+        raise DataFileError(path, f"this line has {len(cells)} columns, not {len(GOLD_COLUMNS)}",
+                            "separate sentence, speakers, kind, begins and note with one tab each "
+                            "(an editor may have turned tabs into spaces)", line=number)
+    index, names, kind, begins = (c.strip() for c in cells[:4])
+    sent = _gold_sentence(article, begins, index, path, number)
+    names = tuple(n.strip() for n in names.split(";") if n.strip())
+    for name in names:
+        if name not in known:
+            raise DataFileError(path, f"{name!r} is not in the speaker registry",
+                                f"use a name from {article.name}.speakers.csv, or add the speaker there",
+                                line=number)
+    if kind not in KINDS:
+        raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
+                            line=number)
+    if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
+        earlier, first = seen[sent.index]
+
+        def said(who, how):
+            return f"{'; '.join(who) or 'narration'} ({how})"
+
+        raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
+                                  + (" (the same way)" if first == (names, kind) else
+                                     f", with different speakers or kinds: {said(*first)} and "
+                                     f"{said(names, kind)}"),
+                            "keep one line for each sentence: delete the line that is wrong", line=number)
+    seen[sent.index] = (number, (names, kind))
+    gold[sent.index] = (names, kind)
 
 
 def _gold_sentence(article, begins: str, index: str, path, number):
@@ -174,7 +226,8 @@ def _gold_sentence(article, begins: str, index: str, path, number):
     starts = {s.text[:len(begins)]: s for s in article.sentences}
     close = difflib.get_close_matches(begins, list(starts), n=1, cutoff=0.6)
     hint = (f"sentence {starts[close[0]].index} begins {close[0]!r}: copy its first words exactly"
-            if close else "copy the first words of the sentence exactly as article.sentences has them")
+            if close else "delete this line: its sentence is no longer in the article (page clutter the "
+                          "[chrome] patterns removed, or text that was edited out)")
     raise DataFileError(path, f"no sentence of {article.name!r} begins {begins!r}", hint, line=number)
 
 
@@ -263,7 +316,15 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
         return evaluate_reports(article)
     owner = analysis_of(article)
     article = owner.article
-    gold = load_gold(owner) if gold is None else gold
+    if gold is None:
+        path = _gold_path(article)
+        why = draft_gold(path, owner)
+        if why:
+            raise DataFileError(path, f"this gold file is the kit's draft, not an annotation made by reading: {why}; "
+                                      "scoring the rules on it would score them against their own guesses",
+                                "read every sentence, correct its speakers and kind, delete the 'guess:' notes "
+                                "and the DRAFT lines at the top, then measure again")
+        gold = load_gold(owner)
     if not gold:
         raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
                          "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
