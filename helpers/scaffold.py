@@ -1144,6 +1144,11 @@ def _scaffold(source: Path, raw: bytes, name: str, folder: Path) -> NewArticle:
             written.append((gold.name, f"{len(article.sentences)} sentences with the kit's guesses, "
                                        "to correct by reading"))
     checks = tuple(c for c in check_data_files() if c.name.startswith(f"articles/{name}."))
+    # the gold file just drafted is a draft, as it should be: a step to do, not a problem
+    checks = tuple(c._replace(ok=True, found="the kit's guesses, to correct by reading (step 3 below); until "
+                                             "then the doctor fails on it", fix="")
+                   if not c.ok and c.name.endswith(".gold.tsv") and "still the kit's draft" in c.found else c
+                   for c in checks)
     result = NewArticle(name, articles, tuple(n for n, _ in written), tuple(n for n, _ in kept),
                         tuple(registry or ()), checks)
     _print_report(result, written, kept, lines, folder)
@@ -1355,12 +1360,26 @@ def _draft_toml(text: str, name: str) -> str:
             "# file stays as it was received. Three kinds, each a list:",
             '#   lines = ["521", "Share this:"]   exact lines, after spaces at either end are trimmed',
             '#   prefixes = ["Photo credit"]      lines that start so',
-            "#   patterns = ['^\\d+ views$']       Python regular expressions matched on the whole line"]
+            "#   patterns = ['^\\d+ views$']       Python regular expressions matched on the whole line",
+            "#   inline = ['\\(MENAFN- ?[^)]*\\)'] residue inside a line (a crawler's date, an agency's tag):",
+            "#                                    every match is cut out of the line, the rest is kept"]
     if g["chrome"]:
         out += ["# Lines of this text that look like chrome (guessed: copy those that are into the table):",
                 "#   lines = [" + ", ".join(_toml_string(line) for line in g["chrome"]) + "]"]
-    out += ["[chrome]", ""]
+    inline = [pattern for pattern, found in _RESIDUE if found.search(text)]
+    out += ["[chrome]"]
+    if inline:
+        out += ["# Residue found inside lines of this text (guessed: check that each is not the article's):",
+                "inline = [" + ", ".join(f"'{p}'" for p in inline) + "]"]
+    out += [""]
     return "\n".join(out)
+
+
+#: Page residue that shares a line with the text, as an ``inline`` pattern of ``[chrome]`` and
+#: the test that the text holds it: a crawler's date before the first words ("date 2025-07-24
+#: NEW YORK …"), an agency's tag ("(MENAFN- Kuwait News Agency)").
+_RESIDUE = (("^date \\d{4}-\\d{2}-\\d{2} ", re.compile(r"(?m)^\s*date \d{4}-\d{2}-\d{2} ")),
+            ("\\(MENAFN- ?[^)]*\\) ?", re.compile(r"\(MENAFN- ?[^)]*\)")))
 
 
 def _draft_organizations(text: str) -> list[str]:

@@ -184,3 +184,23 @@ def test_the_scaffold_drafts_a_title_and_one_name():
 
     drafted = suggest_speakers(load_article(FRESH / "mb-2025-10-28-marcos-asean-un-summit.txt"))
     assert [(s.name, s.role) for s in drafted] == [("Marcos", "President")]
+
+
+def test_new_article_drafts_inline_chrome_for_residue_in_a_line(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers.scaffold import new_article
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    monkeypatch.setenv("HELPERS_DATA", str(data))
+    source = tmp_path / "residue.txt"
+    source.write_text("Arab League chief urges Council to act\n\n date 2025-07-24 NEW YORK, July 23 (MENAFN- Kuwait "
+                      "News Agency) The head of the Arab League urged the Council to act on Gaza.\n\nAhmed Aboul "
+                      "Gheit, Secretary-General of the League of Arab States, said the war must end.\n",
+                      encoding="utf-8")
+    new_article(source, "residue", data=data)
+    toml = (data / "articles" / "residue.toml").read_text(encoding="utf-8")
+    assert "inline = ['^date \\d{4}-\\d{2}-\\d{2} ', '\\(MENAFN- ?[^)]*\\) ?']" in toml
+    first = load_article(data / "articles" / "residue.txt").sentences[0].text
+    assert first.startswith("NEW YORK, July 23 The head of the Arab League")
