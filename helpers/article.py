@@ -34,7 +34,7 @@ SETTINGS_FILE = "course.toml"
 _FIELDS = {"title", "author", "publisher", "date", "dateline", "source", "url", "attribution", "note",
            "organizations", "phrases", "chrome", "event", "about"}
 #: The kinds of line an article's ``[chrome]`` table can name.
-_CHROME_KINDS = ("lines", "prefixes", "patterns")
+_CHROME_KINDS = ("lines", "prefixes", "patterns", "inline")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 #: The characters of _SPACES other than " ": _collapse_spaces makes them spaces, then halves
 #: runs of spaces, which does what _SPACES.sub(" ", text) does without a regular expression.
@@ -493,6 +493,14 @@ class ChromePattern:
         """The first match anywhere in ``text``, or ``None``; a :class:`DataFileError` past the time limit."""
         return self._run(self.compiled.search, text)
 
+    def cut(self, text: str) -> tuple[str, list[str]]:
+        """``text`` with every match removed, and the pieces removed (a ``[chrome] inline`` pattern)."""
+        found = [m.group() for m in self._run(lambda t, timeout: list(self.compiled.finditer(t, timeout=timeout)), text)
+                 if m.group()]
+        if not found:
+            return text, []
+        return self._run(lambda t, timeout: self.compiled.sub("", t, timeout=timeout), text).strip(), found
+
     def _run(self, method, text: str):
         try:
             return method(text, timeout=CHROME_TIME_LIMIT)
@@ -525,7 +533,7 @@ def _read_chrome(value, path: Path, where) -> dict:
                                 f"did you mean {close[0]!r}?" if close else
                                 f"use {', '.join(_CHROME_KINDS)}", line=where(kind) or line)
         entries = _text_list(entries, kind, path, where(kind) or line)
-        if kind == "patterns":
+        if kind in ("patterns", "inline"):
             import regex  # here, not at the top: `import helpers` stays quick
 
             compiled = []
@@ -644,6 +652,12 @@ def _clean(raw: str, meta: dict, chrome: list[str], own: dict | None = None, tom
     found_title = False
     starts = tuple(chrome)
     for n, line in lines:
+        for pattern in own.get("inline", ()):  # residue that shares a line with the text
+            line, cut = pattern.cut(line)
+            removed += [Removed(n, piece.strip(), f"page residue in the line: matches the pattern "
+                                                  f"{pattern.pattern} ({toml_name}, [chrome] inline)") for piece in cut]
+        if not line:
+            continue
         phrase = next((c for c in chrome if line.startswith(c)), None) if line.startswith(starts) else None
         reason = _own_chrome(line, own, toml_name) if own else None
         if reason is not None:

@@ -17,7 +17,7 @@ from .blocs import bloc_keys, load_blocs
 from .datafiles import DataFileError, data_dir, file_stamp, folder_problem, list_folder, read_lines, read_text
 from .frequency import article_aliases
 from .speakers import LEGACY_REGISTRY, load_speakers
-from .speakers.evaluation import GOLD_COLUMNS, gold_lines, load_gold
+from .speakers.evaluation import GOLD_COLUMNS, draft_gold, gold_lines, load_gold
 
 __all__ = ["Check", "preflight", "show_preflight", "check_data_files", "doctor"]
 
@@ -380,8 +380,15 @@ def _check_gold(article, gold, registry) -> Check:
     """A gold annotation: it loads, no line is cut short, and it covers every body sentence
     (unless a note line says ``# partial``)."""
 
-    annotated = load_gold(analyse(article, speakers=registry), gold)
+    owner = analyse(article, speakers=registry)
+    annotated = load_gold(owner, gold)
     name = f"articles/{gold.name}"
+    why = draft_gold(gold, owner)
+    if why:
+        return Check(name, False, f"still the kit's draft, not a gold annotation: {why}, so measuring the rules "
+                                  "on it would score them against their own guesses",
+                     "read every sentence, correct its speakers and kind, delete the 'guess:' notes and the "
+                     "DRAFT lines at the top (docs/instructor-guide.md, step 4)")
     lines = gold_lines(gold)
     header = [line for line in read_text(gold).split("\n") if line.strip() and not line.startswith("#")][:1]
     width = 4 if header and [w.lower() for w in header[0].split()] == list(GOLD_COLUMNS[:4]) else len(GOLD_COLUMNS)

@@ -67,6 +67,7 @@ _INSTITUTION_WORDS = frozenset("""
     agenda initiative report resolution convention protocol accord agreement act law code tribunal
     police media photo rights watch house aid relief health development foundation studies journal
     tribune herald gazette radio television channel member members state
+    organizations organisations regional sub-regional subregional bodies nations
 """.split())
 #: Words of places, days and months: never in a person's name.
 _PLACE_AND_TIME_WORDS = frozenset("""
@@ -94,6 +95,12 @@ _EVENTS_AFTER = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs
 #: Phrases that introduce a speaker's name ("according to X", "a briefing by X").
 _EVENTS_BEFORE = ("according to", "briefing by", "briefings by", "statement by", "statements by",
                   "remarks by", "address by", "speech by", "heard from")
+#: Cues whose object is a person: the name after them is who was addressed, not who spoke.
+_OBJECT_CUES = re.compile(r"(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|commend|laud|hail|applaud|"
+                          r"told|tell|inform|request|appeal|press|question)", re.IGNORECASE)
+#: "Also briefing the Council were A, title, B, title, and C, title": everyone in the list speaks.
+_ALSO_BRIEFING = re.compile(r"\bAlso\s+(?:briefing|speaking|addressing|taking\s+the\s+floor)\b[^.;]{0,40}?\s+(?:were|was)\s+"
+                            r"|\b(?:were\s+)?briefed\s+by\s+|\bbriefings\s+(?:were\s+given\s+)?by\s+")
 _SPEAKING = ("spoke", "speak", "speaks", "speaking", "addressed", "briefed", "statement", "statements")
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -326,11 +333,16 @@ class _Finder:
         after = "|".join([alt, *_EVENTS_AFTER]) if alt else "|".join(_EVENTS_AFTER)
         before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in _EVENTS_BEFORE)
         aux = r"(?:\s+(?:who|also|then|has|had|have|will|would|later|earlier|further|on\s+\w+day|today))*"
-        app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^,;.]|\.(?=\S)){1,200}?,|\s*,)?"
+        app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
                r"(?:\s+and\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*)?")  # "X and Y said"
         self.after = re.compile(rf"{app}{aux}\s+(?P<cue>{after})\b", re.IGNORECASE)
         mid = r"(?:(?:the|its|his|her|their)\s+)?(?P<mid>[^,.;]{0,80}?)(?:,\s*|\s+)?"
-        self.before_cue = re.compile(rf"(?:^|[,”\"’]\s*)(?P<cue>{alt})\s+{mid}$", re.IGNORECASE) if alt else None
+        # "…, said X": a cue before its speaker; never a participle or a verb whose object is a
+        # person ("…, urging Kenyan President Mwaï Kibaki to …", "told the Council")
+        inverted = [c for c in cues if c.split()[0] == c.split()[0].rstrip("g") or not c.split()[0].endswith("ing")]
+        inverted = [c for c in inverted if not c.split()[0].endswith("ing") and not _OBJECT_CUES.match(c)]
+        inv_alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(inverted, key=len, reverse=True))
+        self.before_cue = re.compile(rf"(?:^|[,”\"’]\s*)(?P<cue>{inv_alt})\s+{mid}$", re.IGNORECASE) if inv_alt else None
         self.before_event = re.compile(rf"\b(?P<cue>{before})\s+{mid}$", re.IGNORECASE)
         self.pronoun_cue = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|had\s+|has\s+)?(?:{alt})\b"
                                       if alt else r"(?!)")
@@ -448,7 +460,7 @@ class _Finder:
     # -- people: names of two to four capitalised words
 
     def find_people(self):
-        fulls, singles = [], []
+        fulls, singles, places = [], [], set()
         for sent in self.sentences:
             text = sent.text
             toks = _tokens(text)
@@ -480,6 +492,11 @@ class _Finder:
                     name = text[start:end]
                     if name in self.delegations:
                         continue
+                    if not text[:start].strip() and re.match(r"\s*[-–—]", text[end:]):
+                        places.add(name)
+                        continue  # a dateline: "Addis Ababa- Ethiopia - The UN secretary-general …"
+                    if name in places or re.search(r"\b(?:in|at)\s+$", text[:start]):
+                        continue  # a place: "in Addis Ababa", "at Brussels"
                     lead_words = [t.base for t in run[:at]]
                     if 2 <= len(caps) <= 4 and at == run.index(seg[0]):
                         fulls.append((sent, name, start, end, lead_words))
@@ -510,6 +527,12 @@ class _Finder:
                 if word not in self.people[name].aliases:
                     self.people[name].aliases.append(word)
                 self._mention(sent, name, start, end, lead, full=False)
+            elif (not owners and lead and lead[-1][:1].isupper() and lead[-1].lower() in _TITLE_WORDS
+                  and " " not in word and self.after.match(sent.text, end)):
+                # "President Marcos emphasized": a title and one name, bound to a cue
+                self._mention(sent, word, start, end, lead, full=False)
+                self.people[word].role = self.people[word].role or lead[-1]
+                surnames.setdefault(word, set()).add(word)
 
     def _mention(self, sent, name, start, end, lead_words, full):
         p = self.people.get(name)
@@ -527,6 +550,9 @@ class _Finder:
         # the words right before the name that are titles ("Ambassador", "UN Secretary General")
         titles = re.search(r"(?:(?:[A-Z][\w.-]*|of|the)\s+)*$", text[lead_start:start])
         pre_titles = text[:lead_start + (titles.start() if titles else len(text[lead_start:start]))]
+        listed = _ALSO_BRIEFING.search(text, 0, start)
+        if not how and listed and re.search(r"(?:were|was|by|,|\band)\s+$", text[listed.start():start]):
+            how = "named in a list of those who briefed"
         for regex in (self.before_cue, self.before_event):
             if how or regex is None:
                 continue
@@ -563,11 +589,12 @@ class _Finder:
             if (_has_role(app) and first not in ("who", "which", "was", "is", "has", "had", "were", "and")
                     and not (first.endswith(("ing", "ed")) and first not in _ROLE_NOUNS)):
                 roles.append(app)
+        after_role = bool(roles)  # "X, Secretary-General of Y,": the prior title is another's
         lead = text[lead_start:start].strip()
         only_titles = all(_is_title(w) or w.isupper() for w in lead.split())
         if lead and _has_role(lead):
             roles.append(lead)
-        if only_titles and text[:lead_start].rstrip().endswith(","):
+        if only_titles and not after_role and text[:lead_start].rstrip().endswith(","):
             before = text[:lead_start].rstrip()[:-1]
             prior = before[self._lead_start(before, len(before)):].strip()
             if self.cue_alt:
@@ -589,7 +616,7 @@ class _Finder:
         for role in roles:
             countries = self.countries_in_role(role)
             if countries and not p.country:
-                p.country = countries[0]
+                p.country = re.sub(rf"[{_APOS}]s?$", "", countries[0])
             if not p.organization:
                 org = self.org_of(role)
                 if org:
@@ -599,6 +626,11 @@ class _Finder:
                 key = self.org_of(chair.group("org"))
                 if key:
                     p.chair_of = key
+        if not owner:
+            titled = re.search(rf"(?:^|\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[{_APOS}]s?\s+((?:[A-Z][\w.-]*\s+){{1,4}})$",
+                               text[:start])
+            if titled and all(_is_title(w) for w in titled.group(2).split()):
+                owner = titled.group(1)  # "Pakistan's Ambassador Munir Akram"
         if owner:
             if self.is_org(owner):
                 p.organization = p.organization or self.org_of(owner)
@@ -660,7 +692,15 @@ class _Finder:
                 window.append((idx, text[lo:hi]))
                 if others:
                     break
+            own = self.sentences[s].text
+            # "he said" next points to the sentence's subject: not to a person named after a
+            # pronoun that is the subject ("She echoed U.S. President Donald Trump") or after a
+            # cue whose object they are ("urging … Mwaï Kibaki and … Raila Odinga to")
+            object_of = re.search(r"^\W*(?:he|she)\b|\b(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|"
+                                  r"told|inform)\w*\b", own[:a], re.IGNORECASE)
             for idx, part in window:
+                if object_of:
+                    break
                 if idx == s + 1 and self.pronoun_cue.search(part):
                     said = self.pronoun_cue.search(part).group()
                     person.evidence.append((idx, f"{' '.join(said.split())!r} in the next sentence"))
@@ -1104,6 +1144,11 @@ def _scaffold(source: Path, raw: bytes, name: str, folder: Path) -> NewArticle:
             written.append((gold.name, f"{len(article.sentences)} sentences with the kit's guesses, "
                                        "to correct by reading"))
     checks = tuple(c for c in check_data_files() if c.name.startswith(f"articles/{name}."))
+    # the gold file just drafted is a draft, as it should be: a step to do, not a problem
+    checks = tuple(c._replace(ok=True, found="the kit's guesses, to correct by reading (step 3 below); until "
+                                             "then the doctor fails on it", fix="")
+                   if not c.ok and c.name.endswith(".gold.tsv") and "still the kit's draft" in c.found else c
+                   for c in checks)
     result = NewArticle(name, articles, tuple(n for n, _ in written), tuple(n for n, _ in kept),
                         tuple(registry or ()), checks)
     _print_report(result, written, kept, lines, folder)
@@ -1314,12 +1359,26 @@ def _draft_toml(text: str, name: str) -> str:
             "# file stays as it was received. Three kinds, each a list:",
             '#   lines = ["521", "Share this:"]   exact lines, after spaces at either end are trimmed',
             '#   prefixes = ["Photo credit"]      lines that start so',
-            "#   patterns = ['^\\d+ views$']       Python regular expressions matched on the whole line"]
+            "#   patterns = ['^\\d+ views$']       Python regular expressions matched on the whole line",
+            "#   inline = ['\\(MENAFN- ?[^)]*\\)'] residue inside a line (a crawler's date, an agency's tag):",
+            "#                                    every match is cut out of the line, the rest is kept"]
     if g["chrome"]:
         out += ["# Lines of this text that look like chrome (guessed: copy those that are into the table):",
                 "#   lines = [" + ", ".join(_toml_string(line) for line in g["chrome"]) + "]"]
-    out += ["[chrome]", ""]
+    inline = [pattern for pattern, found in _RESIDUE if found.search(text)]
+    out += ["[chrome]"]
+    if inline:
+        out += ["# Residue found inside lines of this text (guessed: check that each is not the article's):",
+                "inline = [" + ", ".join(f"'{p}'" for p in inline) + "]"]
+    out += [""]
     return "\n".join(out)
+
+
+#: Page residue that shares a line with the text, as an ``inline`` pattern of ``[chrome]`` and
+#: the test that the text holds it: a crawler's date before the first words ("date 2025-07-24
+#: NEW YORK …"), an agency's tag ("(MENAFN- Kuwait News Agency)").
+_RESIDUE = (("^date \\d{4}-\\d{2}-\\d{2} ", re.compile(r"(?m)^\s*date \d{4}-\d{2}-\d{2} ")),
+            ("\\(MENAFN- ?[^)]*\\) ?", re.compile(r"\(MENAFN- ?[^)]*\)")))
 
 
 def _draft_organizations(text: str) -> list[str]:

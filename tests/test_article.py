@@ -405,3 +405,19 @@ def test_sentences_made_quickly_are_sentences(article):
     with pytest.raises(AttributeError):  # still frozen
         article.sentences[0].text = "changed"
     assert _sentence(0, 0, 0, 3, "war") == Sentence(0, 0, 0, 3, "war")
+
+
+def test_inline_chrome_patterns_cut_residue_that_shares_a_line(tmp_path):
+    # a crawler's date and an agency's tag before the first words, as stored copies of pages have them
+    from helpers import load_article
+
+    (tmp_path / "residue.txt").write_text(
+        "Arab League chief urges Council to act\n\n"
+        " date 2025-07-24 NEW YORK, July 23 (MENAFN- Kuwait News Agency) The head of the Arab League urged "
+        "the Council to act.\n", encoding="utf-8")
+    (tmp_path / "residue.toml").write_text(
+        "title = \"Arab League chief urges Council to act\"\n[chrome]\n"
+        "inline = ['^date \\d{4}-\\d{2}-\\d{2} ', '\\(MENAFN- ?[^)]*\\) ?']\n", encoding="utf-8")
+    article = load_article(tmp_path / "residue.txt")
+    assert article.sentences[0].text == "NEW YORK, July 23 The head of the Arab League urged the Council to act."
+    assert [r.text for r in article.removed][1:] == ["date 2025-07-24", "(MENAFN- Kuwait News Agency)"]

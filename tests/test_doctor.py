@@ -403,3 +403,58 @@ def test_a_gold_line_cut_short_fails_the_doctor(broken, monkeypatch):
     gold.write_text(text.replace(line, cut), encoding="utf-8")
     bad = _bad(broken, monkeypatch)
     assert "4 columns, not 5: the line looks cut short" in bad[f"articles/{gold.name}"].found
+
+
+# --- a gold file that would flatter the rules -------------------------------------------------
+
+REPORT_FOR_DRAFT = ROOT / "tests" / "reports" / "dev" / "xinhua-2019-03-07-osce-briefing.txt"
+
+
+def _drafted(broken, monkeypatch):
+    from helpers.scaffold import new_article
+
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    result = new_article(REPORT_FOR_DRAFT, "drafted-osce", data=broken)
+    return result, broken / "articles" / "drafted-osce.gold.tsv"
+
+
+def test_the_doctor_fails_on_new_articles_unedited_draft_gold(broken, monkeypatch):
+    result, gold = _drafted(broken, monkeypatch)
+    assert "drafted-osce.gold.tsv" in result.written
+    run = run_doctor(broken)
+    assert run.returncode == 1, run.stdout
+    assert "drafted-osce.gold.tsv" in run.stdout and "still the kit's draft" in run.stdout
+    assert "delete the 'guess:' notes" in run.stdout
+    # the header deleted but the lines left as the kit guessed them: still a draft
+    lines = [l for l in gold.read_text(encoding="utf-8").split("\n") if not l.startswith("# DRAFT")
+             and not l.startswith("# speaker list") and not l.startswith("# and kind")]
+    gold.write_text("\n".join(lines), encoding="utf-8")
+    bad = _bad(broken, monkeypatch)
+    assert "still the kit's draft" in bad["articles/drafted-osce.gold.tsv"].found
+
+
+def test_evaluate_attribution_refuses_a_draft_gold(broken, monkeypatch):
+    from helpers import DataFileError, evaluate_attribution, load_article
+
+    _drafted(broken, monkeypatch)
+    with pytest.raises(DataFileError, match="the kit's draft, not an annotation made by reading"):
+        evaluate_attribution(load_article("drafted-osce"))
+
+
+def test_every_bad_gold_line_is_listed_and_a_gone_sentence_is_to_be_deleted(broken, monkeypatch):
+    from helpers import DataFileError, load_article, load_gold
+
+    gold = broken / "articles" / f"{KIT}.gold.tsv"
+    lines = gold.read_text(encoding="utf-8").split("\n")
+    numbers = [i for i, l in enumerate(lines) if l[:1].isdigit()]
+    for i in numbers[3], numbers[7]:
+        cells = lines[i].split("\t")
+        lines[i] = "\t".join(cells[:3] + ["Photo: the page's caption, removed as clutter"] + cells[4:])
+    gold.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(broken))
+    with pytest.raises(DataFileError) as err:
+        load_gold(load_article())
+    message = str(err.value)
+    assert "2 lines are wrong" in message
+    assert f"line {numbers[3] + 1}:" in message and f"line {numbers[7] + 1}:" in message
+    assert message.count("delete this line") == 2

@@ -17,7 +17,7 @@ from ..datafiles import DataFileError, data_dir, read_text
 from ..display import table
 from .rules import KINDS, attribute, naive_attribution
 
-__all__ = ["Evaluation", "gold_path", "load_gold", "evaluate_attribution", "evaluate_reports",
+__all__ = ["Evaluation", "gold_path", "load_gold", "draft_gold", "evaluation_summary", "errors_to_read", "evaluate_attribution", "evaluate_reports", "zero_touch",
            "evaluation_reports", "REPORT_SPLITS"]
 
 
@@ -112,42 +112,94 @@ def load_gold(article=None, path=None, registry=None) -> dict[int, tuple[tuple[s
     article = owner.article
     path = _gold_path(article, path)
     known = {s.name for s in owner.speakers}
-    gold, seen = {}, {}
+    gold, seen, bad = {}, {}, []
     for number, line in gold_lines(path):
-        cells = line.split("\t")
-        if len(cells) < 4:
-            raise DataFileError(path, f"this line has {len(cells)} columns, not {len(GOLD_COLUMNS)}",
-                                "separate sentence, speakers, kind, begins and note with one tab each "
-                                "(an editor may have turned tabs into spaces)", line=number)
-        index, names, kind, begins = (c.strip() for c in cells[:4])
-        sent = _gold_sentence(article, begins, index, path, number)
-        names = tuple(n.strip() for n in names.split(";") if n.strip())
-        for name in names:
-            if name not in known:
-                raise DataFileError(path, f"{name!r} is not in the speaker registry",
-                                    f"use a name from {article.name}.speakers.csv, or add the speaker there",
-                                    line=number)
-        if kind not in KINDS:
-            raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
-                                line=number)
-        if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
-            earlier, first = seen[sent.index]
-
-            def said(who, how):
-                return f"{'; '.join(who) or 'narration'} ({how})"
-
-            raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
-                                      + (" (the same way)" if first == (names, kind) else
-                                         f", with different speakers or kinds: {said(*first)} and "
-                                         f"{said(names, kind)}"),
-                                "keep one line for each sentence: delete the line that is wrong", line=number)
-        seen[sent.index] = (number, (names, kind))
-        gold[sent.index] = (names, kind)
+        try:
+            _gold_line(article, path, number, line, known, gold, seen)
+        except DataFileError as err:
+            bad.append(err)
+    if len(bad) == 1:
+        raise bad[0]
+    if bad:
+        listed = "; ".join(f"line {e.line}: {e.problem} ({e.fix})" for e in bad)
+        raise DataFileError(path, f"{len(bad)} lines are wrong: {listed}",
+                            "fix or delete each line listed, then run the check again", line=bad[0].line)
     if not gold:
         raise DataFileError(path, "the file holds no annotation: there is nothing to check the rules against",
                             "write one line per body sentence: its index, speakers, kind and first words, "
                             "separated by tabs (python -m helpers new-article drafts them), or delete the file")
     return gold
+
+
+#: The first words of the note the scaffold writes at the top of a drafted gold file.
+DRAFT_MARK = "# DRAFT of guesses"
+
+
+def draft_gold(path, owner=None) -> str | None:
+    """Why a gold file is still the kit's draft, not an annotation made by reading; or ``None``.
+
+    A draft is marked so by ``python -m helpers new-article`` (its first note line begins
+    "# DRAFT of guesses"), or its notes are still the rules' evidence ("guess: …"), or,
+    given the analysis ``owner``, every line's note is word for word what :func:`attribute`
+    gives as evidence for that sentence: scoring the rules on it would score them against
+    their own guesses.
+
+    Args:
+        path: the gold file.
+        owner: the :class:`~helpers.Analysis` of its article, to compare the notes with the rules.
+
+    Returns:
+        A sentence saying why the file is a draft, or ``None`` when it is not one.
+
+    >>> from helpers import load_article
+    >>> draft_gold(gold_path(load_article())) is None
+    True
+    """
+    text = read_text(path)
+    if any(line.startswith(DRAFT_MARK) for line in text.split("\n")):
+        return "it still begins with the note 'DRAFT of guesses' that new-article wrote"
+    lines = gold_lines(path)
+    notes = [line.split("\t")[4].strip() if len(line.split("\t")) > 4 else "" for _, line in lines]
+    if notes and all(n.startswith("guess:") for n in notes):
+        return "every line's note is still the kit's 'guess:'"
+    if owner is not None and notes and all(notes):
+        evidence = [" ".join(a.evidence.split()) for a in attribute(owner)]
+        if set(notes) <= set(evidence):
+            return "every line's note is the rules' own evidence: the lines are the kit's guesses"
+    return None
+
+
+def _gold_line(article, path, number, line, known, gold, seen) -> None:
+    """Read one annotation line into ``gold`` (``seen``: sentence index → its line and reading)."""
+    cells = line.split("\t")
+    if len(cells) < 4:
+        raise DataFileError(path, f"this line has {len(cells)} columns, not {len(GOLD_COLUMNS)}",
+                            "separate sentence, speakers, kind, begins and note with one tab each "
+                            "(an editor may have turned tabs into spaces)", line=number)
+    index, names, kind, begins = (c.strip() for c in cells[:4])
+    sent = _gold_sentence(article, begins, index, path, number)
+    names = tuple(n.strip() for n in names.split(";") if n.strip())
+    for name in names:
+        if name not in known:
+            raise DataFileError(path, f"{name!r} is not in the speaker registry",
+                                f"use a name from {article.name}.speakers.csv, or add the speaker there",
+                                line=number)
+    if kind not in KINDS:
+        raise DataFileError(path, f"kind {kind!r} is unknown", f"write one of: {', '.join(KINDS)}",
+                            line=number)
+    if sent.index in seen:  # a sentence annotated twice: which line is right cannot be guessed
+        earlier, first = seen[sent.index]
+
+        def said(who, how):
+            return f"{'; '.join(who) or 'narration'} ({how})"
+
+        raise DataFileError(path, f"sentence {sent.index} is annotated twice, on lines {earlier} and {number}"
+                                  + (" (the same way)" if first == (names, kind) else
+                                     f", with different speakers or kinds: {said(*first)} and "
+                                     f"{said(names, kind)}"),
+                            "keep one line for each sentence: delete the line that is wrong", line=number)
+    seen[sent.index] = (number, (names, kind))
+    gold[sent.index] = (names, kind)
 
 
 def _gold_sentence(article, begins: str, index: str, path, number):
@@ -176,7 +228,8 @@ def _gold_sentence(article, begins: str, index: str, path, number):
     starts = {s.text[:len(begins)]: s for s in article.sentences}
     close = difflib.get_close_matches(begins, list(starts), n=1, cutoff=0.6)
     hint = (f"sentence {starts[close[0]].index} begins {close[0]!r}: copy its first words exactly"
-            if close else "copy the first words of the sentence exactly as article.sentences has them")
+            if close else "delete this line: its sentence is no longer in the article (page clutter the "
+                          "[chrome] patterns removed, or text that was edited out)")
     raise DataFileError(path, f"no sentence of {article.name!r} begins {begins!r}", hint, line=number)
 
 
@@ -263,7 +316,15 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
         return evaluate_reports(article)
     owner = analysis_of(article)
     article = owner.article
-    gold = load_gold(owner) if gold is None else gold
+    if gold is None:
+        path = _gold_path(article)
+        why = draft_gold(path, owner)
+        if why:
+            raise DataFileError(path, f"this gold file is the kit's draft, not an annotation made by reading: {why}; "
+                                      "scoring the rules on it would score them against their own guesses",
+                                "read every sentence, correct its speakers and kind, delete the 'guess:' notes "
+                                "and the DRAFT lines at the top, then measure again")
+        gold = load_gold(owner)
     if not gold:
         raise ValueError("the gold annotation is empty, so there is nothing to compare the rules with: "
                          "give load_gold(article) or a dict {sentence index: (speakers, kind)}")
@@ -294,23 +355,35 @@ def evaluate_attribution(article=None, gold=None, predictions=None) -> Evaluatio
 
 
 #: The sets of real reports with a gold annotation that the rules are measured on.
-REPORT_SPLITS = ("development", "held-out")
+REPORT_SPLITS = ("development", "held-out", "fresh development", "held-back", "your articles")
 _KIT = Path(__file__).resolve().parents[2]  # the kit's folder, above helpers/
 _REPORTS = _KIT / "tests" / "reports"
 #: The instructor guide's worked example: a real report, finished as a bundle, in the development set too.
 _GUIDE_EXAMPLE = _KIT / "docs" / "examples" / "second-article"
+#: The articles the kit bundles in data/articles/ that the rules were written with (development);
+#: any other article there with a gold file is an instructor's own ("your articles").
+_BUNDLED_DEVELOPMENT = ("belta-2022-02-17-un-csto-cooperation", "unnews-2017-07-19-un-au-cooperation",
+                        "unpress-2015-03-09-un-eu-cooperation")
+#: Each split of reports kept with the kit, and the folders it reads.
+_SPLIT_FOLDERS = {"development": (_REPORTS / "dev", _GUIDE_EXAMPLE), "held-out": (_REPORTS / "heldout",),
+                  "fresh development": (_REPORTS / "fresh" / "development",),
+                  "held-back": (_REPORTS / "fresh" / "held-back",)}
 
 
 def evaluation_reports(split: str = "development") -> list[Path]:
     """The real reports, each with its gold annotation, that the rules are measured on.
 
     Args:
-        split: "development": the articles bundled in ``data/articles/`` that have a gold
-            file, except the kit's own article (it has a figure of its own), the reports in
-            ``tests/reports/dev/`` and the instructor guide's worked example
-            (``docs/examples/second-article/``); the rules were written with these in view.
-            "held-out": the reports in ``tests/reports/heldout/``, which were annotated
-            first and not looked at while the rules were written; they were measured once, when the rules were done.
+        split: "development": the three reports the kit bundles beside its own article
+            (``data/articles/``), the reports in ``tests/reports/dev/`` and the instructor
+            guide's worked example (``docs/examples/second-article/``), and "fresh
+            development": the 27 reports of ``tests/reports/fresh/development/``; the rules
+            were tuned with both in view. "held-out": the reports in ``tests/reports/heldout/``,
+            and "held-back": the 15 of ``tests/reports/fresh/held-back/``, drawn at random
+            and annotated before the rules changed; each was measured once, when the rules were
+            done. "your articles": the articles of ``data/articles/`` that have a gold file,
+            except the kit's own article and the reports it bundles for development: an
+            instructor's bundles, which no rule was written with.
 
     Returns:
         The paths of the reports' ``.txt`` files, sorted by name.
@@ -319,18 +392,20 @@ def evaluation_reports(split: str = "development") -> list[Path]:
         ValueError: an unknown split (the message lists the splits).
 
     >>> [p.stem for p in evaluation_reports()][:2]
-    ['belta-2022-02-17-un-csto-cooperation', 'unnews-2017-07-19-un-au-cooperation']
+    ['atalayar-2021-01-19-un-las-cooperation', 'baohoabinh-2020-01-31-asean-un-cooperation']
+    >>> len(evaluation_reports("fresh development"))
+    27
     """
 
     if split not in REPORT_SPLITS:
         raise ValueError(f"there is no split {split!r}: choose one of {', '.join(map(repr, REPORT_SPLITS))}")
-    if split == "held-out":
-        return sorted(p for p in (_REPORTS / "heldout").glob("*.txt") if p.with_suffix(".gold.tsv").is_file())
-    own = [p for p in (data_dir() / "articles").glob("*.txt")
-           if p.stem != DEFAULT_ARTICLE and p.with_suffix(".gold.tsv").is_file()]
-    dev = [p for folder in (_REPORTS / "dev", _GUIDE_EXAMPLE) for p in folder.glob("*.txt")
-           if p.with_suffix(".gold.tsv").is_file()]
-    return sorted(own) + sorted(dev)
+    bundled = [p for p in (data_dir() / "articles").glob("*.txt")
+               if p.stem != DEFAULT_ARTICLE and p.with_suffix(".gold.tsv").is_file()]
+    if split == "your articles":
+        return sorted((p for p in bundled if p.stem not in _BUNDLED_DEVELOPMENT), key=lambda p: p.stem)
+    own = [p for p in bundled if p.stem in _BUNDLED_DEVELOPMENT] if split == "development" else []
+    return sorted(own + [p for folder in _SPLIT_FOLDERS[split] for p in folder.glob("*.txt")
+                         if p.with_suffix(".gold.tsv").is_file()], key=lambda p: p.stem)
 
 
 def evaluate_reports(reports=None):
@@ -342,7 +417,7 @@ def evaluate_reports(reports=None):
 
     Args:
         reports: articles, their paths or names (each with its ``.gold.tsv`` beside it), or
-            a split of :func:`evaluation_reports` ("development", "held-out"); ``None``
+            a split of :func:`evaluation_reports` ("development", "fresh development", …); ``None``
             for the development set.
 
     Returns:
@@ -378,3 +453,128 @@ def evaluate_reports(reports=None):
         share = table[f"{rule} right"] / table["sentences"].where(table["sentences"] > 0)
         table.insert(table.columns.get_loc(f"{rule} right") + 1, f"{rule} %", (100 * share).round(1))
     return table
+
+
+def _same_speaker(drafted, speaker) -> bool:
+    """Whether a drafted speaker is the registry's ``speaker``: the same name, an alias of it,
+    the same family name, or the delegation of the same country."""
+    def forms(s):
+        return {s.name.lower(), *(a.lower() for a in s.aliases)}
+
+    if forms(drafted) & forms(speaker):
+        return True
+    if drafted.name == drafted.country or speaker.name == speaker.country:  # a delegation
+        return bool(drafted.country) and drafted.country == speaker.country and (
+            drafted.name == drafted.country) == (speaker.name == speaker.country)
+    return drafted.name.split()[-1].lower() == speaker.name.split()[-1].lower()
+
+
+def zero_touch(reports) -> tuple[int, int]:
+    """The rules with the scaffold's drafted speaker list, not edited, against the gold.
+
+    Each article is read with the speakers :func:`~helpers.scaffold.suggest_speakers`
+    drafts; a drafted speaker counts as the gold's speaker it is (the same name or alias,
+    the same family name, or the delegation of the same country), and a drafted phrase that
+    is no gold speaker counts as a wrong speaker.
+
+    Args:
+        reports: articles or their paths, each with its ``.gold.tsv``; or a split of
+            :func:`evaluation_reports`.
+
+    Returns:
+        ``(right, sentences)`` over all the gold sentences of the reports.
+
+    >>> right, n = zero_touch("development")
+    >>> n, right <= n
+    (65, True)
+    """
+    from ..analysis import analyse
+    from ..article import load_article
+    from ..scaffold import suggest_speakers
+
+    if isinstance(reports, str):
+        reports = evaluation_reports(reports)
+    right = total = 0
+    for report in reports:
+        article = report if hasattr(report, "sentences") else load_article(report)
+        owner = analysis_of(article)
+        gold = load_gold(owner)
+        registry = owner.speakers
+        drafted = suggest_speakers(article)
+        meaning = {}
+        for d in drafted:
+            match = [s.name for s in registry if _same_speaker(d, s)]
+            meaning[d.name] = match[0] if len(match) == 1 else f"(drafted) {d.name}"
+        said = {a.sentence.index: {meaning[n] for n in a.speakers}
+                for a in attribute(analyse(article, speakers=drafted))}
+        right += sum(said.get(i, set()) == set(names) for i, (names, _) in gold.items())
+        total += len(gold)
+    return right, total
+
+
+#: The sets of :func:`evaluation_summary`, each with what it is: (label, splits).
+SUMMARY_SETS = (("the kit's article", ()),
+                ("development (tuned on)", ("development", "fresh development")),
+                ("held-back (measured once)", ("held-out", "held-back")),
+                ("your articles", ("your articles",)))
+
+
+def evaluation_summary():
+    """The rules and the naive rule on every set of reports the kit keeps, one row a set.
+
+    The kit's own article; the development reports (the 10 the rules were first written with
+    and the 27 fresh ones they were then tuned on: their figures flatter the rules); the
+    held-back reports (3, then 15 drawn at random, each set annotated before the rules changed
+    and measured once, when they were done); and "your articles", the bundles with a gold file
+    that you added (the row is left out when there are none).
+
+    Returns:
+        A pandas DataFrame: set, reports, sentences, rules right, rules %, naive right, naive %.
+
+    >>> table = evaluation_summary()
+    >>> list(table["set"])[:3]
+    ["the kit's article", 'development (tuned on)', 'held-back (measured once)']
+    """
+    import pandas as pd
+
+    from ..article import DEFAULT_ARTICLE
+
+    rows = []
+    for label, splits in SUMMARY_SETS:
+        paths = [p for split in splits for p in evaluation_reports(split)] if splits else [DEFAULT_ARTICLE]
+        if not paths:
+            continue
+        table = evaluate_reports(paths)
+        total = table.iloc[-1]
+        rows.append({"set": label, "reports": len(paths), "sentences": int(total["sentences"]),
+                     "rules right": int(total["rules right"]), "rules %": total["rules %"],
+                     "naive right": int(total["naive right"]), "naive %": total["naive %"]})
+    return pd.DataFrame(rows)
+
+
+def errors_to_read(article=None):
+    """The rules' errors on ``article`` with their evidence; when it has none, those on the development reports.
+
+    The rules are always wrong somewhere: an article on which they make no error still has
+    errors to learn from in the reports they were tuned on.
+
+    Args:
+        article: the article (``None`` for the course's article).
+
+    Returns:
+        A Table (a DataFrame): article, sentence, gold, predicted, evidence, text.
+
+    >>> table = errors_to_read()
+    >>> len(table) > 0 and list(table.columns)[:2] == ["article", "sentence"]
+    True
+    """
+    from ..article import load_article
+    from ..display import table
+
+    owner = analysis_of(article)
+    rows = [{"article": owner.article.name, **e} for e in evaluate_attribution(owner).errors]
+    if not rows:
+        for path in evaluation_reports("fresh development"):
+            report = load_article(path)
+            rows += [{"article": report.name, **e} for e in evaluate_attribution(report).errors]
+    return table(rows, columns=["article", "sentence", "gold", "predicted", "evidence", "text"], empty="narration")

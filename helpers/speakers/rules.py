@@ -70,11 +70,16 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _BETWEEN_WORD = (r"has|have|had|would|will|did|also|then|again|further|later|earlier|first|once|still|now|too"
                  r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly"
                  rf"|on\s+(?:{_WEEKDAYS})|on\s+(?:{_MONTHS})\s+\d{{1,2}}|on\s+\d{{1,2}}\s+(?:{_MONTHS})"
-                 r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:week|month|year|night)")
+                 r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:week|month|year|night)"
+                 r"|for\s+(?:his|her|their|its)\s+part|in\s+(?:his|her|their|its\s+)?turn")
 _BETWEEN = rf"(?:\s+(?:{_BETWEEN_WORD}))*\s+"
 #: An appositive between commas after a name ("Rashid Alimov, Secretary-General of the SCO, said"),
 #: a parenthesis ("Mr. Lal (India) said") or a relative pronoun ("…, who said").
-_APPOSITIVE = r"(?:\s*,[^,.;“”\"]{1,160},|\s*\([^()]{1,60}\)|\s*,)?(?:\s+who)?"
+_APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160},|\s*\([^()]{1,60}\)|\s*,)?"
+               r"(?:\s+who(?:\s+(?:is|was)\s+[^,.;“”\"]{1,80}?(?=\s+[a-z]+\s))?)?")
+#: A title after a name that no second comma closes ("Tekeda Alemu, head of Ethiopian Mission to
+#: the UN told journalists"): only where a cue follows it.
+_OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“”\"]{1,100}?"
 #: What may open a sentence before its subject: a dateline ("UNITED NATIONS, March 7 (Xinhua) —"),
 #: an opening phrase that ends in a comma ("In his remarks,"), and title words ("ASEAN Secretary General").
 _CLAUSE_START = re.compile(r"^\s*(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
@@ -87,7 +92,7 @@ _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with)\
 #: Words that cannot be the last word of a subject: a cue after them is no finite verb with a subject.
 _NOT_A_SUBJECT = frozenset(
     "a an the this that these those which who whom what to of in on at by for with from as and or but nor not "
-    "i we you it he she they him her them us me is was were are be been being has have had do does did "
+    "i we you it he she they him her them us me is was were are be been being has have had do does did above "
     "can could may might must shall should will would so also then there here".split())
 #: Irregular past tenses among the cues (the others end in "-ed").
 _IRREGULAR_PAST = ("said", "told", "gave", "went", "drew")
@@ -96,7 +101,7 @@ _LAST_WORD = re.compile(rf"(?P<word>[\w’'-]+)(?:\s+(?:{_BETWEEN_WORD}))*\s+$")
 
 # Descriptions: a head noun, with what stands before it ("the Pakistani envoy") and after it
 # ("the chairperson of the OSCE"), resolved through the registry's role, organization and country.
-_DETERMINERS = ("the", "its", "his", "her", "their")
+_DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 #: Lower-case words that may stand before a head although no role uses them ("top officials",
 #: "UNSC member countries"); any other lower-case word ends the description, as it may be a verb.
 _PLAIN_MODIFIERS = frozenset(("top", "senior", "new", "former", "visiting", "outgoing", "incoming", "member",
@@ -117,6 +122,7 @@ _POST = re.compile(r"\s+(?:of|from|at)\s+[^,;:“”\"]{1,100}")
 _POST_ENDS = frozenset(("who", "which", "that"))
 _BETWEEN_ONE = re.compile(r"has|have|had|would|will|did|also|then|again|further|later|earlier|first|once|still|now|too"
                           r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly|this|last|on")
+_SPACED_GENERAL = re.compile(r"\b(Secretary|Director|Attorney|Governor|Inspector)\s+General\b", re.IGNORECASE)
 _OF_A_DELEGATION = re.compile(r"\s+of\s+(?:the|its|his|her|their)\s+(?:\w+\s+)?(?:delegation|mission)\b")
 _POSSESSIVE = re.compile(rf"[A-Z][\w.-]*{_APOS}s?")
 _POSSESSIVE_END = re.compile(rf"{_APOS}s?$")
@@ -215,12 +221,12 @@ class _Rules:
         # "Ban drew attention to … and said": a cue as the second verb of the subject
         self.coordinated_cue = re.compile(rf"\band\s+(?:also\s+)?(?P<cue>{cue_alt})(?![\w-])")
         # MENTION, an appositive between commas, words between, CUE ("Ban today emphasized")
-        self.bound_after = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
+        self.bound_after = re.compile(rf"(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE}){_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
         # CUE MENTION, the inverted order after what was said, with any title between
         # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
         self.bound_before = re.compile(
             rf"(?:^|[,”\":;—–]\s*)(?P<cue>{cue_alt})\s+"
-            rf"(?:(?:the|its|his|her|their|of|for|and|to|in|on|[A-Z][\w.’'-]*),?\s+){{0,10}}$")
+            rf"(?:(?:the|its|his|her|their|of|for|and|to|in|on|[A-Z][\w.’'-]*|\([A-Z][\w.-]*\)),?\s+){{0,10}}$")
         # the passive: "the points raised by Mr. Guterres"
         self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+$")
         self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
@@ -267,6 +273,7 @@ class _Rules:
             heads, words = set(), set()
             for segment in s.role.split(","):
                 title = re.split(r"\s+(?:of|to|for|in|on behalf)\s+", segment.strip())[0]
+                title = _SPACED_GENERAL.sub(r"\1-General", title)  # "Secretary General" is "Secretary-General"
                 title_words = title.split()
                 if title_words:
                     last = _singular(title_words[-1])
@@ -356,6 +363,8 @@ class _Rules:
             if plural and names and generic and not entities and not any(
                     w[0].isupper() or w.lower() in self.role_words for w in mods):
                 names = ()  # "the delegations", "the heads of regional organizations": which ones, no one can say
+            if plural and generic and len(names) == 1:
+                names = ()  # "the Forum leaders": many people, of whom the registry lists one
             post_text = post_text.rstrip()
             label = (text[start:end] + post_text).strip()
             out.append(_Mention(start, end + len(post_text), names, "group" if plural and not names else "description",
@@ -396,6 +405,8 @@ class _Rules:
             low = token.lower()
             if low in _DETERMINERS:
                 return begin, mods, token
+            if token[:1].islower() and _POSSESSIVE_END.search(token) and _POSSESSIVE_END.sub("", low) in vocabulary:
+                return begin, [_POSSESSIVE_END.sub("", low), *mods], token  # "the commission's president"
             if not token or not (token[0].isupper() or low in vocabulary or low in _PLAIN_MODIFIERS):
                 break  # a lower-case word that no role uses may be a verb: "… attended United Nations"
             if ("'" in token or "’" in token) and _POSSESSIVE.fullmatch(token):  # "Pakistan's envoy"
@@ -456,7 +467,7 @@ class _Rules:
             for m in self.name.finditer(text):
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
-        may_cue = words is None or not self.cue_hint.isdisjoint(words)
+        may_cue = words is None or not self.cue_hint.isdisjoint(words) or "according" in words
         taken = _Spans((m.start, m.end) for m in found)
         name_starts = {n.start for n in found if n.how == "name"}
         name_ends = {n.end for n in found if n.how == "name"}
@@ -659,6 +670,7 @@ class _Context:
     may_cue: bool              # a cue may be in the sentence (the quick test)
     folded: str                # the sentence folded for quick tests (see _fold)
     words: set                 # the words of the folded sentence, for quick tests
+    previous_paragraph: object  # the paragraph of the sentence before
 
 
 @dataclass(slots=True)
@@ -792,6 +804,10 @@ def _pronoun_target(pronoun, ctx, at):
                 return (), f"pronoun 'they' points to the group {group!r}, no speaker of the registry", group
             return names, "pronoun 'they' carried from the last named speakers", None
         return (), None, None
+    here = [m.names for m in ctx.mentions if m.how == "name" and m.end <= at]
+    if here and registry[here[-1][0]].pronoun in (pronoun, None):
+        # "Al-Araby delivering a keynote address in which he underscored …": named before it, here
+        return here[-1], f"pronoun '{pronoun}' points to {here[-1][0]}, named before it in the sentence", None
     singles = [names for names, group in reversed(ctx.salient) if not group and len(names) == 1]
     for n, names in enumerate(singles):
         known = registry[names[0]].pronoun
@@ -905,8 +921,55 @@ def _other_subject(ctx):
     return None
 
 
+#: Narration about the meeting and the scene: what was held, chaired, convened, signed or founded,
+#: who the members of an organization are, what a debate focuses on. Whoever speaks around them,
+#: these verbs report events and institutions, not words.
+_SCENE = re.compile(
+    r"\b(?:was|were)\s+(?:officially\s+|first\s+|formally\s+|jointly\s+)?"
+    r"(?:chaired|convened|held|hosted|organi[sz]ed|co-chaired|presided\s+over|attended)\b"
+    r"|\b(?:chaired|convened|co-chaired|hosted|opened|presided\s+over)\s+(?:the|a|an|its|this)\s+"
+    r"(?:\w+\s+){0,3}(?:meeting|debate|session|summit|conference|event)\b"
+    r"|\bholds?\s+the\s+(?:\w+\s+)?presidency\b|\b(?:will|would)\s+focus\s+on\b"
+    r"|^(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}(?:meeting|debate|session|summit|event|discussion|conference|"
+    r"briefing|dialogue)s?\s+(?:\w+\s+)?(?:focused|focuses|centred|centered|was|is|will|came|comes)\b",
+    re.IGNORECASE)
+#: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
+_HISTORY = re.compile(
+    r"\b(?:was|were)\s+(?:officially\s+|first\s+|formally\s+|jointly\s+)?"
+    r"(?:established|founded|created|set\s+up|launched|signed)\b"
+    r"|\b(?:comprises|comprising|consists\s+of|is\s+made\s+up\s+of)\b"
+    r"|\bbecame\s+(?:[\w-]+\s+){0,2}members?\b|\bstatus\s+of\s+(?:an\s+)?observers?\b|\bdialogue\s+partners\b"
+    r"|\bsigned\s+(?:the|a|an|its|this)\s+(?:\w+\s+){0,3}(?:declaration|agreement|memorandum|treaty)\b"
+    r"|^(?:Established|Founded|Created|Set\s+up|Launched)\s+in\s+\d{4}\b",
+    re.IGNORECASE)
+#: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)".
+_BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
+                     r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?)\s*$")
+#: "According to …" at the start of a sentence, whose source no rule found a speaker in.
+_ACCORDING_START = re.compile(r"^\s*According\s+to\s+")
+
+
+def _scene(ctx):
+    """8. Narration about the meeting and the scene, a byline, or a source that is no speaker."""
+    text = ctx.sentence.text
+    if _BYLINE.match(text):
+        return _Decision((), None, "a byline or an agency's tag: narration", ends_speech=True)
+    if ctx.blanked != text:  # a sentence with quoted words is someone's
+        return None
+    if _ACCORDING_START.match(text) and not any(m.names for m in ctx.mentions):
+        return _Decision((), None, "'according to' a source that is no speaker of the registry: the "
+                                   "journalist's narration", ends_speech=True)
+    found = _HISTORY.search(ctx.blanked) or (None if ctx.in_speech_paragraph else _SCENE.search(ctx.blanked))
+    if found and not (ctx.subject is not None and ctx.subject.how != "group" and _resolve(ctx.subject, ctx.salient)
+                      and not re.search(r"\b(?:signed|chaired|convened|hosted|opened|presided)\b", found.group(),
+                                        re.IGNORECASE)):
+        return _Decision((), None, f"narration about the meeting or the scene ({found.group().strip()!r})",
+                         ends_speech=True)
+    return None
+
+
 def _heading(ctx):
-    """8. A heading (a paragraph of one line with no final stop, not the cut end): narration."""
+    """9. A heading (a paragraph of one line with no final stop, not the cut end): narration."""
     text = ctx.sentence.text.rstrip(" ”\"’)")
     if ctx.alone and text and text[-1] not in ".!?…:;":
         return _Decision((), None, "a heading (a line of its own with no final stop): narration")
@@ -914,7 +977,7 @@ def _heading(ctx):
 
 
 def _continuation(ctx):
-    """9. No cue: the speech going on continues, or it is the journalist's narration."""
+    """10. No cue: the speech going on continues, or it is the journalist's narration."""
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
@@ -922,7 +985,7 @@ def _continuation(ctx):
 
 
 _RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group, _introduced_only,
-               _other_subject, _heading, _continuation)
+               _other_subject, _scene, _heading, _continuation)
 
 
 def _attribute(sentences, rules: _Rules) -> list[Attribution]:
@@ -930,7 +993,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     salient = deque(maxlen=12)  # a pronoun points to someone named in the last few sentences
     quote_open, quote_paragraph = False, None
     paragraphs = [s.paragraph for s in sentences]
-    ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set())
+    ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set(), None)
     for n, sent in enumerate(sentences):
         text = sent.text
         began_inside = quote_open and sent.paragraph == quote_paragraph
@@ -947,6 +1010,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         ctx.alone = (n + 1 < len(sentences) and paragraphs[n + 1] != sent.paragraph
                      and (n == 0 or paragraphs[n - 1] != sent.paragraph))
         ctx.may_cue, ctx.folded, ctx.words = may_cue, folded, words
+        ctx.previous_paragraph = paragraphs[n - 1] if n else None
         for rule in _RULE_ORDER:
             decision = rule(ctx)
             if decision is not None:
@@ -971,7 +1035,29 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
         out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
+        _split_frame(out, sentences, rules)
     return out
+
+
+#: A frame left on its own by the sentence splitter after a quoted question or exclamation:
+#: "“… together?” Al-Araby questioned." (a name or a pronoun and a cue, nothing else).
+_SPLIT_FRAME_MAX_WORDS = 6
+
+
+def _split_frame(out, sentences, rules) -> None:
+    """When the last sentence is only "[Name] [cue]." and the one before it a quotation of its
+    paragraph ending in "?" or "!" that no cue gave a speaker, the quotation is that speaker's."""
+    if len(out) < 2:
+        return
+    frame, quote = out[-1], out[-2]
+    text, before = frame.sentence.text.strip(), quote.sentence.text.rstrip()
+    if (not frame.speakers or frame.cue is None or frame.sentence.paragraph != quote.sentence.paragraph
+            or len(text.split()) > _SPLIT_FRAME_MAX_WORDS or before[-2:] not in ("?”", '?"', "!”", '!"')
+            or quote.cue is not None or quote.speakers == frame.speakers):
+        return
+    out[-2] = Attribution(quote.sentence, frame.speakers, frame.cue, "direct quote",
+                          f"a quotation whose frame the splitter cut off: the next sentence, {text!r}, "
+                          f"says who said it")
 
 
 def attribute(article, registry=None) -> list[Attribution]:
@@ -1000,10 +1086,18 @@ def attribute(article, registry=None) -> list[Attribution]:
     6. Speakers introduced with no cue ("… spoke in their capacities as Chairs") → narration.
     7. A cue whose subject is no speaker of the registry ("the presidency explained",
        "the Tunisian representative said") → narration.
-    8. A heading (a paragraph of one line with no final stop) → narration.
-    9. No cue at all → the speech going on continues, or narration. A named subject whose
+    8. Narration about the meeting and the scene, with its own evidence: what was chaired,
+       convened, held, hosted or signed, who holds the presidency, what a debate "will focus
+       on" (outside a speaker's paragraph); an organization's history and members ("was
+       established", "comprising", "became members", even inside one); a byline or an
+       agency's tag ("-Xinhua"); "According to" a source that is no speaker → narration.
+    9. A heading (a paragraph of one line with no final stop) → narration.
+    10. No cue at all → the speech going on continues, or narration. A named subject whose
        verb reports no speech ("Lim Jock Hoi reviewed …") does not take the sentence, but a
        "he" after it points to them.
+
+    A quotation ending in "?" or "!" that no cue gave a speaker, followed by a frame the
+    sentence splitter left alone ("Aboul Gheit questioned."), is the frame's speaker's.
 
     Args:
         article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
