@@ -32,9 +32,9 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .analysis import analysis_of, data_key
+from .analysis import SHARED_FILES, analysis_of
 from .article import DEFAULT_ARTICLE, load_article
-from .datafiles import DataFileError, UnknownName, UsageError, WrongType, data_dir, list_folder
+from .datafiles import DataFileError, UnknownName, UsageError, WrongType, data_dir, file_stamp, list_folder
 from .display import table as _table
 from .frequency import log_likelihood, word_counts
 from .speakers.evaluation import load_gold
@@ -112,11 +112,13 @@ class Collection:
             number of each hit, with the course's lexicon).
         """
         path = self.paths[name]
-        article = load_article(path)
-        key = data_key(article)
+        files = [path, path.with_suffix(".toml"), path.with_name(f"{path.stem}.speakers.csv"),
+                 *(data_dir() / f for f in SHARED_FILES)]
+        key = tuple(file_stamp(p) for p in files)  # the files' versions: no need to read the report again
         kept = self._summaries.get(name)
         if kept is not None and kept[0] == key:
             return kept[1]
+        article = load_article(path)
         owner = analysis_of(article)
         words = len(article.words)
         row = {"name": name, "outlet": article.publisher or "(no publisher)", "date": article.date,
