@@ -12,8 +12,8 @@ finds it too. The modules, bottom up: ``datafiles`` (reading the data files), ``
 ``article``, ``frequency``, ``lexicon``, ``blocs``, ``speakers.registry`` and
 ``speakers.grammar`` (the settings); ``analysis`` (the owner of one analysis); then
 ``speakers.rules``, ``groups``, ``themes``, ``speakers.views``, ``speakers.evaluation``,
-``plots``, ``explore``; around them ``display``, ``examples``, ``doctor``, ``scaffold`` and
-``exercises``. ``docs/architecture.md`` draws the flow. Importing is fast: NLTK, pandas,
+``plots``, ``explore``, ``collection`` (many reports); around them ``display``, ``examples``,
+``doctor``, ``scaffold`` and ``exercises``. ``docs/architecture.md`` draws the flow. Importing is fast: NLTK, pandas,
 matplotlib and ipywidgets load only when a function needs them.
 """
 

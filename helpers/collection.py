@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import html
+from array import array
 import math
 import re
 from collections import Counter, defaultdict
@@ -72,7 +73,7 @@ class Collection:
     """
 
     def __init__(self, paths, notes=()):
-        self.paths = {p.stem: p for p in paths}
+        self.paths = {Path(p).stem: Path(p) for p in paths}
         self.notes = list(notes)
         self._summaries: dict = {}
 
@@ -108,7 +109,7 @@ class Collection:
 
         Returns:
             A dict: ``row`` (its line of the metadata table), ``text`` (its clean text),
-            ``sentences`` (their texts), ``words`` (how many), ``hits`` (theme → the sentence
+            ``spans`` (where each sentence starts and ends in it, one after the other), ``words`` (how many), ``hits`` (theme → the sentence
             number of each hit, with the course's lexicon).
         """
         path = self.paths[name]
@@ -125,7 +126,8 @@ class Collection:
                "organizations": ", ".join(article.about) or "(none given)", "event": article.event or NO_EVENT,
                "sentences": len(article.sentences), "words": words, "speakers": len(owner.speakers)}
         hits = {t.name: tuple(h.sentence for h in hits_of(owner, t)) for t in owner.themes.values()}
-        summary = {"row": row, "text": article.text, "sentences": tuple(s.text for s in article.sentences),
+        spans = array("l", (x for sentence in article.sentences for x in (sentence.start, sentence.end)))
+        summary = {"row": row, "text": article.text, "spans": spans,
                    "words": words, "about": tuple(article.about), "hits": hits}
         self._summaries[name] = (key, summary)
         return summary
@@ -219,19 +221,20 @@ def load_collection(names_or_folder=None) -> Collection:
         raise DataFileError(folder or ".", "no report bundle here: a bundle is NAME.txt with its NAME.toml beside it",
                             "point load_collection at a folder of bundles (such as data/collection), "
                             "or give a list of names")
-    notes, good = [], []
-    for p in paths:
+    collection, notes = Collection(paths), []
+    for p in paths:  # each report is read here, once: its summary is what the collection keeps
         try:
-            article = load_article(p)
+            row = collection.summary(p.stem)["row"]
         except (DataFileError, OSError, ValueError) as err:
             notes.append(f"{p.stem}: left out, it cannot be read: {err}")
+            del collection.paths[p.stem]
             continue
-        if not article.event:
+        if row["event"] == NO_EVENT:
             notes.append(f"{p.stem}: its .toml names no event; add a line such as  event = \"UNSC YYYY-MM-DD ORG\"")
-        good.append(p)
-    if not good:
+    if not collection.paths:
         raise DataFileError(folder or ".", "no bundle here can be read", "; ".join(notes))
-    return Collection(good, notes)
+    collection.notes = notes
+    return collection
 
 
 # --- text reuse -----------------------------------------------------------------------
@@ -396,37 +399,50 @@ def reuse_pairs(collection, min_words: int = 8, common: int = 50):
     n = _check_min(min_words)
     texts = _texts(collection)
     names = list(texts)
+    columns = ["report", "other", "shared_words", "words", "share"]
+    # 1. each report's shingles, hashed into one array H; offsets[d] is where report d's begin
     vocab: dict = {}
-    hashes, docs, sizes = [], [], []
-    for d, name in enumerate(names):
-        ids = np.fromiter((vocab.setdefault(m.group().lower(), len(vocab)) for m in _WORD.finditer(texts[name])),
+    sizes, blocks = [], []
+    for name in names:
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in _WORD.findall(texts[name].lower().replace("’", "'"))),
                           dtype=np.uint64)
         sizes.append(len(ids))
-        m = len(ids) - n + 1
-        if m <= 0:
-            continue
+        m = max(len(ids) - n + 1, 0)
         h = np.zeros(m, dtype=np.uint64)
         for k in range(n):  # a polynomial hash of the n word ids; uint64 arithmetic wraps around
-            h = h * np.uint64(1_000_003) + ids[k:k + m] + np.uint64(1)
-        hashes.append(h)
-        docs.append(np.full(m, d, dtype=np.int32))
-    columns = ["report", "other", "shared_words", "words", "share"]
-    if not hashes:
+            h *= np.uint64(1_000_003)
+            h += ids[k:k + m] + np.uint64(1)
+        blocks.append(h)
+    counts = np.array([len(h) for h in blocks], dtype=np.int64)
+    offsets = np.concatenate(([0], np.cumsum(counts)))
+    if not offsets[-1]:
         return _empty(columns, "no report has enough words for one shingle")
-    H, D = np.concatenate(hashes), np.concatenate(docs)
-    P = np.concatenate([np.arange(len(h), dtype=np.int32) for h in hashes])
-    order = np.lexsort((D, H))
-    H, D, P = H[order], D[order], P[order]
-    new_hash = np.empty(len(H), dtype=bool)
+    H = np.concatenate(blocks)
+    del blocks
+    # 2. the index: shingles sorted by hash; only those seen more than once are looked at again
+    order = np.argsort(H, kind="stable")
+    H = H[order]
+    twice = np.zeros(len(H), dtype=bool)
+    twice[1:] = H[1:] == H[:-1]
+    twice[:-1] |= twice[1:].copy()
+    at = order[twice]
+    Hs = H[twice]
+    del H, order, twice
+    if not len(at):
+        return _empty(columns, f"no passage of {n} words or more is shared")
+    D = np.searchsorted(offsets, at, side="right") - 1
+    P = at - offsets[D]
+    # 3. groups of one hash: the reports that hold it (a stable sort kept them in report order)
+    new_hash = np.empty(len(Hs), dtype=bool)
     new_hash[0] = True
-    new_hash[1:] = H[1:] != H[:-1]
+    new_hash[1:] = Hs[1:] != Hs[:-1]
     new_doc = new_hash.copy()
     new_doc[1:] |= D[1:] != D[:-1]
     starts = np.flatnonzero(new_hash)
     ndocs = np.add.reduceat(new_doc.astype(np.int32), starts)
     keep = (ndocs >= 2) & (ndocs <= common)
+    ends = np.append(starts[1:], len(Hs))
     A, B, Q = [], [], []
-    ends = np.append(starts[1:], len(H))
     for s, e in zip(starts[keep].tolist(), ends[keep].tolist()):
         d, p = D[s:e].tolist(), P[s:e].tolist()
         present = set(d)
@@ -438,6 +454,7 @@ def reuse_pairs(collection, min_words: int = 8, common: int = 50):
                     Q.append(pos)
     if not A:
         return _empty(columns, f"no passage of {n} words or more is shared")
+    # 4. for each (report, other) pair, the words of the report its shared shingles cover
     A, B, Q = np.array(A, dtype=np.int64), np.array(B, dtype=np.int64), np.array(Q, dtype=np.int64)
     order = np.lexsort((Q, B, A))
     A, B, Q = A[order], B[order], Q[order]
@@ -592,8 +609,8 @@ def voice_shares(collection, by: str = "outlet", source: str = "rules"):
         raise UsageError(f"by should be 'outlet' or 'event', not {by!r}")
     v = voices(collection, source)
     if by == "event":
-        v["event"] = [analysis_of(load_article(collection.paths[n])).article.event or NO_EVENT for n in v.index] \
-            if isinstance(collection, Collection) else NO_EVENT
+        v["event"] = [collection.summary(n)["row"]["event"] for n in v.index] \
+            if isinstance(collection, Collection) else [NO_EVENT] * len(v)
     shares = [c for c in v.columns if c not in ("outlet", "sentences", "lede", "event")]
     weighted = v[shares].mul(v["sentences"], axis=0)
     weighted[by] = v[by]
@@ -714,7 +731,7 @@ def theme_sentences(collection, theme: str, group, by: str = "organization"):
         if theme not in s["hits"]:
             raise UnknownName(f"there is no theme {theme!r}; themes: {', '.join(s['hits'])}")
         for i in sorted(set(s["hits"][theme])):
-            rows.append({"report": n, "sentence": i, "text": s["sentences"][i]})
+            rows.append({"report": n, "sentence": i, "text": s["text"][s["spans"][2 * i]:s["spans"][2 * i + 1]]})
     if not seen_group:
         groups = sorted({g for n in c.names for g in _groups_of(c.summary(n), by)}, key=str)
         raise UnknownName(f"no group {group!r} when grouping by {by!r}; groups: {', '.join(map(str, groups))}")

@@ -48,6 +48,10 @@ def test_bad_input_gets_a_message(tmp_path, coll):
     assert "names no event" in lonely.notes[0]
     with pytest.raises(UnknownName, match="Events:"):
         lonely.event(EVENT)
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "empty.toml").write_text('event = "UNSC 2016-10-28 CSTO SCO CIS"\n', encoding="utf-8")
+    both = load_collection(tmp_path)
+    assert both.names == ["x"] and any(n.startswith("empty: left out") and "file is empty" in n for n in both.notes)
     with pytest.raises(UnknownName, match="did you mean"):
         load_collection(["idn-2016-10-31-un-regional-bodie"])
     with pytest.raises(UsageError):
