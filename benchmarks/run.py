@@ -23,6 +23,7 @@ PARTS = {
     "coldstart": ("coldstart", {}, {"repeat": 1}),
     "limits": ("limits", {}, {"size": 20_000, "repeat": 1, "big": 300_000}),
     "attribution": ("attribution", {}, {"repeat": 1}),
+    "collection": ("collection", {}, {"sizes": (10, 100)}),
 }
 
 USAGE = f"""usage: python -m benchmarks [PART ...] [--quick]

@@ -12,16 +12,17 @@ finds it too. The modules, bottom up: ``datafiles`` (reading the data files), ``
 ``article``, ``frequency``, ``lexicon``, ``blocs``, ``speakers.registry`` and
 ``speakers.grammar`` (the settings); ``analysis`` (the owner of one analysis); then
 ``speakers.rules``, ``groups``, ``themes``, ``speakers.views``, ``speakers.evaluation``,
-``plots``, ``explore``; around them ``display``, ``examples``, ``doctor``, ``scaffold`` and
-``exercises``. ``docs/architecture.md`` draws the flow. Importing is fast: NLTK, pandas,
+``plots``, ``explore``, ``collection`` (many reports); around them ``display``, ``examples``,
+``doctor``, ``scaffold`` and ``exercises``. ``docs/architecture.md`` draws the flow. Importing is fast: NLTK, pandas,
 matplotlib and ipywidgets load only when a function needs them.
 """
 
-from . import analysis, article, blocs, datafiles, display, doctor, examples, exercises, explore  # noqa: F401
+from . import analysis, article, blocs, collection, datafiles, display, doctor, examples, exercises, explore  # noqa: F401
 from . import frequency, groups, lexicon, plots, scaffold, speakers, themes, tokens  # noqa: F401
 from .analysis import *  # noqa: F401,F403
 from .article import *  # noqa: F401,F403
 from .blocs import *  # noqa: F401,F403
+from .collection import *  # noqa: F401,F403
 from .datafiles import *  # noqa: F401,F403
 from .display import *  # noqa: F401,F403
 from .doctor import *  # noqa: F401,F403
@@ -55,6 +56,8 @@ __all__ = [
     "plot_theme_dispersion",
     # explorers
     "frequency_explorer", "speaker_explorer", "theme_explorer", "dashboard",
+    # a collection of reports
+    "load_collection",
     # exercises
     "check", "show_progress",
 ]

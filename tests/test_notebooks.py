@@ -15,8 +15,11 @@ NOTEBOOKS = sorted(
 
 #: Every article bundled in data/articles/: the lessons and the student exercises run on each.
 ARTICLES = sorted(p.stem for p in (ROOT / "data" / "articles").glob("*.txt"))
+#: The notebooks that read a collection of reports (load_collection()), not the course's article:
+#: they show the same reports whatever the article, so they run once, not once per article.
+ON_THE_COLLECTION = ("06-comparing-reports.ipynb", "05-collection.ipynb")
 #: The notebooks a learner runs on the course's current article, whatever it is.
-ON_EVERY_ARTICLE = [p for p in NOTEBOOKS if p.parent.name in ("notebooks", "exercises")]
+ON_EVERY_ARTICLE = [p for p in NOTEBOOKS if p.parent.name in ("notebooks", "exercises") and p.name not in ON_THE_COLLECTION]
 
 
 def _id(path):
@@ -74,7 +77,7 @@ def _execute(path):
 
 
 #: The lessons where the learner writes the plain version before meeting the kit's function.
-PLAIN_FIRST = ("01-", "02-", "03-", "04-")
+PLAIN_FIRST = ("01-", "02-", "03-", "04-", "06-")
 #: Example pickers the lessons show how to pick (or call as helpers.examples.X), never by bare name.
 PICKERS = ("content_words", "example_phrase", "misspelling", "most_miscounted", "largest_cell",
            "keyness_groups", "who_raised", "most_quoted", "top_theme", "longest_term_theme",
