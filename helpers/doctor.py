@@ -14,7 +14,7 @@ from typing import NamedTuple
 from .analysis import analyse
 from .article import DEFAULT_ARTICLE, SETTINGS_FILE, closest_name, load_article, read_metadata, read_settings
 from .blocs import bloc_keys, load_blocs
-from .datafiles import DataFileError, data_dir, file_stamp, folder_problem, list_folder, read_lines, read_text
+from .datafiles import data_dir, DataFileError, file_stamp, folder_problem, list_folder, read_lines, read_text
 from .frequency import article_aliases
 from .speakers import LEGACY_REGISTRY, load_speakers
 from .speakers.evaluation import GOLD_COLUMNS, draft_gold, gold_lines, load_gold

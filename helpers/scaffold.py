@@ -27,10 +27,10 @@ from pathlib import Path
 
 from .analysis import analyse
 from .article import load_article, load_boilerplate
-from .datafiles import DataFileError, data_dir, load_stopwords, read_text, read_wordlist
+from .datafiles import data_dir, DataFileError, load_stopwords, read_text, read_wordlist
 from .doctor import check_data_files
 from .frequency import article_aliases
-from .speakers import Speaker, load_speakers
+from .speakers import load_speakers, Speaker
 from .speakers.rules import attribute
 from .tokens import find_mentions
 

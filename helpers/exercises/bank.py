@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..datafiles import DataFileError, file_stamp
+from ..article import DEFAULT_ARTICLE, current_article, list_articles, load_article
+from ..datafiles import data_dir, DataFileError, file_stamp
 
 __all__ = ["Case", "Question", "Wrong", "load_questions", "questions", "validate_question"]
 
@@ -537,13 +538,11 @@ def article_for(question: Question):
     Raises:
         DataFileError: the question names an article that is not in the data folder.
     """
-    from ..article import list_articles, load_article
 
     if question.article is None:
         try:
             return load_article()
         except FileNotFoundError as err:
-            from ..datafiles import data_dir
 
             raise DataFileError(data_dir() / "articles", "the course's current article cannot be loaded: "
                                 + str(err).split("\n")[0], "choose an article that exists: HELPERS_ARTICLE=NAME, "
@@ -672,7 +671,6 @@ def validate_question(question: Question) -> list[str]:
     >>> validate_question(load_questions()["reading.q5"])
     []
     """
-    from ..article import DEFAULT_ARTICLE, current_article
 
     where = question.path or Path("<check file>")
     if len(question.hints) < MIN_HINTS:

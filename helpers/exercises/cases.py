@@ -20,8 +20,9 @@ from __future__ import annotations
 import copy
 import reprlib
 
-from .bank import NOT_COMPUTED, Question, call, run_solution, wrong_results
-from .compare import UnsafeAnswer, kind, plain, safe_answer, same
+from .apart import Printed, run_apart
+from .bank import NOT_COMPUTED, call, Question, run_solution, wrong_results
+from .compare import kind, plain, safe_answer, same, UnsafeAnswer
 from .mistakes import mistake_hint
 
 __all__ = ["grade_function"]
@@ -172,7 +173,6 @@ def _task(question: Question, fn, cases, wrongs):
     def task(send):
         import sys
 
-        from .apart import Printed
 
         # even asking what the answer is may run the learner's code (a property, __class__), so it is asked here
         if not callable(fn):
@@ -225,7 +225,6 @@ def grade_function(question: Question, fn, seconds: float):
     >>> grade_function(load_questions()["reading.q8"], lambda words: 0, 10)[0]
     'wrong'
     """
-    from .apart import run_apart
 
     cases = run_solution(question)
     outcome = run_apart(_task(question, fn, cases, wrong_results(question, cases)), seconds)

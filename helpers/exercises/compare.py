@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 import types
 
+from ..datafiles import DataFileError
+
 #: Top-level packages whose objects compare in a way the kit trusts to end.
 TRUSTED = frozenset({"builtins", "helpers", "numpy", "pandas", "collections", "nltk", "datetime",
                      "decimal", "fractions", "re", "pathlib"})
@@ -202,7 +204,6 @@ def same(a, b, compare: str, tolerance: float) -> bool:
 
 def right(question, answer, expected) -> bool:
     """Whether ``answer`` is right: equal to ``expected``, or passing the question's accept test."""
-    from ..datafiles import DataFileError
     from .bank import call
 
     if question.expected is not None:

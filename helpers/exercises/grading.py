@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..article import DEFAULT_ARTICLE, current_article, load_article
 from ..datafiles import DataFileError
-from .apart import TooSlow, can_fork, run_apart, time_limit
-from .bank import Question, call, find_question
-from .compare import UnsafeAnswer, is_plain_data, right, safe_answer, same
+from .apart import can_fork, run_apart, time_limit, TooSlow
+from .bank import call, find_question, Question
+from .compare import is_plain_data, right, safe_answer, same, UnsafeAnswer
 from .mistakes import mistake_hint
+from .progress_store import record
 
 __all__ = ["Feedback", "check", "grade"]
 
@@ -86,7 +88,6 @@ def _fill(question: Question, text: str, answer, expected) -> str:
 
 def not_for_this_article(question: Question) -> str:
     """Why ``check`` cannot judge this question on the current article; ``""`` when it can."""
-    from ..article import DEFAULT_ARTICLE, current_article, load_article
 
     if question.article is None:
         return ""
@@ -224,7 +225,6 @@ def _compare(question: Question, answer, expected, wrong_values) -> Feedback:
 
 def _cannot_compute(question: Question, err: DataFileError) -> Feedback:
     """The feedback when the right answer cannot be computed: a broken check, or an article it does not fit."""
-    from ..article import DEFAULT_ARTICLE, current_article, load_article
 
     try:
         current = current_article()
@@ -301,7 +301,6 @@ def check(qid: str, answer=...) -> Feedback:
     >>> check("reading.q99", 3)
     ? reading.q99: there is no question 'reading.q99': this notebook's questions are reading.q1 to reading.q8.
     """
-    from .progress_store import record
 
     feedback = grade(qid, answer)
     if feedback.status in ("correct", "wrong"):

@@ -20,6 +20,10 @@ from __future__ import annotations
 import math
 import re
 
+from ..article import load_article
+from ..datafiles import DataFileError, load_stopwords
+from ..speakers import load_speakers
+from ..tokens import load_aliases
 from .compare import is_number, kind, plain, right, same
 
 _WORD = re.compile(r"\w+")
@@ -37,7 +41,6 @@ def _within(part: list[str], whole: list[str]) -> bool:
 
 def _content(words: list[str]) -> bool:
     """True when some word is not a stopword ("of", "the" alone are no near miss)."""
-    from ..datafiles import DataFileError, load_stopwords
 
     try:
         stop = load_stopwords()
@@ -57,18 +60,14 @@ def name_groups() -> list[tuple[str, str, tuple[str, ...]]]:
     Organizations come from ``data/aliases.txt`` (the key is the usual name), speakers
     from the registry (the name, then its aliases). A list that cannot be read adds nothing.
     """
-    from ..datafiles import DataFileError
 
     groups = []
     try:
-        from ..tokens import load_aliases
 
         groups += [("organization", key, (key, *names)) for key, names in load_aliases().items()]
     except (DataFileError, OSError):
         pass
     try:
-        from ..article import load_article
-        from ..speakers import load_speakers
 
         groups += [("speaker", s.name, (s.name, *s.aliases)) for s in load_speakers(load_article())]
     except (DataFileError, OSError):
@@ -230,7 +229,6 @@ def mistake_hint(question, answer, expected) -> str:
 
 def _open_hint(question, answer, a) -> str:
     """The feedback for an open question's answer that its accept test and wrong answers refuse."""
-    from ..datafiles import DataFileError
     from .bank import call
 
     if _has_capitals(answer) and right(question, _lower(answer), None):
