@@ -164,8 +164,10 @@ def _table_class():
 
 
         def _repr_html_(self):
-            return _html(self, empty=getattr(self, "empty_label", None) or _MISSING,
-                         decimals=getattr(self, "decimals", None) or {})
+            note = self.attrs.get("note") if self.empty else None  # an empty table says why it is empty
+            return ((f"<p style='margin:2px 0;color:#666'>{html.escape(str(note))}</p>" if note else "")
+                    + _html(self, empty=getattr(self, "empty_label", None) or _MISSING,
+                            decimals=getattr(self, "decimals", None) or {}))
 
         def __repr__(self):
             shown = pd.DataFrame(self)
@@ -176,7 +178,8 @@ def _table_class():
                                       for c, p in _places(self, decimals).items()}, index=self.index)
             with pd.option_context("display.max_colwidth", None, "display.max_columns", None,
                                    "display.expand_frame_repr", False):
-                return repr(shown)
+                note = self.attrs.get("note") if self.empty else None
+                return repr(shown) + (f"\n({note})" if note else "")
 
     Table.__module__, Table.__qualname__ = __name__, "Table"
     return Table

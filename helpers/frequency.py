@@ -401,7 +401,12 @@ def mentions_vs_words(article, aliases=None):
                      "word total": sum(counts.values()),
                      "as words": ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"})
 
-    return table(pd.DataFrame(rows).set_index("organization").sort_values("mentions", ascending=False, kind="stable"))
+    out = table(pd.DataFrame(rows, columns=["organization", "mentions", "word total", "as words"])
+                .set_index("organization").sort_values("mentions", ascending=False, kind="stable"))
+    if not rows:  # an alias list of notes only: an empty table that says why
+        out.attrs["note"] = ("no organization to count: data/aliases.txt (and the article's .toml) name none; "
+                             "add a line such as 'UN: United Nations; UN'")
+    return out
 
 
 # --- n-grams and collocations ---------------------------------------------------------------
@@ -509,6 +514,10 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
     Returns:
         A list of :class:`Collocation` ``(first, second, count, score)``.
 
+    Raises:
+        UsageError: the score cannot be computed, as on "Peace peace peace." (one pair is
+            nearly the whole text, leaving no chance to compare with): the message says so.
+
     >>> from helpers import load_article
     >>> [(c.first, c.second, c.count) for c in collocations(load_article(), 3)]
     [('united', 'nations', 28), ('central', 'asia', 6), ('member', 'states', 7)]
@@ -525,7 +534,14 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
         finder.apply_word_filter(lambda w: w in drop)
     finder.apply_freq_filter(min_freq)
     score = getattr(BigramAssocMeasures, _MEASURES[measure])
-    ranked = sorted(finder.score_ngrams(score), key=lambda pair: (-pair[1], pair[0]))
+    try:
+        scored = finder.score_ngrams(score)
+    except (ValueError, ZeroDivisionError):  # NLTK's "math domain error": a pair with no room for chance
+        raise UsageError(f"the {measure} score cannot be computed on this text: it is too short or too "
+                         "repetitive (one pair covers nearly all its words, as in 'Peace peace peace.'), so "
+                         "there is no chance to compare a pair with; count the pairs instead with "
+                         "helpers.frequency.ngram_counts(article, 2), or load a longer text") from None
+    ranked = sorted(scored, key=lambda pair: (-pair[1], pair[0]))
     return [Collocation(a, b, finder.ngram_fd[(a, b)], s) for (a, b), s in ranked[:k]]
 
 
