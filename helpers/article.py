@@ -44,6 +44,8 @@ _OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
     map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
+#: The marks a complete text ends with; a text that ends otherwise is cut (:attr:`Article.cut`).
+_CLOSING_MARKS = frozenset(".!?…:;\"'”’»)]}*-–—")
 _CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
 
 
@@ -121,6 +123,7 @@ class Article:
             ``"UNSC 2016-10-28 CSTO SCO CIS"``), or ``None``; ``about``: the organizations
             it is about, by key.
         tokens, words, token_columns: the word tokens, made on first use (see below).
+        cut: whether the text stops in the middle of a sentence (see :attr:`cut`).
 
     The files of an article's bundle sit beside ``path`` with the same name:
     ``NAME.toml``, ``NAME.speakers.csv``, ``NAME.gold.tsv`` (see :meth:`bundle_file`).
@@ -162,10 +165,26 @@ class Article:
         """
         return self.path.with_name(f"{self.name}.{kind}")
 
+    @property
+    def cut(self) -> bool:
+        """True when the text stops in the middle of a sentence, as a stored copy of a page cut short does.
+
+        The last paragraph ends without a closing mark (a full stop, ``?``, ``!``, ``…``, a
+        closing quotation mark or bracket): its last sentence, and its last word, may be
+        incomplete (``"… with the United Na"``), and the counts miss the rest of the report.
+        An empty text is not cut.
+
+        >>> load_article().cut, load_article("unpress-2015-03-09-un-eu-cooperation").cut
+        (False, True)
+        """
+        end = self.text.rstrip()
+        return bool(end) and end[-1] not in _CLOSING_MARKS
+
     def __repr__(self) -> str:
         when = self.date.isoformat() if self.date else "no date"
         return (f"<Article {self.name!r}: {self.title!r} by {self.author or 'unknown'}, {when}; "
-                f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>")
+                f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences"
+                + ("; the text is cut: it stops in the middle of a sentence>" if self.cut else ">"))
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

@@ -721,6 +721,9 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
             if used > _HTML_BUDGET:
                 full = True
                 break
+        if article.cut and number == len(article.paragraphs) - 1 and not full:  # the last words are not the report's
+            pieces.append("<span style='color:#a33'>[the text stops here, in the middle of a sentence: "
+                          "this copy of the report is cut]</span>")
         paragraphs.append(f"<p style='margin:4px 0' data-paragraph='{number}'>" + " ".join(pieces) + "</p>")
         if full:
             break

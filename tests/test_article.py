@@ -405,3 +405,26 @@ def test_sentences_made_quickly_are_sentences(article):
     with pytest.raises(AttributeError):  # still frozen
         article.sentences[0].text = "changed"
     assert _sentence(0, 0, 0, 3, "war") == Sentence(0, 0, 0, 3, "war")
+
+
+def test_a_text_that_stops_mid_word_is_flagged_as_cut(article, tmp_path):
+    from helpers import load_article
+
+    assert not article.cut and "cut" not in repr(article)
+    stored = load_article("unpress-2015-03-09-un-eu-cooperation")
+    assert stored.text.endswith("United Na") and stored.cut
+    assert "the text is cut" in repr(stored)
+    for text, cut in (("It ended.", False), ("He said: “It ended.”", False), ("It stopped in the midd", True),
+                      ("A list of 3", True)):
+        path = tmp_path / f"t{len(text)}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        assert load_article(path).cut is cut, text
+
+
+def test_the_speaker_explorer_says_where_a_cut_text_stops(article):
+    import helpers
+
+    stored = helpers.load_article("unpress-2015-03-09-un-eu-cooperation")
+    cut = helpers.explore.speaker_view(stored, "Federica Mogherini").html
+    assert "the text stops here, in the middle of a sentence" in cut
+    assert "the text stops here" not in helpers.explore.speaker_view(article, "Ban Ki-moon").html
