@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .analysis import analysis_of
 from .datafiles import data_dir
 from .examples import largest_cell
-from .display import clip, shown
+from .display import SCROLL_NOTE, WIDE_CHARS, clip, shown
 from .frequency import kwic, kwic_lines_html, no_kwic_html, no_occurrences, top_words, word_numbers
 from .groups import GROUPINGS
 from .lexicon import as_lexicon, make_theme
@@ -167,7 +167,10 @@ def _matrix_html(matrix) -> str:
                     + "".join(cells) + "</tr>")
     hidden = len(matrix.index) - len(rows)
     more = f"<p><i>{hidden:,} more rows are not shown; pick a row below to read it.</i></p>" if hidden > 0 else ""
-    return (f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
+    # about as wide as its row labels and a column of 8em or so per theme: say when that outgrows the box
+    width = max((len(str(label)) for label in matrix.index[:_MAX_ROWS]), default=0) + 9 * len(matrix.columns)
+    return ((SCROLL_NOTE if width > WIDE_CHARS else "")
+            + f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
             + "".join(rows) + "</table>" + more)
 
 

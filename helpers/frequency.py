@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .datafiles import UsageError, WrongType, data_dir, file_stamp, load_stopwords
-from .display import shown, table
+from .display import SCROLL_NOTE, WIDE_CHARS, shown, table
 from .tokens import Token, join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
 __all__ = [
@@ -783,7 +783,11 @@ def kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) 
     note = (f"; the first {limit:,} are shown" if limit else "; none is shown") if cut else ""
     head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {shown(word)}" + note)
     head = f"<p>{head}</p>" if heading or cut else ""
-    return f'<div class="kwic">{head}<table style="{_TABLE}">{rows}</table></div>'
+    drawn = lines if limit is None else lines[:limit]
+    widest = max((len(line.left) + len(_cut(line.keyword)) + len(line.right) + len(f"sentence {line.sentence}") + 16
+                  for line in drawn), default=0)
+    wide = SCROLL_NOTE if widest > WIDE_CHARS else ""  # the box is narrower than a line: say that it scrolls
+    return f'<div class="kwic">{head}{wide}<table style="{_TABLE}">{rows}</table></div>'
 
 
 # --- dispersion and Zipf ----------------------------------------------------------------------
