@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import io
 import os
 import re
 import tomllib
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .datafiles import (DataFileError, data_dir, data_file, file_stamp, list_folder, message_only, os_problem, read_lines,
                         read_text, read_wordlist)
-from .tokens import Token, alias_entries, phrase_entries, tokens_from_columns, split_sentences, token_columns
+from .tokens import Token, alias_entries, phrase_entries, tokens_from_columns, sentence_spans, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "NoSuchArticle", "load_article", "list_articles",
            "load_boilerplate", "current_article", "DEFAULT_ARTICLE"]
@@ -91,6 +94,88 @@ def _sentence(index: int, paragraph: int, start: int, end: int, text: str) -> Se
 _new = object.__new__
 
 
+class _Stored(Sequence):
+    """A read-only sequence kept as arrays of offsets into an article's text, its items made on demand.
+
+    An article of a million one-line paragraphs has a million paragraphs and sentences: as
+    Python objects they cost about 600 bytes each, as offsets 20 (five numbers of 4 bytes). Indexing, slicing (a tuple),
+    ``len``, iteration, ``in`` and ``==`` with a tuple work as on the tuple they stand for.
+    """
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts, ends):
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self._item(k) for k in range(*i.indices(len(self))))
+        try:
+            k = i.__index__()
+        except AttributeError:
+            raise TypeError(f"indices must be whole numbers or slices, not {type(i).__name__}") from None
+        n = len(self)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(f"index {i} is out of range: there are {n:,}")
+        return self._item(k)
+
+    def __iter__(self):
+        for k in range(len(self)):
+            yield self._item(k)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (_Stored, tuple, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(tuple(self)) if len(self) <= 20 else f"<{len(self):,} {type(self).__name__.lower()}: {self[0]!r}, …>"
+
+
+class Paragraphs(_Stored):
+    """An article's paragraphs, as strings: ``text[start:end]`` of each paragraph's span."""
+
+    __slots__ = ()
+
+    def _item(self, k: int) -> str:
+        return self._text[self._starts[k]:self._ends[k]]
+
+
+class Spans(_Stored):
+    """The ``(start, end)`` of each paragraph in an article's text."""
+
+    __slots__ = ()
+
+    def _item(self, k: int) -> tuple[int, int]:
+        return self._starts[k], self._ends[k]
+
+
+class Sentences(_Stored):
+    """An article's sentences: a :class:`Sentence` made on demand from its offsets and paragraph."""
+
+    __slots__ = ("_paragraphs",)
+
+    def __init__(self, text: str, starts, ends, paragraphs):
+        super().__init__(text, starts, ends)
+        self._paragraphs = paragraphs
+
+    def _item(self, k: int) -> Sentence:
+        s, e = self._starts[k], self._ends[k]
+        return _sentence(k, self._paragraphs[k], s, e, self._text[s:e])
+
+    def __iter__(self):
+        text, made = self._text, _sentence
+        for k, (s, e, p) in enumerate(zip(self._starts, self._ends, self._paragraphs)):
+            yield made(k, p, s, e, text[s:e])
+
+
 @dataclass(frozen=True)
 class Removed:
     """A piece of the raw file that is not in ``Article.text``, and why."""
@@ -113,6 +198,9 @@ class Article:
         paragraphs: the body paragraphs, in order.
         paragraph_spans: ``(start, end)`` of each paragraph in ``text``.
         sentences: :class:`Sentence` objects, each knowing its paragraph and offsets.
+            These three are read-only sequences that work like tuples (index, slice,
+            ``len``, loop, ``==``); they keep offsets into ``text`` and make each item
+            when it is asked for, so a text of a million short paragraphs stays small.
         removed: what cleaning took out of the raw file, line by line, with the reason.
         path: the file that was read; ``raw`` its text as received.
         organizations: this article's own organizations, ``((key, names), ...)``, from the
@@ -138,9 +226,9 @@ class Article:
     source: str | None
     attribution: str | None
     text: str
-    paragraphs: tuple[str, ...]
-    paragraph_spans: tuple[tuple[int, int], ...]
-    sentences: tuple[Sentence, ...]
+    paragraphs: Sequence[str]
+    paragraph_spans: Sequence[tuple[int, int]]
+    sentences: Sequence[Sentence]
     removed: tuple[Removed, ...] = field(repr=False)
     path: Path = field(repr=False)
     raw: str = field(repr=False)
@@ -592,22 +680,29 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
     if not paragraphs:
         raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",
                             "check that the article's body is in the file, one paragraph per line")
-    text, spans, pos = [], [], 0
+    # Paragraphs and sentences are kept as offsets into the text (see _Stored), not as objects.
+    # 4 bytes an offset when the text is under 4 G characters (always, in practice), else 8
+    kind = "I" if sum(len(p) + 2 for p in paragraphs) < 2 ** 32 else "q"
+    starts, ends, pos = array(kind), array(kind), 0
     for p in paragraphs:
-        spans.append((pos, pos + len(p)))
-        text.append(p)
+        starts.append(pos)
+        ends.append(pos + len(p))
         pos += len(p) + 2
-    text = "\n\n".join(text)
-    sentences, number = [], 0
-    for s, e in split_sentences(text):  # each paragraph is one block: sentences never cross it
-        while s >= spans[number][1]:
+    text = "\n\n".join(paragraphs)
+    del paragraphs
+    s_starts, s_ends, s_paragraphs, number = array(kind), array(kind), array(kind), 0
+    for s, e in sentence_spans(text):  # each paragraph is one block: sentences never cross it
+        while s >= ends[number]:
             number += 1
-        sentences.append(_sentence(len(sentences), number, s, e, text[s:e]))
+        s_starts.append(s)
+        s_ends.append(e)
+        s_paragraphs.append(number)
     return Article(
         name=path.stem, title=meta.get("title"), author=meta.get("author"), date=meta.get("date"),
         publisher=meta.get("publisher"), dateline=meta.get("dateline"), source=meta.get("source"),
-        attribution=meta.get("attribution"), text=text, paragraphs=tuple(paragraphs),
-        paragraph_spans=tuple(spans), sentences=tuple(sentences), removed=tuple(removed),
+        attribution=meta.get("attribution"), text=text, paragraphs=Paragraphs(text, starts, ends),
+        paragraph_spans=Spans(text, starts, ends), sentences=Sentences(text, s_starts, s_ends, s_paragraphs),
+        removed=tuple(removed),
         path=path, raw=raw, url=meta.get("url"), note=meta.get("note"),
         event=meta.get("event"), about=meta.get("about", ()),
         organizations=meta.get("organizations", ()), phrases=meta.get("phrases", ()))
@@ -655,21 +750,24 @@ def _clean(raw: str, meta: dict, chrome: list[str], own: dict | None = None, tom
     """
     own = own or {}
     paragraphs, removed = [], []
-    # Neither pattern touches a line break, so the whole text is cleaned at once, then split.
-    lines = [(n, line.strip())
-             for n, line in enumerate(_collapse_spaces(_drop_invisible(raw)).split("\n"), start=1)]
-    lines = [(n, line) for n, line in lines if line]
+    # Neither pattern touches a line break, so the whole text is cleaned at once, then read line by
+    # line (io.StringIO keeps no list of lines: a text of a million short lines stays small).
+    cleaned = _collapse_spaces(_drop_invisible(raw))
+    several = "\n" in cleaned.strip()  # a break between two characters that are not blank: two lines or more
     title = meta.get("title")
     found_title = False
     starts = tuple(chrome)
-    for n, line in lines:
+    for n, line in enumerate(io.StringIO(cleaned, newline="\n"), start=1):
+        line = line.strip()
+        if not line:
+            continue
         phrase = next((c for c in chrome if line.startswith(c)), None) if line.startswith(starts) else None
         reason = _own_chrome(line, own, toml_name) if own else None
         if reason is not None:
             removed.append(Removed(n, line, reason))
         elif phrase is not None:
             removed.append(Removed(n, line, f"page chrome: the line starts with {phrase!r} (data/boilerplate.txt)"))
-        elif not paragraphs and not found_title and (line == title or title is None and len(lines) > 1):
+        elif not paragraphs and not found_title and (line == title or title is None and several):
             found_title = True
             meta.setdefault("title", line)
             removed.append(Removed(n, line, "the title: kept in Article.title"))
