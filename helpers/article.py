@@ -158,22 +158,31 @@ class Spans(_Stored):
 
 
 class Sentences(_Stored):
-    """An article's sentences: a :class:`Sentence` made on demand from its offsets and paragraph."""
+    """An article's sentences: a :class:`Sentence` made from its offsets and paragraph when asked for.
 
-    __slots__ = ("_paragraphs",)
+    Loading an article makes no Sentence. The first loop over all of them (an analysis
+    reads every sentence) makes each one once and keeps them, so that every later loop,
+    and every result that holds a sentence, shares the same objects.
+    """
+
+    __slots__ = ("_paragraphs", "_made")
 
     def __init__(self, text: str, starts, ends, paragraphs):
         super().__init__(text, starts, ends)
-        self._paragraphs = paragraphs
+        self._paragraphs, self._made = paragraphs, None
 
     def _item(self, k: int) -> Sentence:
+        if self._made is not None:
+            return self._made[k]
         s, e = self._starts[k], self._ends[k]
         return _sentence(k, self._paragraphs[k], s, e, self._text[s:e])
 
     def __iter__(self):
-        text, made = self._text, _sentence
-        for k, (s, e, p) in enumerate(zip(self._starts, self._ends, self._paragraphs)):
-            yield made(k, p, s, e, text[s:e])
+        if self._made is None:
+            text, made = self._text, _sentence
+            self._made = tuple(made(k, p, s, e, text[s:e])
+                               for k, (s, e, p) in enumerate(zip(self._starts, self._ends, self._paragraphs)))
+        return iter(self._made)
 
 
 @dataclass(frozen=True)
