@@ -463,3 +463,15 @@ def test_a_million_short_paragraphs_hold_no_object_each(tmp_path):
     assert tiny.sentences[12_345].text == "war" and tiny.sentences[12_345].paragraph == 12_345
     # five offsets of 8 bytes and the text, raw and clean: about 60 bytes a paragraph (as objects, over 600)
     assert kept < 80 * 100_000, kept
+
+
+def test_sentences_are_made_once_a_loop_has_read_them_all(tmp_path):
+    from helpers import load_article
+
+    path = tmp_path / "three.txt"
+    path.write_text("A title\n\nOne. Two.\n\nThree.\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.sentences[1] == article.sentences[1] and article.sentences[1] is not article.sentences[1]
+    first = list(article.sentences)
+    assert all(a is b for a, b in zip(first, article.sentences)) and article.sentences[2] is first[2]
+    assert [s.text for s in first] == ["One.", "Two.", "Three."] and first[2].paragraph == 1
