@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import io
 import os
 import re
 import tomllib
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .datafiles import (DataFileError, data_dir, data_file, file_stamp, list_folder, message_only, os_problem, read_lines,
                         read_text, read_wordlist)
-from .tokens import Token, alias_entries, phrase_entries, tokens_from_columns, split_sentences, token_columns
+from .tokens import Token, alias_entries, phrase_entries, tokens_from_columns, sentence_spans, token_columns
 
 __all__ = ["Article", "Sentence", "Removed", "NoSuchArticle", "load_article", "list_articles",
            "load_boilerplate", "current_article", "DEFAULT_ARTICLE"]
@@ -44,6 +47,8 @@ _OTHER_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
     map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
+#: The marks a complete text ends with; a text that ends otherwise is cut (:attr:`Article.cut`).
+_CLOSING_MARKS = frozenset(".!?…:;\"'”’»)]}*-–—")
 _CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
 
 
@@ -89,6 +94,97 @@ def _sentence(index: int, paragraph: int, start: int, end: int, text: str) -> Se
 _new = object.__new__
 
 
+class _Stored(Sequence):
+    """A read-only sequence kept as arrays of offsets into an article's text, its items made on demand.
+
+    An article of a million one-line paragraphs has a million paragraphs and sentences: as
+    Python objects they cost about 600 bytes each, as offsets 20 (five numbers of 4 bytes). Indexing, slicing (a tuple),
+    ``len``, iteration, ``in`` and ``==`` with a tuple work as on the tuple they stand for.
+    """
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts, ends):
+        self._text, self._starts, self._ends = text, starts, ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(self._item(k) for k in range(*i.indices(len(self))))
+        try:
+            k = i.__index__()
+        except AttributeError:
+            raise TypeError(f"indices must be whole numbers or slices, not {type(i).__name__}") from None
+        n = len(self)
+        if k < 0:
+            k += n
+        if not 0 <= k < n:
+            raise IndexError(f"index {i} is out of range: there are {n:,}")
+        return self._item(k)
+
+    def __iter__(self):
+        for k in range(len(self)):
+            yield self._item(k)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (_Stored, tuple, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(tuple(self)) if len(self) <= 20 else f"<{len(self):,} {type(self).__name__.lower()}: {self[0]!r}, …>"
+
+
+class Paragraphs(_Stored):
+    """An article's paragraphs, as strings: ``text[start:end]`` of each paragraph's span."""
+
+    __slots__ = ()
+
+    def _item(self, k: int) -> str:
+        return self._text[self._starts[k]:self._ends[k]]
+
+
+class Spans(_Stored):
+    """The ``(start, end)`` of each paragraph in an article's text."""
+
+    __slots__ = ()
+
+    def _item(self, k: int) -> tuple[int, int]:
+        return self._starts[k], self._ends[k]
+
+
+class Sentences(_Stored):
+    """An article's sentences: a :class:`Sentence` made from its offsets and paragraph when asked for.
+
+    Loading an article makes no Sentence. The first loop over all of them (an analysis
+    reads every sentence) makes each one once and keeps them, so that every later loop,
+    and every result that holds a sentence, shares the same objects.
+    """
+
+    __slots__ = ("_paragraphs", "_made")
+
+    def __init__(self, text: str, starts, ends, paragraphs):
+        super().__init__(text, starts, ends)
+        self._paragraphs, self._made = paragraphs, None
+
+    def _item(self, k: int) -> Sentence:
+        if self._made is not None:
+            return self._made[k]
+        s, e = self._starts[k], self._ends[k]
+        return _sentence(k, self._paragraphs[k], s, e, self._text[s:e])
+
+    def __iter__(self):
+        if self._made is None:
+            text, made = self._text, _sentence
+            self._made = tuple(made(k, p, s, e, text[s:e])
+                               for k, (s, e, p) in enumerate(zip(self._starts, self._ends, self._paragraphs)))
+        return iter(self._made)
+
+
 @dataclass(frozen=True)
 class Removed:
     """A piece of the raw file that is not in ``Article.text``, and why."""
@@ -111,6 +207,9 @@ class Article:
         paragraphs: the body paragraphs, in order.
         paragraph_spans: ``(start, end)`` of each paragraph in ``text``.
         sentences: :class:`Sentence` objects, each knowing its paragraph and offsets.
+            These three are read-only sequences that work like tuples (index, slice,
+            ``len``, loop, ``==``); they keep offsets into ``text`` and make each item
+            when it is asked for, so a text of a million short paragraphs stays small.
         removed: what cleaning took out of the raw file, line by line, with the reason.
         path: the file that was read; ``raw`` its text as received.
         organizations: this article's own organizations, ``((key, names), ...)``, from the
@@ -121,6 +220,7 @@ class Article:
             ``"UNSC 2016-10-28 CSTO SCO CIS"``), or ``None``; ``about``: the organizations
             it is about, by key.
         tokens, words, token_columns: the word tokens, made on first use (see below).
+        cut: whether the text stops in the middle of a sentence (see :attr:`cut`).
 
     The files of an article's bundle sit beside ``path`` with the same name:
     ``NAME.toml``, ``NAME.speakers.csv``, ``NAME.gold.tsv`` (see :meth:`bundle_file`).
@@ -135,9 +235,9 @@ class Article:
     source: str | None
     attribution: str | None
     text: str
-    paragraphs: tuple[str, ...]
-    paragraph_spans: tuple[tuple[int, int], ...]
-    sentences: tuple[Sentence, ...]
+    paragraphs: Sequence[str]
+    paragraph_spans: Sequence[tuple[int, int]]
+    sentences: Sequence[Sentence]
     removed: tuple[Removed, ...] = field(repr=False)
     path: Path = field(repr=False)
     raw: str = field(repr=False)
@@ -162,10 +262,26 @@ class Article:
         """
         return self.path.with_name(f"{self.name}.{kind}")
 
+    @property
+    def cut(self) -> bool:
+        """True when the text stops in the middle of a sentence, as a stored copy of a page cut short does.
+
+        The last paragraph ends without a closing mark (a full stop, ``?``, ``!``, ``…``, a
+        closing quotation mark or bracket): its last sentence, and its last word, may be
+        incomplete (``"… with the United Na"``), and the counts miss the rest of the report.
+        An empty text is not cut.
+
+        >>> load_article().cut, load_article("unpress-2015-03-09-un-eu-cooperation").cut
+        (False, True)
+        """
+        end = self.text.rstrip()
+        return bool(end) and end[-1] not in _CLOSING_MARKS
+
     def __repr__(self) -> str:
         when = self.date.isoformat() if self.date else "no date"
         return (f"<Article {self.name!r}: {self.title!r} by {self.author or 'unknown'}, {when}; "
-                f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences>")
+                f"{len(self.paragraphs)} paragraphs, {len(self.sentences)} sentences"
+                + ("; the text is cut: it stops in the middle of a sentence>" if self.cut else ">"))
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -581,22 +697,29 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
     if not paragraphs:
         raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",
                             "check that the article's body is in the file, one paragraph per line")
-    text, spans, pos = [], [], 0
+    # Paragraphs and sentences are kept as offsets into the text (see _Stored), not as objects.
+    # 4 bytes an offset when the text is under 4 G characters (always, in practice), else 8
+    kind = "I" if sum(len(p) + 2 for p in paragraphs) < 2 ** 32 else "q"
+    starts, ends, pos = array(kind), array(kind), 0
     for p in paragraphs:
-        spans.append((pos, pos + len(p)))
-        text.append(p)
+        starts.append(pos)
+        ends.append(pos + len(p))
         pos += len(p) + 2
-    text = "\n\n".join(text)
-    sentences, number = [], 0
-    for s, e in split_sentences(text):  # each paragraph is one block: sentences never cross it
-        while s >= spans[number][1]:
+    text = "\n\n".join(paragraphs)
+    del paragraphs
+    s_starts, s_ends, s_paragraphs, number = array(kind), array(kind), array(kind), 0
+    for s, e in sentence_spans(text):  # each paragraph is one block: sentences never cross it
+        while s >= ends[number]:
             number += 1
-        sentences.append(_sentence(len(sentences), number, s, e, text[s:e]))
+        s_starts.append(s)
+        s_ends.append(e)
+        s_paragraphs.append(number)
     return Article(
         name=path.stem, title=meta.get("title"), author=meta.get("author"), date=meta.get("date"),
         publisher=meta.get("publisher"), dateline=meta.get("dateline"), source=meta.get("source"),
-        attribution=meta.get("attribution"), text=text, paragraphs=tuple(paragraphs),
-        paragraph_spans=tuple(spans), sentences=tuple(sentences), removed=tuple(removed),
+        attribution=meta.get("attribution"), text=text, paragraphs=Paragraphs(text, starts, ends),
+        paragraph_spans=Spans(text, starts, ends), sentences=Sentences(text, s_starts, s_ends, s_paragraphs),
+        removed=tuple(removed),
         path=path, raw=raw, url=meta.get("url"), note=meta.get("note"),
         event=meta.get("event"), about=meta.get("about", ()),
         organizations=meta.get("organizations", ()), phrases=meta.get("phrases", ()))
@@ -644,14 +767,15 @@ def _clean(raw: str, meta: dict, chrome: list[str], own: dict | None = None, tom
     """
     own = own or {}
     paragraphs, removed = [], []
-    # Neither pattern touches a line break, so the whole text is cleaned at once, then split.
-    lines = [(n, line.strip())
-             for n, line in enumerate(_collapse_spaces(_drop_invisible(raw)).split("\n"), start=1)]
-    lines = [(n, line) for n, line in lines if line]
+    # Neither pattern touches a line break, so the whole text is cleaned at once, then read line by
+    # line (io.StringIO keeps no list of lines: a text of a million short lines stays small).
+    cleaned = _collapse_spaces(_drop_invisible(raw))
+    several = "\n" in cleaned.strip()  # a break between two characters that are not blank: two lines or more
     title = meta.get("title")
     found_title = False
     starts = tuple(chrome)
-    for n, line in lines:
+    for n, line in enumerate(io.StringIO(cleaned, newline="\n"), start=1):
+        line = line.strip()
         for pattern in own.get("inline", ()):  # residue that shares a line with the text
             line, cut = pattern.cut(line)
             removed += [Removed(n, piece.strip(), f"page residue in the line: matches the pattern "
@@ -664,7 +788,7 @@ def _clean(raw: str, meta: dict, chrome: list[str], own: dict | None = None, tom
             removed.append(Removed(n, line, reason))
         elif phrase is not None:
             removed.append(Removed(n, line, f"page chrome: the line starts with {phrase!r} (data/boilerplate.txt)"))
-        elif not paragraphs and not found_title and (line == title or title is None and len(lines) > 1):
+        elif not paragraphs and not found_title and (line == title or title is None and several):
             found_title = True
             meta.setdefault("title", line)
             removed.append(Removed(n, line, "the title: kept in Article.title"))

@@ -31,6 +31,12 @@ _LONG_TEXT = 30
 #: At most this many decimals when a column does not say.
 _MAX_DECIMALS = 3
 _MISSING = "—"
+#: About as many characters of monospace text as a notebook's output area shows in one line;
+#: a table or a line estimated wider says that it scrolls sideways.
+WIDE_CHARS = 100
+#: The sign above a table or lines wider than their box.
+SCROLL_NOTE = ("<p class='helpers-scrolls' style='margin:2px 0;color:#666;font-size:90%'>↔ wider than the "
+               "box: scroll sideways to see the rest</p>")
 
 
 def _is_missing(value) -> bool:
@@ -107,6 +113,17 @@ def _places(frame, decimals) -> dict:
     return out
 
 
+def _estimated_width(frame, places, empty) -> int:
+    """About how many characters wide a table is drawn: a header wraps at 9em, a long text
+    at 40em (:data:`_LONG_TEXT`), a number or a short text is as wide as it is."""
+    width = max((len(_label(v)) for v in frame.index), default=0) + 2
+    for c in frame.columns:
+        texts = [format_cell(v, decimals=places[c], empty=empty) for v in frame[c]]
+        widest = max((len(t) for t in texts), default=0)
+        width += max(min(len(_label(c)), 9), widest if widest <= _LONG_TEXT else min(widest, 40)) + 2
+    return width
+
+
 def _html(frame, *, empty: str, decimals) -> str:
     """The markup of a :class:`Table`: a scrolling ``<div>`` around a plain HTML table."""
     import pandas as pd
@@ -138,7 +155,8 @@ def _html(frame, *, empty: str, decimals) -> str:
         body.append(f"<tr><th style='text-align:{'right' if index_numeric else 'left'};white-space:nowrap'>"
                     f"{html.escape(_label(label))}</th>{''.join(cells)}</tr>")
     size = f"<p style='margin:2px 0;color:#666'>{rows:,} rows × {len(frame.columns):,} columns</p>" if cut else ""
-    return (f"<div class='{TABLE_CSS_CLASS}' style='overflow-x:auto;max-width:100%'>"
+    return ((SCROLL_NOTE if _estimated_width(shown, places, empty) > WIDE_CHARS else "")
+            + f"<div class='{TABLE_CSS_CLASS}' style='overflow-x:auto;max-width:100%'>"
             f"<table class='dataframe'><thead><tr><th style='text-align:left'>{corner}</th>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>{size}</div>")
 
@@ -164,8 +182,10 @@ def _table_class():
 
 
         def _repr_html_(self):
-            return _html(self, empty=getattr(self, "empty_label", None) or _MISSING,
-                         decimals=getattr(self, "decimals", None) or {})
+            note = self.attrs.get("note") if self.empty else None  # an empty table says why it is empty
+            return ((f"<p style='margin:2px 0;color:#666'>{html.escape(str(note))}</p>" if note else "")
+                    + _html(self, empty=getattr(self, "empty_label", None) or _MISSING,
+                            decimals=getattr(self, "decimals", None) or {}))
 
         def __repr__(self):
             shown = pd.DataFrame(self)
@@ -176,7 +196,8 @@ def _table_class():
                                       for c, p in _places(self, decimals).items()}, index=self.index)
             with pd.option_context("display.max_colwidth", None, "display.max_columns", None,
                                    "display.expand_frame_repr", False):
-                return repr(shown)
+                note = self.attrs.get("note") if self.empty else None
+                return repr(shown) + (f"\n({note})" if note else "")
 
     Table.__module__, Table.__qualname__ = __name__, "Table"
     return Table

@@ -302,7 +302,9 @@ def dispersion_words(article, n=5) -> list[str]:
 
     For each of the (up to) three organizations mentioned most, the name of it that
     occurs most often as words (the shorter on a tie); then the article's most frequent
-    :func:`content_words` until there are ``n``.
+    :func:`content_words` until there are ``n``. A text with neither (all in capitals, or
+    numbers only) gets its most frequent tokens that are not stopwords, so that there is
+    always something to place when the text has a word.
 
     Args:
         article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
@@ -329,6 +331,10 @@ def dispersion_words(article, n=5) -> list[str]:
             break
         if word not in chosen:
             chosen.append(word)
+    if not chosen:  # no name and no content word (all capitals, numbers only): the most frequent other tokens
+        stop = load_stopwords()
+        counts = word_counts(article).most_common()
+        chosen = ([w for w, _ in counts if w not in stop] or [w for w, _ in counts])[:n]
     return chosen
 
 
@@ -452,8 +458,8 @@ def keyness_groups(article, *, by: str = "speaker", registry=None, blocs=None) -
         A dict ``{"group_a": ..., "group_b": ..., "by": ...}``, each group a name or a
         list of names taken together, ready for ``theme_keyness(article, **groups)``.
 
-    Raises:
-        ValueError: the article has a single sentence: there is nothing to compare.
+    An article of a single sentence has no second group: ``group_b`` is empty, and
+    :func:`~helpers.theme_keyness` gives an empty table that says there is nothing to compare.
 
     >>> from helpers import load_article
     >>> keyness_groups(load_article(), by="organization")
@@ -473,8 +479,7 @@ def keyness_groups(article, *, by: str = "speaker", registry=None, blocs=None) -
         if len(parts) >= 2:
             half = (len(parts) + 1) // 2
             return {"group_a": parts[:half], "group_b": parts[half:], "by": unit}
-    raise ValueError(f"the article {article.name!r} has a single sentence: there are not two groups of "
-                     "sentences to compare. Load an article with more text")
+    return {"group_a": list(sentence_groups(article, "sentence")), "group_b": [], "by": "sentence"}
 
 
 def who_raised(article, themes, *, by: str = "speaker", registry=None, blocs=None) -> str:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from .analysis import analysis_of
 from .datafiles import data_dir
-from .display import clip, shown
+from .examples import largest_cell
+from .display import SCROLL_NOTE, WIDE_CHARS, clip, shown
 from .frequency import kwic, kwic_lines_html, no_kwic_html, no_occurrences, top_words, word_numbers
 from .groups import GROUPINGS
 from .lexicon import as_lexicon, make_theme
@@ -166,7 +167,10 @@ def _matrix_html(matrix) -> str:
                     + "".join(cells) + "</tr>")
     hidden = len(matrix.index) - len(rows)
     more = f"<p><i>{hidden:,} more rows are not shown; pick a row below to read it.</i></p>" if hidden > 0 else ""
-    return (f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
+    # about as wide as its row labels and a column of 8em or so per theme: say when that outgrows the box
+    width = max((len(str(label)) for label in matrix.index[:_MAX_ROWS]), default=0) + 9 * len(matrix.columns)
+    return ((SCROLL_NOTE if width > WIDE_CHARS else "")
+            + f"<table style='border-collapse:collapse;font-size:90%'><tr><th></th>{head}</tr>"
             + "".join(rows) + "</table>" + more)
 
 
@@ -401,6 +405,12 @@ def theme_explorer(article=None, *, themes=None, registry=None):
         terms.value = theme_terms_text(base[edit_theme.value])
         redraw.now()
 
+    # The explorer opens on a cell that has hits: the largest of the table, narration aside.
+    opening = theme_matrix(owner, by=grouping.value, themes=base)
+    if len(opening.index):
+        first_group, first_theme = largest_cell(opening)
+        group_pick.options, group_pick.value = list(opening.index), first_group
+        theme_pick.value = first_theme
     for control in (pick, grouping, normalize, group_pick, theme_pick):
         control.observe(refresh, names="value")
     edit_theme.observe(on_edit_theme, names="value")
@@ -721,6 +731,9 @@ def speaker_view(article, name, *, n=8, registry=None) -> SpeakerView:
             if used > _HTML_BUDGET:
                 full = True
                 break
+        if article.cut and number == len(article.paragraphs) - 1 and not full:  # the last words are not the report's
+            pieces.append("<span style='color:#a33'>[the text stops here, in the middle of a sentence: "
+                          "this copy of the report is cut]</span>")
         paragraphs.append(f"<p style='margin:4px 0' data-paragraph='{number}'>" + " ".join(pieces) + "</p>")
         if full:
             break
@@ -917,5 +930,20 @@ def dashboard(article=None, *, registry=None):
     ], layout=w.Layout(max_width="1200px"))
     app.frequency, app.speakers, app.themes = words, people, themes
     if linked:
+        # The page opens on a cell with hits: the speaker of the theme table's largest cell, if the
+        # speaker view lists them; else the speaker view's own, on the theme they touch most.
+        if themes.group_pick.value in [value for _, value in people.speaker.options]:
+            people.speaker.value = themes.group_pick.value
         speaker_to_row({"new": people.speaker.value})
+        _pick_a_theme_with_hits(themes)
     return app
+
+
+def _pick_a_theme_with_hits(box) -> None:
+    """In a theme explorer, pick the theme with most hits in the picked row if the picked cell has none."""
+    matrix, group = (box.view or {}).get("matrix"), box.group_pick.value
+    if matrix is None or group not in matrix.index or box.theme_pick.value not in matrix.columns:
+        return
+    row = matrix.loc[group]
+    if row[box.theme_pick.value] == 0 and row.max() > 0:
+        box.theme_pick.value = row.idxmax()

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .datafiles import UsageError, WrongType, data_dir, file_stamp, load_stopwords
-from .display import shown, table
+from .display import SCROLL_NOTE, WIDE_CHARS, shown, table
 from .tokens import Token, join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
 __all__ = [
@@ -401,7 +401,12 @@ def mentions_vs_words(article, aliases=None):
                      "word total": sum(counts.values()),
                      "as words": ", ".join(f"{n}: {c}" for n, c in counts.items() if c) or "none"})
 
-    return table(pd.DataFrame(rows).set_index("organization").sort_values("mentions", ascending=False, kind="stable"))
+    out = table(pd.DataFrame(rows, columns=["organization", "mentions", "word total", "as words"])
+                .set_index("organization").sort_values("mentions", ascending=False, kind="stable"))
+    if not rows:  # an alias list of notes only: an empty table that says why
+        out.attrs["note"] = ("no organization to count: data/aliases.txt (and the article's .toml) name none; "
+                             "add a line such as 'UN: United Nations; UN'")
+    return out
 
 
 # --- n-grams and collocations ---------------------------------------------------------------
@@ -509,6 +514,10 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
     Returns:
         A list of :class:`Collocation` ``(first, second, count, score)``.
 
+    Raises:
+        UsageError: the score cannot be computed, as on "Peace peace peace." (one pair is
+            nearly the whole text, leaving no chance to compare with): the message says so.
+
     >>> from helpers import load_article
     >>> [(c.first, c.second, c.count) for c in collocations(load_article(), 3)]
     [('united', 'nations', 28), ('central', 'asia', 6), ('member', 'states', 7)]
@@ -525,7 +534,14 @@ def collocations(article, k=10, *, measure="likelihood", min_freq=2, stopwords=T
         finder.apply_word_filter(lambda w: w in drop)
     finder.apply_freq_filter(min_freq)
     score = getattr(BigramAssocMeasures, _MEASURES[measure])
-    ranked = sorted(finder.score_ngrams(score), key=lambda pair: (-pair[1], pair[0]))
+    try:
+        scored = finder.score_ngrams(score)
+    except (ValueError, ZeroDivisionError):  # NLTK's "math domain error": a pair with no room for chance
+        raise UsageError(f"the {measure} score cannot be computed on this text: it is too short or too "
+                         "repetitive (one pair covers nearly all its words, as in 'Peace peace peace.'), so "
+                         "there is no chance to compare a pair with; count the pairs instead with "
+                         "helpers.frequency.ngram_counts(article, 2), or load a longer text") from None
+    ranked = sorted(scored, key=lambda pair: (-pair[1], pair[0]))
     return [Collocation(a, b, finder.ngram_fd[(a, b)], s) for (a, b), s in ranked[:k]]
 
 
@@ -767,7 +783,11 @@ def kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) 
     note = (f"; the first {limit:,} are shown" if limit else "; none is shown") if cut else ""
     head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {shown(word)}" + note)
     head = f"<p>{head}</p>" if heading or cut else ""
-    return f'<div class="kwic">{head}<table style="{_TABLE}">{rows}</table></div>'
+    drawn = lines if limit is None else lines[:limit]
+    widest = max((len(line.left) + len(_cut(line.keyword)) + len(line.right) + len(f"sentence {line.sentence}") + 16
+                  for line in drawn), default=0)
+    wide = SCROLL_NOTE if widest > WIDE_CHARS else ""  # the box is narrower than a line: say that it scrolls
+    return f'<div class="kwic">{head}{wide}<table style="{_TABLE}">{rows}</table></div>'
 
 
 # --- dispersion and Zipf ----------------------------------------------------------------------

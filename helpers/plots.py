@@ -292,6 +292,11 @@ def plot_theme_comparison(data, group_a=None, group_b=None, *, by="speaker", the
     table = data if hasattr(data, "columns") else theme_keyness(data, group_a, group_b, by=by, themes=themes)
     n = len(table)
     ax = _axes(ax, (7, 0.42 * n + 1.4))
+    if not n:  # nothing to compare (a group with no words): the plot says so
+        ax.text(0.5, 0.5, _plain(table.attrs.get("note", "nothing to compare")), ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
     ys = range(n)
     ax.barh([y - 0.2 for y in ys], table["per_1000_a"], height=0.4, color=PALETTE[0],
             label=_plain(table.attrs.get("group_a", "group A")))

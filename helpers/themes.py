@@ -528,8 +528,10 @@ def theme_keyness(article, group_a, group_b, *, by: str = "speaker", themes=None
         themes: another lexicon.
 
     Raises:
-        KeyError: a group that the grouping does not have.
-        ValueError: a group whose sentences hold no word (only marks such as ``***``).
+        UnknownName: a group that the grouping does not have.
+
+    A group with no word (no sentence, or only marks such as ``***``) leaves nothing to
+    compare: the table is empty, and its ``attrs["note"]`` says which group had no words.
 
     Returns:
         A Table (a DataFrame), one row per theme, strongest difference first: hits and
@@ -565,11 +567,15 @@ def theme_keyness(article, group_a, group_b, *, by: str = "speaker", themes=None
 
     (name_a, sent_a), (name_b, sent_b) = pool(group_a), pool(group_b)
     sizes = _group_tokens(owner.article, {name_a: sent_a, name_b: sent_b})
-    size_a, size_b = sizes[name_a], sizes[name_b]
-    for name, size in ((name_a, size_a), (name_b, size_b)):
-        if not size:  # a rate per 1,000 words of no words is no number
-            raise ValueError(f"the group {name!r} has no words: its sentences hold only marks such as "
-                             "'***', so there is nothing to compare; pick a group whose sentences have words")
+    size_a, size_b = sizes.get(name_a, 0), sizes.get(name_b, 0)
+    columns = ["theme", "hits_a", "hits_b", "per_1000_a", "per_1000_b", "G2", "p", "log_ratio", "more_in", "note"]
+    empty = [name or "(no sentence)" for name, size in ((name_a, size_a), (name_b, size_b)) if not size]
+    if empty:  # a rate per 1,000 words of no words is no number: nothing to compare, said in the table
+        out = _table(pd.DataFrame([], columns=columns).set_index("theme"))
+        out.attrs.update(group_a=name_a or "(no sentence)", group_b=name_b or "(no sentence)", tokens_a=size_a,
+                         tokens_b=size_b, shared_sentences=0,
+                         note=f"nothing to compare: the group {empty[0]!r} has no words")
+        return out
     set_a, set_b = set(sent_a), set(sent_b)
     rows, orgs = [], owner.alias_key
     for t in lexicon.values():
@@ -584,7 +590,6 @@ def theme_keyness(article, group_a, group_b, *, by: str = "speaker", themes=None
             ["small counts"] * (expected < 5) + ["one group has none: no ratio"] * (not (a and b)))
         rows.append((t.name, a, b, round(1000 * a / size_a, 2), round(1000 * b / size_b, 2),
                      round(g2, 2), round(p, 4), round(ratio, 2), more, note))
-    columns = ["theme", "hits_a", "hits_b", "per_1000_a", "per_1000_b", "G2", "p", "log_ratio", "more_in", "note"]
     out = _table(pd.DataFrame(rows, columns=columns).set_index("theme").sort_values("G2", ascending=False, kind="stable"),
                 decimals={"per_1000_a": 2, "per_1000_b": 2, "G2": 2, "p": 4, "log_ratio": 2})
     out.attrs.update(group_a=name_a, group_b=name_b, tokens_a=size_a, tokens_b=size_b,

@@ -670,10 +670,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['The U.S. delegation spoke.', 'Document S/2016/867 was before the Council.']
     """
+    return list(sentence_spans(text))
+
+
+def sentence_spans(text: str):
+    """The spans of :func:`split_sentences`, one at a time: an article of a million
+    paragraphs keeps no list of a million pairs while its sentences are stored."""
     path = data_dir() / "abbreviations.txt"
     punkt = _punkt(str(path), file_stamp(path))
     abbreviations = load_abbreviations(path)
-    spans = []
     for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
         piece = block.group()
         if "." not in piece and "?" not in piece and "!" not in piece:
@@ -681,14 +686,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             # blanks at its end left out (those at its start kept), and is not asked
             end = len(piece.rstrip())
             if end:
-                spans.append((block.start(), block.start() + end))
+                yield block.start(), block.start() + end
             continue
         piece = _without_abbreviation_stops(piece, abbreviations)  # same length: offsets hold
         if "“" in piece:
             piece = STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
         for s, e in _punkt_spans(punkt, piece):
-            spans.append((block.start() + s, block.start() + e))
-    return spans
+            yield block.start() + s, block.start() + e
 
 
 

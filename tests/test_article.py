@@ -421,3 +421,73 @@ def test_inline_chrome_patterns_cut_residue_that_shares_a_line(tmp_path):
     article = load_article(tmp_path / "residue.txt")
     assert article.sentences[0].text == "NEW YORK, July 23 The head of the Arab League urged the Council to act."
     assert [r.text for r in article.removed][1:] == ["date 2025-07-24", "(MENAFN- Kuwait News Agency)"]
+
+
+def test_a_text_that_stops_mid_word_is_flagged_as_cut(article, tmp_path):
+    from helpers import load_article
+
+    assert not article.cut and "cut" not in repr(article)
+    stored = load_article("unpress-2015-03-09-un-eu-cooperation")
+    assert stored.text.endswith("United Na") and stored.cut
+    assert "the text is cut" in repr(stored)
+    for text, cut in (("It ended.", False), ("He said: “It ended.”", False), ("It stopped in the midd", True),
+                      ("A list of 3", True)):
+        path = tmp_path / f"t{len(text)}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        assert load_article(path).cut is cut, text
+
+
+def test_the_speaker_explorer_says_where_a_cut_text_stops(article):
+    import helpers
+
+    stored = helpers.load_article("unpress-2015-03-09-un-eu-cooperation")
+    cut = helpers.explore.speaker_view(stored, "Federica Mogherini").html
+    assert "the text stops here, in the middle of a sentence" in cut
+    assert "the text stops here" not in helpers.explore.speaker_view(article, "Ban Ki-moon").html
+
+
+def test_sentences_and_paragraphs_are_kept_as_offsets_and_read_like_tuples(article):
+    from helpers import Sentence, split_sentences
+
+    spans = split_sentences(article.text)
+    made = tuple(Sentence(i, next(k for k, (ps, pe) in enumerate(article.paragraph_spans) if ps <= s < pe), s, e,
+                          article.text[s:e]) for i, (s, e) in enumerate(spans))
+    assert article.sentences == made and tuple(article.sentences) == made and len(article.sentences) == len(made)
+    assert article.sentences[-1] == made[-1] and article.sentences[3:6] == made[3:6] and made[4] in article.sentences
+    assert hash(article.sentences[2]) == hash(made[2])
+    assert list(article.paragraphs) == article.text.split("\n\n")
+    assert article.paragraph_spans[0] == (0, len(article.paragraphs[0]))
+    with pytest.raises(IndexError, match="out of range"):
+        article.sentences[len(made)]
+    with pytest.raises(TypeError):
+        article.sentences["1"]
+    assert repr(article.sentences).startswith(f"<{len(made)} sentences: Sentence(index=0")
+
+
+def test_a_million_short_paragraphs_hold_no_object_each(tmp_path):
+    import tracemalloc
+
+    from helpers import load_article
+
+    path = tmp_path / "tiny.txt"
+    path.write_text("A title\n\n" + "war\n" * 100_000, encoding="utf-8")
+    tracemalloc.start()
+    tiny = load_article(path)
+    kept, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(tiny.paragraphs) == len(tiny.sentences) == 100_000
+    assert tiny.sentences[12_345].text == "war" and tiny.sentences[12_345].paragraph == 12_345
+    # five offsets of 8 bytes and the text, raw and clean: about 60 bytes a paragraph (as objects, over 600)
+    assert kept < 80 * 100_000, kept
+
+
+def test_sentences_are_made_once_a_loop_has_read_them_all(tmp_path):
+    from helpers import load_article
+
+    path = tmp_path / "three.txt"
+    path.write_text("A title\n\nOne. Two.\n\nThree.\n", encoding="utf-8")
+    article = load_article(path)
+    assert article.sentences[1] == article.sentences[1] and article.sentences[1] is not article.sentences[1]
+    first = list(article.sentences)
+    assert all(a is b for a, b in zip(first, article.sentences)) and article.sentences[2] is first[2]
+    assert [s.text for s in first] == ["One.", "Two.", "Three."] and first[2].paragraph == 1

@@ -328,8 +328,10 @@ def test_empty_gold_file_is_refused_not_scored_100_percent(tmp_path, article):
 
     path = write(tmp_path, "empty.attribution.tsv", "# notes only\nsentence\tspeakers\tkind\tbegins\tnote\n")
     raises(lambda p: load_gold(article, p), path, None, "no annotation")
-    with pytest.raises(ValueError, match="gold annotation is empty"):
-        evaluate_attribution(article, gold={})
+    ev = evaluate_attribution(article, gold={})
+    assert ev.n == 0 and ev.accuracy is None and ev.baseline_accuracy is None and ev.kind_accuracy is None
+    assert "gold annotation is empty" in repr(ev) and "%" not in repr(ev)
+    assert ev.error_table().empty and ev.error_table(baseline=True).empty
 
 
 def test_empty_cue_list_is_refused_not_attributed_at_random(tmp_path):

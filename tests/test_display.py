@@ -169,3 +169,16 @@ def test_zipf_fit_explains_itself_and_still_unpacks(article):
     text = repr(fit)
     assert text.startswith(f"ZipfFit(slope={slope:.2f}, intercept={intercept:.2f})")
     assert f"{fit.top_count:,.0f}" in text and "-1" in text
+
+
+def test_a_table_or_kwic_wider_than_its_box_says_it_scrolls(article):
+    import helpers
+    from helpers import table, theme_matrix, top_words
+
+    sign = "scroll sideways"
+    assert sign in table(theme_matrix(article, by="organization"))._repr_html_()  # twelve themes
+    assert sign not in table(top_words(article, 5))._repr_html_()  # two short columns
+    assert sign in helpers.frequency.kwic_html(article, "terrorism", width=60)
+    assert sign not in helpers.frequency.kwic_html(article, "terrorism", width=20)
+    assert sign in helpers.explore.theme_explorer_view(article)["table_html"]
+    assert sign not in helpers.explore.theme_explorer_view(article, selected=["Terrorism & extremism"])["table_html"]

@@ -120,12 +120,17 @@ def test_keyness_groups_with_one_group_compares_the_halves_of_the_article(articl
 
 
 def test_keyness_groups_of_a_single_sentence_says_there_is_nothing_to_compare(article):
+    from helpers import analyse, plot_theme_comparison, theme_keyness
     from dataclasses import replace
 
     one = replace(article, sentences=article.sentences[:1], paragraphs=article.paragraphs[:1],
                   paragraph_spans=article.paragraph_spans[:1])
-    with pytest.raises(ValueError, match="single sentence"):
-        keyness_groups(one, registry=[], by="organization")
+    groups = keyness_groups(one, registry=[], by="organization")
+    assert groups["group_b"] == [] and groups["by"] == "sentence"
+    keyness = theme_keyness(analyse(one, speakers=[]), **groups)
+    assert keyness.empty and keyness.attrs["note"] == "nothing to compare: the group '(no sentence)' has no words"
+    ax = plot_theme_comparison(keyness)
+    assert ax.texts[0].get_text() == keyness.attrs["note"]
 
 
 def test_who_raised_agrees_with_the_theme_table(any_article):

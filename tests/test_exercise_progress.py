@@ -308,3 +308,28 @@ def test_nothing_is_written_into_the_kit_when_progress_is_elsewhere(own_progress
     check(qid, answer)
     assert own_progress_file.exists() and storage.progress_path() == own_progress_file
     assert helpers.exercises.progress_path() == own_progress_file
+
+
+def test_a_progress_file_that_is_a_symbolic_link_is_written_through(own_progress_file, tmp_path, right):
+    qid, answer = next(iter(right.items()))
+    kept = tmp_path / "synced" / "my-progress.json"
+    kept.parent.mkdir()
+    kept.write_text('{"version": 1, "questions": {"x.q1": {"status": "tried", "tries": 2}}}\n', encoding="utf-8")
+    own_progress_file.parent.mkdir(parents=True)
+    own_progress_file.symlink_to(kept)
+    f = check(qid, answer)
+    assert f.status == "correct" and not f.note
+    assert own_progress_file.is_symlink() and own_progress_file.resolve() == kept.resolve()
+    stored = json.loads(kept.read_text(encoding="utf-8"))["questions"]
+    assert stored[qid]["status"] == "done" and stored["x.q1"]["tries"] == 2
+    assert progress()[qid]["tries"] == 1
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["my-progress.json"]  # no lock or temporary file left
+
+
+def test_a_symbolic_link_to_nothing_yet_creates_the_file_it_names(own_progress_file, tmp_path, right):
+    qid, answer = next(iter(right.items()))
+    kept = tmp_path / "elsewhere.json"
+    own_progress_file.parent.mkdir(parents=True)
+    own_progress_file.symlink_to(kept)
+    assert check(qid, answer).note == ""
+    assert own_progress_file.is_symlink() and qid in json.loads(kept.read_text(encoding="utf-8"))["questions"]

@@ -1,6 +1,9 @@
 """Explorers: their plain update functions and their controls, without a browser."""
 
 import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --- themes ---
 
@@ -544,3 +547,18 @@ def test_theme_explorer_folds_the_no_hits_explanations_into_one_line(article):
     summary = message.split("</summary>")[0]
     assert "No term of the theme" not in summary and "click to see why" in summary
     assert "No term of the theme" in message  # the explanations are all there, folded
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (ROOT / "data" / "articles").glob("*.txt")))
+def test_theme_explorer_and_dashboard_open_on_a_cell_with_hits(name):
+    from helpers import dashboard, load_article, theme_explorer
+
+    article = load_article(name)
+    box = theme_explorer(article)
+    matrix = box.view["matrix"]
+    assert matrix.loc[box.group_pick.value, box.theme_pick.value] == matrix.drop("(narration)", errors="ignore").to_numpy().max() > 0
+    assert "<mark" in box.sentences.value
+    app = dashboard(article)
+    themes = app.themes
+    assert themes.view["matrix"].loc[themes.group_pick.value, themes.theme_pick.value] > 0
+    assert app.speakers.speaker.value == themes.group_pick.value and "<mark" in themes.sentences.value

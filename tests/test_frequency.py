@@ -360,3 +360,29 @@ def test_a_long_phrase_of_one_repeated_word_is_searched_in_one_pass():
     # 50,000 places, each checked word by word, would be 1.25e9 comparisons: the search reads
     # the words once (Knuth-Morris-Pratt) and finds every overlapping place
     assert _runs_of(words, ("the",) * 25_000) == list(range(25_001))
+
+
+def test_mentions_vs_words_with_an_alias_list_of_notes_only_is_a_labelled_empty_table(tmp_path, monkeypatch):
+    import shutil
+
+    import helpers
+    from helpers import load_article
+
+    data = tmp_path / "data"
+    shutil.copytree(helpers.datafiles.data_dir(), data)
+    notes = [line for line in (data / "aliases.txt").read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    (data / "aliases.txt").write_text("\n".join(notes) + "\n", encoding="utf-8")
+    monkeypatch.setenv("HELPERS_DATA", str(data))
+    versus = helpers.frequency.mentions_vs_words(load_article())
+    assert versus.empty and list(versus.columns) == ["mentions", "word total", "as words"]
+    assert "no organization to count" in repr(versus) and "no organization to count" in versus._repr_html_()
+
+
+def test_collocations_of_a_text_too_repetitive_to_score_say_so(tmp_path):
+    from helpers import collocations, load_article
+    from helpers.datafiles import UsageError
+
+    path = tmp_path / "peace.txt"
+    path.write_text("Peace peace peace.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="cannot be computed on this text"):
+        collocations(load_article(path), 5)

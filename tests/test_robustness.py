@@ -620,8 +620,14 @@ def test_editing_a_loaded_list_changes_no_later_load(article):
     assert word_counts(article)["cooperation"] == 33
     # what cannot be handed out as a copy cannot be changed at all
     for frozen in (load_stopwords(), load_phrases(), load_themes()["Territorial integrity"].terms,
-                   attribute(article)[0].speakers, article.sentences, article.paragraphs):
+                   attribute(article)[0].speakers):
         assert isinstance(frozen, (frozenset, tuple)), type(frozen)
+    # an article's sentences and paragraphs are read-only sequences kept as offsets: no item can be set
+    for stored in (article.sentences, article.paragraphs, article.paragraph_spans):
+        with pytest.raises(TypeError):
+            stored[0] = stored[1]
+        assert not any(hasattr(stored, name) for name in ("append", "clear", "reverse", "__delitem__"))
+        assert stored[:2] == tuple(stored)[:2] and stored[-1] == tuple(stored)[-1]
 
 
 def test_cached_theme_hits_and_phrase_tokens_cannot_be_changed(article):

@@ -12,7 +12,9 @@ file in the same folder that then replaces it (``os.replace``), keeping its mode
 that a reader sees the old file or the new one, never half. A file that is damaged
 (not JSON, or an entry of the wrong type), read-only, a folder or unreadable is never
 replaced: the answer is still checked, and the feedback says what is wrong, where,
-and how to fix it.
+and how to fix it. A progress file that is a symbolic link (to keep progress in a synced
+folder, say) is written through: the file it points to gets the new text, under a lock
+beside that file, and the link stays a link.
 """
 
 from __future__ import annotations
@@ -185,7 +187,9 @@ def record(qid: str, correct: bool) -> str:
     """
     path = progress_path()
     try:
-        _read(path)  # a folder, a damaged or unreadable file: said before any lock file is made beside it
+        _read(path)  # a folder, a damaged or unreadable file, a loop: said before any lock file is made beside it
+        # A symbolic link is written through: its target is locked and replaced, the link stays.
+        path = Path(os.path.realpath(path))
         with _locked(path):
             done = _read(path)
             if is_read_only(path):
