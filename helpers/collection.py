@@ -38,7 +38,8 @@ from .article import DEFAULT_ARTICLE, load_article
 from .datafiles import DataFileError, UnknownName, UsageError, WrongType, data_dir, file_stamp, list_folder
 from .display import table as _table
 from .frequency import log_likelihood, word_counts
-from .speakers.evaluation import load_gold
+from .speakers.evaluation import gold_path, load_gold
+from .speakers.registry import registry_path
 from .speakers.rules import attribute
 from .themes import hits_of
 
@@ -556,8 +557,11 @@ def voices(collection, source: str = "rules"):
     """
     if source not in ("rules", "gold"):
         raise UsageError(f"source should be 'rules' or 'gold', not {source!r}")
-    rows = []
+    rows, no_gold = [], []
     for owner in _iter(collection):
+        if source == "gold" and not (gold_path(owner.article) and registry_path(owner.article)):
+            no_gold.append(owner.article.name)  # nobody read it, or its names have no list: left out, and said so
+            continue
         registry = {s.name: s for s in owner.speakers}
         counts, lede = Counter(), "(nobody: narration only)"
         if source == "rules":
@@ -586,7 +590,10 @@ def voices(collection, source: str = "rules"):
                     "direct", "indirect"):
             row[key] = round(counts[key] / total, 3)
         rows.append(row)
-    return _table(rows, index="report", decimals=2)
+    out = _table(rows, index="report", decimals=2)
+    if no_gold:
+        out.attrs["note"] = f"left out, with no gold annotation or no speaker list to read it with: {', '.join(no_gold)}"
+    return out
 
 
 def voice_shares(collection, by: str = "outlet", source: str = "rules"):

@@ -15,6 +15,7 @@ from ..analysis import analysis_of
 from ..article import DEFAULT_ARTICLE, load_article
 from ..datafiles import DataFileError, data_dir, read_text
 from ..display import table
+from .registry import registry_path
 from .rules import KINDS, attribute, naive_attribution
 
 __all__ = ["Evaluation", "gold_path", "load_gold", "draft_gold", "evaluation_summary", "errors_to_read", "evaluate_attribution", "evaluate_reports", "zero_touch",
@@ -560,7 +561,7 @@ def evaluation_summary():
 
 
 def errors_to_read(article=None):
-    """The rules' errors on ``article`` with their evidence; when it has none, those on the development reports.
+    """The rules' errors on ``article`` with their evidence; when it has none (or no gold), those on the development reports.
 
     The rules are always wrong somewhere: an article on which they make no error still has
     errors to learn from in the reports they were tuned on.
@@ -575,11 +576,9 @@ def errors_to_read(article=None):
     >>> len(table) > 0 and list(table.columns)[:2] == ["article", "sentence"]
     True
     """
-    from ..article import load_article
-    from ..display import table
-
     owner = analysis_of(article)
-    rows = [{"article": owner.article.name, **e} for e in evaluate_attribution(owner).errors]
+    rows = ([{"article": owner.article.name, **e} for e in evaluate_attribution(owner).errors]
+            if gold_path(owner.article) and registry_path(owner.article) else [])  # no gold, or no list: nothing to score
     if not rows:
         for path in evaluation_reports("fresh development"):
             report = load_article(path)
