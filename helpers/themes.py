@@ -37,7 +37,7 @@ from .analysis import analysis_of
 from .frequency import log_likelihood
 from .groups import sentence_groups, sentences_by_group
 from .lexicon import Theme, as_lexicon, load_themes, make_theme
-from .tokens import Mention
+from .tokens import find_mentions
 
 __all__ = [
     "Theme", "Hit", "load_themes", "make_theme", "theme_hits", "theme_matrix", "explain_zero",
@@ -118,51 +118,6 @@ def _plan(theme: Theme):
     return exact, prefixed, {}
 
 
-def _is_word_char(text: str, at: int) -> bool:
-    """Whether ``text[at]`` touches a name as find_mentions sees it: a letter or a digit (an underscore
-    separates, as it does between words); False off the ends."""
-    return 0 <= at < len(text) and text[at].isalnum()
-
-
-def _find_names(text: str, aliases: tuple) -> tuple[Mention, ...]:
-    """What :func:`~helpers.find_mentions` finds, searched with ``str.find`` instead of a pattern per name.
-
-    The patterns look behind for a word character at every position of the text,
-    once per name; ``str.find`` jumps from one occurrence of a name to the next, so
-    the names of a long alias list cost little on a long article. The choice among
-    overlapping names and the "Full Name (ACRONYM)" rule are those of find_mentions.
-    """
-    variants = {}
-    for key, names in aliases:
-        for name in filter(None, names):
-            variants[name] = key
-            if name[0].islower():
-                variants[name[0].upper() + name[1:]] = key
-    found = []
-    for name, key in variants.items():
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            if not _is_word_char(text, at - 1) and not _is_word_char(text, end):
-                found.append(Mention(key, name, at, end))
-                at = text.find(name, end)
-            else:
-                at = text.find(name, at + 1)
-    taken, kept = bytearray(len(text)), []  # longest first: a name overlapping a kept one is dropped
-    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        if 1 not in taken[m.start:m.end]:
-            taken[m.start:m.end] = b"\1" * (m.end - m.start)
-            kept.append(m)
-    out: list[Mention] = []
-    for m in sorted(kept, key=lambda m: m.start):
-        gap = text[out[-1].end:m.start] if out else ""
-        if out and out[-1].key == m.key and text[m.end:m.end + 1] == ")" \
-                and gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
-            continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
-        out.append(m)
-    return tuple(out)
-
-
 @lru_cache(maxsize=64)
 def _in_names(article, aliases: tuple) -> tuple:
     """Tokens inside a mention of an organization, and the mentions.
@@ -173,7 +128,7 @@ def _in_names(article, aliases: tuple) -> tuple:
     """
     import numpy as np
 
-    mentions = _find_names(article.text, aliases)
+    mentions = find_mentions(article.text, dict(aliases))
     token_start, token_end = article.token_columns[1:]
     inside = np.zeros(len(token_start), dtype=bool)
     for m in mentions:  # the tokens of a mention are one run, found by bisection

@@ -809,16 +809,10 @@ def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
     return dict(_aliases(str(path), file_stamp(path)))  # a copy: editing it leaves the cache as the file says
 
 
-@lru_cache(maxsize=8)
-def _mention_regexes(items: tuple[tuple[str, tuple[str, ...]], ...]):
-    variants = {}
-    for key, names in items:
-        for name in names:
-            variants[name] = key
-            if name[0].islower():
-                variants[name[0].upper() + name[1:]] = key
-    # a name stands alone: no letter or digit touches it (an underscore separates, as for words)
-    return tuple((key, re.compile(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])")) for name, key in variants.items())
+def _touches_a_word(text: str, at: int) -> bool:
+    """Whether ``text[at]`` would join a name: a letter or a digit (an underscore separates, as it does
+    between words); False off the ends."""
+    return 0 <= at < len(text) and text[at].isalnum()
 
 
 def find_mentions(text: str, aliases=None) -> list[Mention]:
@@ -840,18 +834,32 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
     ['SCO', 'SCO']
     """
     aliases = load_aliases() if aliases is None else aliases
-    found = [Mention(key, m.group(), m.start(), m.end())
-             for key, regex in _mention_regexes(tuple((k, tuple(v)) for k, v in aliases.items()))
-             for m in regex.finditer(text)]
-    taken, kept = bytearray(len(text)), []
-    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):  # longest first
-        if not any(taken[m.start:m.end]):
+    variants = {}  # each name as written, and with a capital first where it is written in lower case
+    for key, names in aliases.items():
+        for name in filter(None, names):
+            variants[name] = key
+            if name[0].islower():
+                variants[name[0].upper() + name[1:]] = key
+    found = []  # str.find jumps from one place of a name to the next: a long alias list costs little
+    for name, key in variants.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _touches_a_word(text, at - 1) and not _touches_a_word(text, end):
+                found.append(Mention(key, name, at, end))
+                at = text.find(name, end)
+            else:
+                at = text.find(name, at + 1)
+    taken, kept = bytearray(len(text)), []  # longest first: a name overlapping a kept one is dropped
+    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
+        if 1 not in taken[m.start:m.end]:
             taken[m.start:m.end] = b"\1" * (m.end - m.start)
             kept.append(m)
-    out = []
+    out: list[Mention] = []
     for m in sorted(kept, key=lambda m: m.start):
-        if out and out[-1].key == m.key and re.fullmatch(r"\s*\(", text[out[-1].end:m.start]) \
-                and text[m.end:m.end + 1] == ")":
+        gap = text[out[-1].end:m.start] if out else ""
+        if out and out[-1].key == m.key and text[m.end:m.end + 1] == ")" \
+                and gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
             continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
         out.append(m)
     return out
