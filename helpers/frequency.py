@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .datafiles import UsageError, WrongType, data_dir, file_stamp, load_stopwords
-from .display import SCROLL_NOTE, WIDE_CHARS, shown, table
+from .display import SCROLL_NOTE, WIDE_CHARS, clip, shown, table
 from .tokens import Token, join_phrase_columns, find_mentions, load_aliases, load_phrases, tokenize
 
 __all__ = [
@@ -756,15 +756,6 @@ def kwic_html(article, word, width=60, *, stem=False, phrases=False, limit=_LIMI
 _KEYWORD = 200
 
 
-def _cut(text: str, most: int = _KEYWORD) -> str:
-    """``text``, or its two ends around "…" when it is longer than ``most`` characters.
-
-    >>> _cut("united nations", 7)
-    'uni…ons'
-    """
-    return text if len(text) <= most else text[:(most - 1) // 2] + "…" + text[len(text) - (most - 1) + (most - 1) // 2:]
-
-
 def no_kwic_html(message: str) -> str:
     """What :func:`kwic_html` shows for a word with no lines: the message, escaped."""
     return f'<div class="kwic"><p>{html.escape(message)}</p></div>'
@@ -775,7 +766,7 @@ def kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) 
     does not search the article again."""
     rows = "".join(
         f'<tr><td style="{_CELL}text-align:right">{html.escape(line.left)}</td>'
-        f'<td style="{_CELL}"><mark>{html.escape(_cut(line.keyword))}</mark></td>'
+        f'<td style="{_CELL}"><mark>{html.escape(clip(line.keyword, _KEYWORD))}</mark></td>'
         f'<td style="{_CELL}text-align:left">{html.escape(line.right)}</td>'
         f'<td style="{_CELL}color:gray">sentence {line.sentence}</td></tr>'
         for line in (lines if limit is None else lines[:limit]))
@@ -784,7 +775,7 @@ def kwic_lines_html(word, lines: list[KwicLine], *, limit=_LIMIT, heading=True) 
     head = html.escape(f"{len(lines):,} occurrence{'s' if len(lines) != 1 else ''} of {shown(word)}" + note)
     head = f"<p>{head}</p>" if heading or cut else ""
     drawn = lines if limit is None else lines[:limit]
-    widest = max((len(line.left) + len(_cut(line.keyword)) + len(line.right) + len(f"sentence {line.sentence}") + 16
+    widest = max((len(line.left) + len(clip(line.keyword, _KEYWORD)) + len(line.right) + len(f"sentence {line.sentence}") + 16
                   for line in drawn), default=0)
     wide = SCROLL_NOTE if widest > WIDE_CHARS else ""  # the box is narrower than a line: say that it scrolls
     return f'<div class="kwic">{head}{wide}<table style="{_TABLE}">{rows}</table></div>'
