@@ -25,197 +25,38 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analysis import analyse
+from .analysis import analyse, analysis_of
 from .article import load_article, load_boilerplate
-from .datafiles import data_dir, DataFileError, load_stopwords, read_text, read_wordlist
+from .datafiles import data_dir, DataFileError, load_stopwords, read_text
 from .doctor import check_data_files
 from .frequency import article_aliases
 from .speakers import load_speakers, Speaker
+from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, HONORIFICS, INSTITUTION_WORDS, INTRODUCERS, MONTH,
+                               MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
+                               REPRESENTATIVES_OF, ROLE_NOUNS, SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives,
+                               has_role, is_title, name_like, name_runs, name_words)
 from .speakers.rules import attribute
 from .tokens import find_mentions
 
 __all__ = ["suggest_speakers", "suggest_organizations", "new_article", "NewArticle"]
 
-# --- words that tell a name from a title, an institution or a place -----------------------
-
-#: Nouns that make a phrase a role ("Secretary-General of ...", "head of the mission").
-_ROLE_NOUNS = frozenset("""
-    secretary-general under-secretary-general assistant-secretary-general secretary undersecretary
-    minister representative representatives ambassador envoy president vice-president chair vice-chair
-    chairman chairwoman chairperson chair-in-office chairperson-in-office chairman-in-office head
-    director director-general commissioner coordinator spokesperson spokesman spokeswoman adviser
-    advisor chief delegate observer officer leader governor premier emir king queen mayor senator
-    counsellor counselor rapporteur prosecutor registrar commander
-""".split())
-#: Words that stand in a title before or after the role noun ("Permanent", "Foreign", "Mr").
-_TITLE_WORDS = _ROLE_NOUNS | frozenset("""
-    general deputy high special permanent foreign prime executive acting interim former first vice
-    senior principal alternate resident mr mrs ms miss dr prof professor sir dame madam mister
-    h.e excellency his her honourable honorable sheikh prince princess lord lady justice judge
-""".split())
-#: Honorifics that say whether a person is "he" or "she".
-_HONORIFICS = {"mr": "he", "mister": "he", "sir": "he", "lord": "he", "ms": "she", "mrs": "she",
-               "miss": "she", "madam": "she", "dame": "she", "lady": "she"}
-#: Words of institutions' names: never in a person's name, nor in a country's.
-_INSTITUTION_WORDS = frozenset("""
-    council committee organization organisation nations union office department agency commission
-    centre center mission group league assembly court bank fund programme program treaty security
-    ministry government parliament process declaration charter framework partnership peace cooperation
-    co-operation affairs community forum summit conference association institute university party army
-    forces force news press times post daily service system network international national world war
-    presidency secretariat directorate board bureau panel authority operations policy strategy plan
-    agenda initiative report resolution convention protocol accord agreement act law code tribunal
-    police media photo rights watch house aid relief health development foundation studies journal
-    tribune herald gazette radio television channel member members state
-    organizations organisations regional sub-regional subregional bodies nations
-""".split())
-#: Words of places, days and months: never in a person's name.
-_PLACE_AND_TIME_WORDS = frozenset("""
-    asia africa europe america americas pacific atlantic arctic middle east west north south central
-    eastern western northern southern island islands sea ocean gulf region river coast peninsula new
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday
-""".split())
-#: Words of countries' names that would pass for a person's name ("Sri Lanka said").
-_COUNTRY_WORDS = frozenset("""
-    republic federation states kingdom emirates united arabia lanka rica faso leone guinea zealand korea
-    sudan timor verde bissau marino lucia kitts tome herzegovina macedonia
-""".split())
-#: Words that never stand in a person's name.
-_NOT_NAME = _INSTITUTION_WORDS | _PLACE_AND_TIME_WORDS | _COUNTRY_WORDS
-#: Words that never stand in a country's name: institutions, titles, days and months.
-_NOT_COUNTRY = _INSTITUTION_WORDS | _TITLE_WORDS | (_PLACE_AND_TIME_WORDS - frozenset(
-    "asia africa europe america americas pacific atlantic arctic middle east west north south central "
-    "eastern western northern southern island islands sea ocean gulf region river coast peninsula new".split()))
-#: Small words a name may hold between its capitalised words ("Ursula von der Leyen").
-_PARTICLES = frozenset("von van der den de del della di da dos das du la le al el bin ibn ben".split())
-#: Verbs that say someone spoke without reporting what they said: such a person is a speaker
-#: too ("Also speaking were ...", "who also addressed the Council").
-_EVENTS_AFTER = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs", "presented", "delivered")
-#: Phrases that introduce a speaker's name ("according to X", "a briefing by X").
-_EVENTS_BEFORE = ("according to", "briefing by", "briefings by", "statement by", "statements by",
-                  "remarks by", "address by", "speech by", "heard from")
-#: Cues whose object is a person: the name after them is who was addressed, not who spoke.
-_OBJECT_CUES = re.compile(r"(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|commend|laud|hail|applaud|"
-                          r"told|tell|inform|request|appeal|press|question)", re.IGNORECASE)
-#: "Also briefing the Council were A, title, B, title, and C, title": everyone in the list speaks.
-_ALSO_BRIEFING = re.compile(r"\bAlso\s+(?:briefing|speaking|addressing|taking\s+the\s+floor)\b[^.;]{0,40}?\s+(?:were|was)\s+"
-                            r"|\b(?:were\s+)?briefed\s+by\s+|\bbriefings\s+(?:were\s+given\s+)?by\s+")
-_SPEAKING = ("spoke", "speak", "speaks", "speaking", "addressed", "briefed", "statement", "statements")
-
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_APOS = "'’"
 #: Where a role phrase before a name begins: after a comma, colon, dash or quotation mark.
 _BOUNDARY = re.compile(r"[,;:“”\"—–]| - ")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" \
-         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-
 
 #: "of Slovakia", "of the Republic of Korea", "of the Vietnam Permanent Mission" in a role.
 _OF_NAME = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][^\s,;.()]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][^\s,;.()]*)*)")
 #: A possessive that opens a role: "Kazakhstan's Permanent Representative", "Belarus' representative".
-_OWNER_AT_START = re.compile(rf"(?:[Tt]he\s+)?([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*?)(?:[{_APOS}]s|s[{_APOS}])\s")
+_OWNER_AT_START = re.compile(rf"(?:[Tt]he\s+)?([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)*?)(?:[{APOSTROPHES}]s|s[{APOSTROPHES}])\s")
 #: One item of a list of countries, "the United States", "Republic of Korea".
 _LIST_ITEM = re.compile(r"(?P<the>the\s+|The\s+)?(?P<name>[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
                         r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)*)")
 _LIST_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
-#: "the representatives of", "the delegation of": a list of countries follows.
-_REPRESENTATIVES_OF = re.compile(r"\b(?:[Rr]epresentatives?|[Dd]elegations?)\s+of\s+")
-#: "The United Kingdom's representative", "China's delegation".
-_OWNERS_REPRESENTATIVE = re.compile(
-    rf"(?P<the>\b[Tt]he\s+)?(?P<name>(?:[A-Z][^\W\d_]*\s+)*?[A-Z][^\W\d_]*)(?:[{_APOS}]s|(?<=s)[{_APOS}])\s+"
-    r"(?:[Pp]ermanent\s+)?(?:[Rr]epresentatives?|[Dd]elegat\w+)\b")
 _ON_BEHALF = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<what>[^,.;]{1,80})")
 _IN_CAPACITY_AS_CHAIR = re.compile(r"\bin\s+(?:its|his|her|their)\s+capacit(?:y|ies)\s+as\s+(?:the\s+)?"
                                    r"(?:[Cc]hair\w*|[Pp]residen\w*)\s+of\s+(?P<orgs>.*)")
 #: An agency's closing tag, "[IDN-InDepthNews – 31 October 2016]": the publisher and the date.
 _CLOSING_TAG = re.compile(r"\[([^\[\]\n]{1,80}?)\s[–—-]\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]\s*$")
 
-
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    base: str  # the word without a possessive "'s"
-    poss: bool
-    kind: str  # cap | acr | particle | low
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for m in _WORD.finditer(text):
-        word, end, poss = m.group(), m.end(), False
-        if len(word) > 2 and word[-2] in _APOS and word[-1] == "s":
-            word, poss = word[:-2], True
-        elif word.endswith("s") and text[end:end + 1] in _APOS and not text[end + 1:end + 2].isalnum():
-            poss = True  # "Belarus' representative"
-        if word[0].isupper() and any(c.islower() for c in word):
-            kind = "cap"
-        elif "-" in word and word.split("-")[-1][:1].isupper():
-            kind = "cap"  # "al-Thani"
-        elif len(word) == 1 and word.isupper() and text[end:end + 1] == ".":
-            kind = "initial"  # "T.S. Tirumurti"
-        elif word.isupper() and len(word) > 1:
-            kind = "acr"
-        elif word.lower() in _PARTICLES:
-            kind = "particle"
-        else:
-            kind = "low"
-        out.append(_Tok(m.start(), m.start() + len(word), word, poss, kind))
-    return out
-
-
-def _runs(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
-    """Runs of capitalised words one space apart ("Mr. Ban" too); a possessive ends a run."""
-    runs, run = [], []
-    for t in toks:
-        if run:
-            prev = run[-1]
-            gap = text[prev.end:t.start]
-            joined = (not prev.poss and t.kind in ("cap", "particle", "initial")
-                      and (gap == " " or gap == ". " and prev.base.lower() in (*_HONORIFICS, "dr", "prof")
-                           or prev.kind == "initial" and gap in (".", ". ")))
-            if joined:
-                run.append(t)
-                continue
-            runs.append(run)
-            run = []
-        if t.kind in ("cap", "initial"):
-            run = [t]
-    if run:
-        runs.append(run)
-    for r in runs:  # a name never ends with "de" or "al"
-        while r and r[-1].kind == "particle":
-            r.pop()
-    return [r for r in runs if r]
-
-
-def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in _TITLE_WORDS
-
-
-def _has_role(phrase: str) -> bool:
-    """Whether ``phrase`` names a role: it holds a role noun ("minister", "Secretary-General")."""
-    return any(w.lower() in _ROLE_NOUNS or w.lower().split("-")[-1] in _ROLE_NOUNS
-               for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", phrase))
-
-
-def _name_like(t: _Tok, stop: frozenset, first_in_sentence: bool) -> bool:
-    if t.kind == "initial":
-        return True
-    if t.kind != "cap":
-        return False
-    low = t.base.lower()
-    if low in _TITLE_WORDS or low in _NOT_NAME or low in stop or any(p in _NOT_NAME for p in low.split("-")):
-        return False
-    if first_in_sentence and (low.endswith("ly") or low.endswith("ing") and len(low) > 5):
-        return False  # "Noting ...", "Thirdly, ...": a sentence's first word, not a name
-    return True
-
-
-# --- organizations ------------------------------------------------------------------------
 
 def _org_names(article, extra=()) -> dict[str, tuple[str, ...]]:
     """The organizations the finder knows: data/aliases.txt, the article's own, ``extra``;
@@ -327,12 +168,12 @@ class _Finder:
         self.orgs = _org_names(article, _parse_organizations(suggest_organizations(article)))
         self.find_mentions = lambda text: find_mentions(text, self.orgs)
         self.stop = load_stopwords()
-        cues = read_wordlist(data_dir() / "speakers.cues.txt", lower=True)
-        alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+        cues = analysis_of(article).cues
+        alt = cue_alternatives(cues)
         self.cue_alt = alt
-        after = "|".join([alt, *_EVENTS_AFTER]) if alt else "|".join(_EVENTS_AFTER)
-        before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in _EVENTS_BEFORE)
-        aux = r"(?:\s+(?:who|also|then|has|had|have|will|would|later|earlier|further|on\s+\w+day|today))*"
+        after = "|".join([alt, *SPOKE]) if alt else "|".join(SPOKE)
+        before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in INTRODUCERS)
+        aux = rf"(?:\s+(?:who|{BETWEEN_WORDS}))*"
         app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
                r"(?:\s+and\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*)?")  # "X and Y said"
         self.after = re.compile(rf"{app}{aux}\s+(?P<cue>{after})\b", re.IGNORECASE)
@@ -340,13 +181,13 @@ class _Finder:
         # "…, said X": a cue before its speaker; never a participle or a verb whose object is a
         # person ("…, urging Kenyan President Mwaï Kibaki to …", "told the Council")
         inverted = [c for c in cues if c.split()[0] == c.split()[0].rstrip("g") or not c.split()[0].endswith("ing")]
-        inverted = [c for c in inverted if not c.split()[0].endswith("ing") and not _OBJECT_CUES.match(c)]
-        inv_alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(inverted, key=len, reverse=True))
+        inverted = [c for c in inverted if not c.split()[0].endswith("ing") and not OBJECT_CUES.match(c)]
+        inv_alt = cue_alternatives(inverted)
         self.before_cue = re.compile(rf"(?:^|[,”\"’]\s*)(?P<cue>{inv_alt})\s+{mid}$", re.IGNORECASE) if inv_alt else None
         self.before_event = re.compile(rf"\b(?P<cue>{before})\s+{mid}$", re.IGNORECASE)
-        self.pronoun_cue = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:also\s+|then\s+|had\s+|has\s+)?(?:{alt})\b"
+        self.pronoun_cue = re.compile(rf"\b(?:[Hh]e|[Ss]he)(?:\s+(?:{BETWEEN_WORDS}))*\s+(?:{alt})\b"
                                       if alt else r"(?!)")
-        self.speaking = re.compile(rf"\b(?:{after}|{'|'.join(_SPEAKING)})\b", re.IGNORECASE)
+        self.speaking = re.compile(rf"\b(?:{after}|{'|'.join(SPEAKING)})\b", re.IGNORECASE)
         self.people: dict[str, _Person] = {}
         self.delegations: dict[str, _Person] = {}
         self.mentions = []  # (sentence, start, end, key) of every speaker-like mention, for pronouns
@@ -364,7 +205,7 @@ class _Finder:
     def country_like(self, phrase: str) -> bool:
         words = phrase.split()
         return (bool(words) and all(w[0].isupper() or w in ("of", "the", "and") for w in words)
-                and not any(w.lower() in _NOT_COUNTRY for w in words) and not self.is_org(phrase)
+                and not any(w.lower() in NOT_COUNTRY for w in words) and not self.is_org(phrase)
                 and not any(c.isdigit() for c in phrase))
 
     def countries_in_role(self, role: str) -> list[str]:
@@ -416,9 +257,9 @@ class _Finder:
             if not self.speaking.search(text):
                 continue
             found = []
-            for m in _REPRESENTATIVES_OF.finditer(text):
+            for m in REPRESENTATIVES_OF.finditer(text):
                 found += self._country_list(text, m.end())
-            for m in _OWNERS_REPRESENTATIVE.finditer(text):
+            for m in OWNERS_REPRESENTATIVE.finditer(text):
                 name = m.group("name")
                 words = name.split()
                 while words and (words[0].lower() in self.stop or words[0].lower().endswith("ing")):
@@ -463,13 +304,13 @@ class _Finder:
         fulls, singles, places = [], [], set()
         for sent in self.sentences:
             text = sent.text
-            toks = _tokens(text)
+            toks = name_words(text)
             orgs = [(m.start, m.end) for m in self.find_mentions(text)]
             first = toks[0] if toks else None
-            for run in _runs(text, toks):
+            for run in name_runs(text, toks):
                 segments, seg = [], []
                 for t in run:
-                    if _name_like(t, self.stop, t is first) or (seg and t.kind == "particle"):
+                    if name_like(t, self.stop, t is first) or (seg and t.kind == "particle"):
                         seg.append(t)
                     else:
                         if seg:
@@ -514,7 +355,7 @@ class _Finder:
         for p in self.people.values():
             words = p.name.split()
             forms = {words[-1], words[0]}
-            particle = next((i for i, w in enumerate(words) if i and w.lower() in _PARTICLES), None)
+            particle = next((i for i, w in enumerate(words) if i and w.lower() in PARTICLES), None)
             if particle is not None:
                 forms.add(" ".join(words[particle:]))
             forms |= {o for o in short if p.name.endswith(" " + o)}
@@ -527,7 +368,7 @@ class _Finder:
                 if word not in self.people[name].aliases:
                     self.people[name].aliases.append(word)
                 self._mention(sent, name, start, end, lead, full=False)
-            elif (not owners and lead and lead[-1][:1].isupper() and lead[-1].lower() in _TITLE_WORDS
+            elif (not owners and lead and lead[-1][:1].isupper() and lead[-1].lower() in TITLE_WORDS
                   and " " not in word and self.after.match(sent.text, end)):
                 # "President Marcos emphasized": a title and one name, bound to a cue
                 self._mention(sent, word, start, end, lead, full=False)
@@ -540,8 +381,8 @@ class _Finder:
             p = self.people[name] = _Person(name, (sent.index, start))
         self.mentions.append((sent.index, start, end, ("p", name)))
         for w in lead_words:
-            if w.lower() in _HONORIFICS:
-                p.votes.append(_HONORIFICS[w.lower()])
+            if w.lower() in HONORIFICS:
+                p.votes.append(HONORIFICS[w.lower()])
         text = sent.text
         bound = self.after.match(text, end)
         how = bound and f"named before the cue {' '.join(bound.group('cue').split())!r}"
@@ -550,7 +391,7 @@ class _Finder:
         # the words right before the name that are titles ("Ambassador", "UN Secretary General")
         titles = re.search(r"(?:(?:[A-Z][\w.-]*|of|the)\s+)*$", text[lead_start:start])
         pre_titles = text[:lead_start + (titles.start() if titles else len(text[lead_start:start]))]
-        listed = _ALSO_BRIEFING.search(text, 0, start)
+        listed = ALSO_BRIEFING.search(text, 0, start)
         if not how and listed and re.search(r"(?:were|was|by|,|\band)\s+$", text[listed.start():start]):
             how = "named in a list of those who briefed"
         for regex in (self.before_cue, self.before_event):
@@ -558,8 +399,8 @@ class _Finder:
                 continue
             for candidate in (pre, pre_titles):
                 m = regex.search(candidate)
-                if m and (not m.group("mid").strip() or _has_role(m.group("mid"))
-                          or all(_is_title(w) or w.isupper() for w in m.group("mid").split())):
+                if m and (not m.group("mid").strip() or has_role(m.group("mid"))
+                          or all(is_title(w) or w.isupper() for w in m.group("mid").split())):
                     how = f"named after {' '.join(m.group('cue').split())!r}"
                     break
         if how:
@@ -586,13 +427,13 @@ class _Finder:
         if post:
             app = re.sub(r"^(?:the|a|an)\s+", "", post.group("app").strip())
             first = app.split()[0].lower() if app.split() else ""
-            if (_has_role(app) and first not in ("who", "which", "was", "is", "has", "had", "were", "and")
-                    and not (first.endswith(("ing", "ed")) and first not in _ROLE_NOUNS)):
+            if (has_role(app) and first not in ("who", "which", "was", "is", "has", "had", "were", "and")
+                    and not (first.endswith(("ing", "ed")) and first not in ROLE_NOUNS)):
                 roles.append(app)
         after_role = bool(roles)  # "X, Secretary-General of Y,": the prior title is another's
         lead = text[lead_start:start].strip()
-        only_titles = all(_is_title(w) or w.isupper() for w in lead.split())
-        if lead and _has_role(lead):
+        only_titles = all(is_title(w) or w.isupper() for w in lead.split())
+        if lead and has_role(lead):
             roles.append(lead)
         if only_titles and not after_role and text[:lead_start].rstrip().endswith(","):
             before = text[:lead_start].rstrip()[:-1]
@@ -602,7 +443,7 @@ class _Finder:
                 prior = prior[cue.end():] if cue else prior
             its = re.match(r"(?:its|their)\s", prior)
             prior = re.sub(r"^(?:the|its|his|her|their)\s+", "", prior)
-            if _has_role(prior) and len(prior.split()) <= 16:
+            if has_role(prior) and len(prior.split()) <= 16:
                 roles.insert(0, prior)
                 if its and not self.org_of(prior):  # "The SCO ..., said its Secretary-General, X"
                     earlier = self.find_mentions(before) or (
@@ -610,13 +451,13 @@ class _Finder:
                     if earlier:
                         p.organization = p.organization or earlier[-1].key
         owner = None
-        toks = [t for t in _tokens(text[:start]) if t.end <= start]
-        if toks and toks[-1].poss and text[toks[-1].end:start].strip(_APOS + "s ") == "":
+        toks = [t for t in name_words(text[:start]) if t.end <= start]
+        if toks and toks[-1].poss and text[toks[-1].end:start].strip(APOSTROPHES + "s ") == "":
             owner = self._owner(text, toks)
         for role in roles:
             countries = self.countries_in_role(role)
             if countries and not p.country:
-                p.country = re.sub(rf"[{_APOS}]s?$", "", countries[0])
+                p.country = re.sub(rf"[{APOSTROPHES}]s?$", "", countries[0])
             if not p.organization:
                 org = self.org_of(role)
                 if org:
@@ -627,9 +468,9 @@ class _Finder:
                 if key:
                     p.chair_of = key
         if not owner:
-            titled = re.search(rf"(?:^|\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[{_APOS}]s?\s+((?:[A-Z][\w.-]*\s+){{1,4}})$",
+            titled = re.search(rf"(?:^|\s)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[{APOSTROPHES}]s?\s+((?:[A-Z][\w.-]*\s+){{1,4}})$",
                                text[:start])
-            if titled and all(_is_title(w) for w in titled.group(2).split()):
+            if titled and all(is_title(w) for w in titled.group(2).split()):
                 owner = titled.group(1)  # "Pakistan's Ambassador Munir Akram"
         if owner:
             if self.is_org(owner):
@@ -657,8 +498,8 @@ class _Finder:
     def _role_text(self, role: str, p: _Person) -> str:
         """A role as the registry writes it: "Permanent Representative of Kazakhstan to the UN"."""
         role = re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", role).strip(), flags=re.IGNORECASE)
-        m = re.match(rf"(?P<owner>.+?)(?:[{_APOS}]s|(?<=s)[{_APOS}])\s+(?P<rest>.+)", role)
-        if m and not _has_role(m.group("owner")):
+        m = re.match(rf"(?P<owner>.+?)(?:[{APOSTROPHES}]s|(?<=s)[{APOSTROPHES}])\s+(?P<rest>.+)", role)
+        if m and not has_role(m.group("owner")):
             owner, rest = m.group("owner"), m.group("rest")
             place = re.search(r"\s(?:to|for|at|in|on)\s", rest)
             cut = place.start() if place else len(rest)
@@ -667,7 +508,7 @@ class _Finder:
         found = self.find_mentions(role)
         if found and found[0].start == 0 and " of " not in role[found[0].end:]:
             rest = role[found[0].end:].strip()
-            if rest and _has_role(rest):
+            if rest and has_role(rest):
                 role = f"{rest} of {_with_the(self.orgs[found[0].key][0])}"
         return role[:1].upper() + role[1:]
 
@@ -761,7 +602,7 @@ class _Finder:
         chair = p.chair_of or (p.speaks_for if p.capacity == "chair" else None)
         if not p.organization and p.role and not p.delegation:
             named = re.search(r"\bof\s+(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)", p.role)
-            if named and any(w.lower() in _INSTITUTION_WORDS for w in named.group(1).split()):
+            if named and any(w.lower() in INSTITUTION_WORDS for w in named.group(1).split()):
                 p.unknown_org = named.group(1)  # "President of the European Commission"
         if p.behalf_of:
             p.capacity, p.speaks_for = "on behalf", behalf or "member states"
@@ -826,7 +667,7 @@ def _units(sentences) -> list[_Unit]:
 
 
 def _role_weight(role: str) -> tuple:
-    return (_has_role(role), " of " in role, len(role.split()))
+    return (has_role(role), " of " in role, len(role.split()))
 
 
 def _with_the(name: str) -> str:
@@ -1211,15 +1052,15 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
 
 
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\s*,?\s+(\d{{4}})\b")
-_DATE_MDY = re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})\s*,?\s+(\d{{4}})\b")
+_DATE_MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DATE_DM = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})(?!\w)|\b({_MONTH})\s+(\d{{1,2}})\b")
+_DATE_DM = re.compile(rf"\b(\d{{1,2}})\s+({MONTH})(?!\w)|\b({MONTH})\s+(\d{{1,2}})\b")
 _DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?=\s*(?:,|\(|–|—|-\s|:))(?P<rest>.{0,60})")
 
 
 def _month(word: str) -> int:
-    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(word.rstrip(".").lower()[:3]))
+    return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(word.rstrip(".").lower()[:3]))
 
 
 def _full_dates(line: str) -> list[_dt.date]:

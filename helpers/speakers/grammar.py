@@ -1,18 +1,25 @@
-"""The grammar of reporting that the speaker rules read: the speech cues.
+"""The grammar of reporting: how a report names its speakers and says that they spoke.
 
-The cues are the reporting verbs of English ("said", "noted", "called for" …), one a line
-in the editable ``data/speakers.cues.txt``; each kind is documented there. This module owns
-reading and checking that list (:func:`load_cues`). It does not attribute sentences (that is
-:mod:`helpers.speakers.rules`) and never writes a file.
+One vocabulary for the two readers of speakers: the scaffold, which finds who speaks in a
+new article and drafts its speaker list (:mod:`helpers.scaffold`), and the rules, which
+attribute each sentence (:mod:`helpers.speakers.rules`). This module owns the speech cues
+(the editable ``data/speakers.cues.txt``, :func:`load_cues`), the words of titles and roles
+and the heads of descriptions ("the envoy", "the head of …"), the titles of address and the
+pronoun they give, the words that may stand between a subject and its cue, the patterns
+that introduce speakers ("Also briefing the Council were …", "the representatives of …"),
+and the name recogniser (:func:`name_runs`). It decides nothing about a sentence and never
+writes a file.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..datafiles import DataFileError, data_file, file_stamp, read_wordlist
 
-__all__ = ["load_cues"]
+__all__ = ["load_cues", "cue_alternatives", "name_words", "name_runs", "name_like", "is_title", "has_role"]
 
 
 @lru_cache(maxsize=4)
@@ -43,3 +50,274 @@ def load_cues(path=None) -> tuple[str, ...]:
     """
     path = data_file("speakers.cues.txt", path)
     return _cues(str(path), file_stamp(path))
+
+
+def cue_alternatives(cues) -> str:
+    """A regular expression that matches any of ``cues``, the longest first, any spaces between words.
+
+    Args:
+        cues: speech cues, as :func:`load_cues` gives them.
+
+    Returns:
+        The alternatives joined with ``|`` (no group around them); ``""`` for no cue.
+
+    >>> import re
+    >>> re.fullmatch(cue_alternatives(["said", "called for"]), "called  for") is not None
+    True
+    """
+    return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+
+
+# --- titles and roles ------------------------------------------------------------------
+
+#: Nouns that make a phrase a role ("Secretary-General of ...", "head of the mission").
+ROLE_NOUNS = frozenset("""
+    secretary-general under-secretary-general assistant-secretary-general secretary undersecretary
+    minister representative representatives ambassador envoy president vice-president chair vice-chair
+    chairman chairwoman chairperson chair-in-office chairperson-in-office chairman-in-office head
+    director director-general commissioner coordinator spokesperson spokesman spokeswoman adviser
+    advisor chief delegate observer officer leader governor premier emir king queen mayor senator
+    counsellor counselor rapporteur prosecutor registrar commander
+""".split())
+#: Words that stand in a title before or after the role noun ("Permanent", "Foreign", "Mr").
+TITLE_WORDS = ROLE_NOUNS | frozenset("""
+    general deputy high special permanent foreign prime executive acting interim former first vice
+    senior principal alternate resident mr mrs ms miss dr prof professor sir dame madam mister
+    h.e excellency his her honourable honorable sheikh prince princess lord lady justice judge
+""".split())
+#: Honorifics that say whether a person is "he" or "she".
+HONORIFICS = {"mr": "he", "mister": "he", "sir": "he", "lord": "he", "ms": "she", "mrs": "she",
+               "miss": "she", "madam": "she", "dame": "she", "lady": "she"}
+#: Words of institutions' names: never in a person's name, nor in a country's.
+INSTITUTION_WORDS = frozenset("""
+    council committee organization organisation nations union office department agency commission
+    centre center mission group league assembly court bank fund programme program treaty security
+    ministry government parliament process declaration charter framework partnership peace cooperation
+    co-operation affairs community forum summit conference association institute university party army
+    forces force news press times post daily service system network international national world war
+    presidency secretariat directorate board bureau panel authority operations policy strategy plan
+    agenda initiative report resolution convention protocol accord agreement act law code tribunal
+    police media photo rights watch house aid relief health development foundation studies journal
+    tribune herald gazette radio television channel member members state
+    organizations organisations regional sub-regional subregional bodies nations
+""".split())
+#: Words of places, days and months: never in a person's name.
+PLACE_AND_TIME_WORDS = frozenset("""
+    asia africa europe america americas pacific atlantic arctic middle east west north south central
+    eastern western northern southern island islands sea ocean gulf region river coast peninsula new
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday
+""".split())
+#: Words of countries' names that would pass for a person's name ("Sri Lanka said").
+COUNTRY_WORDS = frozenset("""
+    republic federation states kingdom emirates united arabia lanka rica faso leone guinea zealand korea
+    sudan timor verde bissau marino lucia kitts tome herzegovina macedonia
+""".split())
+#: Words that never stand in a person's name.
+NOT_NAME = INSTITUTION_WORDS | PLACE_AND_TIME_WORDS | COUNTRY_WORDS
+#: Words that never stand in a country's name: institutions, titles, days and months.
+NOT_COUNTRY = INSTITUTION_WORDS | TITLE_WORDS | (PLACE_AND_TIME_WORDS - frozenset(
+    "asia africa europe america americas pacific atlantic arctic middle east west north south central "
+    "eastern western northern southern island islands sea ocean gulf region river coast peninsula new".split()))
+#: Small words a name may hold between its capitalised words ("Ursula von der Leyen").
+PARTICLES = frozenset("von van der den de del della di da dos das du la le al el bin ibn ben".split())
+#: Verbs that say someone spoke without reporting what they said: such a person is a speaker
+#: too ("Also speaking were ...", "who also addressed the Council").
+SPOKE = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs", "presented", "delivered")
+#: Phrases that introduce a speaker's name ("according to X", "a briefing by X").
+INTRODUCERS = ("according to", "briefing by", "briefings by", "statement by", "statements by",
+                  "remarks by", "address by", "speech by", "heard from")
+#: Cues whose object is a person: the name after them is who was addressed, not who spoke.
+OBJECT_CUES = re.compile(r"(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|commend|laud|hail|applaud|"
+                          r"told|tell|inform|request|appeal|press|question)", re.IGNORECASE)
+#: "Also briefing the Council were A, title, B, title, and C, title": everyone in the list speaks.
+ALSO_BRIEFING = re.compile(r"\bAlso\s+(?:briefing|speaking|addressing|taking\s+the\s+floor)\b[^.;]{0,40}?\s+(?:were|was)\s+"
+                            r"|\b(?:were\s+)?briefed\s+by\s+|\bbriefings\s+(?:were\s+given\s+)?by\s+")
+SPEAKING = ("spoke", "speak", "speaks", "speaking", "addressed", "briefed", "statement", "statements")
+
+NAME_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+APOSTROPHES = "'’"
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|" \
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+
+#: "the representatives of", "the delegation of": a list of countries follows.
+REPRESENTATIVES_OF = re.compile(r"\b(?:[Rr]epresentatives?|[Dd]elegations?)\s+of\s+")
+#: "The United Kingdom's representative", "China's delegation".
+OWNERS_REPRESENTATIVE = re.compile(
+    rf"(?P<the>\b[Tt]he\s+)?(?P<name>(?:[A-Z][^\W\d_]*\s+)*?[A-Z][^\W\d_]*)(?:[{APOSTROPHES}]s|(?<=s)[{APOSTROPHES}])\s+"
+    r"(?:[Pp]ermanent\s+)?(?:[Rr]epresentatives?|[Dd]elegat\w+)\b")
+
+#: The heads of a description that every speaker list understands, whatever its roles say
+#: ("the Pakistani envoy", "the UN chief", "the chair of the OSCE", "an AU official").
+DELEGATE_HEADS = ("diplomat", "envoy", "ambassador", "representative", "delegate", "delegation")  # has a country
+CHIEF_HEADS = ("chief", "head", "leader")              # the top official of an organization
+CHAIR_HEADS = ("chair", "chairperson", "chairman", "chairwoman")  # chairs an organization
+OFFICIAL_HEADS = ("official",)                        # an organization's official
+#: The posts that head an organization: what "the UN chief" or "the head of the OSCE" can be.
+TOP_POSTS = frozenset(("secretary-general", "director-general", "president", "head", *CHAIR_HEADS))
+#: Nouns that name a group of people, never one listed speaker: "UNSC member countries",
+#: "Council members", "speakers at the Council".
+GROUP_HEADS = ("country", "member", "state", "nation", "speaker", "participant", "party", "government")
+#: Titles of address before a name ("Mr. Guterres", "Ambassador Quy"): the honorifics and these.
+ADDRESS_TITLES = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Mister", "Sir", "Madam", "Dame", "Lord", "Lady",
+                  "Dr.", "Dr", "Prof.", "Prof", "Professor", "Ambassador")
+
+_ADDRESS = frozenset(t.lower().rstrip(".") for t in ADDRESS_TITLES)
+
+# --- time and the words between a subject and its cue ----------------------------------
+
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: What may stand between a subject and its cue: auxiliaries, adverbs ("today", "also",
+#: "strongly") and time phrases ("on Thursday", "on March 7", "Tuesday", "this morning").
+BETWEEN_WORDS = (r"has|have|had|would|will|did|also|then|again|further|later|earlier|first|once|still|now|too"
+                 r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly"
+                 rf"|(?:on\s+)?{WEEKDAY}|on\s+{MONTH}\s+\d{{1,2}}|on\s+\d{{1,2}}\s+{MONTH}"
+                 r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:week|month|year|night)"
+                 r"|for\s+(?:his|her|their|its)\s+part|in\s+(?:his|her|their|its\s+)?turn")
+
+# --- the name recogniser ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a text, for the name recogniser: where it is, without its possessive, and its kind."""
+
+    start: int
+    end: int
+    base: str  # the word without a possessive "'s"
+    poss: bool
+    kind: str  # cap | acr | particle | low
+
+
+def name_words(text: str) -> list[Word]:
+    """The words of ``text``, each with its kind: "cap" (capitalised), "acr", "initial", "particle", "low".
+
+    Args:
+        text: a sentence or a phrase.
+
+    Returns:
+        :class:`Word` items in text order; a possessive "'s" is left out of ``base`` and noted in ``poss``.
+
+    >>> [(w.base, w.kind, w.poss) for w in name_words("Pakistan's envoy, Ms. Lodhi")]
+    [('Pakistan', 'cap', True), ('envoy', 'low', False), ('Ms', 'cap', False), ('Lodhi', 'cap', False)]
+    """
+    out = []
+    for m in NAME_WORD.finditer(text):
+        word, end, poss = m.group(), m.end(), False
+        if len(word) > 2 and word[-2] in APOSTROPHES and word[-1] == "s":
+            word, poss = word[:-2], True
+        elif word.endswith("s") and text[end:end + 1] in APOSTROPHES and not text[end + 1:end + 2].isalnum():
+            poss = True  # "Belarus' representative"
+        if word[0].isupper() and any(c.islower() for c in word):
+            kind = "cap"
+        elif "-" in word and word.split("-")[-1][:1].isupper():
+            kind = "cap"  # "al-Thani"
+        elif len(word) == 1 and word.isupper() and text[end:end + 1] == ".":
+            kind = "initial"  # "T.S. Tirumurti"
+        elif word.isupper() and len(word) > 1:
+            kind = "acr"
+        elif word.lower() in PARTICLES:
+            kind = "particle"
+        else:
+            kind = "low"
+        out.append(Word(m.start(), m.start() + len(word), word, poss, kind))
+    return out
+
+
+def name_runs(text: str, toks: list[Word] | None = None) -> list[list[Word]]:
+    """Runs of capitalised words one space apart ("Mr. Ban" too); a possessive ends a run.
+
+    Args:
+        text: a sentence.
+        toks: its :func:`name_words`, when already made.
+
+    Returns:
+        Lists of :class:`Word`, one list a run, in text order; a run never ends with a particle.
+
+    >>> [[w.base for w in run] for run in name_runs("Ursula von der Leyen met Mr. Ban in New York.")]
+    [['Ursula', 'von', 'der', 'Leyen'], ['Mr', 'Ban'], ['New', 'York']]
+    """
+    toks = name_words(text) if toks is None else toks
+    runs, run = [], []
+    for t in toks:
+        if run:
+            prev = run[-1]
+            gap = text[prev.end:t.start]
+            joined = (not prev.poss and t.kind in ("cap", "particle", "initial")
+                      and (gap == " " or gap == ". " and prev.base.lower() in _ADDRESS
+                           or prev.kind == "initial" and gap in (".", ". ")))
+            if joined:
+                run.append(t)
+                continue
+            runs.append(run)
+            run = []
+        if t.kind in ("cap", "initial"):
+            run = [t]
+    if run:
+        runs.append(run)
+    for r in runs:  # a name never ends with "de" or "al"
+        while r and r[-1].kind == "particle":
+            r.pop()
+    return [r for r in runs if r]
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a word of a title ("Minister", "Permanent", "Mr.").
+
+    Args:
+        word: one word.
+
+    Returns:
+        True for a role noun or a word that stands in a title.
+
+    >>> is_title("Ambassador"), is_title("Lodhi")
+    (True, False)
+    """
+    return word.lower().rstrip(".") in TITLE_WORDS
+
+
+def has_role(phrase: str) -> bool:
+    """Whether ``phrase`` names a role: it holds a role noun ("minister", "Secretary-General").
+
+    Args:
+        phrase: words that may be a title.
+
+    Returns:
+        True if one of its words (or the last part of a hyphenated one) is a role noun.
+
+    >>> has_role("Secretary-General of the SCO"), has_role("Regional Organisations")
+    (True, False)
+    """
+    return any(w.lower() in ROLE_NOUNS or w.lower().split("-")[-1] in ROLE_NOUNS
+               for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", phrase))
+
+
+def name_like(t: Word, stop: frozenset = frozenset(), first_in_sentence: bool = False) -> bool:
+    """Whether the word ``t`` may be a word of a person's name.
+
+    Args:
+        t: a :class:`Word`.
+        stop: words that are never names (the stopwords).
+        first_in_sentence: whether it opens its sentence ("Noting …" is no name there).
+
+    Returns:
+        False for titles, words of institutions, places, days and countries, and lower-case words.
+
+    >>> [name_like(w) for w in name_words("Security Council member Lodhi")]
+    [False, False, False, True]
+    """
+    if t.kind == "initial":
+        return True
+    if t.kind != "cap":
+        return False
+    low = t.base.lower()
+    if low in TITLE_WORDS or low in NOT_NAME or low in stop or any(p in NOT_NAME for p in low.split("-")):
+        return False
+    if first_in_sentence and (low.endswith("ly") or low.endswith("ing") and len(low) > 5):
+        return False  # "Noting ...", "Thirdly, ...": a sentence's first word, not a name
+    return True
+
+
+# --- organizations ------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from ..analysis import analysis_of
 from ..tokens import load_aliases
+from .grammar import (ADDRESS_TITLES, BETWEEN_WORDS, HONORIFICS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
+                      OFFICIAL_HEADS, TOP_POSTS, is_title, name_like, name_runs)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -63,16 +65,7 @@ _GROUP_HINTS = ("speakers", "delegat", "members")
 #: And one of these words: the other quick test.
 _QUANTIFIERS = frozenset(("many", "some", "several", "other", "most", "all", "number"))
 
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-#: What may stand between a subject and its cue: auxiliaries, adverbs ("today", "also",
-#: "strongly") and time phrases ("on Thursday", "on March 7", "this morning").
-_BETWEEN_WORD = (r"has|have|had|would|will|did|also|then|again|further|later|earlier|first|once|still|now|too"
-                 r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly"
-                 rf"|on\s+(?:{_WEEKDAYS})|on\s+(?:{_MONTHS})\s+\d{{1,2}}|on\s+\d{{1,2}}\s+(?:{_MONTHS})"
-                 r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:week|month|year|night)"
-                 r"|for\s+(?:his|her|their|its)\s+part|in\s+(?:his|her|their|its\s+)?turn")
-_BETWEEN = rf"(?:\s+(?:{_BETWEEN_WORD}))*\s+"
+_BETWEEN = rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+"
 #: An appositive between commas after a name ("Rashid Alimov, Secretary-General of the SCO, said"),
 #: a parenthesis ("Mr. Lal (India) said") or a relative pronoun ("…, who said").
 _APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160},|\s*\([^()]{1,60}\)|\s*,)?"
@@ -97,7 +90,7 @@ _NOT_A_SUBJECT = frozenset(
 #: Irregular past tenses among the cues (the others end in "-ed").
 _IRREGULAR_PAST = ("said", "told", "gave", "went", "drew")
 #: The last word before a cue, over any words between ("the report today noted": "report").
-_LAST_WORD = re.compile(rf"(?P<word>[\w’'-]+)(?:\s+(?:{_BETWEEN_WORD}))*\s+$")
+_LAST_WORD = re.compile(rf"(?P<word>[\w’'-]+)(?:\s+(?:{BETWEEN_WORDS}))*\s+$")
 
 # Descriptions: a head noun, with what stands before it ("the Pakistani envoy") and after it
 # ("the chairperson of the OSCE"), resolved through the registry's role, organization and country.
@@ -106,22 +99,11 @@ _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 #: "UNSC member countries"); any other lower-case word ends the description, as it may be a verb.
 _PLAIN_MODIFIERS = frozenset(("top", "senior", "new", "former", "visiting", "outgoing", "incoming", "member",
                               "partner", "fellow", "other", "participating"))
-#: Heads every registry understands, whatever its roles say:
-_DELEGATE_HEADS = ("diplomat", "envoy", "ambassador", "representative", "delegate", "delegation")  # has a country
-_CHIEF_HEADS = ("chief", "head", "leader")              # the top official of an organization
-_CHAIR_HEADS = ("chair", "chairperson", "chairman", "chairwoman")  # chairs an organization
-_OFFICIAL_HEADS = ("official",)                        # an organization's official
-#: The posts that head an organization: what "the UN chief" or "the head of the OSCE" can be.
-_TOP_POSTS = frozenset(("secretary-general", "director-general", "president", "head", *_CHAIR_HEADS))
-#: Nouns that name a group of people, never one registry speaker: "UNSC member countries",
-#: "Council members", "speakers at the Council".
-_GROUP_HEADS = ("country", "member", "state", "nation", "speaker", "participant", "party", "government")
 #: What may follow a description's head: "of the OSCE", "from the African Union and the United Nations".
 _POST = re.compile(r"\s+(?:of|from|at)\s+[^,;:“”\"]{1,100}")
 #: Words that end what follows a head: a relative pronoun, or a word that may stand before a cue.
 _POST_ENDS = frozenset(("who", "which", "that"))
-_BETWEEN_ONE = re.compile(r"has|have|had|would|will|did|also|then|again|further|later|earlier|first|once|still|now|too"
-                          r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly|this|last|on")
+_BETWEEN_ONE = re.compile(rf"{BETWEEN_WORDS}|this|last|on")
 _SPACED_GENERAL = re.compile(r"\b(Secretary|Director|Attorney|Governor|Inspector)\s+General\b", re.IGNORECASE)
 _OF_A_DELEGATION = re.compile(r"\s+of\s+(?:the|its|his|her|their)\s+(?:\w+\s+)?(?:delegation|mission)\b")
 _POSSESSIVE = re.compile(rf"[A-Z][\w.-]*{_APOS}s?")
@@ -132,7 +114,7 @@ _LETTERS = re.compile(r"[a-z]+")
 _QUOTE_MARK = re.compile("[“”\"]")
 
 #: After the subject and its appositive, the words between, then a lower-case word (a verb).
-_THEN_A_VERB = re.compile(rf"{_APPOSITIVE}(?:\s+(?:{_BETWEEN_WORD}))*\s+[a-z]")
+_THEN_A_VERB = re.compile(rf"{_APPOSITIVE}(?:\s+(?:{BETWEEN_WORDS}))*\s+[a-z]")
 
 
 def _joins(ch: str) -> bool:
@@ -293,7 +275,7 @@ class _Rules:
                 keys.update(w.lower() for w in s.country.split())
             self.heads[s.name], self.keys[s.name] = heads, keys
             self.role_words |= words - _NOT_A_SUBJECT
-        generic = (*_DELEGATE_HEADS, *_CHIEF_HEADS, *_CHAIR_HEADS, *_OFFICIAL_HEADS, *_GROUP_HEADS)
+        generic = (*DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS, *GROUP_HEADS)
         all_heads = {h for hs in self.heads.values() for h in hs if len(h) > 2} | set(generic)
         forms = sorted({f for h in all_heads for f in _plurals(h)}, key=len, reverse=True)
         self.head_forms = frozenset(forms)
@@ -318,13 +300,13 @@ class _Rules:
         """Whether the speaker ``name`` can be "the MODS HEAD of ENTITIES" (``post`` follows the head)."""
         s, heads, keys = self.registry[name], self.heads[name], self.keys[name]
         if _OF_A_DELEGATION.match(post):  # "the head of the delegation" leads a country's delegation
-            head_fits = bool(s.country) and (head in heads or head in _CHIEF_HEADS or head in _DELEGATE_HEADS)
+            head_fits = bool(s.country) and (head in heads or head in CHIEF_HEADS or head in DELEGATE_HEADS)
         else:
             head_fits = (head in heads                                       # a title of the role
-                         or head in _DELEGATE_HEADS and bool(s.country)       # "the envoy": has a country
-                         or head in _CHIEF_HEADS and bool(heads & _TOP_POSTS)  # "the UN chief": heads it
-                         or head in _CHAIR_HEADS and (s.capacity == "chair" or bool(heads & set(_CHAIR_HEADS)))
-                         or head in _OFFICIAL_HEADS and s.capacity == "official")
+                         or head in DELEGATE_HEADS and bool(s.country)       # "the envoy": has a country
+                         or head in CHIEF_HEADS and bool(heads & TOP_POSTS)  # "the UN chief": heads it
+                         or head in CHAIR_HEADS and (s.capacity == "chair" or bool(heads & set(CHAIR_HEADS)))
+                         or head in OFFICIAL_HEADS and s.capacity == "official")
         if not head_fits:
             return False
         for mod in mods:  # "Pakistani", "UN", "foreign": each must be the speaker's; "top", "new" say nothing
@@ -344,7 +326,7 @@ class _Rules:
             written = text[at:end].lower().replace(" ", "-")
             head = self.singular[written]
             plural = head != written and not written.endswith("ss")
-            group_noun = head in _GROUP_HEADS
+            group_noun = head in GROUP_HEADS
             if group_noun and not plural:
                 continue  # "the country", "a member": no one the registry can name
             start, mods, det = self._before_head(text, at)
@@ -359,7 +341,7 @@ class _Rules:
                 names = ()
             else:
                 names = self._fitting(head, tuple(mods), entities, bool(_OF_A_DELEGATION.match(post_text)))
-            generic = head in (*_DELEGATE_HEADS, *_CHIEF_HEADS, *_CHAIR_HEADS, *_OFFICIAL_HEADS)
+            generic = head in (*DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS)
             if plural and names and generic and not entities and not any(
                     w[0].isupper() or w.lower() in self.role_words for w in mods):
                 names = ()  # "the delegations", "the heads of regional organizations": which ones, no one can say
@@ -485,8 +467,6 @@ class _Rules:
         return sorted(found)
 
 
-#: Titles of address before a name: "Mr. Guterres", "Ms. Mogherini", "Ambassador Quy".
-_HONORIFICS = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Dr.", "Dr", "Ambassador")
 
 
 def _honorific_forms(registry) -> dict[str, str]:
@@ -503,7 +483,7 @@ def _honorific_forms(registry) -> dict[str, str]:
         for word in dict.fromkeys(s.name.split()):
             if len(word) > 1 and word[0].isupper():
                 owners.setdefault(word, set()).add(s.name)
-    return {f"{h} {w}": next(iter(names)) for w, names in owners.items() if len(names) == 1 for h in _HONORIFICS}
+    return {f"{h} {w}": next(iter(names)) for w, names in owners.items() if len(names) == 1 for h in ADDRESS_TITLES}
 
 
 class _Spans:
@@ -917,8 +897,30 @@ def _other_subject(ctx):
             if ctx.in_speech_paragraph:
                 return _Decision(ctx.current, None, f"the cue {cue!r} has no speaker as its subject, inside the "
                                                     f"speech of {' + '.join(ctx.current)}: what the speaker reports")
+            person = _unlisted_name(ctx.blanked, before.end("word"))
+            if person:
+                return _Decision((), None, f"{person!r}, a name not in the speaker list, is the subject of {cue!r}: "
+                                           "add them to the list if they speak", ends_speech=True)
             return _Decision((), None, f"the cue {cue!r} has no speaker as its subject", ends_speech=True)
     return None
+
+
+def _unlisted_name(text: str, end: int) -> str | None:
+    """The person's name that ends at ``end`` in ``text`` ("… Jane Doe", "Secretary-General Ban"), by the
+    grammar's name recogniser; ``None`` for one capitalised word with no title ("Russia", "Moscow")."""
+    offset = max(0, end - 80)
+    runs = name_runs(text[offset:end])
+    if not runs or runs[-1][-1].end + offset != end:
+        return None
+    run = runs[-1]
+    at = len(run)
+    while at and (name_like(run[at - 1]) or run[at - 1].kind == "particle"):
+        at -= 1
+    named = [w for w in run[at:] if name_like(w)]
+    titled = at > 0 and (is_title(run[at - 1].base) or run[at - 1].base.lower() in HONORIFICS)
+    if len(named) < 2 and not (named and titled):
+        return None
+    return text[offset + run[at].start:end]
 
 
 #: Narration about the meeting and the scene: what was held, chaired, convened, signed or founded,

@@ -1,0 +1,96 @@
+"""One grammar of reporting: the scaffold that finds speakers and the rules that attribute
+sentences read one cue list, one vocabulary of titles and roles, one name recogniser."""
+
+import ast
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import analyse, attribute, load_article, load_speakers
+from helpers.datafiles import data_dir
+from helpers.scaffold import suggest_speakers
+from helpers.speakers import grammar
+
+ROOT = Path(__file__).resolve().parent.parent
+READERS = [ROOT / "helpers" / "scaffold.py", ROOT / "helpers" / "speakers" / "rules.py"]
+#: The grammar's vocabulary: constants of ``grammar`` (upper-case names) and its functions.
+VOCABULARY = {n for n in vars(grammar) if n.isupper()} | set(grammar.__all__)
+
+
+def module_names(path: Path) -> set[str]:
+    """Names a module binds at its top level, a leading underscore dropped."""
+    names = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        for t in targets:
+            if isinstance(t, ast.Name):
+                names.add(t.id.lstrip("_"))
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name.lstrip("_"))
+    return names
+
+
+@pytest.mark.parametrize("path", READERS, ids=lambda p: p.name)
+def test_neither_reader_keeps_a_grammar_of_its_own(path):
+    own = module_names(path) & VOCABULARY
+    assert not own, f"{path.name} defines {sorted(own)} again: import them from helpers.speakers.grammar"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    reads = {getattr(n.func, "id", getattr(n.func, "attr", None)) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert not reads & {"read_wordlist", "load_cues"}, f"{path.name} reads the cue file itself"
+    imported = {a.name for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("grammar") for a in node.names}
+    assert imported, f"{path.name} does not read the grammar"
+
+
+def test_the_check_finds_a_vocabulary_defined_again(tmp_path):
+    planted = tmp_path / "reader.py"
+    planted.write_text('_HONORIFICS = ("Mr.", "Ms.")\nBETWEEN_WORDS = "also"\n', encoding="utf-8")
+    assert module_names(planted) & VOCABULARY == {"HONORIFICS", "BETWEEN_WORDS"}
+
+
+@pytest.fixture
+def cues_without_said(tmp_path, monkeypatch):
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy)
+    monkeypatch.setenv("HELPERS_DATA", str(copy))
+    path = copy / "speakers.cues.txt"
+    path.write_text("\n".join(l for l in path.read_text(encoding="utf-8").split("\n") if l.strip() != "said"),
+                    encoding="utf-8")
+    return path
+
+
+def test_one_cue_file_reaches_the_finder_and_the_rules(article, cues_without_said):
+    """Take "said" out of the cue list: the scaffold stops finding the speakers it found by "X said",
+    and the rules stop attributing "Ban said …"."""
+    after = load_article(article.path)
+    found = {s.name for s in suggest_speakers(after)}
+    assert "Rashid Alimov" not in found  # "Rashid Alimov, Secretary-General of the SCO, said"
+    ban_said = [a for a in attribute(after) if a.sentence.text.startswith("Ban said")]
+    assert ban_said and ban_said[0].cue != "said"
+
+
+def test_the_finder_with_the_kits_cues_finds_them(article):
+    found = {s.name for s in suggest_speakers(article)}
+    assert {"Rashid Alimov", "Maleeha Lodhi"} <= found
+    ban_said = [a for a in attribute(article) if a.sentence.text.startswith("Ban said")]
+    assert ban_said[0].cue == "said" and ban_said[0].speakers == ("Ban Ki-moon",)
+
+
+def test_a_subject_the_list_lacks_is_named_by_the_name_recogniser(article):
+    """The kit's article with Ban Ki-moon left out of its speaker list: the rules say who the
+    subject is and that the list lacks them, rather than giving his words to someone else."""
+    own = analyse(article, speakers=[s for s in load_speakers(article) if s.name != "Ban Ki-moon"])
+    lede = attribute(own)[0]
+    assert "Secretary-General Ban Ki-moon has told" in lede.sentence.text
+    assert lede.speakers == () and "'Ban Ki-moon', a name not in the speaker list" in lede.evidence
+
+
+def test_a_weekday_may_stand_between_a_subject_and_its_cue():
+    """"A Chinese envoy Tuesday called on …" (Xinhua's style): the weekday is no subject."""
+    import re
+
+    between = re.compile(rf"envoy(?:\s+(?:{grammar.BETWEEN_WORDS}))*\s+called")
+    assert between.search("A Chinese envoy Tuesday called on the Council")
+    assert between.search("the envoy on Tuesday also called")
+    assert not between.search("the envoy Council called")
