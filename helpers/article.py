@@ -49,7 +49,9 @@ _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
     map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f]))
 #: The marks a complete text ends with; a text that ends otherwise is cut (:attr:`Article.cut`).
 _CLOSING_MARKS = frozenset(".!?…:;\"'”’»)]}*-–—")
-_CLOSING_TAG = re.compile(r"\s*\[[^\[\]\n]{1,80}?\s[–—-]\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\]\s*$")
+#: An agency's closing tag, "[IDN-InDepthNews – 31 October 2016]": cleaning removes it; the
+#: scaffold reads the publisher and the date in it.
+CLOSING_TAG = re.compile(r"\s*\[(?P<publisher>[^\[\]\n]{1,80}?)\s[–—-]\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]\s*$")
 
 
 class NoSuchArticle(FileNotFoundError):
@@ -796,7 +798,7 @@ def _clean(raw: str, meta: dict, chrome: list[str], own: dict | None = None, tom
             meta.setdefault("author", line[3:])
             removed.append(Removed(n, line, "the byline: kept in Article.author"))
         else:
-            tag = _CLOSING_TAG.search(line) if "[" in line else None  # the tag needs a "["
+            tag = CLOSING_TAG.search(line) if "[" in line else None  # the tag needs a "["
             if tag and tag.start() > 0:
                 removed.append(Removed(n, tag.group().strip(),
                                        "the agency's closing tag: publisher and date are in the metadata"))

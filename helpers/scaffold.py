@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis import analyse, analysis_of
-from .article import load_article, load_boilerplate
+from .article import CLOSING_TAG, load_article, load_boilerplate
 from .datafiles import data_dir, DataFileError, load_stopwords, read_text
 from .doctor import check_data_files
 from .frequency import article_aliases
@@ -54,8 +54,6 @@ _LIST_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
 _ON_BEHALF = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<what>[^,.;]{1,80})")
 _IN_CAPACITY_AS_CHAIR = re.compile(r"\bin\s+(?:its|his|her|their)\s+capacit(?:y|ies)\s+as\s+(?:the\s+)?"
                                    r"(?:[Cc]hair\w*|[Pp]residen\w*)\s+of\s+(?P<orgs>.*)")
-#: An agency's closing tag, "[IDN-InDepthNews – 31 October 2016]": the publisher and the date.
-_CLOSING_TAG = re.compile(r"\[([^\[\]\n]{1,80}?)\s[–—-]\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\]\s*$")
 
 
 def _org_names(article, extra=()) -> dict[str, tuple[str, ...]]:
@@ -1122,10 +1120,10 @@ def _guess_metadata(text: str) -> dict:
         outlet = re.search(r"\(([^()]{2,40})\)", dateline.group("rest"))
         if outlet:
             guess["publisher"] = (outlet.group(1), "the bracket of the dateline")
-    tag = next(((n, m) for n, line in body if (m := _CLOSING_TAG.search(line))), None)
+    tag = next(((n, m) for n, line in body if (m := CLOSING_TAG.search(line))), None)
     if tag:
-        guess["publisher"] = (tag[1].group(1).strip(), f"the closing tag on line {tag[0]}")
-        dates = _full_dates(tag[1].group(2))
+        guess["publisher"] = (tag[1].group("publisher").strip(), f"the closing tag on line {tag[0]}")
+        dates = _full_dates(tag[1].group("date"))
         if dates:
             guess["date"] = (dates[0], f"the closing tag on line {tag[0]}")
     if "date" not in guess:
