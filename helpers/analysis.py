@@ -32,7 +32,7 @@ from .blocs import load_blocs
 from .datafiles import data_dir, data_file, file_stamp, load_stopwords
 from .frequency import article_aliases, article_phrases
 from .lexicon import as_lexicon
-from .speakers.grammar import load_cues
+from .speakers.grammar import BELIEF, cue_kinds, load_cues
 from .speakers.registry import LEGACY_REGISTRY, load_speakers
 
 __all__ = ["Analysis", "analyse", "analysis_of", "data_key", "clear_caches", "SHARED_FILES"]
@@ -158,6 +158,11 @@ class Analysis:
     @property
     def cues(self) -> tuple:
         return self._setting("cues", load_cues)
+
+    @property
+    def belief_cues(self) -> frozenset:
+        """The cues that report what a speaker holds ("believed", "agreed"), not what they said."""
+        return self._setting("belief_cues", lambda: frozenset(c for c, kind in cue_kinds().items() if kind == BELIEF))
 
     def current(self) -> "Analysis":
         """This analysis, with its settings read again first if a data file it read was edited.

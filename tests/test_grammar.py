@@ -94,3 +94,16 @@ def test_a_weekday_may_stand_between_a_subject_and_its_cue():
     assert between.search("A Chinese envoy Tuesday called on the Council")
     assert between.search("the envoy on Tuesday also called")
     assert not between.search("the envoy Council called")
+
+
+def test_the_cue_file_says_which_cues_report_a_belief():
+    kinds = grammar.cue_kinds()
+    assert kinds["believed"] == grammar.BELIEF and kinds["said"] != grammar.BELIEF
+
+
+def test_what_a_group_believes_inside_a_speech_is_the_speakers_account(article):
+    """"Members of the organization believed …" inside Rashid Alimov's paragraph is his account of
+    them; "UN diplomats said" is the group's own voice (tests/test_fresh_reports.py)."""
+    members = attribute(article)[30]
+    assert members.sentence.text.startswith("Members of the organization believed")
+    assert members.speakers == ("Rashid Alimov",) and "'believed' says what the speaker reports" in members.evidence

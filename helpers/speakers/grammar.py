@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import DataFileError, data_file, file_stamp, read_wordlist
+from ..datafiles import DataFileError, data_file, file_stamp, read_text, read_wordlist
 
-__all__ = ["load_cues", "cue_alternatives", "name_words", "name_runs", "name_like", "is_title", "has_role"]
+__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "name_words", "name_runs", "name_like", "is_title", "has_role"]
 
 
 @lru_cache(maxsize=4)
@@ -50,6 +50,43 @@ def load_cues(path=None) -> tuple[str, ...]:
     """
     path = data_file("speakers.cues.txt", path)
     return _cues(str(path), file_stamp(path))
+
+
+#: The kind of cue that reports what a speaker holds rather than what they said ("believed",
+#: "agreed"): a section of ``data/speakers.cues.txt``, named by its heading.
+BELIEF = "belief and agreement"
+#: A heading of the cue file: "# --- belief and agreement (speech reporting …) ------".
+_SECTION = re.compile(r"^#\s*-{2,}\s*(?P<title>[^-(][^(]*?)\s*(?:\(.*)?-*\s*$")
+
+
+@lru_cache(maxsize=4)
+def _kinds(path: str, stamp) -> dict[str, str]:
+    kinds, section = {}, ""
+    for line in read_text(path).split("\n"):
+        line = line.strip()
+        heading = _SECTION.match(line)
+        if heading:
+            section = heading.group("title").lower()
+        elif line and not line.startswith("#"):
+            kinds.setdefault(line.lower(), section)
+    return kinds
+
+
+def cue_kinds(path=None) -> dict[str, str]:
+    """The kind of each cue: the heading of its section in ``data/speakers.cues.txt`` (or ``path``).
+
+    Args:
+        path: another cue file; ``None`` for the kit's.
+
+    Returns:
+        ``{cue: kind}``, lower-cased; a cue above any heading has the kind ``""``.
+
+    >>> kinds = cue_kinds()
+    >>> kinds["said"], kinds["believed"]
+    ('neutral: saying, telling, stating', 'belief and agreement')
+    """
+    path = data_file("speakers.cues.txt", path)
+    return dict(_kinds(str(path), file_stamp(path)))
 
 
 def cue_alternatives(cues) -> str:
@@ -173,6 +210,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: What may stand between a subject and its cue: auxiliaries, adverbs ("today", "also",
 #: "strongly") and time phrases ("on Thursday", "on March 7", "Tuesday", "this morning").
 BETWEEN_WORDS = (r"has|have|had|would|will|did|also|then|again|further|later|earlier|first|once|still|now|too"
+                 r"|both|jointly|together|each|all|as\s+well"
                  r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly"
                  rf"|(?:on\s+)?{WEEKDAY}|on\s+{MONTH}\s+\d{{1,2}}|on\s+\d{{1,2}}\s+{MONTH}"
                  r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:week|month|year|night)"

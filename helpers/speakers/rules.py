@@ -81,7 +81,9 @@ _PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+$")
 _ACCORDING_PRONOUN = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+(?P<pronoun>him|her|them)\b")
 #: Two mentions that name speakers together: "Ukraine and the United States", "Mr. Guterres, as well as Smail Chergui".
-_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with)\s+(?:the\s+)?|\s*,\s*")
+#: The second may carry a title ("AU chairman Moussa Faki and UN Secretary-General António Guterres").
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}"
+                           r"|\s*,\s*")
 #: Words that cannot be the last word of a subject: a cue after them is no finite verb with a subject.
 _NOT_A_SUBJECT = frozenset(
     "a an the this that these those which who whom what to of in on at by for with from as and or but nor not "
@@ -100,7 +102,7 @@ _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 _PLAIN_MODIFIERS = frozenset(("top", "senior", "new", "former", "visiting", "outgoing", "incoming", "member",
                               "partner", "fellow", "other", "participating"))
 #: What may follow a description's head: "of the OSCE", "from the African Union and the United Nations".
-_POST = re.compile(r"\s+(?:of|from|at)\s+[^,;:“”\"]{1,100}")
+_POST = re.compile(r"\s+(?:of|from|at|to)\s+[^,;:“”\"]{1,100}")
 #: Words that end what follows a head: a relative pronoun, or a word that may stand before a cue.
 _POST_ENDS = frozenset(("who", "which", "that"))
 _BETWEEN_ONE = re.compile(rf"{BETWEEN_WORDS}|this|last|on")
@@ -183,8 +185,10 @@ def _demonyms(country: str) -> set[str]:
 class _Rules:
     """The registry and cue list compiled into regular expressions, once."""
 
-    def __init__(self, registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None):
+    def __init__(self, registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None,
+                 belief=frozenset()):
         self.registry = {s.name: s for s in registry}
+        self.belief = frozenset(belief)  # cues that report what a speaker holds: "believed", "agreed"
         if organizations is None:
             organizations = tuple(load_aliases().items())
         self.organizations = dict(organizations)
@@ -210,7 +214,7 @@ class _Rules:
             rf"(?:^|[,”\":;—–]\s*)(?P<cue>{cue_alt})\s+"
             rf"(?:(?:the|its|his|her|their|of|for|and|to|in|on|[A-Z][\w.’'-]*|\([A-Z][\w.-]*\)),?\s+){{0,10}}$")
         # the passive: "the points raised by Mr. Guterres"
-        self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+$")
+        self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
         self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
         self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
         # The quick test: every match of a cue holds the first word of a cue as a word of its
@@ -336,7 +340,9 @@ class _Rules:
             if det is None and not _CLAUSE_START.match(text, 0, start) and not text[:start].rstrip().endswith(","):
                 continue  # no determiner and not the start of a clause: not a description
             post_text = self._post(text, end)
-            entities = frozenset(self._entities(post_text)) if post_text.lower() != post_text else frozenset()
+            # "of the OSCE", "from the AU" say whose; "to the United Nations" says only where one is posted
+            entities = (frozenset(self._entities(post_text)) if post_text.lower() != post_text
+                        and not post_text.lstrip().startswith("to ") else frozenset())
             if group_noun:
                 names = ()
             else:
@@ -557,8 +563,8 @@ def _word_alternatives(words) -> str:
 
 
 @lru_cache(maxsize=8)
-def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None) -> _Rules:
-    return _Rules(registry, cues, organizations)
+def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None, belief=frozenset()) -> _Rules:
+    return _Rules(registry, cues, organizations, belief)
 
 
 # --- quotations --------------------------------------------------------------------
@@ -680,8 +686,8 @@ def _bind(blanked: str, mentions, rules: _Rules):
             bound[m] = (found.group("cue"), "subject")
         elif (found := rules.bound_before.search(blanked, max(0, m.start - 240), m.start)):
             bound[m] = (found.group("cue"), "inverted")
-        elif blanked.endswith(" by ", 0, m.start) and (
-                found := rules.bound_passive.search(blanked, max(0, m.start - 60), m.start)):
+        elif " by " in blanked[max(0, m.start - 60):m.start] and (
+                found := rules.bound_passive.search(blanked, max(0, m.start - 90), m.start)):
             bound[m] = (found.group("cue"), "passive")
         elif blanked.endswith("to ", 0, m.start) and _ACCORDING.search(blanked, max(0, m.start - 20), m.start):
             bound[m] = ("according to", "source")
@@ -813,7 +819,7 @@ def _pronoun(ctx):
     cue = found.groupdict().get("cue") or "according to"
     names, evidence, group = _pronoun_target(pronoun, ctx, found.start())
     if group:
-        return _group_spoke(ctx, group, evidence)
+        return _group_spoke(ctx, group, evidence, cue)
     if not names:
         return _Decision((), None, f"{found.group()!r} but no speaker has been named yet")
     return _Decision(names, cue, evidence)
@@ -847,18 +853,20 @@ def _subject_and_participle(ctx):
             return None
         return _Decision(names, cue, f"{evidence}; {cue!r} reports what the subject '{pronoun}' said")
     if subject.how == "group":
-        return _group_spoke(ctx, subject.label, f"an unnamed group ({subject.label!r}) is the subject of {cue!r}")
+        return _group_spoke(ctx, subject.label, f"an unnamed group ({subject.label!r}) is the subject of {cue!r}", cue)
     names = _resolve(subject, ctx.salient)
     if not names:
         return None
     return _Decision(names, cue, f"{subject.label!r} is the subject, and {cue!r} reports what they said")
 
 
-def _group_spoke(ctx, label, why):
-    """What an unnamed group said: the journalist's summary, or, inside a speech, the speech."""
-    if ctx.current and ctx.in_speech_paragraph:
+def _group_spoke(ctx, label, why, cue=None):
+    """What an unnamed group said ("UN diplomats said", "the Forum leaders called on"): narration,
+    even inside someone's speech, where the reporter gives the group a voice of its own; but what
+    a group holds, inside a speech ("Members of the organization believed …"), is the speaker's account."""
+    if ctx.current and ctx.in_speech_paragraph and cue and " ".join(cue.lower().split()) in ctx.rules.belief:
         return _Decision(ctx.current, None, f"{why}, inside the speech of {' + '.join(ctx.current)}: "
-                                            "what the speaker says they hold", group=label)
+                                            f"{cue!r} says what the speaker reports the group holds", group=label)
     return _Decision((), None, f"{why}: a group the registry does not list, so narration", ends_speech=True,
                      group=label)
 
@@ -867,7 +875,7 @@ def _group(ctx):
     """5. An unnamed group bound to a cue ("UNSC member countries applauded …")."""
     for m, cue, _ in ctx.bound:
         if m.how == "group":
-            return _group_spoke(ctx, m.label, f"an unnamed group ({m.label!r}) is the subject of {cue!r}")
+            return _group_spoke(ctx, m.label, f"an unnamed group ({m.label!r}) is the subject of {cue!r}", cue)
     return None
 
 
@@ -933,7 +941,7 @@ _SCENE = re.compile(
     r"(?:\w+\s+){0,3}(?:meeting|debate|session|summit|conference|event)\b"
     r"|\bholds?\s+the\s+(?:\w+\s+)?presidency\b|\b(?:will|would)\s+focus\s+on\b"
     r"|^(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}(?:meeting|debate|session|summit|event|discussion|conference|"
-    r"briefing|dialogue)s?\s+(?:\w+\s+)?(?:focused|focuses|centred|centered|was|is|will|came|comes)\b",
+    rf"briefing|dialogue)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
 _HISTORY = re.compile(
@@ -946,13 +954,40 @@ _HISTORY = re.compile(
     re.IGNORECASE)
 #: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
-                     r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?)\s*$")
+                     r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*)\s*$")
+#: What a speaker did rather than said, with no cue and no quotation: "He met with …", "The two
+#: leaders earlier discussed …", "Zuma chaired the debate", "This came during X's meeting with …",
+#: "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
+#: any words between, a verb of doing in the simple past or present ("had discussed" is reported
+#: speech, and is left alone).
+_DID = re.compile(
+    rf"^(?:[A-Z][^,“”\"]{{0,80}},\s+)?"
+    rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and|[a-z]+(?:man|woman|person|leaders?|sides?|parties|officials?))\s+){{0,8}}"
+    rf"(?:[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|the\s+(?:two\s+)?(?:leaders|sides|parties|officials))"
+    rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+(?<!had\s)"
+    r"(?:met|meets|held|holds|attended|attends|chaired|co-chaired|chairs|discussed|discuss|visited|visits|toured|"
+    r"arrived|arrives|signed|signs|inked)\b"
+    r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
+    r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)")
+
+
+def _did(ctx):
+    """8. What a speaker did, not said (met, held, attended, chaired, discussed …): narration."""
+    if ctx.blanked != ctx.sentence.text or ctx.bound:
+        return None
+    found = _DID.search(ctx.sentence.text)
+    if found:
+        return _Decision((), None, f"what someone did or is, not what they said ({found.group().split(',')[-1].strip()!r}): "
+                                   "narration", ends_speech=True)
+    return None
+
+
 #: "According to …" at the start of a sentence, whose source no rule found a speaker in.
 _ACCORDING_START = re.compile(r"^\s*According\s+to\s+")
 
 
 def _scene(ctx):
-    """8. Narration about the meeting and the scene, a byline, or a source that is no speaker."""
+    """9. Narration about the meeting and the scene, a byline, or a source that is no speaker."""
     text = ctx.sentence.text
     if _BYLINE.match(text):
         return _Decision((), None, "a byline or an agency's tag: narration", ends_speech=True)
@@ -971,7 +1006,7 @@ def _scene(ctx):
 
 
 def _heading(ctx):
-    """9. A heading (a paragraph of one line with no final stop, not the cut end): narration."""
+    """10. A heading (a paragraph of one line with no final stop, not the cut end): narration."""
     text = ctx.sentence.text.rstrip(" ”\"’)")
     if ctx.alone and text and text[-1] not in ".!?…:;":
         return _Decision((), None, "a heading (a line of its own with no final stop): narration")
@@ -979,7 +1014,7 @@ def _heading(ctx):
 
 
 def _continuation(ctx):
-    """10. No cue: the speech going on continues, or it is the journalist's narration."""
+    """11. No cue: the speech going on continues, or it is the journalist's narration."""
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
@@ -987,7 +1022,7 @@ def _continuation(ctx):
 
 
 _RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group, _introduced_only,
-               _other_subject, _scene, _heading, _continuation)
+               _other_subject, _did, _scene, _heading, _continuation)
 
 
 def _attribute(sentences, rules: _Rules) -> list[Attribution]:
@@ -1038,7 +1073,28 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
         _split_frame(out, sentences, rules)
+        _pointed_back(out)
     return out
+
+
+#: "This was announced by X", "That was the message of …": a sentence that gives the speaker of the
+#: one before it.
+_POINTS_BACK = re.compile(r"^\s*(?:This|That|These|It)\s+(?:was|were|has\s+been|had\s+been)\s+(?P<cue>[a-z]+)\s+by\s")
+
+
+def _pointed_back(out) -> None:
+    """When the last sentence is "This was announced by X …" and the one before it, in the paragraph
+    before or its own, is narration with no cue, the sentence before is what X announced."""
+    if len(out) < 2:
+        return
+    pointer, before = out[-1], out[-2]
+    found = _POINTS_BACK.match(pointer.sentence.text)
+    if (not found or not pointer.speakers or before.speakers or before.cue is not None
+            or not before.evidence.startswith("the journalist's narration")
+            or pointer.sentence.paragraph - before.sentence.paragraph > 1):
+        return
+    out[-2] = Attribution(before.sentence, pointer.speakers, pointer.cue, before.kind if before.kind != "narration"
+                          else "indirect speech", f"the next sentence, {found.group().strip()!r} …, says who said it")
 
 
 #: A frame left on its own by the sentence splitter after a quoted question or exclamation:
@@ -1117,7 +1173,7 @@ def attribute(article, registry=None) -> list[Attribution]:
     """
     a = analysis_of(article, registry=registry, caller="attribute")
     return list(a.memo("attributions", lambda: tuple(_attribute(
-        a.article.sentences, _rules(a.speakers, a.cues, a.alias_key)))))
+        a.article.sentences, _rules(a.speakers, a.cues, a.alias_key, a.belief_cues)))))
 
 
 # --- the naive baseline ---------------------------------------------------------------
