@@ -107,3 +107,17 @@ def test_what_a_group_believes_inside_a_speech_is_the_speakers_account(article):
     members = attribute(article)[30]
     assert members.sentence.text.startswith("Members of the organization believed")
     assert members.speakers == ("Rashid Alimov",) and "'believed' says what the speaker reports" in members.evidence
+
+
+def test_a_bare_initial_starts_a_name_but_never_an_article():
+    """"External Affairs Minister, S Jaishankar told …" (India News Network, 2021)."""
+    runs = [[w.base for w in run] for run in grammar.name_runs("Minister, S Jaishankar told A Chinese envoy")]
+    assert ["S", "Jaishankar"] in runs and ["A", "Chinese"] not in runs
+    assert [[w.base for w in r] for r in grammar.name_runs("H.E Mahamoud Ali Youssouf")][-1][-3:] == \
+        ["Mahamoud", "Ali", "Youssouf"]
+
+
+def test_the_finder_finds_a_speaker_named_with_a_bare_initial():
+    report = load_article(ROOT / "tests" / "reports" / "heldout"
+                          / "indianewsnetwork-2021-04-20-jaishankar-regional-organizations.txt")
+    assert any(s.name.endswith("Jaishankar") for s in suggest_speakers(report))

@@ -160,7 +160,8 @@ NOT_COUNTRY = INSTITUTION_WORDS | TITLE_WORDS | (PLACE_AND_TIME_WORDS - frozense
 PARTICLES = frozenset("von van der den de del della di da dos das du la le al el bin ibn ben".split())
 #: Verbs that say someone spoke without reporting what they said: such a person is a speaker
 #: too ("Also speaking were ...", "who also addressed the Council").
-SPOKE = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs", "presented", "delivered")
+SPOKE = ("spoke", "speaks", "addressed", "addresses", "briefed", "briefs", "presented", "delivered",
+         "made presentations", "made a presentation", "made statements", "made a statement", "took the floor")
 #: Phrases that introduce a speaker's name ("according to X", "a briefing by X").
 INTRODUCERS = ("according to", "briefing by", "briefings by", "statement by", "statements by",
                   "remarks by", "address by", "speech by", "heard from")
@@ -252,8 +253,10 @@ def name_words(text: str) -> list[Word]:
             kind = "cap"
         elif "-" in word and word.split("-")[-1][:1].isupper():
             kind = "cap"  # "al-Thani"
-        elif len(word) == 1 and word.isupper() and text[end:end + 1] == ".":
-            kind = "initial"  # "T.S. Tirumurti"
+        elif len(word) == 1 and word.isupper() and (text[end:end + 1] == "." or word not in "AI" and (
+                text[end:end + 1] == " " and text[end + 1:end + 2].isupper() and m.start() > 0
+                and text[m.start() - 1] != ".")):
+            kind = "initial"  # "T.S. Tirumurti", "S Jaishankar" (never "A", "I" or the "E" of "H.E")
         elif word.isupper() and len(word) > 1:
             kind = "acr"
         elif word.lower() in PARTICLES:
