@@ -249,3 +249,21 @@ def test_an_envoy_to_the_un_is_the_countrys_envoy(said):
     assert older[0].speakers == ("Liu Jieyi",) and "described as" in older[0].evidence
     check(said, "xinhua-2022-06-16-china-un-eu-cooperation", 0, "UNITED NATIONS, June 16", ("Dai Bing",),
           "'a Chinese envoy to the United Nations'")
+
+
+def test_membership_joint_action_and_the_occasion_of_a_remark_are_narration(said):
+    check(said, "cajnews-2020-12-09-sadc-un-relations", 12, "The two parties are exploring", ())
+    check(said, "cajnews-2020-12-09-sadc-un-relations", 13, "SADC member states are", (), "narration about")
+    check(said, "xinhua-2017-05-09-china-un-eu-cooperation", 1, "Liu Jieyi, China's permanent representative", (),
+          "made the appeal at")
+    check(said, "trend-2012-09-27-arab-league-un-cooperation", 10, "Russia and China have vetoed", ())
+
+
+def test_a_quotation_after_narration_is_the_last_speakers(said):
+    check(said, "trend-2012-09-27-arab-league-un-cooperation", 11, '"If you want (special envoy', ("Nabil Elaraby",),
+          "the last quoted")
+
+
+def test_paying_tribute_is_speech(said):
+    check(said, "radiosurco-2024-03-01-guterres-celac-summit", 0, "UN Secretary-General António Guterres today paid",
+          ("António Guterres",), "named in the sentence")

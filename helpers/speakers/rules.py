@@ -657,6 +657,7 @@ class _Context:
     folded: str                # the sentence folded for quick tests (see _fold)
     words: set                 # the words of the folded sentence, for quick tests
     previous_paragraph: object  # the paragraph of the sentence before
+    last_speakers: tuple = ()  # who spoke last, even if narration came between
 
 
 @dataclass(slots=True)
@@ -950,7 +951,8 @@ _HISTORY = re.compile(
     r"|\b(?:comprises|comprising|consists\s+of|is\s+made\s+up\s+of)\b"
     r"|\bbecame\s+(?:[\w-]+\s+){0,2}members?\b|\bstatus\s+of\s+(?:an\s+)?observers?\b|\bdialogue\s+partners\b"
     r"|\bsigned\s+(?:the|a|an|its|this)\s+(?:\w+\s+){0,3}(?:declaration|agreement|memorandum|treaty)\b"
-    r"|^(?:Established|Founded|Created|Set\s+up|Launched)\s+in\s+\d{4}\b",
+    r"|^(?:Established|Founded|Created|Set\s+up|Launched)\s+in\s+\d{4}\b"
+    r"|\bmember\s+(?:states|countries)\s+(?:are|include)\b",
     re.IGNORECASE)
 #: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
@@ -966,7 +968,11 @@ _DID = re.compile(
     rf"(?:[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|the\s+(?:two\s+)?(?:leaders|sides|parties|officials))"
     rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+(?<!had\s)"
     r"(?:met|meets|held|holds|attended|attends|chaired|co-chaired|chairs|discussed|discuss|visited|visits|toured|"
-    r"arrived|arrives|signed|signs|inked)\b"
+    r"arrived|arrives|signed|signs|inked|vetoed|adopted|voted|deployed|appointed|elected)\b"
+    r"|^(?:[A-Z][^,“”\"]{0,80},\s+)?[Tt]he\s+two\s+(?:sides|parties|leaders|organi[sz]ations|officials|heads)\s+(?!(?:also\s+)?"
+    r"(?:said|say|says|told|agreed|stressed|underlined|emphasi[sz]ed|noted|called|urged|welcomed|expressed)\b)"
+    r"|\bmade\s+(?:the|his|her|their|these|those|this|that)\s+(?:appeal|remarks?|comments?|statements?|call|points?|"
+    r"speech)\s+(?:at|during|in|on|while|before)\b"
     r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
     r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)")
 
@@ -1018,6 +1024,9 @@ def _continuation(ctx):
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
+    if ctx.last_speakers and ctx.sentence.text.lstrip()[:1] in _QUOTES_OPEN and not ctx.blanked.strip(" .,;:“”\"’"):
+        return _Decision(ctx.last_speakers, None, f"a quotation with no cue and no new speaker: {' + '.join(ctx.last_speakers)}, "
+                                                  "the last quoted, over the narration between")
     return _Decision((), None, "the journalist's narration: no speaker, no cue")
 
 
@@ -1056,7 +1065,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         if decision.group:
             salient.append(((), decision.group))
         if names:
-            current = names
+            current = ctx.last_speakers = names
             last_paragraph = sent.paragraph
             if decision.cue is not None:  # named, described or pointed to: a pronoun may point to them next
                 salient.append((names, None))
