@@ -451,12 +451,12 @@ class _Rules:
                 names = tuple(dict.fromkeys(n for c in self.country.finditer(part) for n in self.countries[c.group()]))
                 found.append(_Mention(m.start(), m.end(), names, "delegation", m.group(), len(names) > 1))
         if self.name is not None:
-            taken = _Spans((m.start, m.end) for m in found)
+            taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
             for m in self.name.finditer(text):
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
         may_cue = words is None or not self.cue_hint.isdisjoint(words) or "according" in words
-        taken = _Spans((m.start, m.end) for m in found)
+        taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
         name_starts = {n.start for n in found if n.how == "name"}
         name_ends = {n.end for n in found if n.how == "name"}
         for d in self.descriptions(text, taken, words) if may_cue else ():
@@ -466,7 +466,7 @@ class _Rules:
             if not beside:
                 found.append(d)
         if self.country is not None and may_cue:
-            taken = _Spans((m.start, m.end) for m in found)
+            taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
             for m in self.country.finditer(text):
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), self.countries[m.group()], "country", m.group(), False))
@@ -499,14 +499,17 @@ class _Spans:
     with thousands of mentions is read in time proportional to them, not to their square.
     """
 
-    def __init__(self, spans):
-        spans = sorted(spans)
+    def __init__(self, spans=()):
+        spans = sorted(spans) if spans else ()
         self.starts = [s for s, _ in spans]
         self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
 
     def __contains__(self, at: int) -> bool:
         k = bisect_right(self.starts, at)
         return k > 0 and self.reach[k - 1] > at
+
+
+_NO_SPANS = _Spans()
 
 
 class _Mention(NamedTuple):
@@ -954,6 +957,12 @@ _HISTORY = re.compile(
     r"|^(?:Established|Founded|Created|Set\s+up|Launched)\s+in\s+\d{4}\b"
     r"|\bmember\s+(?:states|countries)\s+(?:are|include)\b",
     re.IGNORECASE)
+#: Words one of which a sentence _HISTORY or _SCENE matches holds: the quick tests before the searches.
+_HISTORY_HINTS = frozenset("""established founded created set launched signed comprises comprising consists made became
+    status dialogue member""".split())
+_SCENE_HINTS = frozenset("""chaired convened held hosted organized organised presided attended opened holds hold
+    presidency focus meeting debate session summit event discussion conference briefing dialogue meetings debates
+    sessions summits events discussions conferences briefings dialogues""".split())
 #: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
                      r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*)\s*$")
@@ -977,9 +986,17 @@ _DID = re.compile(
     r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)")
 
 
+#: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
+#: starts "This", "He" or "She".
+_DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
+    arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made""".split())
+
+
 def _did(ctx):
     """8. What a speaker did, not said (met, held, attended, chaired, discussed …): narration."""
     if ctx.blanked != ctx.sentence.text or ctx.bound:
+        return None
+    if ctx.words.isdisjoint(_DID_HINTS) and not ctx.sentence.text.lstrip().startswith(("This ", "He ", "She ")):
         return None
     found = _DID.search(ctx.sentence.text)
     if found:
@@ -1002,7 +1019,9 @@ def _scene(ctx):
     if _ACCORDING_START.match(text) and not any(m.names for m in ctx.mentions):
         return _Decision((), None, "'according to' a source that is no speaker of the registry: the "
                                    "journalist's narration", ends_speech=True)
-    found = _HISTORY.search(ctx.blanked) or (None if ctx.in_speech_paragraph else _SCENE.search(ctx.blanked))
+    words = ctx.words
+    found = ((None if words.isdisjoint(_HISTORY_HINTS) else _HISTORY.search(ctx.blanked))
+             or (None if ctx.in_speech_paragraph or words.isdisjoint(_SCENE_HINTS) else _SCENE.search(ctx.blanked)))
     if found and not (ctx.subject is not None and ctx.subject.how != "group" and _resolve(ctx.subject, ctx.salient)
                       and not re.search(r"\b(?:signed|chaired|convened|hosted|opened|presided)\b", found.group(),
                                         re.IGNORECASE)):
