@@ -49,6 +49,45 @@ def test_invisible_characters_are_the_pattern_s_characters():
     assert found == set(article_module._INVISIBLE_CHARS)
 
 
+# --- sentences: only the full stops before a word are looked at ------------------------------
+
+_WORD_STOP = re.compile(r"(?<!\S)([^\s.?!]+(?:\.[^\s.?!]+)*)\.(?=\s+(\S+))")
+
+
+def _abbreviation_stops_by_one_pattern(text, abbreviations):
+    """The plain way: every word of the text that ends with a full stop, by one regular expression."""
+    ends = re.compile(r"[.?!]")
+    read = list(text)
+    for m in _WORD_STOP.finditer(text):
+        if m.group(1).lower() in abbreviations:
+            after = m.group(2)
+            if not ends.search(after) or (after.endswith(".") and not ends.search(after[:-1])
+                                          and after[:-1].lower() in abbreviations):
+                read[m.end() - 1] = "\ue000"
+    return "".join(read)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "mr", "U.S", "u.s", "Gen", "e.g", "No", "İ", "Dr", "x", "Smith", ".", "..",
+                                 "?", "!", "“", "Yes", " ", " ", "\n", "\t", "\u2003", "\x1c", "(", ")", "5"]),
+                max_size=20).map("".join))
+@example("Mr. Smith met Dr. Jones. Gen. “Yes.” he said. The U.S. Mission spoke. Mr. Mr. Mr. x.")
+@example("He met Mr. (Smith). Mr.\tJones left. U.S. officials. Ms. Lee? No. 5 was it. e.g. this.")
+def test_abbreviation_stops_equal_one_pattern_over_every_word(text):
+    tokens = sys.modules["helpers.tokens"]
+    abbreviations = tokens.load_abbreviations()
+    assert tokens._without_abbreviation_stops(text, abbreviations) == _abbreviation_stops_by_one_pattern(
+        text, abbreviations)
+
+
+def test_abbreviation_stops_on_the_reports_equal_one_pattern_over_every_word(article):
+    tokens = sys.modules["helpers.tokens"]
+    abbreviations = tokens.load_abbreviations()
+    for doc in [article, *_reports()]:
+        assert tokens._without_abbreviation_stops(doc.text, abbreviations) == _abbreviation_stops_by_one_pattern(
+            doc.text, abbreviations)
+
+
 # --- speakers: quick tests before the slow searches -----------------------------------------
 
 def test_fold_gives_the_ascii_letter_ignorecase_matches():
