@@ -88,6 +88,52 @@ def test_abbreviation_stops_on_the_reports_equal_one_pattern_over_every_word(art
             doc.text, abbreviations)
 
 
+def _plain_punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    tokens = sys.modules["helpers.tokens"]
+    params = PunktParameters()
+    params.abbrev_types = set(tokens.load_abbreviations())
+    return tokens, PunktSentenceTokenizer(params)
+
+
+_CONTEXT_PIECES = ["said", "Mr", "mr", "U.S", "No", "no", "Gen", "A", "x", "5", "3.5", "xx-mr", "Ünal", "É", ".", "..",
+                   "?", "!", " ", "  ", "\n", "\n\n", "\t", "\u2003", "\x1c", "“", "”", "‘", "\"", "'", "(", ")",
+                   "[", ",", ":", "-", "The", "the", "«", "»", "*", "@"]
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES), min_size=1, max_size=8).map("".join))
+@example("said. The")
+@example("mr. Smith")
+@example("said?\n“Yes")
+def test_punkt_s_quick_answer_for_a_plain_sentence_end_is_nltk_s(context):
+    tokens, plain = _plain_punkt()
+    assert _our_punkt(tokens).text_contains_sentbreak(context) == plain.text_contains_sentbreak(context)
+
+
+def _our_punkt(tokens):
+    path = tokens.data_dir() / "abbreviations.txt"
+    return tokens._punkt(str(path), tokens.file_stamp(path))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=30).map("".join))
+@example("He said. The U.S. Mission spoke? No. 5 was it! “Yes.” A. Smith left.")
+def test_punkt_with_quick_answers_gives_nltk_s_sentences(text):
+    tokens, plain = _plain_punkt()
+    assert list(_our_punkt(tokens).span_tokenize(text)) == list(plain.span_tokenize(text))
+
+
+def test_punkt_with_quick_answers_gives_nltk_s_sentences_on_the_reports(article):
+    tokens, plain = _plain_punkt()
+    ours = _our_punkt(tokens)
+    for doc in [article, *_reports()]:
+        for start, end in doc.paragraph_spans:
+            paragraph = doc.text[start:end]
+            assert list(ours.span_tokenize(paragraph)) == list(plain.span_tokenize(paragraph))
+
+
 # --- speakers: quick tests before the slow searches -----------------------------------------
 
 def test_fold_gives_the_ascii_letter_ignorecase_matches():
