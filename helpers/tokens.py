@@ -742,6 +742,14 @@ def sentence_spans(text: str):
         piece = _without_abbreviation_stops(piece, abbreviations)  # same length: offsets hold
         if "“" in piece:
             piece = STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
+        end = len(piece.rstrip())
+        if piece[end - 1] in ".?!" and piece.count(".") + piece.count("?") + piece.count("!") == 1 \
+                and end <= 2 * _PIECE:
+            # one mark, the block's last character but blanks (a paragraph of one sentence, once
+            # its abbreviations are read): Punkt weighs a mark only when something follows it, so
+            # it gives the block as one sentence, as above, and is not asked
+            yield block.start(), block.start() + end
+            continue
         for s, e in _punkt_spans(punkt, piece):
             yield block.start() + s, block.start() + e
 

@@ -134,6 +134,31 @@ def test_punkt_with_quick_answers_gives_nltk_s_sentences_on_the_reports(article)
             assert list(ours.span_tokenize(paragraph)) == list(plain.span_tokenize(paragraph))
 
 
+def _sentences_by_asking_punkt_of_every_block(text):
+    """The plain way: NLTK's Punkt on every block of lines, with the same-length readings of
+    abbreviations and stray quotes that the splitter makes."""
+    tokens, plain = _plain_punkt()
+    out = []
+    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        piece = tokens._without_abbreviation_stops(block.group(), tokens.load_abbreviations())
+        piece = tokens.STRAY_OPEN_QUOTE.sub(" ”", piece)
+        out += [(block.start() + s, block.start() + e) for s, e in plain.span_tokenize(piece)]
+    return out
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES + ["\u2028", "\x0b", "said.\n\n", "?\n"]), max_size=30).map("".join))
+@example("He said. \n\nThe U.S. Mission spoke?\nNo. 5 was it!\x1c\n\nMr. Smith left. \x1c")
+def test_sentences_of_one_mark_blocks_and_quick_answers_are_punkt_s(text):
+    assert list(sys.modules["helpers.tokens"].sentence_spans(text)) == _sentences_by_asking_punkt_of_every_block(text)
+
+
+def test_sentences_of_the_reports_are_punkt_s(article):
+    for doc in [article, *_reports()]:
+        spans = list(sys.modules["helpers.tokens"].sentence_spans(doc.text))
+        assert spans == _sentences_by_asking_punkt_of_every_block(doc.text)
+
+
 # --- speakers: quick tests before the slow searches -----------------------------------------
 
 def test_fold_gives_the_ascii_letter_ignorecase_matches():
