@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from .datafiles import UnknownName
 from .display import table as _table
-from .analysis import analysis_of
+from .analysis import analysis_of, one_check
 from .frequency import log_likelihood
 from .groups import sentence_groups, sentences_by_group
 from .lexicon import Theme, as_lexicon, load_themes, make_theme
@@ -313,9 +313,10 @@ def theme_hits(article, theme=None, group=None, *, by: str = "speaker", themes=N
     """
     import pandas as pd
 
-    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_hits")
+    with one_check():  # sentence_groups, and the attribution it reads, reuse this check of the data files
+        owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_hits")
+        groups = sentence_groups(owner, by)
     lexicon = owner.themes if themes is None else as_lexicon(themes)
-    groups = sentence_groups(owner, by)
     if group is not None and group not in groups:
         raise UnknownName(f"there is no group {group!r} when grouping by {by!r}; groups: "
                           + ", ".join(map(str, groups)) + _other_grouping(owner, group, by))
@@ -358,9 +359,10 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
 
     if normalize not in (None, "per_1000"):
         raise ValueError(f"normalize={normalize!r}: use None for counts or 'per_1000' for rates")
-    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_matrix")
+    with one_check():  # sentence_groups, and the attribution it reads, reuse this check of the data files
+        owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_matrix")
+        groups = sentence_groups(owner, by)
     lexicon = owner.themes if themes is None else as_lexicon(themes)
-    groups = sentence_groups(owner, by)
     index = pd.Index(list(groups), name=by)
     where = sentences_by_group(groups)
     tally: dict[tuple, int] = {}
