@@ -277,10 +277,6 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
     *_, other = _fast()
     if other.search(text):
         return None
-    normal = text.replace("’", "'")
-    normal = normal.lower() if lower else normal
-    if len(normal) != len(text):  # a letter whose lower case is two characters
-        return None
     found = _read_for_fast_path(text)
     if found is None:
         return None
@@ -298,8 +294,11 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
         if not punct:
             inside = map(sum, zip(inside, map(str.count, matches, repeat(_DOT)),
                                   map(str.count, matches, repeat(_SLASH))))
+    lowered = joined.lower() if lower else joined
+    if len(lowered) != len(joined):  # a letter whose lower case is two characters (İ): the offsets would shift
+        return None
     # interned: each word is one string however often it occurs, in this text and the next
-    words = list(map(sys.intern, (joined.lower() if lower else joined).split(" ")))
+    words = list(map(sys.intern, lowered.split(" ")))
     return words, *_offsets(words, gaps, inside, offset)
 
 
