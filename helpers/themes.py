@@ -147,8 +147,9 @@ def _in_names(article, aliases: tuple) -> tuple:
     else:
         # The tokens of a mention are one run: those from the first that starts in it, before the
         # first that starts after it and the first that ends after it (tokens are in text order
-        # and do not overlap, so their ends are in order too). All runs found by bisection in C,
-        # marked by a running sum of +1 where a run begins and -1 where it ends.
+        # and do not overlap, so their ends are in order too). All runs found by bisection in C;
+        # the mentions do not overlap, so neither do the runs: a running sum of +1 where a run
+        # begins and -1 where it ends is 1 inside a run (one byte a token).
         starts = np.frombuffer(token_start, dtype=np.int64)
         ends = np.frombuffer(token_end, dtype=np.int64)
         edges = np.array([(m.start, m.end) for m in mentions], dtype=np.int64)
@@ -156,7 +157,10 @@ def _in_names(article, aliases: tuple) -> tuple:
         stop = np.minimum(np.searchsorted(starts, edges[:, 1], side="left"),
                           np.searchsorted(ends, edges[:, 1], side="right"))
         run = first < stop
-        inside = np.cumsum(np.bincount(first[run], minlength=n + 1) - np.bincount(stop[run], minlength=n + 1))[:n] > 0
+        marks = np.zeros(n + 1, dtype=np.int8)
+        marks[first[run]] += 1
+        marks[stop[run]] -= 1
+        inside = np.cumsum(marks[:n], dtype=np.int8).astype(bool)
     inside.flags.writeable = False
     return inside, mentions
 
