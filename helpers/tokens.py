@@ -657,6 +657,46 @@ _ENDS = re.compile(r"[.?!]")
 _NOT_A_STOP = "\ue000"
 
 
+#: The characters whose lower case is an ASCII character: itself, its capital and, for k, the
+#: Kelvin sign (tests/test_fast_paths.py checks this against every character).
+_LOWERED_FROM = {**{c: c + c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}, "k": "kK\u212a"}
+#: What an abbreviation before a full stop looks like: words joined by single full stops.
+_ABBREVIATION_SHAPE = re.compile(r"[^\s.?!]+(?:\.[^\s.?!]+)*")
+
+
+@lru_cache(maxsize=4)
+def _abbreviation_stops(abbreviations: frozenset):
+    """One pattern for the full stops that :func:`_without_abbreviation_stops` reads as letters.
+
+    A match is the full stop alone, so that ``pattern.sub`` replaces every one in C: the
+    abbreviation before it is looked for behind it (each listed one, in any case), the word
+    after it ahead of it. ``None`` when an abbreviation is not plain ASCII (the stops are
+    then found one by one).
+    """
+    entries = sorted(e for e in abbreviations if _ABBREVIATION_SHAPE.fullmatch(e) and e == e.lower())
+    if not all(e.isascii() for e in entries):
+        return None
+    if not entries:
+        return re.compile(r"(?!)")  # nothing is read as a letter
+
+    def written(entry):  # the entry in any case
+        return "".join(f"[{_LOWERED_FROM[c]}]" if c in _LOWERED_FROM else re.escape(c) for c in entry)
+
+    def any_of(group):  # one alternative per first character, then the rest of each entry
+        firsts = {}
+        for e in group:
+            firsts.setdefault(e[0], []).append(written(e[1:]))
+        return "|".join(written(c) + "(?:" + "|".join(rests) + ")" for c, rests in firsts.items())
+
+    by_length = {}  # a look behind has one width: one for each length of abbreviation
+    for e in entries:
+        by_length.setdefault(len(e), []).append(e)
+    before = "|".join(rf"(?<=(?<!\S)(?:{any_of(group)})\.)" for _, group in sorted(by_length.items()))
+    alone = [e for e in entries if "." not in e]
+    after = r"[^\s.?!]+(?!\S)" + (rf"|(?:{any_of(alone)})\.(?!\S)" if alone else "")
+    return re.compile(rf"\.(?:{before})(?=\s+(?:{after}))")
+
+
 @lru_cache(maxsize=4)
 def _longest(abbreviations: frozenset) -> int:
     """The length of the longest abbreviation (0 for none)."""
@@ -673,13 +713,19 @@ def _without_abbreviation_stops(text: str, abbreviations) -> str:
     sentence at the abbreviation: such a stop is left to it. The spans are the same, but Punkt
     weighs each full stop at a cost of some 100 µs: 1 MB of "Mr. Mr. …" took 17 s.
 
-    Only the full stops followed by a blank and a word are visited, and for each only the
-    few characters before it that an abbreviation can span (a word longer than the longest
-    one is none: lower case never makes a word shorter).
+    The stops are found by one pattern (:func:`_abbreviation_stops`) that the regular expression
+    engine runs from one full stop to the next; with an abbreviation that is not plain ASCII,
+    only the full stops followed by a blank and a word are visited, one by one, and for each
+    only the few characters before it that an abbreviation can span (a word longer than the
+    longest one is none: lower case never makes a word shorter).
     """
     if not abbreviations or "." not in text:
         return text
-    longest = _longest(frozenset(abbreviations) if not isinstance(abbreviations, frozenset) else abbreviations)
+    abbreviations = abbreviations if isinstance(abbreviations, frozenset) else frozenset(abbreviations)
+    pattern = _abbreviation_stops(abbreviations)
+    if pattern is not None:
+        return pattern.sub(_NOT_A_STOP, text)
+    longest = _longest(abbreviations)
     stops = []
     for m in _STOP_BEFORE_WORD.finditer(text):
         stop = m.start()
@@ -742,11 +788,11 @@ def sentence_spans(text: str):
         if "“" in piece:
             piece = STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
         end = len(piece.rstrip())
-        if piece[end - 1] in ".?!" and piece.count(".") + piece.count("?") + piece.count("!") == 1 \
-                and end <= 2 * _PIECE:
-            # one mark, the block's last character but blanks (a paragraph of one sentence, once
-            # its abbreviations are read): Punkt weighs a mark only when something follows it, so
-            # it gives the block as one sentence, as above, and is not asked
+        marks = piece.count(".") + piece.count("?") + piece.count("!")
+        if not marks or marks == 1 and piece[end - 1] in ".?!" and end <= 2 * _PIECE:
+            # no mark left once the abbreviations are read, or one, the block's last character
+            # but blanks (a paragraph of one sentence): Punkt weighs a mark only when something
+            # follows it, so it gives the block as one sentence, as above, and is not asked
             yield block.start(), block.start() + end
             continue
         for s, e in _punkt_spans(punkt, piece):

@@ -372,3 +372,27 @@ def test_names_on_the_reports_are_those_of_one_pattern_per_name(article, variant
         inside = themes_module._in_names(doc, tuple(aliases.items()))[0]
         assert set(inside.nonzero()[0]) == _plain_tokens_inside(doc.text, mentions)
     assert len(mentions) > 0
+
+
+# --- article: paragraphs by running sums, sentences' paragraphs by bisection ------------------
+
+def _sentences_one_by_one(doc):
+    """The plain way: each sentence of sentence_spans, its paragraph the first that ends after its start."""
+    ends, number, out = [e for _, e in doc.paragraph_spans], 0, []
+    for s, e in sys.modules["helpers.tokens"].sentence_spans(doc.text):
+        while s >= ends[number]:
+            number += 1
+        out.append((s, e, number))
+    return out
+
+
+@pytest.mark.parametrize("body", ["war\nand peace\n\n  more war \t\nend", "Mr. Smith spoke.\nNo. He did not?\n“Yes!” he said"])
+def test_an_article_s_sentences_are_sentence_spans_with_their_paragraphs(article, tmp_path, body):
+    path = tmp_path / "plain.txt"
+    path.write_text(f"A title\n{body}\n", encoding="utf-8")
+    for doc in [article, load_article(path), *_reports()]:
+        starts = [0]
+        for p in doc.paragraphs[:-1]:
+            starts.append(starts[-1] + len(p) + 2)  # a blank line between two paragraphs
+        assert list(doc.paragraph_spans) == [(s, s + len(p)) for s, p in zip(starts, doc.paragraphs)]
+        assert [(s.start, s.end, s.paragraph) for s in doc.sentences] == _sentences_one_by_one(doc)
