@@ -80,6 +80,26 @@ def test_abbreviation_stops_equal_one_pattern_over_every_word(text):
         text, abbreviations)
 
 
+def test_the_characters_lowered_to_an_ascii_one_are_those_the_pattern_reads():
+    tokens = sys.modules["helpers.tokens"]
+    found = {}
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if len(c.lower()) == 1 and c.lower() in tokens._LOWERED_FROM:
+            found.setdefault(c.lower(), set()).add(c)
+    assert found == {k: set(v) for k, v in tokens._LOWERED_FROM.items()}
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["kg", "KG", "\u212ag", "Kg", "mr", "Mr", "u.s", "U.S", "éd", "ÉD", "x", "?", ".",
+                                 " ", "\n", "\u2003", "“", "İ", "i"]), max_size=16).map("".join),
+       st.sampled_from([frozenset({"kg", "mr", "u.s"}), frozenset({"kg", "éd", "mr"}), frozenset({"Mr", "x?y"}),
+                        frozenset()]))
+def test_abbreviation_stops_of_any_list_equal_one_pattern_over_every_word(text, abbreviations):
+    tokens = sys.modules["helpers.tokens"]
+    assert tokens._without_abbreviation_stops(text, abbreviations) == _abbreviation_stops_by_one_pattern(
+        text, abbreviations)
+
+
 def test_abbreviation_stops_on_the_reports_equal_one_pattern_over_every_word(article):
     tokens = sys.modules["helpers.tokens"]
     abbreviations = tokens.load_abbreviations()
