@@ -70,6 +70,41 @@ def _files_read(text: str, folder: str, paths: tuple) -> tuple[str, ...]:
             *(os.path.join(folder, name) for name in SHARED_FILES), *paths)
 
 
+#: The analyses whose data files were checked in the call of the kit now running (see
+#: :func:`one_check`), or ``None`` when no such call runs.
+_checked: set | None = None
+
+
+class _OneCheck:
+    """The ``with`` block of :func:`one_check`."""
+
+    def __enter__(self):
+        global _checked
+        self.outermost = _checked is None
+        if self.outermost:
+            _checked = set()
+
+    def __exit__(self, *exc):
+        global _checked
+        if self.outermost:
+            _checked = None
+
+
+def one_check() -> _OneCheck:
+    """A ``with`` block in which every analysis checks the version of its data files once.
+
+    A function of the kit that calls others (``theme_matrix`` → ``sentence_groups`` →
+    ``attribute``) would have each of them stamp every data file again (:func:`data_key`:
+    a dozen ``os.stat``). Inside ``with one_check():``, an analysis checked once is current
+    until the outermost such block ends; the next call checks again, so an edit of a data
+    file made between two calls is seen by the second.
+
+    Returns:
+        A context manager.
+    """
+    return _OneCheck()
+
+
 def _as_path(value):
     return Path(value) if isinstance(value, (str, Path)) else None
 
@@ -110,6 +145,8 @@ class Analysis:
         self.key = self._files()
         self._settings: dict = {}
         self._memo: dict = {}
+        if _checked is not None:
+            _checked.add(self)
 
     def _setting(self, name, read):
         try:
@@ -170,8 +207,12 @@ class Analysis:
         Returns:
             ``self``.
         """
+        if _checked is not None and self in _checked:
+            return self  # checked already in the call of the kit now running
         if self._files() != self.key:
             self._resolve()
+        elif _checked is not None:
+            _checked.add(self)
         return self
 
     def memo(self, name, compute):

@@ -20,6 +20,8 @@ from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate, repeat
+from operator import add
 from pathlib import Path
 
 from .datafiles import (DataFileError, data_dir, data_file, file_stamp, list_folder, message_only, os_problem, read_lines,
@@ -701,21 +703,24 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
                             "check that the article's body is in the file, one paragraph per line")
     # Paragraphs and sentences are kept as offsets into the text (see _Stored), not as objects.
     # 4 bytes an offset when the text is under 4 G characters (always, in practice), else 8
-    kind = "I" if sum(len(p) + 2 for p in paragraphs) < 2 ** 32 else "q"
-    starts, ends, pos = array(kind), array(kind), 0
-    for p in paragraphs:
-        starts.append(pos)
-        ends.append(pos + len(p))
-        pos += len(p) + 2
+    lengths = array("q", map(len, paragraphs))
+    kind = "I" if sum(lengths) + 2 * len(lengths) < 2 ** 32 else "q"
+    # each paragraph starts where the one before ends, and a blank line after it: running sums, in C
+    starts = array(kind, accumulate(map(add, lengths, repeat(2)), initial=0))
+    starts.pop()
+    ends = array(kind, map(add, starts, lengths))
+    del lengths
     text = "\n\n".join(paragraphs)
     del paragraphs
-    s_starts, s_ends, s_paragraphs, number = array(kind), array(kind), array(kind), 0
-    for s, e in sentence_spans(text):  # each paragraph is one block: sentences never cross it
-        while s >= ends[number]:
-            number += 1
-        s_starts.append(s)
-        s_ends.append(e)
-        s_paragraphs.append(number)
+    if "." in text or "?" in text or "!" in text:
+        s_starts, s_ends = array(kind), array(kind)
+        for s, e in sentence_spans(text):  # each paragraph is one block: sentences never cross it
+            s_starts.append(s)
+            s_ends.append(e)
+    else:  # no mark that can end a sentence: each paragraph (one line, no blank at either end) is one
+        s_starts, s_ends = array(kind, starts), array(kind, ends)  # sentence, as sentence_spans says
+    # a sentence's paragraph is the first that ends after its start, by bisection in C
+    s_paragraphs = _paragraph_of(ends, s_starts)
     return Article(
         name=path.stem, title=meta.get("title"), author=meta.get("author"), date=meta.get("date"),
         publisher=meta.get("publisher"), dateline=meta.get("dateline"), source=meta.get("source"),
@@ -725,6 +730,18 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         path=path, raw=raw, url=meta.get("url"), note=meta.get("note"),
         event=meta.get("event"), about=meta.get("about", ()),
         organizations=meta.get("organizations", ()), phrases=meta.get("phrases", ()))
+
+
+def _paragraph_of(ends: array, starts: array) -> array:
+    """For each sentence start, the number of the first paragraph that ends after it (found in C)."""
+    import numpy as np
+
+    out = array(ends.typecode)
+    if starts:
+        kind = np.dtype(ends.typecode)
+        found = np.searchsorted(np.frombuffer(ends, dtype=kind), np.frombuffer(starts, dtype=kind), side="right")
+        out.frombytes(found.astype(kind).tobytes())
+    return out
 
 
 def _replace_each(text: str, chars: str, by: str) -> str:

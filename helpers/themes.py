@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import bisect
 import difflib
-from array import array
 import math
+from collections.abc import Mapping
 from functools import lru_cache
-from itertools import groupby
 from typing import NamedTuple
 
 from .datafiles import UnknownName
 from .display import table as _table
-from .analysis import analysis_of
+from .analysis import analysis_of, one_check
 from .frequency import log_likelihood
 from .groups import sentence_groups, sentences_by_group
 from .lexicon import Theme, as_lexicon, load_themes, make_theme
@@ -84,13 +83,25 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _positions(article) -> tuple[dict[str, array], list[str]]:
-    """Where each word of the article occurs, ``{word: array of token indexes}``, and the words
-    sorted. The indexes are machine integers in arrays: 8 bytes a token, not a Python int each."""
+def _vocabulary(article) -> tuple:
+    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, starts, paragraphs)``.
+
+    ``vocabulary`` is the article's distinct words, sorted (a word beginning with a prefix is
+    found in it by bisection); ``code`` gives each its place there; ``codes[k]`` is the code
+    of token ``k`` (a read-only NumPy array of 4 bytes a token, no Python int each), so that
+    the tokens of any set of words are found in one pass in C; ``starts`` is where each
+    sentence starts and ``paragraphs`` the paragraph of each.
+    """
+    import numpy as np
+
     words = article.words
-    order = sorted(range(len(words)), key=words.__getitem__)  # by word, then by place: a sort in C
-    index = {w: array("q", places) for w, places in groupby(order, key=words.__getitem__)}
-    return index, list(index)  # the groups come in word order
+    vocabulary = sorted(set(words))
+    code = dict(zip(vocabulary, range(len(vocabulary))))
+    codes = np.fromiter(map(code.__getitem__, words), dtype=np.int32 if len(vocabulary) < 2 ** 31 else np.int64,
+                        count=len(words))
+    codes.flags.writeable = False
+    sentences = article.sentences
+    return vocabulary, code, codes, [s.start for s in sentences], [s.paragraph for s in sentences]
 
 
 @lru_cache(maxsize=256)
@@ -130,13 +141,26 @@ def _in_names(article, aliases: tuple) -> tuple:
 
     mentions = find_mentions(article.text, dict(aliases))
     token_start, token_end = article.token_columns[1:]
-    inside = np.zeros(len(token_start), dtype=bool)
-    for m in mentions:  # the tokens of a mention are one run, found by bisection
-        k = bisect.bisect_left(token_start, m.start)
-        while k < len(token_start) and token_start[k] < m.end:
-            if token_end[k] <= m.end:
-                inside[k] = True
-            k += 1
+    n = len(token_start)
+    if not mentions or not n:
+        inside = np.zeros(n, dtype=bool)
+    else:
+        # The tokens of a mention are one run: those from the first that starts in it, before the
+        # first that starts after it and the first that ends after it (tokens are in text order
+        # and do not overlap, so their ends are in order too). All runs found by bisection in C;
+        # the mentions do not overlap, so neither do the runs: a running sum of +1 where a run
+        # begins and -1 where it ends is 1 inside a run (one byte a token).
+        starts = np.frombuffer(token_start, dtype=np.int64)
+        ends = np.frombuffer(token_end, dtype=np.int64)
+        edges = np.array([(m.start, m.end) for m in mentions], dtype=np.int64)
+        first = np.searchsorted(starts, edges[:, 0], side="left")
+        stop = np.minimum(np.searchsorted(starts, edges[:, 1], side="left"),
+                          np.searchsorted(ends, edges[:, 1], side="right"))
+        run = first < stop
+        marks = np.zeros(n + 1, dtype=np.int8)
+        marks[first[run]] += 1
+        marks[stop[run]] -= 1
+        inside = np.cumsum(marks[:n], dtype=np.int8).astype(bool)
     inside.flags.writeable = False
     return inside, mentions
 
@@ -164,9 +188,11 @@ def hits_of(article, theme: Theme) -> tuple[Hit, ...]:
 
 @lru_cache(maxsize=512)
 def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
+    import numpy as np
+
     words, token_start, token_end = article.token_columns
     named = _in_names(article, aliases)[0]
-    starts = [s.start for s in article.sentences]
+    vocabulary, code, codes, starts, paragraphs = _vocabulary(article)
 
     def sentence_of(k):
         return bisect.bisect_right(starts, token_start[k]) - 1
@@ -177,13 +203,14 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     out, i = [], 0
     # The article's distinct words are tried, not every token: a word beginning with a
     # prefix is found by bisection in the sorted words; each keeps only the terms it can begin.
-    index, vocabulary = _positions(article)
-    begins = {w for w in exact if w in index}
+    begins = {w for w in exact if w in code}
     for prefix in prefixes:
         k = bisect.bisect_left(vocabulary, prefix)
         while k < len(vocabulary) and vocabulary[k].startswith(prefix):
             begins.add(vocabulary[k])
             k += 1
+    if not begins:
+        return ()
 
     def terms_beginning(w):  # in the order they are tried
         pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
@@ -191,9 +218,12 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
 
     for w in begins - known.keys():  # kept with the theme: the next article has the same words
         known[w] = terms_beginning(w)
-    for at in sorted(k for w in begins for k in index[w]):
-        if at < i or named[at]:
-            continue  # inside the previous hit, or a word of a name
+    chosen = np.zeros(len(vocabulary), dtype=bool)
+    chosen[[code[w] for w in begins]] = True
+    # the tokens of those words that are no word of a name, in text order
+    for at in np.flatnonzero(chosen[codes] & ~named).tolist():
+        if at < i:
+            continue  # inside the previous hit
         i = at
         for pattern, term, excluded in known[words[at]]:
             j = i + len(pattern)
@@ -202,9 +232,9 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
                     and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
                     and sentence_of(i) == sentence_of(j - 1) \
                     and not named[i + 1:j].any():
-                if not excluded:
-                    s = article.sentences[sentence_of(i)]
-                    out.append(Hit(theme.name, term, s.index, s.paragraph, token_start[i], token_end[j - 1]))
+                if not excluded:  # sentence k is article.sentences[k]
+                    k = sentence_of(i)
+                    out.append(Hit(theme.name, term, k, paragraphs[k], token_start[i], token_end[j - 1]))
                 i = j
                 break
     return tuple(out)
@@ -287,9 +317,10 @@ def theme_hits(article, theme=None, group=None, *, by: str = "speaker", themes=N
     """
     import pandas as pd
 
-    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_hits")
+    with one_check():  # sentence_groups, and the attribution it reads, reuse this check of the data files
+        owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_hits")
+        groups = sentence_groups(owner, by)
     lexicon = owner.themes if themes is None else as_lexicon(themes)
-    groups = sentence_groups(owner, by)
     if group is not None and group not in groups:
         raise UnknownName(f"there is no group {group!r} when grouping by {by!r}; groups: "
                           + ", ".join(map(str, groups)) + _other_grouping(owner, group, by))
@@ -332,9 +363,10 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
 
     if normalize not in (None, "per_1000"):
         raise ValueError(f"normalize={normalize!r}: use None for counts or 'per_1000' for rates")
-    owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_matrix")
+    with one_check():  # sentence_groups, and the attribution it reads, reuse this check of the data files
+        owner = analysis_of(article, registry=registry, blocs=blocs, caller="theme_matrix")
+        groups = sentence_groups(owner, by)
     lexicon = owner.themes if themes is None else as_lexicon(themes)
-    groups = sentence_groups(owner, by)
     index = pd.Index(list(groups), name=by)
     where = sentences_by_group(groups)
     tally: dict[tuple, int] = {}
@@ -360,9 +392,45 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         out = (counts.div(sizes, axis=0) * 1000).round(2)
     out = _table(out, decimals=2 if normalize else None)
     out.attrs["tokens"] = tokens
-    out.attrs["hints"] = {t.name: explain_zero(owner, t, themes=lexicon)
-                          for t in lexicon.values() if not _theme_hits(owner.article, t, orgs)}
+    out.attrs["hints"] = _Hints(owner.article, [t for t in lexicon.values() if not _theme_hits(owner.article, t, orgs)],
+                               orgs, owner.stopwords)
     return out
+
+
+class _Hints(Mapping):
+    """``{theme name: hint}`` for the themes of a :func:`theme_matrix` that matched nothing.
+
+    Each hint is :func:`explain_zero`'s text, made the first time it is read (it compares the
+    theme's terms with every word of the article, which takes a few milliseconds a theme), from
+    the article and settings of the matrix. It reads like a dict: ``hints["Peace"]``, ``list(hints)``,
+    ``dict(hints)``; a copy (as pandas makes of ``.attrs``) is the same object.
+    """
+
+    def __init__(self, article, themes, aliases: tuple, stopwords):
+        self._themes = {t.name: t for t in themes}
+        self._args = (article, aliases, stopwords)
+        self._made: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._made:
+            article, aliases, stopwords = self._args
+            self._made[name] = _explanation(article, self._themes[name], aliases, stopwords)
+        return self._made[name]
+
+    def __iter__(self):
+        return iter(self._themes)
+
+    def __len__(self) -> int:
+        return len(self._themes)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def __deepcopy__(self, memo):
+        return self  # nothing in it changes: each hint is made once, from what the matrix counted
+
+    def __reduce__(self):
+        return dict, (dict(self),)
 
 
 def explain_zero(article, theme, *, themes=None) -> str:
@@ -392,10 +460,15 @@ def explain_zero(article, theme, *, themes=None) -> str:
     article = owner.article
     if not isinstance(theme, Theme):
         theme = _select(owner.themes if themes is None else as_lexicon(themes), theme)[0]
-    found = _theme_hits(article, theme, owner.alias_key)
+    return _explanation(article, theme, owner.alias_key, owner.stopwords)
+
+
+def _explanation(article, theme: Theme, aliases: tuple, stopwords) -> str:
+    """:func:`explain_zero` of ``theme`` in ``article``, with the names ``aliases`` and ``stopwords``."""
+    found = _theme_hits(article, theme, aliases)
     if found:
         return f"The theme {theme.name!r} has {len(found)} hit(s); see theme_hits(article, {theme.name!r})."
-    vocabulary = sorted(set(article.words) - owner.stopwords)  # "and", "of" are no spelling to fix
+    vocabulary = sorted(set(article.words) - stopwords)  # "and", "of" are no spelling to fix
     near: list[str] = []
     for pattern in theme.patterns:
         for stem, _ in pattern:
@@ -406,7 +479,7 @@ def explain_zero(article, theme, *, themes=None) -> str:
              "so its count is 0 everywhere.",
              f"  Its terms: {'; '.join(theme.terms)}"]
     if in_names:
-        mentions = _in_names(article, owner.alias_key)[1]
+        mentions = _in_names(article, aliases)[1]
         names = list(dict.fromkeys(m.name for h in in_names for m in mentions
                                    if m.start <= h.start and h.end <= m.end))
         lines.append(f"  {len(in_names)} match(es) are words of an organization's name, which never count: "

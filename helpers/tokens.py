@@ -16,7 +16,7 @@ import re
 import sys
 from array import array
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import repeat
 from typing import NamedTuple
 
 from .datafiles import DataFileError, data_dir, data_file, file_stamp, read_lines, read_wordlist
@@ -277,10 +277,6 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
     *_, other = _fast()
     if other.search(text):
         return None
-    normal = text.replace("’", "'")
-    normal = normal.lower() if lower else normal
-    if len(normal) != len(text):  # a letter whose lower case is two characters
-        return None
     found = _read_for_fast_path(text)
     if found is None:
         return None
@@ -298,17 +294,33 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
         if not punct:
             inside = map(sum, zip(inside, map(str.count, matches, repeat(_DOT)),
                                   map(str.count, matches, repeat(_SLASH))))
+    lowered = joined.lower() if lower else joined
+    if len(lowered) != len(joined):  # a letter whose lower case is two characters (İ): the offsets would shift
+        return None
     # interned: each word is one string however often it occurs, in this text and the next
-    words = list(map(sys.intern, (joined.lower() if lower else joined).split(" ")))
-    before = [1] * len(words)  # what stands before each token: one space inside a run,
-    first = 0
-    for gap, more in zip(gaps, inside):
-        before[first] = len(gap)  # or, before the first token of a match, the gap before it
-        first += more + 1
-    before[0] += offset
-    # running sums of [before, length, before, length, …] are [start, end, start, end, …]
-    bounds = array("q", accumulate(chain.from_iterable(zip(before, map(len, words)))))
-    return words, bounds[0::2], bounds[1::2]
+    words = list(map(sys.intern, lowered.split(" ")))
+    return words, *_offsets(words, gaps, inside, offset)
+
+
+def _offsets(words: list[str], gaps: list[str], inside, offset: int) -> tuple[array, array]:
+    """The starts and ends of ``words``: ``gaps[m]`` stands before the first token of match ``m``,
+    ``inside`` gives the tokens of each match, less one; one space stands between two tokens of a match.
+
+    The running sums of [before, length, before, length, …] are [start, end, start, end, …]:
+    NumPy sums them in C, with no Python int for each token.
+    """
+    import numpy as np
+
+    more = np.fromiter(inside, dtype=np.int64, count=len(gaps)) + 1  # the tokens of each match
+    bounds = np.ones(2 * len(words), dtype=np.int64)  # what stands before each token: one space inside a run,
+    bounds[2 * (np.cumsum(more) - more)] = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))  # or a gap
+    bounds[0] += offset
+    bounds[1::2] = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    np.cumsum(bounds, out=bounds)
+    starts, ends = array("q"), array("q")
+    starts.frombytes(bounds[0::2].tobytes())
+    ends.frombytes(bounds[1::2].tobytes())
+    return starts, ends
 
 
 def _fast_spans(text: str, lower: bool, punct: bool) -> list[Token] | None:
@@ -600,17 +612,42 @@ def load_abbreviations(path=None) -> frozenset[str]:
     return _abbreviations(str(path), file_stamp(path))
 
 
+#: A place Punkt weighs as a sentence end, given as it gives it (the word before the mark, the
+#: mark, and the blanks and word after it), that Punkt with no trained statistics always reads as
+#: one: a word of two or more plain letters, then a question or exclamation mark, or a full stop
+#: when the word is no listed abbreviation, then blanks and a letter, a digit, a bracket or a quote.
+_PLAIN_END = re.compile(r"([A-Za-z]{2,})([.?!])[ \t\n]+[A-Za-z0-9(\[\"'“‘]")
+
+
 @lru_cache(maxsize=4)
 def _punkt(abbrev_path: str, stamp):
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+    class Punkt(PunktSentenceTokenizer):
+        """NLTK's Punkt, which answers at once for a plain sentence end (:data:`_PLAIN_END`).
+
+        Punkt tokenizes and annotates the words around every full stop, question and exclamation
+        mark (some 25 µs each); for "said. The" the answer is always yes. The spans are the same
+        as NLTK's (tests/test_fast_paths.py checks it on the reports and on random text).
+        """
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            plain = _PLAIN_END.match(text)
+            if plain is not None and (plain.group(2) != "." or plain.group(1).lower() not in abbreviations):
+                return True
+            return super().text_contains_sentbreak(text)
+
+    abbreviations = load_abbreviations(abbrev_path)
     params = PunktParameters()
-    params.abbrev_types = set(load_abbreviations(abbrev_path))
-    return PunktSentenceTokenizer(params)
+    params.abbrev_types = set(abbreviations)
+    return Punkt(params)
 
 
-#: A word standing on its own that ends with one full stop, and the word after it.
-_WORD_STOP = re.compile(r"(?<!\S)([^\s.?!]+(?:\.[^\s.?!]+)*)\.(?=\s+(\S+))")
+#: A full stop with blanks after it and a word after them (captured): where an abbreviation may end.
+_STOP_BEFORE_WORD = re.compile(r"\.(?=\s+(\S+))")
+#: A word standing on its own, with single full stops inside it only, that ends where the search
+#: ends (``endpos``: just before a full stop). The blank before it may stand before ``pos``.
+_WORD_TO_END = re.compile(r"(?<!\S)[^\s.?!]+(?:\.[^\s.?!]+)*\Z")
 #: A character that can end a sentence, for Punkt.
 _ENDS = re.compile(r"[.?!]")
 
@@ -618,6 +655,52 @@ _ENDS = re.compile(r"[.?!]")
 #: What :func:`_without_abbreviation_stops` reads such a full stop as: a character of a word
 #: (a private-use one, which no text of the kit holds), so that Punkt does not weigh it.
 _NOT_A_STOP = "\ue000"
+
+
+#: The characters whose lower case is an ASCII character: itself, its capital and, for k, the
+#: Kelvin sign (tests/test_fast_paths.py checks this against every character).
+_LOWERED_FROM = {**{c: c + c.upper() for c in "abcdefghijklmnopqrstuvwxyz"}, "k": "kK\u212a"}
+#: What an abbreviation before a full stop looks like: words joined by single full stops.
+_ABBREVIATION_SHAPE = re.compile(r"[^\s.?!]+(?:\.[^\s.?!]+)*")
+
+
+@lru_cache(maxsize=4)
+def _abbreviation_stops(abbreviations: frozenset):
+    """One pattern for the full stops that :func:`_without_abbreviation_stops` reads as letters.
+
+    A match is the full stop alone, so that ``pattern.sub`` replaces every one in C: the
+    abbreviation before it is looked for behind it (each listed one, in any case), the word
+    after it ahead of it. ``None`` when an abbreviation is not plain ASCII (the stops are
+    then found one by one).
+    """
+    entries = sorted(e for e in abbreviations if _ABBREVIATION_SHAPE.fullmatch(e) and e == e.lower())
+    if not all(e.isascii() for e in entries):
+        return None
+    if not entries:
+        return re.compile(r"(?!)")  # nothing is read as a letter
+
+    def written(entry):  # the entry in any case
+        return "".join(f"[{_LOWERED_FROM[c]}]" if c in _LOWERED_FROM else re.escape(c) for c in entry)
+
+    def any_of(group):  # one alternative per first character, then the rest of each entry
+        firsts = {}
+        for e in group:
+            firsts.setdefault(e[0], []).append(written(e[1:]))
+        return "|".join(written(c) + "(?:" + "|".join(rests) + ")" for c, rests in firsts.items())
+
+    by_length = {}  # a look behind has one width: one for each length of abbreviation
+    for e in entries:
+        by_length.setdefault(len(e), []).append(e)
+    before = "|".join(rf"(?<=(?<!\S)(?:{any_of(group)})\.)" for _, group in sorted(by_length.items()))
+    alone = [e for e in entries if "." not in e]
+    after = r"[^\s.?!]+(?!\S)" + (rf"|(?:{any_of(alone)})\.(?!\S)" if alone else "")
+    return re.compile(rf"\.(?:{before})(?=\s+(?:{after}))")
+
+
+@lru_cache(maxsize=4)
+def _longest(abbreviations: frozenset) -> int:
+    """The length of the longest abbreviation (0 for none)."""
+    return max(map(len, abbreviations), default=0)
 
 
 def _without_abbreviation_stops(text: str, abbreviations) -> str:
@@ -629,16 +712,29 @@ def _without_abbreviation_stops(text: str, abbreviations) -> str:
     way. Only when that word itself holds a sentence end (``Gen. “Yes.” …``) does Punkt end a
     sentence at the abbreviation: such a stop is left to it. The spans are the same, but Punkt
     weighs each full stop at a cost of some 100 µs: 1 MB of "Mr. Mr. …" took 17 s.
+
+    The stops are found by one pattern (:func:`_abbreviation_stops`) that the regular expression
+    engine runs from one full stop to the next; with an abbreviation that is not plain ASCII,
+    only the full stops followed by a blank and a word are visited, one by one, and for each
+    only the few characters before it that an abbreviation can span (a word longer than the
+    longest one is none: lower case never makes a word shorter).
     """
     if not abbreviations or "." not in text:
         return text
+    abbreviations = abbreviations if isinstance(abbreviations, frozenset) else frozenset(abbreviations)
+    pattern = _abbreviation_stops(abbreviations)
+    if pattern is not None:
+        return pattern.sub(_NOT_A_STOP, text)
+    longest = _longest(abbreviations)
     stops = []
-    for m in _WORD_STOP.finditer(text):
-        if m.group(1).lower() in abbreviations:
-            after = m.group(2)
+    for m in _STOP_BEFORE_WORD.finditer(text):
+        stop = m.start()
+        word = _WORD_TO_END.search(text, max(0, stop - longest), stop)
+        if word is not None and word.group().lower() in abbreviations:
+            after = m.group(1)
             if not _ENDS.search(after) or (after.endswith(".") and not _ENDS.search(after, 0, len(after) - 1)
                                            and after[:-1].lower() in abbreviations):
-                stops.append(m.end() - 1)
+                stops.append(stop)
     if not stops:
         return text
     pieces, at = [], 0
@@ -691,6 +787,14 @@ def sentence_spans(text: str):
         piece = _without_abbreviation_stops(piece, abbreviations)  # same length: offsets hold
         if "“" in piece:
             piece = STRAY_OPEN_QUOTE.sub(" ”", piece)  # same length: offsets hold
+        end = len(piece.rstrip())
+        marks = piece.count(".") + piece.count("?") + piece.count("!")
+        if not marks or marks == 1 and piece[end - 1] in ".?!" and end <= 2 * _PIECE:
+            # no mark left once the abbreviations are read, or one, the block's last character
+            # but blanks (a paragraph of one sentence): Punkt weighs a mark only when something
+            # follows it, so it gives the block as one sentence, as above, and is not asked
+            yield block.start(), block.start() + end
+            continue
         for s, e in _punkt_spans(punkt, piece):
             yield block.start() + s, block.start() + e
 

@@ -157,3 +157,19 @@ def test_the_key_covers_every_file_an_analysis_reads(article):
              *(data_dir() / name for name in helpers.analysis.SHARED_FILES)]
     assert set(map(file_stamp, files)) <= set(data_key(article))
     assert len(data_key(article)) == len(files) + 1  # and the older layout's shared speaker list, if any
+
+
+def test_one_call_checks_the_data_files_once_and_the_next_call_again(data_copy, monkeypatch):
+    """theme_matrix reads sentence_groups, which reads attribute: one stamp of every file for the three."""
+    article = load_article(KIT)
+    helpers.theme_matrix(article)  # the analysis made, and everything it computes
+    stamped = []
+    real = helpers.analysis.data_key
+    monkeypatch.setattr(helpers.analysis, "data_key", lambda *a: stamped.append(a) or real(*a))
+    before = helpers.theme_matrix(article, by="bloc")
+    assert len(stamped) == 1
+    blocs = data_copy / "blocs.txt"  # an edit between two calls is seen by the second
+    blocs.write_text("\n".join(l for l in blocs.read_text(encoding="utf-8").split("\n") if l.strip() != "Japan"),
+                     encoding="utf-8")
+    after = helpers.theme_matrix(article, by="bloc")
+    assert len(stamped) >= 2 and list(after.index) != list(before.index)

@@ -49,6 +49,136 @@ def test_invisible_characters_are_the_pattern_s_characters():
     assert found == set(article_module._INVISIBLE_CHARS)
 
 
+# --- sentences: only the full stops before a word are looked at ------------------------------
+
+_WORD_STOP = re.compile(r"(?<!\S)([^\s.?!]+(?:\.[^\s.?!]+)*)\.(?=\s+(\S+))")
+
+
+def _abbreviation_stops_by_one_pattern(text, abbreviations):
+    """The plain way: every word of the text that ends with a full stop, by one regular expression."""
+    ends = re.compile(r"[.?!]")
+    read = list(text)
+    for m in _WORD_STOP.finditer(text):
+        if m.group(1).lower() in abbreviations:
+            after = m.group(2)
+            if not ends.search(after) or (after.endswith(".") and not ends.search(after[:-1])
+                                          and after[:-1].lower() in abbreviations):
+                read[m.end() - 1] = "\ue000"
+    return "".join(read)
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "mr", "U.S", "u.s", "Gen", "e.g", "No", "İ", "Dr", "x", "Smith", ".", "..",
+                                 "?", "!", "“", "Yes", " ", " ", "\n", "\t", "\u2003", "\x1c", "(", ")", "5"]),
+                max_size=20).map("".join))
+@example("Mr. Smith met Dr. Jones. Gen. “Yes.” he said. The U.S. Mission spoke. Mr. Mr. Mr. x.")
+@example("He met Mr. (Smith). Mr.\tJones left. U.S. officials. Ms. Lee? No. 5 was it. e.g. this.")
+def test_abbreviation_stops_equal_one_pattern_over_every_word(text):
+    tokens = sys.modules["helpers.tokens"]
+    abbreviations = tokens.load_abbreviations()
+    assert tokens._without_abbreviation_stops(text, abbreviations) == _abbreviation_stops_by_one_pattern(
+        text, abbreviations)
+
+
+def test_the_characters_lowered_to_an_ascii_one_are_those_the_pattern_reads():
+    tokens = sys.modules["helpers.tokens"]
+    found = {}
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if len(c.lower()) == 1 and c.lower() in tokens._LOWERED_FROM:
+            found.setdefault(c.lower(), set()).add(c)
+    assert found == {k: set(v) for k, v in tokens._LOWERED_FROM.items()}
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["kg", "KG", "\u212ag", "Kg", "mr", "Mr", "u.s", "U.S", "éd", "ÉD", "x", "?", ".",
+                                 " ", "\n", "\u2003", "“", "İ", "i"]), max_size=16).map("".join),
+       st.sampled_from([frozenset({"kg", "mr", "u.s"}), frozenset({"kg", "éd", "mr"}), frozenset({"Mr", "x?y"}),
+                        frozenset()]))
+def test_abbreviation_stops_of_any_list_equal_one_pattern_over_every_word(text, abbreviations):
+    tokens = sys.modules["helpers.tokens"]
+    assert tokens._without_abbreviation_stops(text, abbreviations) == _abbreviation_stops_by_one_pattern(
+        text, abbreviations)
+
+
+def test_abbreviation_stops_on_the_reports_equal_one_pattern_over_every_word(article):
+    tokens = sys.modules["helpers.tokens"]
+    abbreviations = tokens.load_abbreviations()
+    for doc in [article, *_reports()]:
+        assert tokens._without_abbreviation_stops(doc.text, abbreviations) == _abbreviation_stops_by_one_pattern(
+            doc.text, abbreviations)
+
+
+def _plain_punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    tokens = sys.modules["helpers.tokens"]
+    params = PunktParameters()
+    params.abbrev_types = set(tokens.load_abbreviations())
+    return tokens, PunktSentenceTokenizer(params)
+
+
+_CONTEXT_PIECES = ["said", "Mr", "mr", "U.S", "No", "no", "Gen", "A", "x", "5", "3.5", "xx-mr", "Ünal", "É", ".", "..",
+                   "?", "!", " ", "  ", "\n", "\n\n", "\t", "\u2003", "\x1c", "“", "”", "‘", "\"", "'", "(", ")",
+                   "[", ",", ":", "-", "The", "the", "«", "»", "*", "@"]
+
+
+@settings(max_examples=600, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES), min_size=1, max_size=8).map("".join))
+@example("said. The")
+@example("mr. Smith")
+@example("said?\n“Yes")
+def test_punkt_s_quick_answer_for_a_plain_sentence_end_is_nltk_s(context):
+    tokens, plain = _plain_punkt()
+    assert _our_punkt(tokens).text_contains_sentbreak(context) == plain.text_contains_sentbreak(context)
+
+
+def _our_punkt(tokens):
+    path = tokens.data_dir() / "abbreviations.txt"
+    return tokens._punkt(str(path), tokens.file_stamp(path))
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES), max_size=30).map("".join))
+@example("He said. The U.S. Mission spoke? No. 5 was it! “Yes.” A. Smith left.")
+def test_punkt_with_quick_answers_gives_nltk_s_sentences(text):
+    tokens, plain = _plain_punkt()
+    assert list(_our_punkt(tokens).span_tokenize(text)) == list(plain.span_tokenize(text))
+
+
+def test_punkt_with_quick_answers_gives_nltk_s_sentences_on_the_reports(article):
+    tokens, plain = _plain_punkt()
+    ours = _our_punkt(tokens)
+    for doc in [article, *_reports()]:
+        for start, end in doc.paragraph_spans:
+            paragraph = doc.text[start:end]
+            assert list(ours.span_tokenize(paragraph)) == list(plain.span_tokenize(paragraph))
+
+
+def _sentences_by_asking_punkt_of_every_block(text):
+    """The plain way: NLTK's Punkt on every block of lines, with the same-length readings of
+    abbreviations and stray quotes that the splitter makes."""
+    tokens, plain = _plain_punkt()
+    out = []
+    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", text):
+        piece = tokens._without_abbreviation_stops(block.group(), tokens.load_abbreviations())
+        piece = tokens.STRAY_OPEN_QUOTE.sub(" ”", piece)
+        out += [(block.start() + s, block.start() + e) for s, e in plain.span_tokenize(piece)]
+    return out
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_CONTEXT_PIECES + ["\u2028", "\x0b", "said.\n\n", "?\n"]), max_size=30).map("".join))
+@example("He said. \n\nThe U.S. Mission spoke?\nNo. 5 was it!\x1c\n\nMr. Smith left. \x1c")
+def test_sentences_of_one_mark_blocks_and_quick_answers_are_punkt_s(text):
+    assert list(sys.modules["helpers.tokens"].sentence_spans(text)) == _sentences_by_asking_punkt_of_every_block(text)
+
+
+def test_sentences_of_the_reports_are_punkt_s(article):
+    for doc in [article, *_reports()]:
+        spans = list(sys.modules["helpers.tokens"].sentence_spans(doc.text))
+        assert spans == _sentences_by_asking_punkt_of_every_block(doc.text)
+
+
 # --- speakers: quick tests before the slow searches -----------------------------------------
 
 def test_fold_gives_the_ascii_letter_ignorecase_matches():
@@ -262,3 +392,27 @@ def test_names_on_the_reports_are_those_of_one_pattern_per_name(article, variant
         inside = themes_module._in_names(doc, tuple(aliases.items()))[0]
         assert set(inside.nonzero()[0]) == _plain_tokens_inside(doc.text, mentions)
     assert len(mentions) > 0
+
+
+# --- article: paragraphs by running sums, sentences' paragraphs by bisection ------------------
+
+def _sentences_one_by_one(doc):
+    """The plain way: each sentence of sentence_spans, its paragraph the first that ends after its start."""
+    ends, number, out = [e for _, e in doc.paragraph_spans], 0, []
+    for s, e in sys.modules["helpers.tokens"].sentence_spans(doc.text):
+        while s >= ends[number]:
+            number += 1
+        out.append((s, e, number))
+    return out
+
+
+@pytest.mark.parametrize("body", ["war\nand peace\n\n  more war \t\nend", "Mr. Smith spoke.\nNo. He did not?\n“Yes!” he said"])
+def test_an_article_s_sentences_are_sentence_spans_with_their_paragraphs(article, tmp_path, body):
+    path = tmp_path / "plain.txt"
+    path.write_text(f"A title\n{body}\n", encoding="utf-8")
+    for doc in [article, load_article(path), *_reports()]:
+        starts = [0]
+        for p in doc.paragraphs[:-1]:
+            starts.append(starts[-1] + len(p) + 2)  # a blank line between two paragraphs
+        assert list(doc.paragraph_spans) == [(s, s + len(p)) for s, p in zip(starts, doc.paragraphs)]
+        assert [(s.start, s.end, s.paragraph) for s in doc.sentences] == _sentences_one_by_one(doc)
