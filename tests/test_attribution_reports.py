@@ -250,8 +250,9 @@ def test_a_new_subject_with_a_participle_cue_then_his_pronoun(reports):
     assert a[4].speakers == ("Lim Jock Hoi",) and a[4].evidence.startswith("pronoun 'he'")
 
 
-def test_a_new_subject_whose_verb_is_no_cue_takes_the_next_he():
-    # "Lim Jock Hoi reviewed …" without "stating": the sentence is not his speech, but "he said" next is
+def test_a_new_subject_whose_verb_tells_what_he_took_up_takes_the_sentence_and_the_next_he():
+    # "Lim Jock Hoi reviewed …" without "stating": what he took up in the meeting reported (the gold of
+    # the real report, Hoa Binh/VNA 2020, gives it to him), and "he said" next is his too
     path_text = ("A report\n\nUN Secretary General Antonio Guterres said ASEAN had played a vital role.\n\n"
                  "ASEAN Secretary General Lim Jock Hoi reviewed the progress in cooperation between the two sides.\n\n"
                  "The group's efforts had received support from partners, he said.\n")
@@ -265,7 +266,8 @@ def test_a_new_subject_whose_verb_is_no_cue_takes_the_next_he():
         path = Path(tmp) / "subject.txt"
         path.write_text(path_text, encoding="utf-8")
         result = attribute(load_article(path), reg)
-    assert [r.speakers for r in result] == [("António Guterres",), ("António Guterres",), ("Lim Jock Hoi",)]
+    assert [r.speakers for r in result] == [("António Guterres",), ("Lim Jock Hoi",), ("Lim Jock Hoi",)]
+    assert "is the subject of 'reviewed'" in result[1].evidence
 
 
 def test_a_pronoun_goes_to_the_nearest_speaker_it_fits(reports):

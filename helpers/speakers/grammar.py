@@ -201,7 +201,19 @@ TOP_POSTS = frozenset(("secretary-general", "director-general", "president", "he
 GROUP_HEADS = ("country", "member", "state", "nation", "speaker", "participant", "party", "government")
 #: Titles of address before a name ("Mr. Guterres", "Ambassador Quy"): the honorifics and these.
 ADDRESS_TITLES = ("Mr.", "Mr", "Ms.", "Ms", "Mrs.", "Mrs", "Miss", "Mister", "Sir", "Madam", "Dame", "Lord", "Lady",
-                  "Dr.", "Dr", "Prof.", "Prof", "Professor", "Ambassador")
+                  "Dr.", "Dr", "Prof.", "Prof", "Professor", "Ambassador", "Amb.", "H.E.", "H.E")
+#: Titles written short, and the title each stands for: "the SG said", "The UNSG thanked".
+SHORT_TITLES = {"sg": "secretary-general", "unsg": "secretary-general", "dsg": "deputy-secretary-general",
+                "usg": "under-secretary-general", "asg": "assistant-secretary-general",
+                "srsg": "representative"}
+#: Verbs that tell what a speaker took up, not their words: "Lajcak turned first to …", "Ban Ki-moon
+#: touched on …". No cue, but in a report of speeches the sentence is that speaker's.
+TOPIC_VERBS = ("turned to", "turned first to", "then turned to", "touched on", "touched upon", "focused on",
+               "focussed on", "dwelt on", "dwelled on", "briefed", "reviewed", "outlined", "raised", "appreciated",
+               "committed to", "spoke of", "spoke about", "made this known", "made it known", "went on to")
+#: Verbs that open a speech whose words a participle after "by" gives: "Mogherini began by stressing".
+OPENING_VERBS = ("began", "begins", "started", "starts", "opened", "opens", "concluded", "concludes", "ended", "ends",
+                 "closed", "closes")
 
 _ADDRESS = frozenset(t.lower().rstrip(".") for t in ADDRESS_TITLES)
 

@@ -19,8 +19,9 @@ from typing import NamedTuple
 
 from ..analysis import analysis_of
 from ..tokens import load_aliases
-from .grammar import (ADDRESS_TITLES, BETWEEN_WORDS, HONORIFICS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
-                      OFFICIAL_HEADS, TOP_POSTS, is_title, name_like, name_runs)
+from .grammar import (ADDRESS_TITLES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
+                      HONORIFICS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS, TOPIC_VERBS,
+                      cue_alternatives, is_title, name_like, name_runs)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -75,7 +76,7 @@ _APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160},|\s*\([^()]{1,60}\)|\s*,)?"
 _OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“”\"]{1,100}?"
 #: What may open a sentence before its subject: a dateline ("UNITED NATIONS, March 7 (Xinhua) —"),
 #: an opening phrase that ends in a comma ("In his remarks,"), and title words ("ASEAN Secretary General").
-_CLAUSE_START = re.compile(r"^\s*(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
+_CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
                            r"(?:[A-Z][^,“”\"]{0,160},\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 _PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+$")
@@ -210,12 +211,19 @@ class _Rules:
         self.bound_after = re.compile(rf"(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE}){_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
         # CUE MENTION, the inverted order after what was said, with any title between
         # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
+        # the inverted order never with a cue whose object is a person ("…, welcomed Guterres' commitments")
+        inverted_alt = _trie([c for c in finite if not OBJECT_CUES.match(c)]) or never
         self.bound_before = re.compile(
-            rf"(?:^|[,”\":;—–]\s*)(?P<cue>{cue_alt})\s+"
+            rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+"
             rf"(?:(?:the|its|his|her|their|of|for|and|to|in|on|[A-Z][\w.’'-]*|\([A-Z][\w.-]*\)),?\s+){{0,10}}$")
         # the passive: "the points raised by Mr. Guterres"
         self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
         self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
+        # "Lajcak turned first to …": a verb that tells what a speaker took up
+        self.topic = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{cue_alternatives(TOPIC_VERBS)})(?![\w-])")
+        # "Mogherini began by stressing …": a participle after a verb that opens a speech
+        self.opening = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{'|'.join(OPENING_VERBS)})\s+by\s+"
+                                  rf"(?P<cue>{_trie(participles) or never})(?![\w-])")
         self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
         # The quick test: every match of a cue holds the first word of a cue as a word of its
         # own, so a sentence none of whose words is one can have no cue. cue_hints is None
@@ -287,6 +295,11 @@ class _Rules:
         self.head_pairs = tuple((f, f.rsplit("-", 1)[-1], f.replace("-", " ")) for f in forms if "-" in f)
         self.singular = {f: _singular(f) for f in forms}
         self.head_words = frozenset(f.split("-")[-1] for f in forms)  # a head ends with one of these
+        # titles written short ("the SG", "The UNSG"), where a speaker holds the title they stand for
+        short = {a: full for a, full in SHORT_TITLES.items() if full in all_heads}
+        self.head_forms |= frozenset(short)
+        self.singular.update(short)
+        self.head_words |= frozenset(short)
         self.org_names = {n: k for k, names in self.organizations.items() for n in names}
         names = sorted(self.org_names, key=len, reverse=True)
         self.org_name = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
@@ -329,7 +342,7 @@ class _Rules:
                 continue
             written = text[at:end].lower().replace(" ", "-")
             head = self.singular[written]
-            plural = head != written and not written.endswith("ss")
+            plural = head != written and not written.endswith("ss") and written not in SHORT_TITLES
             group_noun = head in GROUP_HEADS
             if group_noun and not plural:
                 continue  # "the country", "a member": no one the registry can name
@@ -337,7 +350,8 @@ class _Rules:
             if group_noun and text[at].isupper() and (det and det[0].islower()
                                                           or not _CLAUSE_START.fullmatch(text, 0, start)):
                 continue  # "the United Nations", "the United States": a name, not a group
-            if det is None and not _CLAUSE_START.match(text, 0, start) and not text[:start].rstrip().endswith(","):
+            if det is None and not _CLAUSE_START.match(text, 0, start) and not text[:start].rstrip().endswith(",") \
+                    and not text.endswith(" and ", 0, start):
                 continue  # no determiner and not the start of a clause: not a description
             post_text = self._post(text, end)
             # "of the OSCE", "from the AU" say whose; "to the United Nations" says only where one is posted
@@ -688,6 +702,8 @@ def _bind(blanked: str, mentions, rules: _Rules):
     for m in mentions:
         if (found := rules.bound_after.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
+        elif " by " in blanked[m.end:m.end + 200] and (found := rules.opening.match(blanked, m.end)):
+            bound[m] = (found.group("cue"), "subject")
         elif (found := rules.bound_before.search(blanked, max(0, m.start - 240), m.start)):
             bound[m] = (found.group("cue"), "inverted")
         elif " by " in blanked[max(0, m.start - 60):m.start] and (
@@ -944,7 +960,7 @@ _SCENE = re.compile(
     r"|\b(?:chaired|convened|co-chaired|hosted|opened|presided\s+over)\s+(?:the|a|an|its|this)\s+"
     r"(?:\w+\s+){0,3}(?:meeting|debate|session|summit|conference|event)\b"
     r"|\bholds?\s+the\s+(?:\w+\s+)?presidency\b|\b(?:will|would)\s+focus\s+on\b"
-    r"|^(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}(?:meeting|debate|session|summit|event|discussion|conference|"
+    r"|^(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}(?:meeting|debate|session|summit|event|discussion|conference|"
     rf"briefing|dialogue)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
@@ -1005,6 +1021,8 @@ def _did(ctx):
     return None
 
 
+#: The text of a link left in the page: "Read the full speech.", ">> Click here for a full transcript".
+_LINK = re.compile(r"^\s*(?:>+\s*)?(?:Read|Click|Watch|Download|See|View|Listen)\b[^.!?]{0,80}[.!]?\s*$")
 #: "According to …" at the start of a sentence, whose source no rule found a speaker in.
 _ACCORDING_START = re.compile(r"^\s*According\s+to\s+")
 
@@ -1014,6 +1032,8 @@ def _scene(ctx):
     text = ctx.sentence.text
     if _BYLINE.match(text):
         return _Decision((), None, "a byline or an agency's tag: narration", ends_speech=True)
+    if _LINK.match(text):
+        return _Decision((), None, "the text of a link on the page: narration", ends_speech=True)
     if ctx.blanked != text:  # a sentence with quoted words is someone's
         return None
     if _ACCORDING_START.match(text) and not any(m.names for m in ctx.mentions):
@@ -1038,8 +1058,24 @@ def _heading(ctx):
     return None
 
 
+def _subject_goes_on(ctx):
+    """11. In a report of speeches, a speaker as the subject of a verb that tells what they took up
+    ("Lajcak turned first to …", "In his remarks, Amb. Mfumukeko briefed …"): that speaker. Another
+    verb ("Draganov met regularly with …") is what the speaker going on reports."""
+    subject = ctx.subject
+    if not ctx.current or subject is None or subject.how not in ("name", "description") or not subject.names:
+        return None
+    found = ctx.rules.topic.match(ctx.blanked, subject.end)
+    names = _resolve(subject, ctx.salient) if found else None
+    if not names:
+        return None
+    verb = " ".join(ctx.blanked[found.start():found.end()].split()[-2:])
+    return _Decision(names, None, f"{subject.label!r} is the subject of {verb!r}: what they took up in the speeches "
+                                  "reported")
+
+
 def _continuation(ctx):
-    """11. No cue: the speech going on continues, or it is the journalist's narration."""
+    """12. No cue: the speech going on continues, or it is the journalist's narration."""
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
@@ -1050,7 +1086,7 @@ def _continuation(ctx):
 
 
 _RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group, _introduced_only,
-               _other_subject, _did, _scene, _heading, _continuation)
+               _other_subject, _did, _scene, _heading, _subject_goes_on, _continuation)
 
 
 def _attribute(sentences, rules: _Rules) -> list[Attribution]:
@@ -1167,23 +1203,34 @@ def attribute(article, registry=None) -> list[Attribution]:
        group, which is narration.
     4. The subject of the sentence with a participle cue or a second verb that is one
        ("Lim Jock Hoi reviewed the progress, stating …", "… and said") → the subject.
-    5. An unnamed group as the subject of a cue ("Council members stressed") → narration;
-       inside a speaker's own paragraph, what the speaker says they hold.
+    5. An unnamed group as the subject of a cue ("Council members stressed", "UN diplomats
+       said") → narration, in its own voice; but what a group believes, inside a speaker's
+       paragraph ("Members of the organization believed …"), is the speaker's account.
     6. Speakers introduced with no cue ("… spoke in their capacities as Chairs") → narration.
     7. A cue whose subject is no speaker of the registry ("the presidency explained",
-       "the Tunisian representative said") → narration.
-    8. Narration about the meeting and the scene, with its own evidence: what was chaired,
+       "the Tunisian representative said") → narration; a person's name the registry lacks
+       is named in the evidence.
+    8. What someone did or is, not what they said, with no cue ("He met with …", "The two
+       leaders earlier discussed …", "This came during …", "He is the Under-Secretary-General
+       …", "made the appeal at …") → narration.
+    9. Narration about the meeting and the scene, with its own evidence: what was chaired,
        convened, held, hosted or signed, who holds the presidency, what a debate "will focus
-       on" (outside a speaker's paragraph); an organization's history and members ("was
-       established", "comprising", "became members", even inside one); a byline or an
-       agency's tag ("-Xinhua"); "According to" a source that is no speaker → narration.
-    9. A heading (a paragraph of one line with no final stop) → narration.
-    10. No cue at all → the speech going on continues, or narration. A named subject whose
-       verb reports no speech ("Lim Jock Hoi reviewed …") does not take the sentence, but a
-       "he" after it points to them.
+       on", a meeting as subject (outside a speaker's paragraph); an organization's history
+       and members ("was established", "comprising", "member states are", even inside one);
+       a byline, an agency's tag ("-Xinhua", "(end)") or a link's text; "According to" a
+       source that is no speaker → narration.
+    10. A heading (a paragraph of one line with no final stop) → narration.
+    11. In a report of speeches, a speaker as the subject of a verb that tells what they took
+       up ("Lajcak turned first to …", "Ban Ki-moon touched on …") → that speaker.
+    12. No cue at all → the speech going on continues, or narration; a quotation with no cue
+       after narration is the last speaker's. A named subject whose verb reports no speech
+       ("Lim Jock Hoi reviewed …") outside a speech does not take the sentence, but a "he"
+       after it points to them.
 
-    A quotation ending in "?" or "!" that no cue gave a speaker, followed by a frame the
-    sentence splitter left alone ("Aboul Gheit questioned."), is the frame's speaker's.
+    Two sentences are read together afterwards. A quotation ending in "?" or "!" that no cue
+    gave a speaker, followed by a frame the sentence splitter left alone ("Aboul Gheit
+    questioned."), is the frame's speaker's; and a sentence of narration followed by "This
+    was announced by X" is what X announced.
 
     Args:
         article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
