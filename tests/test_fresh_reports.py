@@ -302,3 +302,15 @@ def test_the_text_of_a_link_is_narration(said):
 def test_a_crawler_date_before_the_subject(said):
     check(said, "yalibnan-2019-04-01-guterres-arab-league-summit", 0, "date 2019-04-01 UN Secretary-General",
           ("Antonio Guterres",), "'calls for'")
+
+
+def test_a_speech_introduced_before_its_speaker(said):
+    """"In a briefing by the Chairperson-in-Office …": the source opens the sentence (UN press, 2009);
+    "…, which also heard a briefing by X" does not make X the speaker (tests/test_attribution_reports.py)."""
+    check(said, "unpress-2009-02-27-osce-briefing", 0, "In a briefing by the Chairperson-in-Office",
+          ("Dora Bakoyannis",))
+
+
+def test_a_counterpart_joined_to_a_speaker(said):
+    check(said, "afp-2024-03-01-guterres-celac-summit", 6, "Maduro and his Guyanese counterpart Irfaan Ali pledged",
+          ("Nicolás Maduro", "Irfaan Ali"))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..analysis import analysis_of
 from ..tokens import load_aliases
 from .grammar import (ADDRESS_TITLES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
-                      HONORIFICS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS, TOPIC_VERBS,
+                      HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS, TOPIC_VERBS,
                       cue_alternatives, is_title, name_like, name_runs)
 from .registry import Speaker
 
@@ -83,7 +83,8 @@ _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+$")
 _ACCORDING_PRONOUN = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+(?P<pronoun>him|her|them)\b")
 #: Two mentions that name speakers together: "Ukraine and the United States", "Mr. Guterres, as well as Smail Chergui".
 #: The second may carry a title ("AU chairman Moussa Faki and UN Secretary-General António Guterres").
-_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}"
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|together\s+with)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                           r"(?:(?:[A-Z][\w.’'-]*|counterpart|colleague)\s+){0,4}"
                            r"|\s*,\s*")
 #: Words that cannot be the last word of a subject: a cue after them is no finite verb with a subject.
 _NOT_A_SUBJECT = frozenset(
@@ -216,6 +217,11 @@ class _Rules:
         self.bound_before = re.compile(
             rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+"
             rf"(?:(?:the|its|his|her|their|of|for|and|to|in|on|[A-Z][\w.’'-]*|\([A-Z][\w.-]*\)),?\s+){{0,10}}$")
+        # the first words of what names a source: "according to", "a briefing by"
+        self.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
+        # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
+        self.introduced = re.compile(rf"(?<![\w-])(?:{cue_alternatives(INTRODUCERS)})\s+(?:the\s+)?"
+                                     rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$", re.IGNORECASE)
         # the passive: "the points raised by Mr. Guterres"
         self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
         self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
@@ -469,7 +475,7 @@ class _Rules:
             for m in self.name.finditer(text):
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
-        may_cue = words is None or not self.cue_hint.isdisjoint(words) or "according" in words
+        may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
         taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
         name_starts = {n.start for n in found if n.how == "name"}
         name_ends = {n.end for n in found if n.how == "name"}
@@ -696,6 +702,10 @@ def _choose(names, salient):
     return None
 
 
+#: What may open a sentence before "a briefing by …": "In a", "During his", "At the".
+_OPENER = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z]+\s+)?$")
+
+
 def _bind(blanked: str, mentions, rules: _Rules):
     """The mentions bound to a speech cue, each with its cue and how it is bound."""
     bound = {}
@@ -711,6 +721,10 @@ def _bind(blanked: str, mentions, rules: _Rules):
             bound[m] = (found.group("cue"), "passive")
         elif blanked.endswith("to ", 0, m.start) and _ACCORDING.search(blanked, max(0, m.start - 20), m.start):
             bound[m] = ("according to", "source")
+        elif " by " in blanked[max(0, m.start - 40):m.start] or " from " in blanked[max(0, m.start - 40):m.start]:
+            found = rules.introduced.search(blanked, max(0, m.start - 80), m.start)
+            if found and _OPENER.match(blanked, 0, found.start()):  # "In a briefing by …", not "…, which heard a briefing by"
+                bound[m] = (" ".join(found.group().split()[:2]).lower(), "source")
     changed = True
     while changed:  # "Mr. Guterres, as well as Smail Chergui": both, however long the list
         changed = False
@@ -1105,7 +1119,8 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
         mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
         ctx.sentence, ctx.blanked, ctx.mentions = sent, blanked, mentions
-        ctx.bound = _bind(blanked, mentions, rules) if mentions and (may_cue or "ccording" in text) else []
+        ctx.bound = (_bind(blanked, mentions, rules) if mentions and (may_cue or not rules.source_hint.isdisjoint(words))
+                     else [])
         ctx.subject = _subject(blanked, mentions) if mentions else None
         ctx.current, ctx.in_speech_paragraph = current, bool(current) and sent.paragraph == last_paragraph
         ctx.alone = (n + 1 < len(sentences) and paragraphs[n + 1] != sent.paragraph
