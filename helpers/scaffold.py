@@ -173,7 +173,8 @@ class _Finder:
         before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in INTRODUCERS)
         aux = rf"(?:\s+(?:who|{BETWEEN_WORDS}))*"
         app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
-               r"(?:\s+and\s+(?:[A-Z][\w’'-]*\.?\s+){0,3}[A-Z][\w’'-]*)?")  # "X and Y said"
+               r"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[A-Z][\w’'-]*\.?|counterpart|colleague)\s+){0,4}"
+               r"[A-Z][\w’'-]*)?")  # "X and Y said", "X and his Guyanese counterpart Y pledged"
         self.after = re.compile(rf"{app}{aux}\s+(?P<cue>{after})\b", re.IGNORECASE)
         mid = r"(?:(?:the|its|his|her|their)\s+)?(?P<mid>[^,.;]{0,80}?)(?:,\s*|\s+)?"
         # "…, said X": a cue before its speaker; never a participle or a verb whose object is a

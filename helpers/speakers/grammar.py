@@ -142,6 +142,7 @@ INSTITUTION_WORDS = frozenset("""
 PLACE_AND_TIME_WORDS = frozenset("""
     asia africa europe america americas pacific atlantic arctic middle east west north south central
     eastern western northern southern island islands sea ocean gulf region river coast peninsula new
+    territory territories province district county valley basin desert strait bay lake mountains heights
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december today yesterday
 """.split())
