@@ -23,6 +23,7 @@ PARTS = {
     "coldstart": ("coldstart", {}, {"repeat": 1}),
     "limits": ("limits", {}, {"size": 20_000, "repeat": 1, "big": 300_000}),
     "attribution": ("attribution", {}, {"repeat": 1}),
+    "learned": ("learned", {}, {}),
     "collection": ("collection", {}, {"sizes": (10, 100)}),
 }
 

@@ -251,3 +251,16 @@ def test_the_hostile_articles_are_timed_against_as_much_of_the_article():
     assert rows[3][2] == "0.05 MB" and rows[5][2] == "0.01 MB"  # 16 MB and 5 MB at full size
     tiny = limits.tiny_paragraphs(6_000)
     assert tiny["paragraphs"] == tiny["words"] == 1_500 and tiny["peak_mb"] >= 0
+
+
+def test_the_learned_check_compares_the_rule_and_the_model_on_the_same_decisions():
+    from benchmarks import learned
+
+    data = learned.decisions()
+    assert len(data) > 150 and {label for *_, label in data} == {0, 1}
+    table = learned.bench()
+    rows = {row[0]: row for row in table.rows}
+    assert set(rows) == {"report", "outlet"}
+    for _, n, rule, model, diff in rows.values():
+        assert n == len(data) and rule == sum(label for *_, label in data)
+        assert 0 <= model <= n and diff == f"{model - rule:+d}"
