@@ -17,8 +17,8 @@ from .report import Table, median, timed
 TITLE = "Attribution: the rules and the naive rule against the gold annotations"
 COLUMNS = ["set", "article", "sentences", "rules right", "rules %", "naive right", "naive %", "zero-touch %", "ms"]
 #: What each set is, printed in its total row.
-LABELS = {"development": "tuned on", "fresh development": "tuned on, most of them", "held-out": "measured once in an earlier round, read since",
-          "held-back": "measured once"}
+LABELS = {"development": "tuned on", "fresh development": "tuned on, most of them",
+          "held-out": "measured once in an earlier round, read since", "held-back": "measured once"}
 
 
 def _sets(splits):

@@ -62,7 +62,8 @@ def decisions() -> list[tuple[str, str, set, int]]:
     from helpers.speakers.rules import attribute
 
     out = []
-    paths = [DEFAULT_ARTICLE, *(p for s in ("development", "held-out", "fresh development") for p in evaluation_reports(s))]
+    splits = ("development", "held-out", "fresh development")
+    paths = [DEFAULT_ARTICLE, *(p for s in splits for p in evaluation_reports(s))]
     for path in paths:
         article = load_article(path)
         owner = analyse(article)

@@ -20,8 +20,8 @@ from typing import NamedTuple
 from ..analysis import analysis_of
 from ..tokens import load_aliases
 from .grammar import (ADDRESS_TITLES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
-                      HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS, TOPIC_VERBS,
-                      cue_alternatives, is_title, name_like, name_runs)
+                      HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS,
+                      TOPIC_VERBS, cue_alternatives, is_title, name_like, name_runs)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -76,7 +76,8 @@ _APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160},|\s*\([^()]{1,60}\)|\s*,)?"
 _OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“”\"]{1,100}?"
 #: What may open a sentence before its subject: a dateline ("UNITED NATIONS, March 7 (Xinhua) —"),
 #: an opening phrase that ends in a comma ("In his remarks,"), and title words ("ASEAN Secretary General").
-_CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
+_CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"  # a crawler's date left in the text
+                           r"(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
                            r"(?:[A-Z][^,“”\"]{0,160},\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 _PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+$")
@@ -223,7 +224,8 @@ class _Rules:
         self.introduced = re.compile(rf"(?<![\w-])(?:{cue_alternatives(INTRODUCERS)})\s+(?:the\s+)?"
                                      rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$", re.IGNORECASE)
         # the passive: "the points raised by Mr. Guterres"
-        self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
+        self.bound_passive = re.compile(
+            rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
         self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
         # "Lajcak turned first to …": a verb that tells what a speaker took up
         self.topic = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{cue_alternatives(TOPIC_VERBS)})(?![\w-])")
@@ -454,7 +456,8 @@ class _Rules:
         key = (head, mods, entities, of_delegation)
         if key not in self._fit_cache:
             post = " of the delegation" if of_delegation else ""
-            self._fit_cache[key] = tuple(n for n in self.registry if self._fits(n, head, list(mods), set(entities), post))
+            self._fit_cache[key] = tuple(n for n in self.registry
+                                         if self._fits(n, head, list(mods), set(entities), post))
         return self._fit_cache[key]
 
     def mentions(self, text: str, words=None) -> list["_Mention"]:
@@ -723,7 +726,8 @@ def _bind(blanked: str, mentions, rules: _Rules):
             bound[m] = ("according to", "source")
         elif " by " in blanked[max(0, m.start - 40):m.start] or " from " in blanked[max(0, m.start - 40):m.start]:
             found = rules.introduced.search(blanked, max(0, m.start - 80), m.start)
-            if found and _OPENER.match(blanked, 0, found.start()):  # "In a briefing by …", not "…, which heard a briefing by"
+            # "In a briefing by …" opens the sentence; "…, which heard a briefing by X" makes no speaker
+            if found and _OPENER.match(blanked, 0, found.start()):
                 bound[m] = (" ".join(found.group().split()[:2]).lower(), "source")
     changed = True
     while changed:  # "Mr. Guterres, as well as Smail Chergui": both, however long the list
@@ -993,9 +997,10 @@ _HISTORY_HINTS = frozenset("""established founded created set launched signed co
 _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised presided attended opened holds hold
     presidency focus meeting debate session summit event discussion conference briefing dialogue meetings debates
     sessions summits events discussions conferences briefings dialogues""".split())
-#: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)".
+#: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)", "(end)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
-                     r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*)\s*$")
+                     r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?"
+                     r"|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*)\s*$")
 #: What a speaker did rather than said, with no cue and no quotation: "He met with …", "The two
 #: leaders earlier discussed …", "Zuma chaired the debate", "This came during X's meeting with …",
 #: "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
@@ -1003,12 +1008,14 @@ _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?
 #: speech, and is left alone).
 _DID = re.compile(
     rf"^(?:[A-Z][^,“”\"]{{0,80}},\s+)?"
-    rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and|[a-z]+(?:man|woman|person|leaders?|sides?|parties|officials?))\s+){{0,8}}"
+    rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and"
+    rf"|[a-z]+(?:man|woman|person|leaders?|sides?|parties|officials?))\s+){{0,8}}"
     rf"(?:[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|the\s+(?:two\s+)?(?:leaders|sides|parties|officials))"
     rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+(?<!had\s)"
     r"(?:met|meets|held|holds|attended|attends|chaired|co-chaired|chairs|discussed|discuss|visited|visits|toured|"
     r"arrived|arrives|signed|signs|inked|vetoed|adopted|voted|deployed|appointed|elected)\b"
-    r"|^(?:[A-Z][^,“”\"]{0,80},\s+)?[Tt]he\s+two\s+(?:sides|parties|leaders|organi[sz]ations|officials|heads)\s+(?!(?:also\s+)?"
+    r"|^(?:[A-Z][^,“”\"]{0,80},\s+)?[Tt]he\s+two\s+(?:sides|parties|leaders|organi[sz]ations|officials|heads)\s+"
+    r"(?!(?:also\s+)?"
     r"(?:said|say|says|told|agreed|stressed|underlined|emphasi[sz]ed|noted|called|urged|welcomed|expressed)\b)"
     r"|\bmade\s+(?:the|his|her|their|these|those|this|that)\s+(?:appeal|remarks?|comments?|statements?|call|points?|"
     r"speech)\s+(?:at|during|in|on|while|before)\b"
@@ -1030,8 +1037,8 @@ def _did(ctx):
         return None
     found = _DID.search(ctx.sentence.text)
     if found:
-        return _Decision((), None, f"what someone did or is, not what they said ({found.group().split(',')[-1].strip()!r}): "
-                                   "narration", ends_speech=True)
+        did = found.group().split(",")[-1].strip()
+        return _Decision((), None, f"what someone did or is, not what they said ({did!r}): narration", ends_speech=True)
     return None
 
 
@@ -1093,9 +1100,11 @@ def _continuation(ctx):
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
-    if ctx.last_speakers and ctx.sentence.text.lstrip()[:1] in _QUOTES_OPEN and not ctx.blanked.strip(" .,;:“”\"’"):
-        return _Decision(ctx.last_speakers, None, f"a quotation with no cue and no new speaker: {' + '.join(ctx.last_speakers)}, "
-                                                  "the last quoted, over the narration between")
+    quoted_alone = ctx.sentence.text.lstrip()[:1] in _QUOTES_OPEN and not ctx.blanked.strip(" .,;:“”\"’")
+    if ctx.last_speakers and quoted_alone:
+        who = " + ".join(ctx.last_speakers)
+        return _Decision(ctx.last_speakers, None, f"a quotation with no cue and no new speaker: {who}, the last "
+                                                  "quoted, over the narration between")
     return _Decision((), None, "the journalist's narration: no speaker, no cue")
 
 
@@ -1119,8 +1128,8 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
         mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
         ctx.sentence, ctx.blanked, ctx.mentions = sent, blanked, mentions
-        ctx.bound = (_bind(blanked, mentions, rules) if mentions and (may_cue or not rules.source_hint.isdisjoint(words))
-                     else [])
+        may_bind = may_cue or not rules.source_hint.isdisjoint(words)
+        ctx.bound = _bind(blanked, mentions, rules) if mentions and may_bind else []
         ctx.subject = _subject(blanked, mentions) if mentions else None
         ctx.current, ctx.in_speech_paragraph = current, bool(current) and sent.paragraph == last_paragraph
         ctx.alone = (n + 1 < len(sentences) and paragraphs[n + 1] != sent.paragraph
