@@ -23,6 +23,8 @@ from .report import Table, median, peak_mb, verdict
 
 TITLE = "Scale: the whole pipeline on generated corpora"
 STAGES = ("load", "tokenize", "frequencies", "attribution", "themes")
+#: Seconds the 1,000-document pipeline should take at most.
+GOAL_SECONDS = 5
 
 
 def stages() -> dict:
@@ -126,8 +128,8 @@ def bench(sizes=(1, 10, 100, 1000), repeat: int = 3) -> Table:
         total = median(result["totals"])
         growth = (total / previous[1]) * (10 / (n / previous[0])) if previous else None
         goal, ok = "-", "-"
-        if n == 1000:
-            goal, ok = "≤ 10 s", verdict(total, 10)
+        if n == 1000:  # the goal an analysis that does each thing once should reach on this machine
+            goal, ok = f"≤ {GOAL_SECONDS:g} s", verdict(total, GOAL_SECONDS)
         table.add(f"{n:,}", total, total / n * 1000, *[median(result["stages"][s]) for s in steps],
                   result["peak_mb"], "-" if growth is None else growth, goal, ok)
         previous = (n, total)
