@@ -248,6 +248,9 @@ class _Rules:
             forms.setdefault(form, name)
         self.forms = forms
         self.name = re.compile(_trie(forms, alone=True)) if forms else None
+        # the quick tests: every match of a name or a country holds the first word of one, so a
+        # sentence none of whose words is one names none (None: search every sentence)
+        self.name_hints = _first_words(forms)
         countries = {}
         for s in registry:
             if s.country:
@@ -258,11 +261,12 @@ class _Rules:
             country = rf"(?:the\s+)?(?:{calt})"
             listing = rf"{country}(?:\s*,\s*{country})*(?:,?\s+and\s+{country})?"
             self.country = re.compile(_word_alternatives(sorted(countries, key=len, reverse=True)))
+            self.country_hints = _first_words(countries)
             self.introducer = re.compile(
                 rf"\b(?:[Tt]he\s+)?[Rr]epresentatives?\s+of\s+(?P<list>{listing})(?![\w-])"
                 rf"|(?P<owner>{country}){_APOS}s?\s+(?:Permanent\s+)?[Rr]epresentative\b")
         else:
-            self.country = self.introducer = None
+            self.country = self.introducer = self.country_hints = None
         self._descriptions(registry)
 
     # --- descriptions ---------------------------------------------------------------
@@ -473,7 +477,8 @@ class _Rules:
                 part = m.group("list") or m.group("owner")
                 names = tuple(dict.fromkeys(n for c in self.country.finditer(part) for n in self.countries[c.group()]))
                 found.append(_Mention(m.start(), m.end(), names, "delegation", m.group(), len(names) > 1))
-        if self.name is not None:
+        if self.name is not None and (words is None or self.name_hints is None
+                                      or not self.name_hints.isdisjoint(words)):
             taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
             for m in self.name.finditer(text):
                 if m.start() not in taken:
@@ -488,7 +493,8 @@ class _Rules:
             beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
             if not beside:
                 found.append(d)
-        if self.country is not None and may_cue:
+        if self.country is not None and may_cue and (words is None or self.country_hints is None
+                                                     or not self.country_hints.isdisjoint(words)):
             taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
             for m in self.country.finditer(text):
                 if m.start() not in taken:
@@ -533,6 +539,15 @@ class _Spans:
 
 
 _NO_SPANS = _Spans()
+
+
+def _first_words(names):
+    """The first lower-case word of each name, as a sentence's quick-test words are made
+    (``_LETTERS`` over ``_fold``); ``None`` when a name is not plain ASCII, where that is not exact."""
+    if not all(n.isascii() for n in names):
+        return None
+    firsts = [_LETTERS.findall(_fold(n)) for n in names]
+    return frozenset(f[0] for f in firsts) if all(firsts) else None
 
 
 class _Mention(NamedTuple):
