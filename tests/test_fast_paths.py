@@ -212,6 +212,8 @@ def test_name_pattern_finds_what_the_plain_pattern_finds(text):
 def _attribute_searching_everything(sentences, rules, monkeypatch):
     monkeypatch.setattr(speakers_module, "_GROUP_HINTS", ("",))
     monkeypatch.setattr(rules, "cue_hints", None)
+    monkeypatch.setattr(rules, "name_hints", None)
+    monkeypatch.setattr(rules, "country_hints", None)
     forms = sorted(rules.forms, key=len, reverse=True)
     monkeypatch.setattr(rules, "name", _plain_name_pattern(forms))
     return speakers_module._attribute(sentences, rules)
@@ -225,7 +227,8 @@ class _Sentence:
 _TRICKY = ["Many SPEAKERS stressed the point.", "Some delegations ſaid nothing.", "HE SAİD so.",
            "He ſaid so.", "They also warned of it.", "The presidency explained it.", "She said it.",
            "Nothing was said.", "The representatives of Ukraine and the United States said so.",
-           "a number of  members agreed", "Ban Ki-moon noted it.", "Ban-Ki said it."]
+           "a number of  members agreed", "Ban Ki-moon noted it.", "Ban-Ki said it.", "Mr. Lal said so.",
+           "Pakistan's envoy said so.", "Ukraine agreed.", "UKRAINE said so."]
 
 
 @pytest.mark.parametrize("sentences", ["article", "tricky"])
