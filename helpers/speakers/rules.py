@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from ..analysis import analysis_of
 from ..tokens import load_aliases
-from .grammar import (ADDRESS_TITLES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
+from .grammar import (ADDRESS_TITLES, APOSTROPHES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
                       HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS,
                       TOPIC_VERBS, cue_alternatives, is_title, name_like, name_runs)
 from .registry import Speaker
@@ -57,7 +57,7 @@ class Attribution:
 # "the representative of X", a description such as "the Pakistani envoy", a country as
 # a subject), and for what *binds* a mention to a speech cue.
 
-_APOS = "['’]"
+_APOS = f"[{APOSTROPHES}]"  # an apostrophe, as a character class
 _QUOTES_OPEN = "“\""
 _GROUP = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
                     r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
