@@ -214,6 +214,8 @@ def _attribute_searching_everything(sentences, rules, monkeypatch):
     monkeypatch.setattr(rules, "cue_hints", None)
     monkeypatch.setattr(rules, "name_hints", None)
     monkeypatch.setattr(rules, "country_hints", None)
+    for hints in ("_DID_HINTS", "_HISTORY_HINTS", "_SCENE_HINTS"):
+        monkeypatch.setattr(speakers_module, hints, None)
     forms = sorted(rules.forms, key=len, reverse=True)
     monkeypatch.setattr(rules, "name", _plain_name_pattern(forms))
     return speakers_module._attribute(sentences, rules)
@@ -228,7 +230,9 @@ _TRICKY = ["Many SPEAKERS stressed the point.", "Some delegations ſaid nothing.
            "He ſaid so.", "They also warned of it.", "The presidency explained it.", "She said it.",
            "Nothing was said.", "The representatives of Ukraine and the United States said so.",
            "a number of  members agreed", "Ban Ki-moon noted it.", "Ban-Ki said it.", "Mr. Lal said so.",
-           "Pakistan's envoy said so.", "Ukraine agreed.", "UKRAINE said so."]
+           "Pakistan's envoy said so.", "Ukraine agreed.", "UKRAINE said so.", "He met with them.",
+           "This came during the visit.", "The meeting was held in Cairo.", "SADC member states are 16.",
+           "It was ESTABLISHED in 1992.", "The two sides are exploring it.", "She is the Under-Secretary-General."]
 
 
 @pytest.mark.parametrize("sentences", ["article", "tricky"])

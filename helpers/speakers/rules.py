@@ -1039,16 +1039,22 @@ _DID = re.compile(
 
 
 #: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
-#: starts "This", "He" or "She".
+#: starts "This", "He" or "She" (_DID_START).
 _DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
     arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made""".split())
+_DID_START = re.compile(r"(?:This|He|She)\s")
+
+
+def _may_hold(words, hints) -> bool:
+    """The quick test before a search: whether ``words`` hold one of ``hints`` (``None``: search always)."""
+    return hints is None or not hints.isdisjoint(words)
 
 
 def _did(ctx):
     """8. What a speaker did, not said (met, held, attended, chaired, discussed …): narration."""
     if ctx.blanked != ctx.sentence.text or ctx.bound:
         return None
-    if ctx.words.isdisjoint(_DID_HINTS) and not ctx.sentence.text.lstrip().startswith(("This ", "He ", "She ")):
+    if not _may_hold(ctx.words, _DID_HINTS) and not _DID_START.match(ctx.sentence.text):
         return None
     found = _DID.search(ctx.sentence.text)
     if found:
@@ -1076,8 +1082,9 @@ def _scene(ctx):
         return _Decision((), None, "'according to' a source that is no speaker of the registry: the "
                                    "journalist's narration", ends_speech=True)
     words = ctx.words
-    found = ((None if words.isdisjoint(_HISTORY_HINTS) else _HISTORY.search(ctx.blanked))
-             or (None if ctx.in_speech_paragraph or words.isdisjoint(_SCENE_HINTS) else _SCENE.search(ctx.blanked)))
+    found = ((_HISTORY.search(ctx.blanked) if _may_hold(words, _HISTORY_HINTS) else None)
+             or (_SCENE.search(ctx.blanked) if not ctx.in_speech_paragraph and _may_hold(words, _SCENE_HINTS)
+                 else None))
     if found and not (ctx.subject is not None and ctx.subject.how != "group" and _resolve(ctx.subject, ctx.salient)
                       and not re.search(r"\b(?:signed|chaired|convened|hosted|opened|presided)\b", found.group(),
                                         re.IGNORECASE)):
