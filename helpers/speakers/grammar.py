@@ -17,19 +17,36 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import DataFileError, data_file, file_stamp, read_text, read_wordlist
+from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
 __all__ = ["load_cues", "cue_kinds", "cue_alternatives", "name_words", "name_runs", "name_like", "is_title", "has_role"]
 
 
+#: The kind of cue that reports what a speaker holds rather than what they said ("believed",
+#: "agreed"): a section of ``data/speakers.cues.txt``, named by its heading.
+BELIEF = "belief and agreement"
+#: A heading of the cue file: "# --- belief and agreement (speech reporting …) ------".
+_SECTION = re.compile(r"^#\s*-{2,}\s*(?P<title>[^-(][^(]*?)\s*(?:\(.*)?-*\s*$")
+
+
 @lru_cache(maxsize=4)
-def _cues(path: str, stamp) -> tuple[str, ...]:
-    cues = tuple(read_wordlist(path, lower=True))
-    if not cues:  # with no cue every sentence would look like speech: refuse, do not guess
+def _cue_file(path: str, stamp) -> dict[str, str]:
+    """The cue file read once: each cue, lower-cased and once, in file order, with its heading."""
+    kinds, section = {}, ""
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
+        line = line.strip()
+        heading = _SECTION.match(line)
+        if heading:
+            section = heading.group("title").lower()
+        elif line and not line.startswith("#"):
+            if "\t" in line:
+                raise DataFileError(path, f"{line!r} contains a tab", "write one entry per line", line=number)
+            kinds.setdefault(line.lower(), section)
+    if not kinds:  # with no cue every sentence would look like speech: refuse, do not guess
         raise DataFileError(path, "the file lists no speech cue, so no sentence can be attributed",
                             "restore the kit's speakers.cues.txt, or write one cue a line (said, noted, "
                             "called for …)")
-    return cues
+    return kinds
 
 
 def load_cues(path=None) -> tuple[str, ...]:
@@ -49,27 +66,7 @@ def load_cues(path=None) -> tuple[str, ...]:
     (True, True)
     """
     path = data_file("speakers.cues.txt", path)
-    return _cues(str(path), file_stamp(path))
-
-
-#: The kind of cue that reports what a speaker holds rather than what they said ("believed",
-#: "agreed"): a section of ``data/speakers.cues.txt``, named by its heading.
-BELIEF = "belief and agreement"
-#: A heading of the cue file: "# --- belief and agreement (speech reporting …) ------".
-_SECTION = re.compile(r"^#\s*-{2,}\s*(?P<title>[^-(][^(]*?)\s*(?:\(.*)?-*\s*$")
-
-
-@lru_cache(maxsize=4)
-def _kinds(path: str, stamp) -> dict[str, str]:
-    kinds, section = {}, ""
-    for line in read_text(path).split("\n"):
-        line = line.strip()
-        heading = _SECTION.match(line)
-        if heading:
-            section = heading.group("title").lower()
-        elif line and not line.startswith("#"):
-            kinds.setdefault(line.lower(), section)
-    return kinds
+    return tuple(_cue_file(str(path), file_stamp(path)))
 
 
 def cue_kinds(path=None) -> dict[str, str]:
@@ -81,12 +78,15 @@ def cue_kinds(path=None) -> dict[str, str]:
     Returns:
         ``{cue: kind}``, lower-cased; a cue above any heading has the kind ``""``.
 
+    Raises:
+        DataFileError: as :func:`load_cues` (the same reading of the same file).
+
     >>> kinds = cue_kinds()
     >>> kinds["said"], kinds["believed"]
     ('neutral: saying, telling, stating', 'belief and agreement')
     """
     path = data_file("speakers.cues.txt", path)
-    return dict(_kinds(str(path), file_stamp(path)))
+    return dict(_cue_file(str(path), file_stamp(path)))
 
 
 def cue_alternatives(cues) -> str:
