@@ -121,3 +121,12 @@ def test_the_finder_finds_a_speaker_named_with_a_bare_initial():
     report = load_article(ROOT / "tests" / "reports" / "heldout"
                           / "indianewsnetwork-2021-04-20-jaishankar-regional-organizations.txt")
     assert any(s.name.endswith("Jaishankar") for s in suggest_speakers(report))
+
+
+def test_an_introducer_reaches_a_name_over_title_words_only():
+    from helpers.speakers.rules import _rules
+
+    rules = _rules(tuple(load_speakers(load_article())), grammar.load_cues())
+    assert rules.introduced.search("Briefing by the Chairperson-in-Office ")
+    assert rules.introduced.search("In a statement by UN Secretary-General ")
+    assert not rules.introduced.search("In a briefing by several junior officials ")

@@ -221,8 +221,9 @@ class _Rules:
         # the first words of what names a source: "according to", "a briefing by"
         self.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
         # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
-        self.introduced = re.compile(rf"(?<![\w-])(?:{cue_alternatives(INTRODUCERS)})\s+(?:the\s+)?"
-                                     rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$", re.IGNORECASE)
+        # (the introducer in any case, "Briefing by"; the title words before the name capitalised)
+        self.introduced = re.compile(rf"(?<![\w-])(?i:{cue_alternatives(INTRODUCERS)})\s+(?:[Tt]he\s+)?"
+                                     rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
         # the passive: "the points raised by Mr. Guterres"
         self.bound_passive = re.compile(
             rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
