@@ -171,7 +171,7 @@ class _Finder:
         self.cue_alt = alt
         after = "|".join([alt, *SPOKE]) if alt else "|".join(SPOKE)
         before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in INTRODUCERS)
-        aux = rf"(?:\s+(?:who|{BETWEEN_WORDS}))*"
+        aux = rf"(?:\s+(?:who|(?-i:{BETWEEN_WORDS})))*"  # "[a-z]+ly" is no "Italy"
         app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
                r"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[A-Z][\w’'-]*\.?|counterpart|colleague)\s+){0,4}"
                r"[A-Z][\w’'-]*)?")  # "X and Y said", "X and his Guyanese counterpart Y pledged"

@@ -130,3 +130,12 @@ def test_an_introducer_reaches_a_name_over_title_words_only():
     assert rules.introduced.search("Briefing by the Chairperson-in-Office ")
     assert rules.introduced.search("In a statement by UN Secretary-General ")
     assert not rules.introduced.search("In a briefing by several junior officials ")
+
+
+def test_the_finder_reads_the_words_between_a_name_and_its_cue_as_the_rules_do(article):
+    """Only lower-case words stand between ("today", "strongly"): "Italy" is no adverb."""
+    from helpers.scaffold import _Finder
+
+    after = _Finder(article).after
+    assert after.match(" today strongly said so") and after.match(" on Tuesday said so")
+    assert not after.match(" Italy said so")
