@@ -1,6 +1,7 @@
 """Shared fixtures. The whole suite runs as if no NLTK data existed on the machine."""
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -44,3 +45,14 @@ def article():
     from helpers import load_article
 
     return load_article()
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A copy of the kit's data folder that HELPERS_DATA points at: edit it freely."""
+    from helpers.datafiles import data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    monkeypatch.setenv("HELPERS_DATA", str(folder))
+    return folder

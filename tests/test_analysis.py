@@ -1,7 +1,6 @@
 """One object owns an analysis: a speaker list of one's own reaches every view, and an edit of any
 data file makes the next result new."""
 
-import shutil
 import warnings
 
 import matplotlib
@@ -13,7 +12,7 @@ import helpers  # noqa: E402
 from helpers import analyse, attribute, load_article, load_speakers, sentence_groups  # noqa: E402
 from helpers.analysis import Analysis, analysis_of, data_key  # noqa: E402
 from helpers.datafiles import data_dir  # noqa: E402
-from helpers.groups import NARRATION, sentences_by_group  # noqa: E402
+from helpers.groups import NARRATION  # noqa: E402
 
 KIT = "idn-2016-10-31-un-regional-bodies"
 
@@ -111,14 +110,6 @@ EDITS = {
     "themes.txt": ("\n[Charter]\nnote: the UN Charter\ncharter\n", lambda a: list(helpers.theme_matrix(a).columns)),
     "blocs.txt": (None, lambda a: {g: len(i) for g, i in sentence_groups(a, "bloc").items()}),
 }
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    copy = tmp_path / "data"
-    shutil.copytree(data_dir(), copy)
-    monkeypatch.setenv("HELPERS_DATA", str(copy))
-    return copy
 
 
 @pytest.mark.parametrize("name", [*EDITS, "article .toml", "article speakers"])

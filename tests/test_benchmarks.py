@@ -141,6 +141,15 @@ def test_fast_path_equals_reference_on_the_article(article, lower, punct):
     assert tokenize(article.text, lower=lower, punct=punct) == [t.word for t in expected]
 
 
+def _assert_tokens_are_the_reference(text, lower, punct):
+    expected = _reference(text, lower, punct)
+    assert tokenize_spans(text, lower=lower, punct=punct) == expected
+    assert tokenize(text, lower=lower, punct=punct) == [t.word for t in expected]
+    if lower and not punct:  # the columns the analysis reads: the same tokens
+        words, starts, ends = token_columns(text)
+        assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
+
+
 _PIECES = list("abnstAZS/'’.,-‐‑_ \n\t2%:éİΣ²\u0301\u203f\x1c“”") + [
     "n't", "’s", "'re", "U.S.", "e.g.", "don’t", "S/2016/867", "A/RES/70/1", "co-op", "1,000.5"]
 
@@ -148,12 +157,7 @@ _PIECES = list("abnstAZS/'’.,-‐‑_ \n\t2%:éİΣ²\u0301\u203f\x1c“”") 
 @settings(max_examples=400, derandomize=True, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.booleans(), st.booleans())
 def test_fast_path_equals_reference_on_random_text(text, lower, punct):
-    expected = _reference(text, lower, punct)
-    assert tokenize_spans(text, lower=lower, punct=punct) == expected
-    assert tokenize(text, lower=lower, punct=punct) == [t.word for t in expected]
-    if lower and not punct:  # the columns the analysis reads: the same tokens
-        words, starts, ends = token_columns(text)
-        assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
+    _assert_tokens_are_the_reference(text, lower, punct)
 
 
 _SCRIPTS = list("абвЖЯёΣσςαβ联合国，。、「」：；！？٣٤ßǅİﬁ\u3000\u00a0\u0301\u0300²①ⅫＡａ１") + [
@@ -165,12 +169,7 @@ _SCRIPTS = list("абвЖЯёΣσςαβ联合国，。、「」：；！？٣٤�
 @given(st.lists(st.sampled_from(_SCRIPTS), max_size=30).map("".join), st.booleans(), st.booleans())
 def test_fast_path_equals_reference_on_text_in_other_scripts(text, lower, punct):
     """Cyrillic, Chinese, Greek, Arabic … take the faster path too, wherever the two engines agree."""
-    expected = _reference(text, lower, punct)
-    assert tokenize_spans(text, lower=lower, punct=punct) == expected
-    assert tokenize(text, lower=lower, punct=punct) == [t.word for t in expected]
-    if lower and not punct:
-        words, starts, ends = token_columns(text)
-        assert list(zip(words, starts, ends)) == [tuple(t) for t in expected]
+    _assert_tokens_are_the_reference(text, lower, punct)
 
 
 def test_cyrillic_and_chinese_take_the_faster_path():

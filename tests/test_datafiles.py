@@ -358,15 +358,6 @@ def test_an_unreadable_data_file_is_explained(tmp_path, make_unreadable):
     assert "chmod a+r" in err.fix
 
 
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    """A copy of the kit's data folder that HELPERS_DATA points at."""
-    folder = tmp_path / "data"
-    shutil.copytree(data_dir(), folder)
-    monkeypatch.setenv("HELPERS_DATA", str(folder))
-    return folder
-
-
 def test_an_article_that_is_a_symlink_loop_is_explained_in_a_lesson(data_copy):
     loop = symlink_loop(data_copy / "articles" / "idn-2016-10-31-un-regional-bodies.txt")
     raises(lambda _: load_article(), loop, None, "symbolic link", "loop")

@@ -2,13 +2,11 @@
 sentences read one cue list, one vocabulary of titles and roles, one name recogniser."""
 
 import ast
-import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import analyse, attribute, load_article, load_speakers
-from helpers.datafiles import data_dir
 from helpers.scaffold import suggest_speakers
 from helpers.speakers import grammar
 
@@ -50,11 +48,8 @@ def test_the_check_finds_a_vocabulary_defined_again(tmp_path):
 
 
 @pytest.fixture
-def cues_without_said(tmp_path, monkeypatch):
-    copy = tmp_path / "data"
-    shutil.copytree(data_dir(), copy)
-    monkeypatch.setenv("HELPERS_DATA", str(copy))
-    path = copy / "speakers.cues.txt"
+def cues_without_said(data_copy):
+    path = data_copy / "speakers.cues.txt"
     path.write_text("\n".join(l for l in path.read_text(encoding="utf-8").split("\n") if l.strip() != "said"),
                     encoding="utf-8")
     return path
