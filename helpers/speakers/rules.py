@@ -1118,6 +1118,10 @@ def _subject_goes_on(ctx):
                                   "reported")
 
 
+#: The evidence of a sentence no rule gave to anyone; "This was announced by X" next may (_pointed_back).
+_NO_ONE = "the journalist's narration: no speaker, no cue"
+
+
 def _continuation(ctx):
     """12. No cue: the speech going on continues, or it is the journalist's narration."""
     if ctx.current:
@@ -1128,7 +1132,7 @@ def _continuation(ctx):
         who = " + ".join(ctx.last_speakers)
         return _Decision(ctx.last_speakers, None, f"a quotation with no cue and no new speaker: {who}, the last "
                                                   "quoted, over the narration between")
-    return _Decision((), None, "the journalist's narration: no speaker, no cue")
+    return _Decision((), None, _NO_ONE)
 
 
 _RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group, _introduced_only,
@@ -1201,7 +1205,7 @@ def _pointed_back(out) -> None:
     pointer, before = out[-1], out[-2]
     found = _POINTS_BACK.match(pointer.sentence.text)
     if (not found or not pointer.speakers or before.speakers or before.cue is not None
-            or not before.evidence.startswith("the journalist's narration")
+            or before.evidence != _NO_ONE
             or pointer.sentence.paragraph - before.sentence.paragraph > 1):
         return
     out[-2] = Attribution(before.sentence, pointer.speakers, pointer.cue, before.kind if before.kind != "narration"
