@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
-__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "name_words", "name_runs", "name_like", "is_title", "has_role"]
+__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "name_words", "name_runs", "name_like", "is_title", "has_role"]
 
 
 #: The kind of cue that reports what a speaker holds rather than what they said ("believed",
@@ -241,6 +241,51 @@ class Word:
     base: str  # the word without a possessive "'s"
     poss: bool
     kind: str  # cap | acr | particle | low
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """The ways a text may write ``name`` when it differs only in the case of a name's inner parts.
+
+    Reports disagree on the capital after a hyphen ("Ban Ki-moon", "Ban Ki-Moon") and on the
+    capital of a particle ("Nabil el-Araby", "Nabil El-Araby", "Al-Sisi" at the start of a
+    sentence); a speaker list gives one of them. Only a particle changes its first letter, so a
+    word of a name is never read as an ordinary word of the sentence.
+
+    Args:
+        name: a name or an alias as a speaker list writes it.
+
+    Returns:
+        ``name`` first, then each other spelling once.
+
+    >>> spellings("Ban Ki-moon")
+    ('Ban Ki-moon', 'Ban Ki-Moon')
+    >>> spellings("Nabil el-Araby")
+    ('Nabil el-Araby', 'Nabil El-Araby')
+    >>> spellings("al-Sisi")
+    ('al-Sisi', 'Al-Sisi')
+    >>> spellings("Ahmed Aboul Gheit")
+    ('Ahmed Aboul Gheit',)
+    """
+    def inner(word: str, upper: bool) -> str:  # "Ki-moon" / "Ki-Moon"; a particle's own word stays
+        parts = word.split("-")
+        return "-".join(parts[:1] + [p if not p or parts[k].lower() in PARTICLES
+                                     else (p[0].upper() if upper else p[0].lower()) + p[1:]
+                                     for k, p in enumerate(parts[1:])])
+
+    def particle(word: str, upper: bool) -> str:  # "al-Sisi" / "Al-Sisi", "bin" / "Bin"
+        head, sep, rest = word.partition("-")
+        if head.lower() not in PARTICLES:
+            return word
+        return (head.capitalize() if upper else head.lower()) + sep + rest
+
+    words = name.split(" ")
+    out = [name]
+    for upper in (True, False):
+        for form in (" ".join(inner(w, upper) for w in words),
+                     " ".join(particle(w, upper) for w in words)):
+            if form not in out:
+                out.append(form)
+    return tuple(out)
 
 
 def name_words(text: str) -> list[Word]:

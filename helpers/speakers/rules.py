@@ -21,7 +21,7 @@ from ..analysis import analysis_of
 from ..tokens import load_aliases
 from .grammar import (ADDRESS_TITLES, APOSTROPHES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
                       HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS,
-                      TOPIC_VERBS, cue_alternatives, is_title, name_like, name_runs)
+                      TOPIC_VERBS, cue_alternatives, is_title, name_like, name_runs, spellings)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -185,6 +185,18 @@ def _demonyms(country: str) -> set[str]:
     return {w for w in out if len(w) > 2}
 
 
+#: The heads of a role whose holder a report may call "the envoy" though they speak for no country:
+#: a Special Representative or a Special Envoy of an organization.
+_ENVOY_HEADS = frozenset(("representative", "envoy", "emissary"))
+
+
+#: The title words that may stand between a cue and the name it binds ("said its Secretary-General,
+#: Zhang Ming", "announced by Secretary General of the Pacific Islands Forum(PIF), Henry Puna"):
+#: capitalised words, an acronym in brackets, small words of a title; ``extra`` adds more.
+_TITLE_RUN = (r"(?:(?:the|its|his|her|their|of|for|{extra}to|in|on|[A-Z][\w.’'-]*(?:\([A-Z][\w.-]*\))?"
+              r"|\([A-Z][\w.-]*\)),?\s+){{0,10}}")
+
+
 class _Rules:
     """The registry and cue list compiled into regular expressions, once."""
 
@@ -215,18 +227,16 @@ class _Rules:
         # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
         # the inverted order never with a cue whose object is a person ("…, welcomed Guterres' commitments")
         inverted_alt = _trie([c for c in finite if not OBJECT_CUES.match(c)]) or never
-        self.bound_before = re.compile(
-            rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+"
-            rf"(?:(?:the|its|his|her|their|of|for|and|to|in|on|[A-Z][\w.’'-]*|\([A-Z][\w.-]*\)),?\s+){{0,10}}$")
+        self.bound_before = re.compile(rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$")
         # the first words of what names a source: "according to", "a briefing by"
         self.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
         # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
         # (the introducer in any case, "Briefing by"; the title words before the name capitalised)
         self.introduced = re.compile(rf"(?<![\w-])(?i:{cue_alternatives(INTRODUCERS)})\s+(?:[Tt]he\s+)?"
                                      rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
-        # the passive: "the points raised by Mr. Guterres"
-        self.bound_passive = re.compile(
-            rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
+        # the passive: "the points raised by Mr. Guterres", "announced by Secretary General of the
+        # Pacific Islands Forum(PIF), Henry Puna"
+        self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+{_TITLE_RUN.format(extra='')}$")
         self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
         # "Lajcak turned first to …": a verb that tells what a speaker took up
         self.topic = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{cue_alternatives(TOPIC_VERBS)})(?![\w-])")
@@ -245,6 +255,9 @@ class _Rules:
             for form in (s.name, *s.aliases):
                 forms[form] = s.name
         self.registry_forms = dict(forms)
+        for form, name in self.registry_forms.items():  # "Ban Ki-Moon" for the list's "Ban Ki-moon"
+            for spelling in spellings(form)[1:]:
+                forms.setdefault(spelling, name)
         for form, name in _honorific_forms(registry).items():
             forms.setdefault(form, name)
         self.forms = forms
@@ -334,6 +347,7 @@ class _Rules:
         else:
             head_fits = (head in heads                                       # a title of the role
                          or head in DELEGATE_HEADS and bool(s.country)       # "the envoy": has a country
+                         or head == "envoy" and bool(heads & _ENVOY_HEADS)    # a Special Representative
                          or head in CHIEF_HEADS and bool(heads & TOP_POSTS)  # "the UN chief": heads it
                          or head in CHAIR_HEADS and (s.capacity == "chair" or bool(heads & set(CHAIR_HEADS)))
                          or head in OFFICIAL_HEADS and s.capacity == "official")
@@ -506,7 +520,8 @@ class _Rules:
 
 
 def _honorific_forms(registry) -> dict[str, str]:
-    """"Mr. Guterres", "Ms. Lodhi" …: a title of address before any word of a person's name.
+    """"Mr. Guterres", "Ms. Lodhi" …: a title of address before any word of a person's name, or
+    before the whole name ("Mr Ban Ki-moon").
 
     Any word, not only the last, because names are not all family-name-last ("Mr. Liu"
     for Liu Jieyi, "Mr. Quy" for Dang Dinh Quy); a word two speakers share is left out,
@@ -519,7 +534,13 @@ def _honorific_forms(registry) -> dict[str, str]:
         for word in dict.fromkeys(s.name.split()):
             if len(word) > 1 and word[0].isupper():
                 owners.setdefault(word, set()).add(s.name)
-    return {f"{h} {w}": next(iter(names)) for w, names in owners.items() if len(names) == 1 for h in ADDRESS_TITLES}
+    forms = {f"{h} {w}": next(iter(names)) for w, names in owners.items() if len(names) == 1 for h in ADDRESS_TITLES}
+    for s in registry:  # "Mr Ban Ki-Moon" is one mention, not "Mr Ban" and a name left over
+        if s.name != s.country:
+            for form in (s.name, *s.aliases):
+                for spelling in spellings(form):
+                    forms.update((f"{h} {spelling}", s.name) for h in ADDRESS_TITLES)
+    return forms
 
 
 class _Spans:
@@ -735,8 +756,8 @@ def _bind(blanked: str, mentions, rules: _Rules):
             bound[m] = (found.group("cue"), "subject")
         elif (found := rules.bound_before.search(blanked, max(0, m.start - 240), m.start)):
             bound[m] = (found.group("cue"), "inverted")
-        elif " by " in blanked[max(0, m.start - 60):m.start] and (
-                found := rules.bound_passive.search(blanked, max(0, m.start - 90), m.start)):
+        elif " by " in blanked[max(0, m.start - 160):m.start] and (
+                found := rules.bound_passive.search(blanked, max(0, m.start - 200), m.start)):
             bound[m] = (found.group("cue"), "passive")
         elif blanked.endswith("to ", 0, m.start) and _ACCORDING.search(blanked, max(0, m.start - 20), m.start):
             bound[m] = ("according to", "source")
@@ -1013,10 +1034,12 @@ _HISTORY_HINTS = frozenset("""established founded created set launched signed co
 _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised presided attended opened holds hold
     presidency focus meeting debate session summit event discussion conference briefing dialogue meetings debates
     sessions summits events discussions conferences briefings dialogues""".split())
-#: A byline or an agency's tag on a line of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)", "(end)".
+#: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
+#: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
                      r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?"
-                     r"|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*)\s*$")
+                     r"|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*"
+                     r"|(?:Source|SOURCE|Sources)\s*:\s*[A-Z][^.]{0,60}\.?|[-–—]+\s*(?:More|MORE)|\(\s*[A-Z][^()]{0,40}\))\s*$")
 #: What a speaker did rather than said, with no cue and no quotation: "He met with …", "The two
 #: leaders earlier discussed …", "Zuma chaired the debate", "This came during X's meeting with …",
 #: "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
