@@ -21,6 +21,7 @@ import os
 import re
 import textwrap
 import unicodedata
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -360,6 +361,13 @@ class _Finder:
             forms |= {o for o in short if p.name.endswith(" " + o)}
             for form in forms:
                 surnames.setdefault(form, set()).add(p.name)
+        # one word named as the subject of a cue in two sentences or more ("Ban said …", "Ban also
+        # noted …"), where the report never gives the whole name: a speaker by that word (not a
+        # title: "Forum Leaders welcomed …")
+        bound_alone = Counter(word for word, _ in {(word, sent.index) for sent, word, start, end, lead in singles
+                                                   if " " not in word and not surnames.get(word)
+                                                   and not is_title(word) and not is_title(word.removesuffix("s"))
+                                                   and self.after.match(sent.text, end)})
         for sent, word, start, end, lead in singles:
             owners = surnames.get(word, set())
             if len(owners) == 1:
@@ -372,6 +380,9 @@ class _Finder:
                 # "President Marcos emphasized": a title and one name, bound to a cue
                 self._mention(sent, word, start, end, lead, full=False)
                 self.people[word].role = self.people[word].role or lead[-1]
+                surnames.setdefault(word, set()).add(word)
+            elif not owners and bound_alone[word] >= 2:
+                self._mention(sent, word, start, end, lead, full=False)
                 surnames.setdefault(word, set()).add(word)
 
     def _mention(self, sent, name, start, end, lead_words, full):

@@ -15,6 +15,7 @@ from ..analysis import analysis_of
 from ..article import DEFAULT_ARTICLE, load_article
 from ..datafiles import DataFileError, data_dir, read_text
 from ..display import table
+from .grammar import family_name
 from .registry import registry_path
 from .rules import KINDS, attribute, naive_attribution
 
@@ -474,7 +475,7 @@ def _same_speaker(drafted, speaker) -> bool:
     if drafted.name == drafted.country or speaker.name == speaker.country:  # a delegation
         return bool(drafted.country) and drafted.country == speaker.country and (
             drafted.name == drafted.country) == (speaker.name == speaker.country)
-    return drafted.name.split()[-1].lower() == speaker.name.split()[-1].lower()
+    return family_name(drafted.name).lower() == family_name(speaker.name).lower()
 
 
 def zero_touch(reports) -> tuple[int, int]:

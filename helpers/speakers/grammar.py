@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
-__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "name_words", "name_runs", "name_like", "is_title", "has_role"]
+__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "name_words", "name_runs", "name_like", "is_title", "has_role"]
 
 
 #: The kind of cue that reports what a speaker holds rather than what they said ("believed",
@@ -286,6 +286,28 @@ def spellings(name: str) -> tuple[str, ...]:
             if form not in out:
                 out.append(form)
     return tuple(out)
+
+
+#: The words after a family name that tell a generation ("Tommy Remengesau Jr.").
+GENERATIONS = frozenset(("jr", "sr", "ii", "iii", "iv"))
+
+
+def family_name(name: str) -> str:
+    """The last word of ``name`` that is not a generation's mark ("Jr.", "III").
+
+    Args:
+        name: a person's name.
+
+    Returns:
+        That word as written ("" for an empty name).
+
+    >>> family_name("Tommy Remengesau Jr."), family_name("Ban Ki-moon")
+    ('Remengesau', 'Ki-moon')
+    """
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in GENERATIONS:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def name_words(text: str) -> list[Word]:
