@@ -75,7 +75,8 @@ _CONNECTORS = frozenset("of and for the on in de des du la".split())
 
 
 def _definitions(text: str) -> list[tuple[str, str]]:
-    """``(acronym, full name)`` for every "Full Name (ACRONYM)" of ``text``."""
+    """``(acronym, full name)`` for every "Full Name (ACRONYM)" of ``text`` that names a body, not a
+    title ("Special Representative of the Secretary-General (SRSG)" is left out)."""
     found = []
     for m in _ACRONYM_DEF.finditer(text):
         acronym = m.group(1)
@@ -90,7 +91,7 @@ def _definitions(text: str) -> list[tuple[str, str]]:
             name.pop(0)
         while name and name[-1].lower() in _CONNECTORS:
             name.pop()
-        if len(name) >= 2:
+        if len(name) >= 2 and not is_title(name[-1]):  # "Secretary-General (UNSG)" is a title, no body
             found.append((acronym, " ".join(name)))
     return found
 
@@ -436,9 +437,11 @@ class _Finder:
                         text[end:])
         if post:
             app = re.sub(r"^(?:the|a|an)\s+", "", post.group("app").strip())
-            first = app.split()[0].lower() if app.split() else ""
-            if (has_role(app) and first not in ("who", "which", "was", "is", "has", "had", "were", "and")
-                    and not (first.endswith(("ing", "ed")) and first not in ROLE_NOUNS)):
+            app = re.sub(r"\s*\([A-Z][\w.-]*\)$", "", app)  # "… Secretary-General (UNSG)": the title
+            first = app.split()[0] if app.split() else ""
+            # not a clause: ", who …", ", speaking for …" (a capital is a title: "United Nations …")
+            if (has_role(app) and first.lower() not in ("who", "which", "was", "is", "has", "had", "were", "and")
+                    and not (first.endswith(("ing", "ed")) and first.islower() and first not in ROLE_NOUNS)):
                 roles.append(app)
         after_role = bool(roles)  # "X, Secretary-General of Y,": the prior title is another's
         lead = text[lead_start:start].strip()
@@ -453,6 +456,9 @@ class _Finder:
                 prior = prior[cue.end():] if cue else prior
             its = re.match(r"(?:its|their)\s", prior)
             prior = re.sub(r"^(?:the|its|his|her|their)\s+", "", prior)
+            if len(prior.split()) > 16 or not has_role(prior):  # "… a stakeout with the Chairperson of X, Y"
+                title = _TRAILING_TITLE.search(prior)
+                prior = title.group() if title else prior
             if has_role(prior) and len(prior.split()) <= 16:
                 roles.insert(0, prior)
                 if its and not self.org_of(prior):  # "The SCO ..., said its Secretary-General, X"
@@ -660,6 +666,11 @@ class _Unit:
     first: int
     paragraph: int
     text: str
+
+
+#: The capitalised title at the end of a phrase: "… with the Chairperson of the African Union
+#: Commission (AUC)" → "Chairperson of the African Union Commission (AUC)".
+_TRAILING_TITLE = re.compile(r"(?<!\S)[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|on|and|to|\([A-Z][\w.-]*\)))*$")
 
 
 def _units(sentences) -> list[_Unit]:

@@ -370,3 +370,24 @@ def test_hon_before_a_name_does_not_end_the_sentence(said):
     a = check(said, "thejet-2014-09-26-pif-leaders-ban-ki-moon", 8, "“We are committed to building",
               ("Enele Sopoaga",))
     assert "Hon. Enele Sopoaga, the Prime Minister of Tuvalu stated." in a.sentence.text
+
+
+def test_the_scaffold_reads_a_title_after_the_name_and_before_it():
+    from helpers.scaffold import suggest_organizations, suggest_speakers
+
+    # "…,” said António Guterres, United Nations Secretary-General (UNSG)." and "a joint media
+    # stakeout with the Chairperson of the African Union Commission (AUC), Moussa Faki Mahamat, on …"
+    article = load_article(FRESH / "gbcghana-2019-02-10-guterres-faki-au-un-stakeout.txt")
+    drafted = {s.name: s for s in suggest_speakers(article)}
+    assert drafted["António Guterres"].role == "Secretary-General of the United Nations"
+    assert drafted["António Guterres"].organization == "UN"
+    assert drafted["Moussa Faki Mahamat"].role == "Chairperson of the African Union Commission (AUC)"
+    assert not any(o.startswith("UNSG:") for o in suggest_organizations(article))  # a title, not a body
+
+
+def test_the_scaffold_drafts_no_country_as_a_person():
+    from helpers.scaffold import suggest_speakers
+
+    # "Didier Burkhalter, OSCE Chairperson-in-Office and President of the Swiss Confederation, said …"
+    drafted = [s.name for s in suggest_speakers(load_article(FRESH / "unpress-2014-02-24-osce-briefing.txt"))]
+    assert "Didier Burkhalter" in drafted and "Swiss Confederation" not in drafted, drafted

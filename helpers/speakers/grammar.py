@@ -148,8 +148,8 @@ PLACE_AND_TIME_WORDS = frozenset("""
 """.split())
 #: Words of countries' names that would pass for a person's name ("Sri Lanka said").
 COUNTRY_WORDS = frozenset("""
-    republic federation states kingdom emirates united arabia lanka rica faso leone guinea zealand korea
-    sudan timor verde bissau marino lucia kitts tome herzegovina macedonia
+    republic federation confederation principality duchy states kingdom emirates united arabia lanka rica
+    faso leone guinea zealand korea sudan timor verde bissau marino lucia kitts tome herzegovina macedonia
 """.split())
 #: Words that never stand in a person's name.
 NOT_NAME = INSTITUTION_WORDS | PLACE_AND_TIME_WORDS | COUNTRY_WORDS
