@@ -192,6 +192,15 @@ def test_fold_gives_the_ascii_letter_ignorecase_matches():
                 assert speakers_module._fold(ch) == letter, (ch, letter)
 
 
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZz{`@[ é’“”\"-_İıſ\u0307\u212a\n\t\ud800\U0001f600"), max_size=30))
+@example("Ban Ki-moon’s “İt” ſaid \u212aey")
+def test_words_are_the_letter_runs_of_the_folded_text(text):
+    folded = speakers_module._fold(text)
+    assert speakers_module._words(folded) == set(speakers_module._LETTERS.findall(folded))
+    assert folded == text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+
+
 def _plain_name_pattern(forms):
     alt = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
@@ -423,3 +432,10 @@ def test_an_article_s_sentences_are_sentence_spans_with_their_paragraphs(article
             starts.append(starts[-1] + len(p) + 2)  # a blank line between two paragraphs
         assert list(doc.paragraph_spans) == [(s, s + len(p)) for s, p in zip(starts, doc.paragraphs)]
         assert [(s.start, s.end, s.paragraph) for s in doc.sentences] == _sentences_one_by_one(doc)
+
+
+def test_words_of_the_reports_are_the_letter_runs(article, variants):
+    for a in (article, *variants, *_reports()):
+        for sentence in a.sentences:
+            folded = speakers_module._fold(sentence.text)
+            assert speakers_module._words(folded) == set(speakers_module._LETTERS.findall(folded))

@@ -135,7 +135,24 @@ def _fold(text: str) -> str:
     where ``_fold(text)`` holds them in lower case, so ``word in _fold(text)`` is a quick,
     exact test that lets most sentences skip the slower search.
     """
-    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+    low = text.lower()
+    if low.isascii():  # none of the three characters below: nothing to replace
+        return low
+    return low.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+
+
+#: Every byte but a lower-case ASCII letter, turned into a space (see _words).
+_ONLY_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _words(folded: str) -> set[str]:
+    """The words of a folded sentence (see :func:`_fold`): ``set(_LETTERS.findall(folded))``, found in C.
+
+    In UTF-8 a lower-case ASCII letter is one byte, and every byte of any other character
+    is none of those letters: turning every other byte into a space and splitting leaves
+    exactly the runs of letters.
+    """
+    return set(folded.encode("utf-8", "surrogatepass").translate(_ONLY_LETTERS).decode("ascii").split())
 
 
 def _singular(word: str) -> str:
@@ -319,6 +336,9 @@ class _Rules:
         self.head_forms = frozenset(forms)
         # "secretary-general" is also written "Secretary General": (form, its last word, with a space)
         self.head_pairs = tuple((f, f.rsplit("-", 1)[-1], f.replace("-", " ")) for f in forms if "-" in f)
+        self.head_pairs_of = {}  # the same, by last word: the forms to look for when it is present
+        for form, last, spaced in self.head_pairs:
+            self.head_pairs_of.setdefault(last, []).extend((form, spaced))
         self.singular = {f: _singular(f) for f in forms}
         self.head_words = frozenset(f.split("-")[-1] for f in forms)  # a head ends with one of these
         # titles written short ("the SG", "The UNSG"), where a speaker holds the title they stand for
@@ -362,9 +382,11 @@ class _Rules:
 
     def descriptions(self, text: str, taken, words=None) -> list["_Mention"]:
         """Descriptions of speakers in ``text``: "the Pakistani envoy", "top officials from the AU and the UN"."""
-        out = []
+        out, heads = [], self._heads(text, words)
+        if not heads:
+            return out
         taken = taken if isinstance(taken, _Spans) else _Spans(taken)
-        for at, end in self._heads(text, words):
+        for at, end in heads:
             if at in taken:
                 continue
             written = text[at:end].lower().replace(" ", "-")
@@ -402,21 +424,21 @@ class _Rules:
 
     def _heads(self, text: str, words=None) -> list[tuple[int, int]]:
         """Where ``text`` has a word that can head a description ("envoy", "Secretary General"), in order."""
-        words = set(_LETTERS.findall(_fold(text)) if words is None else words)
-        present = self.head_words & words
+        present = self.head_words.intersection(_words(_fold(text)) if words is None else words)
         if not present:
             return []
         low = text.lower()
         forms = set(present & self.head_forms)
-        for form, last, spaced in self.head_pairs:
-            if last in present:
-                forms.update((form, spaced))
-        found = []
+        pairs = self.head_pairs_of
+        for last in present:
+            if last in pairs:
+                forms.update(pairs[last])
+        found, size = [], len(low)
         for form in forms:
             at = low.find(form)
             while at != -1:
                 end = at + len(form)
-                if (at == 0 or not _joins(low[at - 1])) and (end == len(low) or not _joins(low[end])):
+                if (at == 0 or not _joins(low[at - 1])) and (end == size or not _joins(low[end])):
                     found.append((at, end))
                 at = low.find(form, end)
         return sorted(found) if len(found) > 1 else found
@@ -499,22 +521,27 @@ class _Rules:
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
         may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
-        taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
-        name_starts = {n.start for n in found if n.how == "name"}
-        name_ends = {n.end for n in found if n.how == "name"}
-        for d in self.descriptions(text, taken, words) if may_cue else ():
-            # a description beside a name is that name's title ("UN Secretary General Antonio
-            # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
-            beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
-            if not beside:
-                found.append(d)
-        if self.country is not None and may_cue and (words is None or self.country_hints is None
-                                                     or not self.country_hints.isdisjoint(words)):
-            taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
+        if not may_cue:
+            return sorted(found) if len(found) > 1 else found
+        described = self.descriptions(text, [(m.start, m.end) for m in found] if found else _NO_SPANS, words)
+        if described:
+            name_starts = {n.start for n in found if n.how == "name"}
+            name_ends = {n.end for n in found if n.how == "name"}
+            for d in described:
+                # a description beside a name is that name's title ("UN Secretary General Antonio
+                # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
+                beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
+                if not beside:
+                    found.append(d)
+        if self.country is not None and (words is None or self.country_hints is None
+                                         or not self.country_hints.isdisjoint(words)):
+            taken = None  # the spans found so far, made at the first country
             for m in self.country.finditer(text):
+                if taken is None:
+                    taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), self.countries[m.group()], "country", m.group(), False))
-        return sorted(found)
+        return sorted(found) if len(found) > 1 else found
 
 
 
@@ -648,7 +675,7 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
         The blanked text, whether the sentence ends inside a quotation, and whether any
         of it was quoted.
     """
-    if not inside and _QUOTE_MARK.search(text) is None:
+    if not inside and "“" not in text and "”" not in text and '"' not in text:  # the marks of _QUOTE_MARK
         return text, False, False
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     spans, start = [], 0 if inside else None  # the quoted stretches, and where an open one began
@@ -1174,7 +1201,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         blanked, quote_open, _ = _blank_quotes(text, began_inside)
         quote_paragraph = sent.paragraph
         folded = _fold(text)
-        words = set(_LETTERS.findall(folded))
+        words = _words(folded)
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
         mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
         ctx.sentence, ctx.blanked, ctx.mentions = sent, blanked, mentions
