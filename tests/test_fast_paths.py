@@ -201,6 +201,33 @@ def test_words_are_the_letter_runs_of_the_folded_text(text):
     assert folded == text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
 
 
+_PLAIN_PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["he", "He", "HE", "she", "She", "they", "They", "the", "-", "_", " ", "x", "é",
+                                 "said", " said", "s", "t", "h", "e", "y", ",", "\n"]), max_size=12).map("".join))
+@example("She said; they said, he-said, The he said")
+def test_pronoun_pattern_finds_what_one_class_per_letter_finds(text):
+    rules = speakers_module._rules(tuple(load_speakers(load_article())), load_cues())
+    for fast, plain in ((rules.pronoun, rules.pronoun.pattern.replace(speakers_module._PRONOUN, _PLAIN_PRONOUN)),
+                        (rules.subject_pronoun, rules.subject_pronoun.pattern.replace(speakers_module._PRONOUN,
+                                                                                      _PLAIN_PRONOUN))):
+        assert plain != fast.pattern
+        plain = re.compile(plain)
+        assert [m.groupdict() | {"span": m.span()} for m in fast.finditer(text)] == \
+               [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
+
+
+def test_attributions_made_without_setattr_are_the_dataclass_s():
+    for a in speakers_module.attribute(load_article())[:20]:
+        made = speakers_module.Attribution(a.sentence, a.speakers, a.cue, a.kind, a.evidence)
+        assert type(a) is speakers_module.Attribution
+        assert a == made and hash(a) == hash(made) and repr(a) == repr(made)
+        with pytest.raises(AttributeError):
+            a.cue = None
+
+
 def _plain_name_pattern(forms):
     alt = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")

@@ -49,6 +49,18 @@ class Attribution:
     evidence: str
 
 
+def _attribution(sentence, speakers, cue, kind, evidence) -> Attribution:
+    """``Attribution(sentence, speakers, cue, kind, evidence)``, made without the frozen dataclass's
+    ``object.__setattr__`` for each field (as ``helpers.article`` makes a Sentence): the same object,
+    equal, hashed and shown alike (tests/test_fast_paths.py checks it)."""
+    made = _new(Attribution)
+    made.__dict__.update(sentence=sentence, speakers=speakers, cue=cue, kind=kind, evidence=evidence)
+    return made
+
+
+_new = object.__new__
+
+
 # --- the rules ------------------------------------------------------------------------
 #
 # The rules read each sentence with what stands inside quotation marks blanked out: the
@@ -79,7 +91,10 @@ _OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“�
 _CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"  # a crawler's date left in the text
                            r"(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
                            r"(?:[A-Z][^,“”\"]{0,160},\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
-_PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
+#: "he", "she", "they" as words ("He", "she" …): each alternative starts with a plain letter, so that a
+#: search jumps to the places where one of those letters stands (see :func:`_word_alternatives`).
+_PRONOUN = (r"(?P<pronoun>H(?<![\w-]H)e|h(?<![\w-]h)e|S(?<![\w-]S)he|s(?<![\w-]s)he|T(?<![\w-]T)hey|t(?<![\w-]t)hey)"
+            r"(?![\w-])")
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+$")
 _ACCORDING_PRONOUN = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+(?P<pronoun>him|her|them)\b")
 #: Two mentions that name speakers together: "Ukraine and the United States", "Mr. Guterres, as well as Smail Chergui".
@@ -716,7 +731,7 @@ def _kind(text: str, has_speaker: bool, blanked: str | None = None, began_inside
     stripped = text.lstrip()
     if stripped[:1] in _QUOTES_OPEN or began_inside:
         return "direct quote"
-    if any(q in text for q in "“”\""):
+    if "“" in text or "”" in text or '"' in text:
         if blanked is not None:
             opened = min((text.find(q) for q in "“\"" if q in text), default=-1)
             frame = text[:opened]
@@ -842,6 +857,8 @@ def _many_speakers(ctx):
 
 def _named(ctx):
     """2. A speaker named, described or given by their country, bound to a cue."""
+    if not ctx.bound:
+        return None
     names, cue, evidence = [], None, None
     first = min((m.start for m, _, _ in ctx.bound if m.names), default=None)
     if first is None:
@@ -1235,7 +1252,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             if who:
                 salient.append((who, None))
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
-        out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
+        out.append(_attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
         _split_frame(out, sentences, rules)
         _pointed_back(out)
@@ -1253,10 +1270,10 @@ def _pointed_back(out) -> None:
     if len(out) < 2:
         return
     pointer, before = out[-1], out[-2]
+    if not pointer.speakers or before.speakers or before.cue is not None or before.evidence != _NO_ONE:
+        return
     found = _POINTS_BACK.match(pointer.sentence.text)
-    if (not found or not pointer.speakers or before.speakers or before.cue is not None
-            or before.evidence != _NO_ONE
-            or pointer.sentence.paragraph - before.sentence.paragraph > 1):
+    if not found or pointer.sentence.paragraph - before.sentence.paragraph > 1:
         return
     out[-2] = Attribution(before.sentence, pointer.speakers, pointer.cue, before.kind if before.kind != "narration"
                           else "indirect speech", f"the next sentence, {found.group().strip()!r} …, says who said it")
@@ -1273,6 +1290,8 @@ def _split_frame(out, sentences, rules) -> None:
     if len(out) < 2:
         return
     frame, quote = out[-1], out[-2]
+    if not frame.speakers or frame.cue is None or quote.cue is not None:
+        return
     text, before = frame.sentence.text.strip(), quote.sentence.text.rstrip()
     if (not frame.speakers or frame.cue is None or frame.sentence.paragraph != quote.sentence.paragraph
             or len(text.split()) > _SPLIT_FRAME_MAX_WORDS or before[-2:] not in ("?”", '?"', "!”", '!"')
