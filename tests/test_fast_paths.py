@@ -228,6 +228,13 @@ def test_attributions_made_without_setattr_are_the_dataclass_s():
             a.cue = None
 
 
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=10), st.integers(-2, 32))
+def test_spans_hold_a_position_as_any_span_does(spans, at):
+    for given_as in (spans, tuple(spans), iter(spans)):
+        assert (at in speakers_module._Spans(given_as)) == any(s <= at < e for s, e in spans)
+
+
 def _plain_name_pattern(forms):
     alt = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")

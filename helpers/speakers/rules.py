@@ -592,12 +592,25 @@ class _Spans:
     with thousands of mentions is read in time proportional to them, not to their square.
     """
 
+    __slots__ = ("few", "starts", "reach")
+
     def __init__(self, spans=()):
-        spans = sorted(spans) if spans else ()
+        if not isinstance(spans, (list, tuple)):
+            spans = list(spans)
+        if len(spans) <= 4:  # a sentence's few mentions: asked one by one, with nothing to build
+            self.few = tuple(spans)
+            return
+        self.few = None
+        spans = sorted(spans)
         self.starts = [s for s, _ in spans]
         self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
 
     def __contains__(self, at: int) -> bool:
+        if self.few is not None:
+            for s, e in self.few:
+                if s <= at < e:
+                    return True
+            return False
         k = bisect_right(self.starts, at)
         return k > 0 and self.reach[k - 1] > at
 
