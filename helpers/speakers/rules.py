@@ -71,12 +71,29 @@ _new = object.__new__
 
 _APOS = f"[{APOSTROPHES}]"  # an apostrophe, as a character class
 _QUOTES_OPEN = "“\""
-_GROUP = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
-                    r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
+
+
+def _starting_with(first: str, pattern: str, or_at_start: bool = False) -> str:
+    r"""``pattern``, tried only where one of the characters ``first`` stands (or at the text's start).
+
+    Every match of ``pattern`` must begin with one of ``first`` (read with the pattern's own
+    flags: under ``re.IGNORECASE`` ``[s]`` matches what ``s`` does), or at the start of the text
+    where ``or_at_start``: the look-ahead then changes no match, and a search passes every other
+    place with one test instead of trying each alternative there (tests/test_fast_paths.py
+    checks each pattern against the one without it).
+    """
+    ahead = f"(?=[{re.escape(first)}])"
+    return f"(?:^|{ahead})(?:{pattern})" if or_at_start else f"{ahead}(?:{pattern})"
+
+
+_GROUP_ANYWHERE = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
+                             r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
 #: Words one of which a "many speakers" sentence holds (see _fold): a quick test before _GROUP.
 _GROUP_HINTS = ("speakers", "delegat", "members")
 #: And one of these words: the other quick test.
 _QUANTIFIERS = frozenset(("many", "some", "several", "other", "most", "all", "number"))
+#: The same, tried only where a quantifier can begin (see _starting_with).
+_GROUP = re.compile(_starting_with("msoa", _GROUP_ANYWHERE.pattern), _GROUP_ANYWHERE.flags)
 
 _BETWEEN = rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+"
 #: An appositive between commas after a name ("Rashid Alimov, Secretary-General of the SCO, said"),
@@ -259,7 +276,9 @@ class _Rules:
         # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
         # the inverted order never with a cue whose object is a person ("…, welcomed Guterres' commitments")
         inverted_alt = _trie([c for c in finite if not OBJECT_CUES.match(c)]) or never
-        self.bound_before = re.compile(rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$")
+        self.anywhere = {}  # the patterns below that are tried only where their first characters stand, as written
+        self.anywhere["bound_before"] = rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$"
+        self.bound_before = re.compile(_starting_with(",”\":;—–", self.anywhere["bound_before"], or_at_start=True))
         # the first words of what names a source: "according to", "a briefing by"
         self.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
         # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
@@ -308,9 +327,11 @@ class _Rules:
             listing = rf"{country}(?:\s*,\s*{country})*(?:,?\s+and\s+{country})?"
             self.country = re.compile(_word_alternatives(sorted(countries, key=len, reverse=True)))
             self.country_hints = _first_words(countries)
-            self.introducer = re.compile(
+            self.anywhere["introducer"] = (
                 rf"\b(?:[Tt]he\s+)?[Rr]epresentatives?\s+of\s+(?P<list>{listing})(?![\w-])"
                 rf"|(?P<owner>{country}){_APOS}s?\s+(?:Permanent\s+)?[Rr]epresentative\b")
+            firsts = "TtRr" + "".join(sorted({c[0] for c in countries}))  # "the", "Representative", a country
+            self.introducer = re.compile(_starting_with(firsts, self.anywhere["introducer"]))
         else:
             self.country = self.introducer = self.country_hints = None
         self._descriptions(registry)
@@ -366,6 +387,7 @@ class _Rules:
         self.org_name = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
         self.demonyms = {d: c for c in self.countries for d in _demonyms(c)}
         self._fit_cache = {}
+        self._head_of = {}  # _head of each head as written, found once
 
     def _entities(self, text: str) -> set[str]:
         """The organizations (keys) and countries that ``text`` names, in lower case."""
@@ -405,9 +427,10 @@ class _Rules:
             if at in taken:
                 continue
             written = text[at:end].lower().replace(" ", "-")
-            head = self.singular[written]
-            plural = head != written and not written.endswith("ss") and written not in SHORT_TITLES
-            group_noun = head in GROUP_HEADS
+            known = self._head_of.get(written)
+            if known is None:
+                known = self._head_of[written] = self._head(written)
+            head, plural, group_noun, generic = known
             if group_noun and not plural:
                 continue  # "the country", "a member": no one the registry can name
             start, mods, det = self._before_head(text, at)
@@ -425,7 +448,6 @@ class _Rules:
                 names = ()
             else:
                 names = self._fitting(head, tuple(mods), entities, bool(_OF_A_DELEGATION.match(post_text)))
-            generic = head in (*DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS)
             if plural and names and generic and not entities and not any(
                     w[0].isupper() or w.lower() in self.role_words for w in mods):
                 names = ()  # "the delegations", "the heads of regional organizations": which ones, no one can say
@@ -436,6 +458,14 @@ class _Rules:
             out.append(_Mention(start, end + len(post_text), names, "group" if plural and not names else "description",
                                 label, plural))
         return out
+
+    def _head(self, written: str) -> tuple[str, bool, bool, bool]:
+        """A head as written ("envoys", "secretary-general"): its singular, whether it is plural, whether
+        it names a group ("states") and whether it is a generic title ("delegates", "chief")."""
+        head = self.singular[written]
+        plural = head != written and not written.endswith("ss") and written not in SHORT_TITLES
+        return (head, plural, head in GROUP_HEADS,
+                head in (*DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS))
 
     def _heads(self, text: str, words=None) -> list[tuple[int, int]]:
         """Where ``text`` has a word that can head a description ("envoy", "Secretary General"), in order."""
@@ -453,7 +483,8 @@ class _Rules:
             at = low.find(form)
             while at != -1:
                 end = at + len(form)
-                if (at == 0 or not _joins(low[at - 1])) and (end == size or not _joins(low[end])):
+                if (at == 0 or not ((c := low[at - 1]).isalnum() or c in "_-")) \
+                        and (end == size or not ((c := low[end]).isalnum() or c in "_-")):  # see _joins
                     found.append((at, end))
                 at = low.find(form, end)
         return sorted(found) if len(found) > 1 else found
@@ -807,11 +838,11 @@ def _bind(blanked: str, mentions, rules: _Rules):
     for m in mentions:
         if (found := rules.bound_after.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
-        elif " by " in blanked[m.end:m.end + 200] and (found := rules.opening.match(blanked, m.end)):
+        elif blanked.find(" by ", m.end, m.end + 200) != -1 and (found := rules.opening.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
         elif (found := rules.bound_before.search(blanked, max(0, m.start - 240), m.start)):
             bound[m] = (found.group("cue"), "inverted")
-        elif " by " in blanked[max(0, m.start - 160):m.start] and (
+        elif blanked.find(" by ", max(0, m.start - 160), m.start) != -1 and (
                 found := rules.bound_passive.search(blanked, max(0, m.start - 200), m.start)):
             bound[m] = (found.group("cue"), "passive")
         elif blanked.endswith("to ", 0, m.start) and _ACCORDING.search(blanked, max(0, m.start - 20), m.start):
@@ -1066,7 +1097,7 @@ def _unlisted_name(text: str, end: int) -> str | None:
 #: Narration about the meeting and the scene: what was held, chaired, convened, signed or founded,
 #: who the members of an organization are, what a debate focuses on. Whoever speaks around them,
 #: these verbs report events and institutions, not words.
-_SCENE = re.compile(
+_SCENE_ANYWHERE = re.compile(
     r"\b(?:was|were)\s+(?:officially\s+|first\s+|formally\s+|jointly\s+)?"
     r"(?:chaired|convened|held|hosted|organi[sz]ed|co-chaired|presided\s+over|attended)\b"
     r"|\b(?:chaired|convened|co-chaired|hosted|opened|presided\s+over)\s+(?:the|a|an|its|this)\s+"
@@ -1076,7 +1107,7 @@ _SCENE = re.compile(
     rf"briefing|dialogue)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
-_HISTORY = re.compile(
+_HISTORY_ANYWHERE = re.compile(
     r"\b(?:was|were)\s+(?:officially\s+|first\s+|formally\s+|jointly\s+)?"
     r"(?:established|founded|created|set\s+up|launched|signed)\b"
     r"|\b(?:comprises|comprising|consists\s+of|is\s+made\s+up\s+of)\b"
@@ -1102,7 +1133,7 @@ _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?
 #: "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
 #: any words between, a verb of doing in the simple past or present ("had discussed" is reported
 #: speech, and is left alone).
-_DID = re.compile(
+_DID_ANYWHERE = re.compile(
     rf"^(?:[A-Z][^,“”\"]{{0,80}},\s+)?"
     rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and"
     rf"|[a-z]+(?:man|woman|person|leaders?|sides?|parties|officials?))\s+){{0,8}}"
@@ -1117,6 +1148,12 @@ _DID = re.compile(
     r"speech)\s+(?:at|during|in|on|while|before)\b"
     r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
     r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)")
+#: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
+#: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
+#: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
+_SCENE = re.compile(_starting_with("wchopti", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
+_HISTORY = re.compile(_starting_with("wcibsdmefl", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
+_DID = re.compile(_starting_with("m", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
 #: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
