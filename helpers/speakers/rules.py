@@ -957,7 +957,7 @@ def _pronoun_target(pronoun, ctx, at):
     if here and registry[here[-1][0]].pronoun in (pronoun, None):
         # "Al-Araby delivering a keynote address in which he underscored …": named before it, here
         return here[-1], f"pronoun '{pronoun}' points to {here[-1][0]}, named before it in the sentence", None
-    singles = [names for names, group in reversed(ctx.salient) if not group and len(names) == 1]
+    singles = (names for names, group in reversed(ctx.salient) if not group and len(names) == 1)  # read up to a fit
     for n, names in enumerate(singles):
         known = registry[names[0]].pronoun
         if known == pronoun or (known is None and n == 0):
