@@ -219,15 +219,6 @@ def test_pronoun_pattern_finds_what_one_class_per_letter_finds(text):
                [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
 
 
-def test_attributions_made_without_setattr_are_the_dataclass_s():
-    for a in speakers_module.attribute(load_article())[:20]:
-        made = speakers_module.Attribution(a.sentence, a.speakers, a.cue, a.kind, a.evidence)
-        assert type(a) is speakers_module.Attribution
-        assert a == made and hash(a) == hash(made) and repr(a) == repr(made)
-        with pytest.raises(AttributeError):
-            a.cue = None
-
-
 @settings(max_examples=400, derandomize=True, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=10), st.integers(-2, 32))
 def test_spans_hold_a_position_as_any_span_does(spans, at):

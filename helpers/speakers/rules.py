@@ -49,18 +49,6 @@ class Attribution:
     evidence: str
 
 
-def _attribution(sentence, speakers, cue, kind, evidence) -> Attribution:
-    """``Attribution(sentence, speakers, cue, kind, evidence)``, made without the frozen dataclass's
-    ``object.__setattr__`` for each field (as ``helpers.article`` makes a Sentence): the same object,
-    equal, hashed and shown alike (tests/test_fast_paths.py checks it)."""
-    made = _new(Attribution)
-    made.__dict__.update(sentence=sentence, speakers=speakers, cue=cue, kind=kind, evidence=evidence)
-    return made
-
-
-_new = object.__new__
-
-
 # --- the rules ------------------------------------------------------------------------
 #
 # The rules read each sentence with what stands inside quotation marks blanked out: the
@@ -1302,7 +1290,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             if who:
                 salient.append((who, None))
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
-        out.append(_attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
+        out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
         _split_frame(out, sentences, rules)
         _pointed_back(out)
