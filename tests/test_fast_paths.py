@@ -192,6 +192,91 @@ def test_fold_gives_the_ascii_letter_ignorecase_matches():
                 assert speakers_module._fold(ch) == letter, (ch, letter)
 
 
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZz{`@[ é’“”\"-_İıſ\u0307\u212a\n\t\ud800\U0001f600"), max_size=30))
+@example("Ban Ki-moon’s “İt” ſaid \u212aey")
+def test_words_are_the_letter_runs_of_the_folded_text(text):
+    folded = speakers_module._fold(text)
+    assert speakers_module._words(folded) == set(speakers_module._LETTERS.findall(folded))
+    assert folded == text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+
+
+_PLAIN_PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(["he", "He", "HE", "she", "She", "they", "They", "the", "-", "_", " ", "x", "é",
+                                 "said", " said", "s", "t", "h", "e", "y", ",", "\n"]), max_size=12).map("".join))
+@example("She said; they said, he-said, The he said")
+def test_pronoun_pattern_finds_what_one_class_per_letter_finds(text):
+    rules = speakers_module._rules(tuple(load_speakers(load_article())), load_cues())
+    for fast, plain in ((rules.pronoun, rules.pronoun.pattern.replace(speakers_module._PRONOUN, _PLAIN_PRONOUN)),
+                        (rules.subject_pronoun, rules.subject_pronoun.pattern.replace(speakers_module._PRONOUN,
+                                                                                      _PLAIN_PRONOUN))):
+        assert plain != fast.pattern
+        plain = re.compile(plain)
+        assert [m.groupdict() | {"span": m.span()} for m in fast.finditer(text)] == \
+               [m.groupdict() | {"span": m.span()} for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=10), st.integers(-2, 32))
+def test_spans_hold_a_position_as_any_span_does(spans, at):
+    for given_as in (spans, tuple(spans), iter(spans)):
+        assert (at in speakers_module._Spans(given_as)) == any(s <= at < e for s, e in spans)
+
+
+def test_a_letter_class_matches_what_the_letter_matches_ignoring_case():
+    # _starting_with's look-ahead ([s] under re.IGNORECASE) lets through every character the letter matches
+    letters = "".join(sorted(set("msoa" + "wchopti" + "wcibsdmefl")))
+    for ch in map(chr, range(0x30000)):
+        for x in letters:
+            assert bool(re.fullmatch(f"[{x}]", ch, re.IGNORECASE)) == bool(re.fullmatch(x, ch, re.IGNORECASE)), (x, ch)
+
+
+def _same_matches(fast, plain, text, pos=0, endpos=None):
+    endpos = len(text) if endpos is None else endpos
+    return [(m.span(), m.groupdict()) for m in fast.finditer(text, pos, endpos)] == \
+           [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, endpos)]
+
+
+_SCENE_PIECES = ["was", "Was", "were", " ", "  ", "established", "held", "chaired", "co-chaired", "the", "The", "This",
+                 "meeting", "meetings", "Its", "debate", "also", "member", "states", "are", "ſtates", "İts", "made",
+                 "up", "of", "is", "Many", "speakers", "some", "delegates", "He", "met", "x", ",", "-", "\n",
+                 "Established", "in", "2001", "became", "members", "two", "sides", "signed", "a", "treaty", "said"]
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_SCENE_PIECES), max_size=14).map(" ".join), st.integers(0, 5))
+@example("The meeting was held in Cairo. It was established in 1992. Many speakers said so.", 0)
+@example("He met with them; the two sides made the appeal at the summit. SADC member states are 16.", 3)
+def test_patterns_tried_where_they_can_start_match_as_everywhere(text, pos):
+    for name in ("_GROUP", "_SCENE", "_HISTORY", "_DID"):
+        fast, plain = getattr(speakers_module, name), getattr(speakers_module, name + "_ANYWHERE")
+        assert fast.pattern != plain.pattern and fast.flags == plain.flags
+        assert _same_matches(fast, plain, text), name
+        assert _same_matches(fast, plain, text, pos), name
+
+
+_INTRODUCER_PIECES = ["the", "The", "representative", "Representative", "representatives", "of", "Pakistan",
+                      "Russian Federation", "United States", "Ukraine", "’s", "'s", "Permanent", "and", ",", " ",
+                      "said", "“", ":", "—", "Ambassador", "Lodhi", "x", "-"]
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.lists(st.sampled_from(_INTRODUCER_PIECES), max_size=14).map(" ".join), st.integers(0, 40))
+@example("The representatives of Ukraine and the United States said, Pakistan’s Permanent Representative", 10)
+@example("…, said Ambassador Lodhi: said the Russian Federation's representative", 0)
+def test_rules_tried_where_they_can_start_match_as_everywhere(text, cut):
+    rules = speakers_module._rules(tuple(load_speakers(load_article())), load_cues())
+    assert set(rules.anywhere) == {"introducer", "bound_before"}
+    for name, plain in rules.anywhere.items():
+        fast, plain = getattr(rules, name), re.compile(plain)
+        assert fast.pattern != plain.pattern
+        assert _same_matches(fast, plain, text), name
+        assert _same_matches(fast, plain, text, max(0, len(text) - cut - 30), len(text) - min(cut, len(text))), name
+
+
 def _plain_name_pattern(forms):
     alt = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
@@ -423,3 +508,22 @@ def test_an_article_s_sentences_are_sentence_spans_with_their_paragraphs(article
             starts.append(starts[-1] + len(p) + 2)  # a blank line between two paragraphs
         assert list(doc.paragraph_spans) == [(s, s + len(p)) for s, p in zip(starts, doc.paragraphs)]
         assert [(s.start, s.end, s.paragraph) for s in doc.sentences] == _sentences_one_by_one(doc)
+
+
+def test_words_of_the_reports_are_the_letter_runs(article, variants):
+    for a in (article, *variants, *_reports()):
+        for sentence in a.sentences:
+            folded = speakers_module._fold(sentence.text)
+            assert speakers_module._words(folded) == set(speakers_module._LETTERS.findall(folded))
+
+
+def test_patterns_tried_where_they_can_start_match_as_everywhere_on_the_reports(article, variants):
+    rules = speakers_module._rules(tuple(load_speakers(article)), load_cues())
+    for a in (article, *variants, *_reports()):
+        for sentence in a.sentences:
+            text = sentence.text
+            for name in ("_GROUP", "_SCENE", "_HISTORY", "_DID"):
+                assert _same_matches(getattr(speakers_module, name), getattr(speakers_module, name + "_ANYWHERE"), text)
+            for name, plain in rules.anywhere.items():
+                assert _same_matches(getattr(rules, name), re.compile(plain), text)
+                assert _same_matches(getattr(rules, name), re.compile(plain), text, len(text) // 3, 2 * len(text) // 3)

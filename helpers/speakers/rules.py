@@ -59,12 +59,29 @@ class Attribution:
 
 _APOS = f"[{APOSTROPHES}]"  # an apostrophe, as a character class
 _QUOTES_OPEN = "“\""
-_GROUP = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
-                    r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
+
+
+def _starting_with(first: str, pattern: str, or_at_start: bool = False) -> str:
+    r"""``pattern``, tried only where one of the characters ``first`` stands (or at the text's start).
+
+    Every match of ``pattern`` must begin with one of ``first`` (read with the pattern's own
+    flags: under ``re.IGNORECASE`` ``[s]`` matches what ``s`` does), or at the start of the text
+    where ``or_at_start``: the look-ahead then changes no match, and a search passes every other
+    place with one test instead of trying each alternative there (tests/test_fast_paths.py
+    checks each pattern against the one without it).
+    """
+    ahead = f"(?=[{re.escape(first)}])"
+    return f"(?:^|{ahead})(?:{pattern})" if or_at_start else f"{ahead}(?:{pattern})"
+
+
+_GROUP_ANYWHERE = re.compile(r"\b(?:many|some|several|other|most|all|a number of)\s+(?:of\s+the\s+)?"
+                             r"(?:speakers|delegates|delegations|members)\b", re.IGNORECASE)
 #: Words one of which a "many speakers" sentence holds (see _fold): a quick test before _GROUP.
 _GROUP_HINTS = ("speakers", "delegat", "members")
 #: And one of these words: the other quick test.
 _QUANTIFIERS = frozenset(("many", "some", "several", "other", "most", "all", "number"))
+#: The same, tried only where a quantifier can begin (see _starting_with).
+_GROUP = re.compile(_starting_with("msoa", _GROUP_ANYWHERE.pattern), _GROUP_ANYWHERE.flags)
 
 _BETWEEN = rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+"
 #: An appositive between commas after a name ("Rashid Alimov, Secretary-General of the SCO, said"),
@@ -79,7 +96,10 @@ _OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“�
 _CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"  # a crawler's date left in the text
                            r"(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
                            r"(?:[A-Z][^,“”\"]{0,160},\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
-_PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
+#: "he", "she", "they" as words ("He", "she" …): each alternative starts with a plain letter, so that a
+#: search jumps to the places where one of those letters stands (see :func:`_word_alternatives`).
+_PRONOUN = (r"(?P<pronoun>H(?<![\w-]H)e|h(?<![\w-]h)e|S(?<![\w-]S)he|s(?<![\w-]s)he|T(?<![\w-]T)hey|t(?<![\w-]t)hey)"
+            r"(?![\w-])")
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+$")
 _ACCORDING_PRONOUN = re.compile(r"(?<![\w-])[Aa]ccording\s+to\s+(?P<pronoun>him|her|them)\b")
 #: Two mentions that name speakers together: "Ukraine and the United States", "Mr. Guterres, as well as Smail Chergui".
@@ -135,7 +155,24 @@ def _fold(text: str) -> str:
     where ``_fold(text)`` holds them in lower case, so ``word in _fold(text)`` is a quick,
     exact test that lets most sentences skip the slower search.
     """
-    return text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+    low = text.lower()
+    if low.isascii():  # none of the three characters below: nothing to replace
+        return low
+    return low.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+
+
+#: Every byte but a lower-case ASCII letter, turned into a space (see _words).
+_ONLY_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _words(folded: str) -> set[str]:
+    """The words of a folded sentence (see :func:`_fold`): ``set(_LETTERS.findall(folded))``, found in C.
+
+    In UTF-8 a lower-case ASCII letter is one byte, and every byte of any other character
+    is none of those letters: turning every other byte into a space and splitting leaves
+    exactly the runs of letters.
+    """
+    return set(folded.encode("utf-8", "surrogatepass").translate(_ONLY_LETTERS).decode("ascii").split())
 
 
 def _singular(word: str) -> str:
@@ -227,7 +264,9 @@ class _Rules:
         # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
         # the inverted order never with a cue whose object is a person ("…, welcomed Guterres' commitments")
         inverted_alt = _trie([c for c in finite if not OBJECT_CUES.match(c)]) or never
-        self.bound_before = re.compile(rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$")
+        self.anywhere = {}  # the patterns below that are tried only where their first characters stand, as written
+        self.anywhere["bound_before"] = rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$"
+        self.bound_before = re.compile(_starting_with(",”\":;—–", self.anywhere["bound_before"], or_at_start=True))
         # the first words of what names a source: "according to", "a briefing by"
         self.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
         # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
@@ -276,9 +315,11 @@ class _Rules:
             listing = rf"{country}(?:\s*,\s*{country})*(?:,?\s+and\s+{country})?"
             self.country = re.compile(_word_alternatives(sorted(countries, key=len, reverse=True)))
             self.country_hints = _first_words(countries)
-            self.introducer = re.compile(
+            self.anywhere["introducer"] = (
                 rf"\b(?:[Tt]he\s+)?[Rr]epresentatives?\s+of\s+(?P<list>{listing})(?![\w-])"
                 rf"|(?P<owner>{country}){_APOS}s?\s+(?:Permanent\s+)?[Rr]epresentative\b")
+            firsts = "TtRr" + "".join(sorted({c[0] for c in countries}))  # "the", "Representative", a country
+            self.introducer = re.compile(_starting_with(firsts, self.anywhere["introducer"]))
         else:
             self.country = self.introducer = self.country_hints = None
         self._descriptions(registry)
@@ -319,6 +360,9 @@ class _Rules:
         self.head_forms = frozenset(forms)
         # "secretary-general" is also written "Secretary General": (form, its last word, with a space)
         self.head_pairs = tuple((f, f.rsplit("-", 1)[-1], f.replace("-", " ")) for f in forms if "-" in f)
+        self.head_pairs_of = {}  # the same, by last word: the forms to look for when it is present
+        for form, last, spaced in self.head_pairs:
+            self.head_pairs_of.setdefault(last, []).extend((form, spaced))
         self.singular = {f: _singular(f) for f in forms}
         self.head_words = frozenset(f.split("-")[-1] for f in forms)  # a head ends with one of these
         # titles written short ("the SG", "The UNSG"), where a speaker holds the title they stand for
@@ -331,6 +375,7 @@ class _Rules:
         self.org_name = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
         self.demonyms = {d: c for c in self.countries for d in _demonyms(c)}
         self._fit_cache = {}
+        self._head_of = {}  # _head of each head as written, found once
 
     def _entities(self, text: str) -> set[str]:
         """The organizations (keys) and countries that ``text`` names, in lower case."""
@@ -362,15 +407,18 @@ class _Rules:
 
     def descriptions(self, text: str, taken, words=None) -> list["_Mention"]:
         """Descriptions of speakers in ``text``: "the Pakistani envoy", "top officials from the AU and the UN"."""
-        out = []
+        out, heads = [], self._heads(text, words)
+        if not heads:
+            return out
         taken = taken if isinstance(taken, _Spans) else _Spans(taken)
-        for at, end in self._heads(text, words):
+        for at, end in heads:
             if at in taken:
                 continue
             written = text[at:end].lower().replace(" ", "-")
-            head = self.singular[written]
-            plural = head != written and not written.endswith("ss") and written not in SHORT_TITLES
-            group_noun = head in GROUP_HEADS
+            known = self._head_of.get(written)
+            if known is None:
+                known = self._head_of[written] = self._head(written)
+            head, plural, group_noun, generic = known
             if group_noun and not plural:
                 continue  # "the country", "a member": no one the registry can name
             start, mods, det = self._before_head(text, at)
@@ -388,7 +436,6 @@ class _Rules:
                 names = ()
             else:
                 names = self._fitting(head, tuple(mods), entities, bool(_OF_A_DELEGATION.match(post_text)))
-            generic = head in (*DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS)
             if plural and names and generic and not entities and not any(
                     w[0].isupper() or w.lower() in self.role_words for w in mods):
                 names = ()  # "the delegations", "the heads of regional organizations": which ones, no one can say
@@ -400,23 +447,32 @@ class _Rules:
                                 label, plural))
         return out
 
+    def _head(self, written: str) -> tuple[str, bool, bool, bool]:
+        """A head as written ("envoys", "secretary-general"): its singular, whether it is plural, whether
+        it names a group ("states") and whether it is a generic title ("delegates", "chief")."""
+        head = self.singular[written]
+        plural = head != written and not written.endswith("ss") and written not in SHORT_TITLES
+        return (head, plural, head in GROUP_HEADS,
+                head in (*DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS))
+
     def _heads(self, text: str, words=None) -> list[tuple[int, int]]:
         """Where ``text`` has a word that can head a description ("envoy", "Secretary General"), in order."""
-        words = set(_LETTERS.findall(_fold(text)) if words is None else words)
-        present = self.head_words & words
+        present = self.head_words.intersection(_words(_fold(text)) if words is None else words)
         if not present:
             return []
         low = text.lower()
         forms = set(present & self.head_forms)
-        for form, last, spaced in self.head_pairs:
-            if last in present:
-                forms.update((form, spaced))
-        found = []
+        pairs = self.head_pairs_of
+        for last in present:
+            if last in pairs:
+                forms.update(pairs[last])
+        found, size = [], len(low)
         for form in forms:
             at = low.find(form)
             while at != -1:
                 end = at + len(form)
-                if (at == 0 or not _joins(low[at - 1])) and (end == len(low) or not _joins(low[end])):
+                if (at == 0 or not ((c := low[at - 1]).isalnum() or c in "_-")) \
+                        and (end == size or not ((c := low[end]).isalnum() or c in "_-")):  # see _joins
                     found.append((at, end))
                 at = low.find(form, end)
         return sorted(found) if len(found) > 1 else found
@@ -499,22 +555,27 @@ class _Rules:
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
         may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
-        taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
-        name_starts = {n.start for n in found if n.how == "name"}
-        name_ends = {n.end for n in found if n.how == "name"}
-        for d in self.descriptions(text, taken, words) if may_cue else ():
-            # a description beside a name is that name's title ("UN Secretary General Antonio
-            # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
-            beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
-            if not beside:
-                found.append(d)
-        if self.country is not None and may_cue and (words is None or self.country_hints is None
-                                                     or not self.country_hints.isdisjoint(words)):
-            taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
+        if not may_cue:
+            return sorted(found) if len(found) > 1 else found
+        described = self.descriptions(text, [(m.start, m.end) for m in found] if found else _NO_SPANS, words)
+        if described:
+            name_starts = {n.start for n in found if n.how == "name"}
+            name_ends = {n.end for n in found if n.how == "name"}
+            for d in described:
+                # a description beside a name is that name's title ("UN Secretary General Antonio
+                # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
+                beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
+                if not beside:
+                    found.append(d)
+        if self.country is not None and (words is None or self.country_hints is None
+                                         or not self.country_hints.isdisjoint(words)):
+            taken = None  # the spans found so far, made at the first country
             for m in self.country.finditer(text):
+                if taken is None:
+                    taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), self.countries[m.group()], "country", m.group(), False))
-        return sorted(found)
+        return sorted(found) if len(found) > 1 else found
 
 
 
@@ -550,12 +611,25 @@ class _Spans:
     with thousands of mentions is read in time proportional to them, not to their square.
     """
 
+    __slots__ = ("few", "starts", "reach")
+
     def __init__(self, spans=()):
-        spans = sorted(spans) if spans else ()
+        if not isinstance(spans, (list, tuple)):
+            spans = list(spans)
+        if len(spans) <= 4:  # a sentence's few mentions: asked one by one, with nothing to build
+            self.few = tuple(spans)
+            return
+        self.few = None
+        spans = sorted(spans)
         self.starts = [s for s, _ in spans]
         self.reach = list(accumulate((e for _, e in spans), max))  # the furthest end so far
 
     def __contains__(self, at: int) -> bool:
+        if self.few is not None:
+            for s, e in self.few:
+                if s <= at < e:
+                    return True
+            return False
         k = bisect_right(self.starts, at)
         return k > 0 and self.reach[k - 1] > at
 
@@ -648,7 +722,7 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
         The blanked text, whether the sentence ends inside a quotation, and whether any
         of it was quoted.
     """
-    if not inside and _QUOTE_MARK.search(text) is None:
+    if not inside and "“" not in text and "”" not in text and '"' not in text:  # the marks of _QUOTE_MARK
         return text, False, False
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     spans, start = [], 0 if inside else None  # the quoted stretches, and where an open one began
@@ -689,7 +763,7 @@ def _kind(text: str, has_speaker: bool, blanked: str | None = None, began_inside
     stripped = text.lstrip()
     if stripped[:1] in _QUOTES_OPEN or began_inside:
         return "direct quote"
-    if any(q in text for q in "“”\""):
+    if "“" in text or "”" in text or '"' in text:
         if blanked is not None:
             opened = min((text.find(q) for q in "“\"" if q in text), default=-1)
             frame = text[:opened]
@@ -752,11 +826,11 @@ def _bind(blanked: str, mentions, rules: _Rules):
     for m in mentions:
         if (found := rules.bound_after.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
-        elif " by " in blanked[m.end:m.end + 200] and (found := rules.opening.match(blanked, m.end)):
+        elif blanked.find(" by ", m.end, m.end + 200) != -1 and (found := rules.opening.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
         elif (found := rules.bound_before.search(blanked, max(0, m.start - 240), m.start)):
             bound[m] = (found.group("cue"), "inverted")
-        elif " by " in blanked[max(0, m.start - 160):m.start] and (
+        elif blanked.find(" by ", max(0, m.start - 160), m.start) != -1 and (
                 found := rules.bound_passive.search(blanked, max(0, m.start - 200), m.start)):
             bound[m] = (found.group("cue"), "passive")
         elif blanked.endswith("to ", 0, m.start) and _ACCORDING.search(blanked, max(0, m.start - 20), m.start):
@@ -815,6 +889,8 @@ def _many_speakers(ctx):
 
 def _named(ctx):
     """2. A speaker named, described or given by their country, bound to a cue."""
+    if not ctx.bound:
+        return None
     names, cue, evidence = [], None, None
     first = min((m.start for m, _, _ in ctx.bound if m.names), default=None)
     if first is None:
@@ -869,7 +945,7 @@ def _pronoun_target(pronoun, ctx, at):
     if here and registry[here[-1][0]].pronoun in (pronoun, None):
         # "Al-Araby delivering a keynote address in which he underscored …": named before it, here
         return here[-1], f"pronoun '{pronoun}' points to {here[-1][0]}, named before it in the sentence", None
-    singles = [names for names, group in reversed(ctx.salient) if not group and len(names) == 1]
+    singles = (names for names, group in reversed(ctx.salient) if not group and len(names) == 1)  # read up to a fit
     for n, names in enumerate(singles):
         known = registry[names[0]].pronoun
         if known == pronoun or (known is None and n == 0):
@@ -1009,7 +1085,7 @@ def _unlisted_name(text: str, end: int) -> str | None:
 #: Narration about the meeting and the scene: what was held, chaired, convened, signed or founded,
 #: who the members of an organization are, what a debate focuses on. Whoever speaks around them,
 #: these verbs report events and institutions, not words.
-_SCENE = re.compile(
+_SCENE_ANYWHERE = re.compile(
     r"\b(?:was|were)\s+(?:officially\s+|first\s+|formally\s+|jointly\s+)?"
     r"(?:chaired|convened|held|hosted|organi[sz]ed|co-chaired|presided\s+over|attended)\b"
     r"|\b(?:chaired|convened|co-chaired|hosted|opened|presided\s+over)\s+(?:the|a|an|its|this)\s+"
@@ -1019,7 +1095,7 @@ _SCENE = re.compile(
     rf"briefing|dialogue)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
-_HISTORY = re.compile(
+_HISTORY_ANYWHERE = re.compile(
     r"\b(?:was|were)\s+(?:officially\s+|first\s+|formally\s+|jointly\s+)?"
     r"(?:established|founded|created|set\s+up|launched|signed)\b"
     r"|\b(?:comprises|comprising|consists\s+of|is\s+made\s+up\s+of)\b"
@@ -1045,7 +1121,7 @@ _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?
 #: "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
 #: any words between, a verb of doing in the simple past or present ("had discussed" is reported
 #: speech, and is left alone).
-_DID = re.compile(
+_DID_ANYWHERE = re.compile(
     rf"^(?:[A-Z][^,“”\"]{{0,80}},\s+)?"
     rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and"
     rf"|[a-z]+(?:man|woman|person|leaders?|sides?|parties|officials?))\s+){{0,8}}"
@@ -1060,6 +1136,12 @@ _DID = re.compile(
     r"speech)\s+(?:at|during|in|on|while|before)\b"
     r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
     r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)")
+#: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
+#: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
+#: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
+_SCENE = re.compile(_starting_with("wchopti", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
+_HISTORY = re.compile(_starting_with("wcibsdmefl", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
+_DID = re.compile(_starting_with("m", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
 #: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
@@ -1174,7 +1256,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         blanked, quote_open, _ = _blank_quotes(text, began_inside)
         quote_paragraph = sent.paragraph
         folded = _fold(text)
-        words = set(_LETTERS.findall(folded))
+        words = _words(folded)
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
         mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
         ctx.sentence, ctx.blanked, ctx.mentions = sent, blanked, mentions
@@ -1226,10 +1308,10 @@ def _pointed_back(out) -> None:
     if len(out) < 2:
         return
     pointer, before = out[-1], out[-2]
+    if not pointer.speakers or before.speakers or before.cue is not None or before.evidence != _NO_ONE:
+        return
     found = _POINTS_BACK.match(pointer.sentence.text)
-    if (not found or not pointer.speakers or before.speakers or before.cue is not None
-            or before.evidence != _NO_ONE
-            or pointer.sentence.paragraph - before.sentence.paragraph > 1):
+    if not found or pointer.sentence.paragraph - before.sentence.paragraph > 1:
         return
     out[-2] = Attribution(before.sentence, pointer.speakers, pointer.cue, before.kind if before.kind != "narration"
                           else "indirect speech", f"the next sentence, {found.group().strip()!r} …, says who said it")
@@ -1246,6 +1328,8 @@ def _split_frame(out, sentences, rules) -> None:
     if len(out) < 2:
         return
     frame, quote = out[-1], out[-2]
+    if not frame.speakers or frame.cue is None or quote.cue is not None:
+        return
     text, before = frame.sentence.text.strip(), quote.sentence.text.rstrip()
     if (not frame.speakers or frame.cue is None or frame.sentence.paragraph != quote.sentence.paragraph
             or len(text.split()) > _SPLIT_FRAME_MAX_WORDS or before[-2:] not in ("?”", '?"', "!”", '!"')
