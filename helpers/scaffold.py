@@ -35,7 +35,7 @@ from .speakers import load_speakers, Speaker
 from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, HONORIFICS, INSTITUTION_WORDS, INTRODUCERS, MONTH,
                                MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
                                REPRESENTATIVES_OF, ROLE_NOUNS, SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives,
-                               has_role, is_title, name_like, name_runs, name_words)
+                               demonyms, has_role, is_title, name_like, name_runs, name_words)
 from .speakers.rules import attribute
 from .tokens import find_mentions
 
@@ -579,6 +579,7 @@ class _Finder:
         self.pronouns()
         people = [p for p in self.people.values() if p.evidence]
         self._behalf_of_the_current(people)
+        self._country_of_the_envoy(people)
         by_country = {p.country: p for p in people if p.country}
         out = list(people)
         for d in self.delegations.values():
@@ -599,6 +600,21 @@ class _Finder:
         for p in out:
             p.aliases = [a for a in p.aliases if len(surnames[a]) == 1 and a not in names]
         return sorted(out, key=lambda p: p.first)
+
+    def _country_of_the_envoy(self, people):
+        """"Ambassador Munir Akram told …" and elsewhere "the Pakistani envoy": when one envoy has no
+        country and the report calls an envoy by one country's demonym, a country it names, that is
+        the envoy's country."""
+        envoys = [p for p in people if not p.country and not p.organization and not p.delegation
+                  and p.role and _ENVOY_TITLE.search(p.role)]
+        if len(envoys) != 1:
+            return
+        described = {m.group(1) for m in _DESCRIBED_ENVOY.finditer(self.article.text)}
+        named = {w for w in re.findall(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?", self.article.text)
+                 if w not in described and self.country_like(w)}
+        countries = {c for c in named if described & demonyms(c)}
+        if len(countries) == 1:
+            envoys[0].country = countries.pop()
 
     def _behalf_of_the_current(self, people):
         """ "..., stressed the minister on behalf of the Arab Group": a sentence that names nobody
@@ -653,6 +669,10 @@ class _Finder:
 
 
 #: Titles of a country's envoys and ministers: a speaker with one and no organization is national.
+#: The titles of a country's envoy, and a report's name for one: "a top Pakistani diplomat".
+_ENVOY_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Pp]ermanent [Rr]epresentative|[Ee]nvoy|[Dd]elegate)\b")
+_DESCRIBED_ENVOY = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:top|senior|chief|permanent)\s+)?"
+                              r"(?:envoy|diplomat|ambassador|delegate|representative)s?\b")
 _NATIONAL_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Mm]inister|[Pp]ermanent [Rr]epresentative|[Pp]resident|"
                              r"[Dd]elegate)\b")
 

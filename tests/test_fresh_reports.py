@@ -391,3 +391,15 @@ def test_the_scaffold_drafts_no_country_as_a_person():
     # "Didier Burkhalter, OSCE Chairperson-in-Office and President of the Swiss Confederation, said …"
     drafted = [s.name for s in suggest_speakers(load_article(FRESH / "unpress-2014-02-24-osce-briefing.txt"))]
     assert "Didier Burkhalter" in drafted and "Swiss Confederation" not in drafted, drafted
+
+
+def test_the_scaffold_gives_an_envoy_the_country_of_the_demonym_the_report_calls_them_by():
+    from helpers.scaffold import suggest_speakers
+
+    # "Ambassador Munir Akram told the UN Security Council …", then "the Pakistani envoy underscored …"
+    article = load_article(FRESH / "tribune-2024-07-20-pakistan-saarc-unsc.txt")
+    drafted = {s.name: s for s in suggest_speakers(article)}
+    assert drafted["Munir Akram"].country == "Pakistan"
+    said = attribute(analyse(article, speakers=list(drafted.values())))
+    assert said[2].sentence.text.startswith("In this regard, the Pakistani envoy underscored")
+    assert said[2].speakers == ("Munir Akram",), said[2].evidence

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
-__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "name_words", "name_runs", "name_like", "is_title", "has_role"]
+__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "demonyms", "name_words", "name_runs", "name_like", "is_title", "has_role"]
 
 
 #: The kind of cue that reports what a speaker holds rather than what they said ("believed",
@@ -308,6 +308,36 @@ def family_name(name: str) -> str:
     while len(words) > 1 and words[-1].lower().rstrip(".,") in GENERATIONS:
         words.pop()
     return words[-1] if words else ""
+
+
+def demonyms(country: str) -> set[str]:
+    """Words that may stand for a country before a noun: "Pakistani", "Belarusian", "Slovak".
+
+    Built by the regular English patterns from the name itself (the name, or its stem
+    without a final -a/-e/-ia/-y/-es/-stan, + -n/-an/-ian/-i/-ese/-ish); irregular ones
+    ("French", "British") are not derived, and some words made are no English word.
+
+    Args:
+        country: a country's name as a speaker list or a report writes it.
+
+    Returns:
+        The name itself, its first word when it has several ("Russian" of "Russian
+        Federation"), and the words derived; none shorter than three letters.
+
+    >>> "Pakistani" in demonyms("Pakistan"), "Pakistan" in demonyms("Pakistan")
+    (True, True)
+    >>> {"Russian", "Kenyan", "Chinese"} <= demonyms("Russian Federation") | demonyms("Kenya") | demonyms("China")
+    True
+    """
+    out = {country}
+    words = [w for w in country.split() if w[:1].isupper()]
+    if len(words) > 1:
+        out.add(words[0])  # "Russian Federation": "Russian"
+    base = words[-1] if words else country
+    stems = {base} | {base[:-len(end)] for end in ("ia", "a", "e", "y", "es", "stan") if base.endswith(end)}
+    for stem in stems:
+        out.update(stem + end for end in ("", "n", "an", "ian", "i", "ese", "ish"))
+    return {w for w in out if len(w) > 2}
 
 
 def name_words(text: str) -> list[Word]:

@@ -21,7 +21,7 @@ from ..analysis import analysis_of
 from ..tokens import load_aliases
 from .grammar import (ADDRESS_TITLES, APOSTROPHES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
                       HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS,
-                      TOPIC_VERBS, cue_alternatives, is_title, name_like, name_runs, spellings)
+                      TOPIC_VERBS, cue_alternatives, demonyms, is_title, name_like, name_runs, spellings)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -204,24 +204,6 @@ def _plurals(head: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _demonyms(country: str) -> set[str]:
-    """Words that may stand for a country before a noun: "Pakistani", "Belarusian", "Slovak".
-
-    Built by the regular English patterns from the name itself (the name, or its stem
-    without a final -a/-e/-ia/-y/-es/-stan, + -n/-an/-ian/-i/-ese/-ish); irregular ones
-    ("French", "British") are not derived.
-    """
-    out = {country}
-    words = [w for w in country.split() if w[:1].isupper()]
-    if len(words) > 1:
-        out.add(words[0])  # "Russian Federation": "Russian"
-    base = words[-1] if words else country
-    stems = {base} | {base[:-len(end)] for end in ("ia", "a", "e", "y", "es", "stan") if base.endswith(end)}
-    for stem in stems:
-        out.update(stem + end for end in ("", "n", "an", "ian", "i", "ese", "ish"))
-    return {w for w in out if len(w) > 2}
-
-
 #: The heads of a role whose holder a report may call "the envoy" though they speak for no country:
 #: a Special Representative or a Special Envoy of an organization.
 _ENVOY_HEADS = frozenset(("representative", "envoy", "emissary"))
@@ -350,7 +332,7 @@ class _Rules:
                     keys.add(org.lower())
                     keys.update(w.lower() for w in org_words.get(org, ()))
             if s.country:
-                keys.update(w.lower() for w in _demonyms(s.country))
+                keys.update(w.lower() for w in demonyms(s.country))
                 keys.update(w.lower() for w in s.country.split())
             self.heads[s.name], self.keys[s.name] = heads, keys
             self.role_words |= words - _NOT_A_SUBJECT
@@ -373,7 +355,7 @@ class _Rules:
         self.org_names = {n: k for k, names in self.organizations.items() for n in names}
         names = sorted(self.org_names, key=len, reverse=True)
         self.org_name = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)") if names else None
-        self.demonyms = {d: c for c in self.countries for d in _demonyms(c)}
+        self.demonyms = {d: c for c in self.countries for d in demonyms(c)}
         self._fit_cache = {}
         self._head_of = {}  # _head of each head as written, found once
 
