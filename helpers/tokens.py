@@ -637,6 +637,42 @@ def _punkt(abbrev_path: str, stamp):
                 return True
             return super().text_contains_sentbreak(text)
 
+        def span_tokenize(self, text: str, realign_boundaries: bool = True):
+            """NLTK's spans, found in one loop: its candidate breaks, then the same realignment of a
+            closing quote or bracket, with no chain of generators and no copy of each sentence."""
+            if not realign_boundaries:
+                return super().span_tokenize(text, realign_boundaries)
+            return iter(self._spans(text))
+
+        def _spans(self, text: str) -> list[tuple[int, int]]:
+            # NLTK's _slices_from_text: a slice ends at each candidate break Punkt confirms
+            slices, last_break = [], 0
+            for match, context in self._match_potential_end_contexts(text):
+                if self.text_contains_sentbreak(context):
+                    slices.append((last_break, match.end()))
+                    last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+            slices.append((last_break, len(text.rstrip())))
+            # NLTK's _realign_boundaries: closing marks at the start of a slice join the one before
+            realignment = self._lang_vars.re_boundary_realignment
+            out, realign, last = [], 0, len(slices) - 1
+            for k, (start, end) in enumerate(slices):
+                start += realign
+                if k == last:
+                    if start < end:
+                        out.append((start, end))
+                    break
+                after, stop = slices[k + 1]
+                # the pattern read on text[after:stop], as NLTK reads it on that slice (endpos is its end)
+                m = realignment.match(text, after, stop) if after < stop else None
+                if m:
+                    out.append((start, after + len(m.group(0).rstrip())))
+                    realign = m.end() - after
+                else:
+                    realign = 0
+                    if start < end:
+                        out.append((start, end))
+            return out
+
     abbreviations = load_abbreviations(abbrev_path)
     params = PunktParameters()
     params.abbrev_types = set(abbreviations)
