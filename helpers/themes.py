@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
+from array import array
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
@@ -84,24 +85,29 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _vocabulary(article) -> tuple:
-    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, starts, paragraphs)``.
+    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, sentence, paragraphs)``.
 
     ``vocabulary`` is the article's distinct words, sorted (a word beginning with a prefix is
     found in it by bisection); ``code`` gives each its place there; ``codes[k]`` is the code
     of token ``k`` (a read-only NumPy array of 4 bytes a token, no Python int each), so that
-    the tokens of any set of words are found in one pass in C; ``starts`` is where each
-    sentence starts and ``paragraphs`` the paragraph of each.
+    the tokens of any set of words are found in one pass in C; ``sentence[k]`` is the sentence
+    of token ``k`` (the last that starts at or before it: found for every token at once, by
+    bisection in C) and ``paragraphs`` the paragraph of each sentence.
     """
     import numpy as np
 
-    words = article.words
+    words, token_start, _ = article.token_columns
     vocabulary = sorted(set(words))
     code = dict(zip(vocabulary, range(len(vocabulary))))
     codes = np.fromiter(map(code.__getitem__, words), dtype=np.int32 if len(vocabulary) < 2 ** 31 else np.int64,
                         count=len(words))
     codes.flags.writeable = False
     sentences = article.sentences
-    return vocabulary, code, codes, [s.start for s in sentences], [s.paragraph for s in sentences]
+    starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
+    sentence = array("q")
+    sentence.frombytes((np.searchsorted(starts, np.frombuffer(token_start, dtype=np.int64), side="right") - 1)
+                       .astype(np.int64).tobytes())
+    return vocabulary, code, codes, sentence, tuple(s.paragraph for s in sentences)
 
 
 @lru_cache(maxsize=256)
@@ -191,23 +197,16 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     import numpy as np
 
     words, token_start, token_end = article.token_columns
-    named = _in_names(article, aliases)[0]
-    vocabulary, code, codes, starts, paragraphs = _vocabulary(article)
-
-    def sentence_of(k):
-        return bisect.bisect_right(starts, token_start[k]) - 1
-
+    vocabulary, code, codes, sentence, paragraphs = _vocabulary(article)
     # Only a token that can begin some term is tried: one pass, linear in the article's length.
     exact, prefixed, known = _plan(theme)
-    prefixes = {c[0][0][0] for _, c in prefixed}
-    out, i = [], 0
     # The article's distinct words are tried, not every token: a word beginning with a
     # prefix is found by bisection in the sorted words; each keeps only the terms it can begin.
-    begins = {w for w in exact if w in code}
-    for prefix in prefixes:
+    begins = [w for w in exact if w in code]
+    for prefix in {c[0][0][0] for _, c in prefixed}:
         k = bisect.bisect_left(vocabulary, prefix)
         while k < len(vocabulary) and vocabulary[k].startswith(prefix):
-            begins.add(vocabulary[k])
+            begins.append(vocabulary[k])
             k += 1
     if not begins:
         return ()
@@ -216,25 +215,29 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
         pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
         return [c for _, c in sorted(pairs, key=lambda pair: pair[0])]
 
-    for w in begins - known.keys():  # kept with the theme: the next article has the same words
-        known[w] = terms_beginning(w)
+    for w in begins:  # kept with the theme: the next article has the same words
+        if w not in known:
+            known[w] = terms_beginning(w)
+    named = _in_names(article, aliases)[0]
     chosen = np.zeros(len(vocabulary), dtype=bool)
     chosen[[code[w] for w in begins]] = True
+    out, i, n = [], 0, len(words)
     # the tokens of those words that are no word of a name, in text order
     for at in np.flatnonzero(chosen[codes] & ~named).tolist():
         if at < i:
             continue  # inside the previous hit
         i = at
         for pattern, term, excluded in known[words[at]]:
-            j = i + len(pattern)
-            # the first word matches (that is how `known` was filled): a one-word term is a hit
-            if j == i + 1 or j <= len(words) \
-                    and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
-                    and sentence_of(i) == sentence_of(j - 1) \
-                    and not named[i + 1:j].any():
+            j = at + len(pattern)
+            # the first word matches (that is how `known` was filled): a one-word term is a hit;
+            # a longer one needs its other words, in the same sentence, none of them in a name
+            if j == at + 1 or j <= n and sentence[at] == sentence[j - 1] \
+                    and all(w.startswith(stem) if prefix else w == stem
+                            for (stem, prefix), w in zip(pattern[1:], words[at + 1:j])) \
+                    and not named[at + 1:j].any():
                 if not excluded:  # sentence k is article.sentences[k]
-                    k = sentence_of(i)
-                    out.append(Hit(theme.name, term, k, paragraphs[k], token_start[i], token_end[j - 1]))
+                    k = sentence[at]
+                    out.append(Hit(theme.name, term, k, paragraphs[k], token_start[at], token_end[j - 1]))
                 i = j
                 break
     return tuple(out)
