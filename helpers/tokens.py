@@ -949,12 +949,6 @@ def load_aliases(path=None) -> dict[str, tuple[str, ...]]:
     return dict(_aliases(str(path), file_stamp(path)))  # a copy: editing it leaves the cache as the file says
 
 
-def _touches_a_word(text: str, at: int) -> bool:
-    """Whether ``text[at]`` would join a name: a letter or a digit (an underscore separates, as it does
-    between words); False off the ends."""
-    return 0 <= at < len(text) and text[at].isalnum()
-
-
 def find_mentions(text: str, aliases=None) -> list[Mention]:
     """Every mention of an organization in ``text``, by any of its names.
 
@@ -981,25 +975,28 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
             if name[0].islower():
                 variants[name[0].upper() + name[1:]] = key
     found = []  # str.find jumps from one place of a name to the next: a long alias list costs little
+    size = len(text)
     for name, key in variants.items():
         at = text.find(name)
         while at >= 0:
             end = at + len(name)
-            if not _touches_a_word(text, at - 1) and not _touches_a_word(text, end):
-                found.append(Mention(key, name, at, end))
+            # a name counts where no letter or digit joins it on either side (an underscore
+            # separates, as it does between words)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == size or not text[end].isalnum()):
+                found.append((at, end, key, name))
                 at = text.find(name, end)
             else:
                 at = text.find(name, at + 1)
-    taken, kept = bytearray(len(text)), []  # longest first: a name overlapping a kept one is dropped
-    for m in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-        if 1 not in taken[m.start:m.end]:
-            taken[m.start:m.end] = b"\1" * (m.end - m.start)
-            kept.append(m)
+    taken, kept = bytearray(size), []  # longest first: a name overlapping a kept one is dropped
+    for at, end, key, name in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if 1 not in taken[at:end]:
+            taken[at:end] = b"\1" * (end - at)
+            kept.append((at, end, key, name))
     out: list[Mention] = []
-    for m in sorted(kept, key=lambda m: m.start):
-        gap = text[out[-1].end:m.start] if out else ""
-        if out and out[-1].key == m.key and text[m.end:m.end + 1] == ")" \
-                and gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
-            continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
-        out.append(m)
+    for at, end, key, name in sorted(kept):  # no two kept mentions start at the same place
+        if out and out[-1].key == key and text[end:end + 1] == ")":
+            gap = text[out[-1].end:at]
+            if gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
+                continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
+        out.append(Mention(key, name, at, end))
     return out
