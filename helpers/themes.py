@@ -85,14 +85,17 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _vocabulary(article) -> tuple:
-    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, sentence, paragraphs)``.
+    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, sentence, paragraphs,
+    sizes)``.
 
     ``vocabulary`` is the article's distinct words, sorted (a word beginning with a prefix is
     found in it by bisection); ``code`` gives each its place there; ``codes[k]`` is the code
     of token ``k`` (a read-only NumPy array of 4 bytes a token, no Python int each), so that
     the tokens of any set of words are found in one pass in C; ``sentence[k]`` is the sentence
     of token ``k`` (the last that starts at or before it: found for every token at once, by
-    bisection in C) and ``paragraphs`` the paragraph of each sentence.
+    bisection in C), ``paragraphs`` the paragraph of each sentence and ``sizes`` the number of
+    tokens of each sentence (a read-only NumPy array; a token before the first sentence, if
+    any, counts for the last).
     """
     import numpy as np
 
@@ -104,10 +107,16 @@ def _vocabulary(article) -> tuple:
     codes.flags.writeable = False
     sentences = article.sentences
     starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
+    found = np.searchsorted(starts, np.frombuffer(token_start, dtype=np.int64), side="right").astype(np.int64)
+    # tokens a sentence holds: a token before the first sentence, if any, counts for the last
+    sizes = np.bincount(found, minlength=len(sentences) + 1)
+    sizes[-1] += sizes[0]
+    sizes = sizes[1:]
+    sizes.flags.writeable = False
+    found -= 1
     sentence = array("q")
-    sentence.frombytes((np.searchsorted(starts, np.frombuffer(token_start, dtype=np.int64), side="right") - 1)
-                       .astype(np.int64).tobytes())
-    return vocabulary, code, codes, sentence, tuple(s.paragraph for s in sentences)
+    sentence.frombytes(found.tobytes())
+    return vocabulary, code, codes, sentence, tuple(s.paragraph for s in sentences), sizes
 
 
 @lru_cache(maxsize=256)
@@ -197,7 +206,7 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     import numpy as np
 
     words, token_start, token_end = article.token_columns
-    vocabulary, code, codes, sentence, paragraphs = _vocabulary(article)
+    vocabulary, code, codes, sentence, paragraphs, _ = _vocabulary(article)
     # Only a token that can begin some term is tried: one pass, linear in the article's length.
     exact, prefixed, known = _plan(theme)
     # The article's distinct words are tried, not every token: a word beginning with a
@@ -246,15 +255,11 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
 # --- groups --------------------------------------------------------------------------
 
 def _group_tokens(article, groups: dict) -> dict:
-    # A token belongs to the last sentence starting at or before it; tokens are in text
-    # order, so each sentence's tokens are one run, found by bisection (a token before
-    # the first sentence, if any, counts for the last, as bisect_right(...) - 1 gives).
-    at = article.token_columns[1]
-    cuts = [bisect.bisect_left(at, s.start) for s in article.sentences] + [len(at)]
-    per_sentence = [b - a for a, b in zip(cuts, cuts[1:])]
-    if per_sentence:
-        per_sentence[-1] += cuts[0]
-    return {g: sum(per_sentence[i] for i in idx) for g, idx in groups.items()}
+    """The number of tokens of each group's sentences: ``{group: tokens}`` (a sentence listed twice counts twice)."""
+    # A token belongs to the last sentence starting at or before it (see _vocabulary), so
+    # each sentence's tokens are counted once for the article, in C.
+    sizes = _vocabulary(article)[-1].tolist()
+    return {g: sum(map(sizes.__getitem__, idx)) for g, idx in groups.items()}
 
 
 def _select(lexicon: dict, theme) -> list[Theme]:
@@ -371,19 +376,29 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         groups = sentence_groups(owner, by)
     lexicon = owner.themes if themes is None else as_lexicon(themes)
     index = pd.Index(list(groups), name=by)
-    where = sentences_by_group(groups)
-    tally: dict[tuple, int] = {}
     orgs = owner.alias_key
-    for t in lexicon.values():
-        for h in _theme_hits(owner.article, t, orgs):
-            for g in where.get(h.sentence, ()):
-                tally[g, t.name] = tally.get((g, t.name), 0) + 1
+    found = [(t, _theme_hits(owner.article, t, orgs)) for t in lexicon.values()]  # in the lexicon's order
     if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
         import numpy as np  # a 2-D array is one block for pandas; a list of rows is converted column by column
 
-        cells = np.array([[tally.get((g, name), 0) for name in lexicon] for g in groups], dtype=np.int64)
-        counts = pd.DataFrame(cells.reshape(len(groups), len(lexicon)), index=index, columns=list(lexicon))
+        # the hits of each theme in each sentence, then, for each group, the sum over its sentences
+        # (a sentence in two groups counts for both): two small arrays, no count per hit and group
+        n = len(owner.article.sentences)
+        per_sentence = np.zeros((n, len(lexicon)), dtype=np.int64)
+        for column, (_, hits) in enumerate(found):
+            at = [h.sentence for h in hits if h.sentence >= 0]  # a hit before the first sentence is in no group
+            np.add.at(per_sentence[:, column], np.array(at, dtype=np.intp), 1)
+        member = np.zeros((len(groups), n), dtype=np.int64)
+        for row, idx in enumerate(groups.values()):
+            np.add.at(member[row], np.array(idx, dtype=np.intp), 1)
+        counts = pd.DataFrame(member @ per_sentence, index=index, columns=list(lexicon))
     else:
+        where = sentences_by_group(groups)
+        tally: dict[tuple, int] = {}
+        for t, hits in found:
+            for h in hits:
+                for g in where.get(h.sentence, ()):
+                    tally[g, t.name] = tally.get((g, t.name), 0) + 1
         counts = pd.DataFrame(0, index=index, columns=list(lexicon), dtype="int64")
         for (g, name), n in tally.items():
             counts.loc[g, name] = n
@@ -395,8 +410,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         out = (counts.div(sizes, axis=0) * 1000).round(2)
     out = _table(out, decimals=2 if normalize else None)
     out.attrs["tokens"] = tokens
-    out.attrs["hints"] = _Hints(owner.article, [t for t in lexicon.values() if not _theme_hits(owner.article, t, orgs)],
-                               orgs, owner.stopwords)
+    out.attrs["hints"] = _Hints(owner.article, [t for t, hits in found if not hits], orgs, owner.stopwords)
     return out
 
 
