@@ -288,38 +288,43 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
         return [], array("q"), array("q")
     matches, gaps = pieces[1::2], pieces[0:-1:2]
     joined = " ".join(matches).replace("’", "'")  # no token holds a space
-    inside = map(str.count, matches, repeat(" "))  # the tokens of a match, less one
     if dead:
         joined = _restore_marks(joined) if punct else joined.replace(_DOT, " ").replace(_SLASH, " ")
-        if not punct:
-            inside = map(sum, zip(inside, map(str.count, matches, repeat(_DOT)),
-                                  map(str.count, matches, repeat(_SLASH))))
     lowered = joined.lower() if lower else joined
     if len(lowered) != len(joined):  # a letter whose lower case is two characters (İ): the offsets would shift
         return None
     # interned: each word is one string however often it occurs, in this text and the next
-    words = list(map(sys.intern, lowered.split(" ")))
-    return words, *_offsets(words, gaps, inside, offset)
+    return list(map(sys.intern, lowered.split(" "))), *_offsets(lowered, matches, gaps, offset)
 
 
-def _offsets(words: list[str], gaps: list[str], inside, offset: int) -> tuple[array, array]:
-    """The starts and ends of ``words``: ``gaps[m]`` stands before the first token of match ``m``,
-    ``inside`` gives the tokens of each match, less one; one space stands between two tokens of a match.
+def _offsets(joined: str, matches: list[str], gaps: list[str], offset: int) -> tuple[array, array]:
+    """The starts and ends of the words of ``joined``, the matches joined by single spaces (with
+    stand-in marks read as spaces); ``gaps[m]`` stands before match ``m`` in the text.
 
-    The running sums of [before, length, before, length, …] are [start, end, start, end, …]:
-    NumPy sums them in C, with no Python int for each token.
+    Inside a match the text and ``joined`` hold the same characters, so a word's place in the text
+    is its place in ``joined`` moved by the gaps before its match, less the spaces put between the
+    matches. NumPy finds every space of ``joined`` at once and moves each word, in C, with no
+    Python int for each token.
     """
     import numpy as np
 
-    more = np.fromiter(inside, dtype=np.int64, count=len(gaps)) + 1  # the tokens of each match
-    bounds = np.ones(2 * len(words), dtype=np.int64)  # what stands before each token: one space inside a run,
-    bounds[2 * (np.cumsum(more) - more)] = np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))  # or a gap
-    bounds[0] += offset
-    bounds[1::2] = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    np.cumsum(bounds, out=bounds)
+    # one 4-byte number a character (a lone surrogate too), the space 32
+    chars = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    spaces = np.flatnonzero(chars == 32)  # no token holds a space: each one ends a word
+    begin = np.empty(len(spaces) + 1, dtype=np.int64)
+    begin[0] = 0
+    begin[1:] = spaces + 1
+    end = np.empty(len(spaces) + 1, dtype=np.int64)
+    end[:-1] = spaces
+    end[-1] = len(joined)
+    first = np.zeros(len(matches), dtype=np.int64)  # where each match starts in `joined`
+    np.cumsum(np.fromiter(map(len, matches), dtype=np.int64, count=len(matches))[:-1] + 1, out=first[1:])
+    # match m starts in the text after gaps 0..m and matches 0..m-1: in `joined`, m spaces stand for the gaps
+    shift = np.cumsum(np.fromiter(map(len, gaps), dtype=np.int64, count=len(gaps))) - np.arange(len(gaps)) + offset
+    moved = shift[np.searchsorted(first, begin, side="right") - 1]
     starts, ends = array("q"), array("q")
-    starts.frombytes(bounds[0::2].tobytes())
-    ends.frombytes(bounds[1::2].tobytes())
+    starts.frombytes((begin + moved).tobytes())
+    ends.frombytes((end + moved).tobytes())
     return starts, ends
 
 
