@@ -223,7 +223,7 @@ def _fast_dead():
     words_only, with_marks, runs, runs_and_marks, _ = _fast()
     return (re.compile(_DEAD_ALTERNATIVES + runs.pattern, re.VERBOSE),
             re.compile(_DEAD_ALTERNATIVES + runs_and_marks.pattern, re.VERBOSE),
-            re.compile(f"({_DEAD_ALTERNATIVES}{_SPACED_RUN}{words_only.pattern})", re.VERBOSE))
+            re.compile(f"({_WORD_START}(?:{_DEAD_ALTERNATIVES}{_SPACED_RUN}{words_only.pattern}))", re.VERBOSE))
 
 
 def _read_for_fast_path(text: str):
@@ -255,12 +255,19 @@ def _fast_words(text: str, lower: bool, punct: bool) -> list[str] | None:
 _SPACED_RUN = r"[A-Z]?[a-z]++(?![\w'’./\-‐‑])(?:\ [A-Z]?[a-z]++(?![\w'’./\-‐‑]))*+ |"
 
 
+#: What every token but a mark starts with: each alternative of the words-only patterns (the
+#: dead runs' too) begins with a letter, a digit or an apostrophe. Put first, it turns away a
+#: blank or a mark between two words at once, where the engine would try every alternative.
+_WORD_START = r"(?=[\w'’])"
+
+
 @lru_cache(maxsize=1)
 def _fast_split():
     """Runs of plain words or single tokens (words only; words and marks) as one capturing
     group, for ``re.split``."""
     words_only, with_marks, *_ = _fast()
-    return tuple(re.compile(f"({_SPACED_RUN}{p.pattern})", re.VERBOSE) for p in (words_only, with_marks))
+    return (re.compile(f"({_WORD_START}(?:{_SPACED_RUN}{words_only.pattern}))", re.VERBOSE),
+            re.compile(f"({_SPACED_RUN}{with_marks.pattern})", re.VERBOSE))
 
 
 def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
