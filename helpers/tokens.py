@@ -188,21 +188,23 @@ _RUN = r"(?:[A-Z]?[a-z]++(?![\w'’./\-‐‑])\s*+)++ |"
 def _fast():
     """Compiled fast patterns: (words, words and marks, runs + words, runs + words and marks,
     a character the two engines read apart)."""
+    import numpy as np
     import regex
 
-    codes = [*range(0xD800), *range(0xE000, 0x10000)]  # every character but the astral planes
-    chars = "".join(map(chr, codes))
-    apart = set()  # where one engine reads \w, \s or \d and the other does not: each engine marks
-    for p in (r"\w", r"\s", r"\d"):  # what it reads with a NUL, in one pass over every character
-        ours, theirs = re.sub(p, "\0", chars), regex.sub(p, "\0", chars)
-        apart.update(i for i, (a, b) in enumerate(zip(ours, theirs)) if (a == "\0") != (b == "\0"))
-    alike = [c for i, c in enumerate(codes) if i not in apart]
-    runs, start = [], alike[0]
-    for prev, c in zip(alike, alike[1:] + [-1]):
-        if c != prev + 1:
-            runs.append(f"\\u{start:04x}-\\u{prev:04x}")
-            start = c
-    other = re.compile("[^" + "".join(runs) + "]")
+    # every character but the astral planes (and the surrogates), one 4-byte number each
+    codes = np.concatenate([np.arange(0xD800, dtype=np.uint32), np.arange(0xE000, 0x10000, dtype=np.uint32)])
+    chars = codes.tobytes().decode("utf-32-le")
+
+    def marked(text):  # which characters a pass marked with a NUL (a pass keeps the length)
+        return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 0
+
+    apart = np.zeros(len(codes), dtype=bool)  # where one engine reads \w, \s or \d and the other does not:
+    for p in (r"\w", r"\s", r"\d"):  # each engine marks what it reads with a NUL, in one pass over every character
+        apart |= marked(re.sub(p, "\0", chars)) != marked(regex.sub(p, "\0", chars))
+    alike = codes[~apart]
+    cut = np.flatnonzero(np.diff(alike) != 1)  # the runs of consecutive characters read alike
+    firsts, lasts = np.append(alike[:1], alike[cut + 1]).tolist(), np.append(alike[cut], alike[-1:]).tolist()
+    other = re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in zip(firsts, lasts)) + "]")
     marks = r"| [^\w\s] | _"
     return tuple(re.compile(p, re.VERBOSE) for p in (
         _FAST_PATTERN, _FAST_PATTERN + marks, _RUN + _FAST_PATTERN, _RUN + _FAST_PATTERN + marks)) + (other,)
