@@ -651,6 +651,29 @@ def _punkt(abbrev_path: str, stamp):
                 return True
             return super().text_contains_sentbreak(text)
 
+        def _match_potential_end_contexts(self, text: str):
+            """NLTK's candidate breaks and their contexts, found by the stdlib engine when the text
+            holds only characters the two engines read alike (``\\s`` is the same for both); it
+            reads NLTK's pattern some four times faster than the ``regex`` engine NLTK runs it with."""
+            if _fast()[-1].search(text) is not None:
+                yield from super()._match_potential_end_contexts(text)
+                return
+            # NLTK's loop: the word before each candidate; a candidate whose word overlaps the next
+            # candidate's is dropped
+            previous_start = previous_stop = 0
+            previous_match = None
+            for match in period_context.finditer(text):
+                at = match.start()
+                after_space = self._get_last_whitespace_index(text[previous_stop:at])
+                word_start = after_space + previous_stop + 1 if after_space else previous_start
+                if previous_match and previous_stop <= word_start:
+                    yield previous_match, (text[previous_start:previous_stop] + previous_match.group()
+                                           + previous_match.group("after_tok"))
+                previous_match, previous_start, previous_stop = match, word_start, at
+            if previous_match:
+                yield previous_match, (text[previous_start:previous_stop] + previous_match.group()
+                                       + previous_match.group("after_tok"))
+
         def span_tokenize(self, text: str, realign_boundaries: bool = True):
             """NLTK's spans, found in one loop: its candidate breaks, then the same realignment of a
             closing quote or bracket, with no chain of generators and no copy of each sentence."""
@@ -690,7 +713,10 @@ def _punkt(abbrev_path: str, stamp):
     abbreviations = load_abbreviations(abbrev_path)
     params = PunktParameters()
     params.abbrev_types = set(abbreviations)
-    return Punkt(params)
+    punkt = Punkt(params)
+    # NLTK's pattern for a candidate break, for the stdlib engine
+    period_context = re.compile(punkt._lang_vars.period_context_re().pattern, re.UNICODE | re.VERBOSE)
+    return punkt
 
 
 #: A full stop with blanks after it and a word after them (captured): where an abbreviation may end.
