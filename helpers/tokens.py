@@ -652,12 +652,14 @@ def _punkt(abbrev_path: str, stamp):
             return super().text_contains_sentbreak(text)
 
         def _match_potential_end_contexts(self, text: str):
-            """NLTK's candidate breaks and their contexts, found by the stdlib engine when the text
-            holds only characters the two engines read alike (``\\s`` is the same for both); it
-            reads NLTK's pattern some four times faster than the ``regex`` engine NLTK runs it with."""
             if _fast()[-1].search(text) is not None:
-                yield from super()._match_potential_end_contexts(text)
-                return
+                return super()._match_potential_end_contexts(text)
+            return self._contexts(text)
+
+        def _contexts(self, text: str):
+            """NLTK's candidate breaks and their contexts, found by the stdlib engine: for a text that
+            holds only characters the two engines read alike (``\\s`` is the same for both), it reads
+            NLTK's pattern some four times faster than the ``regex`` engine NLTK runs it with."""
             # NLTK's loop: the word before each candidate; a candidate whose word overlaps the next
             # candidate's is dropped
             previous_start = previous_stop = 0
@@ -682,15 +684,18 @@ def _punkt(abbrev_path: str, stamp):
             return iter(self._spans(text))
 
         def _spans(self, text: str) -> list[tuple[int, int]]:
+            # NLTK's patterns, read by the stdlib engine when the text allows it (see _contexts)
+            alike = _fast()[-1].search(text) is None
+            contexts = self._contexts(text) if alike else super()._match_potential_end_contexts(text)
             # NLTK's _slices_from_text: a slice ends at each candidate break Punkt confirms
             slices, last_break = [], 0
-            for match, context in self._match_potential_end_contexts(text):
+            for match, context in contexts:
                 if self.text_contains_sentbreak(context):
                     slices.append((last_break, match.end()))
                     last_break = match.start("next_tok") if match.group("next_tok") else match.end()
             slices.append((last_break, len(text.rstrip())))
             # NLTK's _realign_boundaries: closing marks at the start of a slice join the one before
-            realignment = self._lang_vars.re_boundary_realignment
+            realignment = boundary_realignment if alike else self._lang_vars.re_boundary_realignment
             out, realign, last = [], 0, len(slices) - 1
             for k, (start, end) in enumerate(slices):
                 start += realign
@@ -714,8 +719,9 @@ def _punkt(abbrev_path: str, stamp):
     params = PunktParameters()
     params.abbrev_types = set(abbreviations)
     punkt = Punkt(params)
-    # NLTK's pattern for a candidate break, for the stdlib engine
+    # NLTK's patterns for a candidate break and for closing marks after one, for the stdlib engine
     period_context = re.compile(punkt._lang_vars.period_context_re().pattern, re.UNICODE | re.VERBOSE)
+    boundary_realignment = re.compile(punkt._lang_vars.re_boundary_realignment.pattern, re.MULTILINE)
     return punkt
 
 
