@@ -465,6 +465,13 @@ def load_boilerplate(path=None) -> list[str]:
     ['Photo:', 'Related Posts']
     """
     path = data_file("boilerplate.txt", path)
+    return list(_boilerplate(str(path), file_stamp(path)))  # a copy: editing it leaves the cache as the file says
+
+
+@lru_cache(maxsize=8)
+def _boilerplate(path: str, stamp) -> tuple[str, ...]:
+    """The phrases of the boilerplate file at ``path``, checked, read once for each version of the file."""
+    path = Path(path)
     phrases = read_wordlist(path)
     for phrase in phrases:
         if len(phrase) < 4:
@@ -472,7 +479,7 @@ def load_boilerplate(path=None) -> list[str]:
             raise DataFileError(path, f"{phrase!r} is too short: every line of the article that starts "
                                       f"with it would be removed, real paragraphs too",
                                 "write more of the line to remove, e.g. 'Photo:' or 'Related Posts'", line=line)
-    return phrases
+    return tuple(phrases)
 
 
 def _resolve(name_or_path) -> Path:
@@ -696,7 +703,7 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         raise DataFileError(path, "the file is empty",
                             "paste the article's text into it (one paragraph per line) and save it as UTF-8")
     meta = read_metadata(meta_path)
-    chrome = load_boilerplate(chrome_path)
+    chrome = _boilerplate(str(chrome_path), chrome_stamp)  # read once for every article (the stamp is in the key)
     paragraphs, removed = _clean(raw, meta, chrome, meta.get("chrome", {}), meta_path.name)
     if not paragraphs:
         raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",
