@@ -239,16 +239,22 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
         for pattern, term, excluded in known[words[at]]:
             j = at + len(pattern)
             # the first word matches (that is how `known` was filled): a one-word term is a hit;
-            # a longer one needs its other words, in the same sentence, none of them in a name
-            if j == at + 1 or j <= n and sentence[at] == sentence[j - 1] \
-                    and all(w.startswith(stem) if prefix else w == stem
-                            for (stem, prefix), w in zip(pattern[1:], words[at + 1:j])) \
-                    and not named[at + 1:j].any():
-                if not excluded:  # sentence k is article.sentences[k]
-                    k = sentence[at]
-                    out.append(Hit(theme.name, term, k, paragraphs[k], token_start[at], token_end[j - 1]))
-                i = j
-                break
+            # a longer one needs its other words, the second looked at first (most candidates
+            # fail there), in the same sentence, none of them in a name
+            if j != at + 1:
+                if j > n:
+                    continue
+                (stem, prefix), w = pattern[1], words[at + 1]
+                if not (w.startswith(stem) if prefix else w == stem) or sentence[at] != sentence[j - 1] \
+                        or not all(w.startswith(stem) if prefix else w == stem
+                                   for (stem, prefix), w in zip(pattern[2:], words[at + 2:j])) \
+                        or named[at + 1:j].any():
+                    continue
+            if not excluded:  # sentence k is article.sentences[k]
+                k = sentence[at]
+                out.append(Hit(theme.name, term, k, paragraphs[k], token_start[at], token_end[j - 1]))
+            i = j
+            break
     return tuple(out)
 
 
