@@ -230,7 +230,7 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     named = _in_names(article, aliases)[0]
     chosen = np.zeros(len(vocabulary), dtype=bool)
     chosen[[code[w] for w in begins]] = True
-    out, i, n = [], 0, len(words)
+    out, i, n, name, new_hit = [], 0, len(words), theme.name, tuple.__new__
     # the tokens of those words that are no word of a name, in text order
     for at in np.flatnonzero(chosen[codes] & ~named).tolist():
         if at < i:
@@ -250,9 +250,9 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
                                    for (stem, prefix), w in zip(pattern[2:], words[at + 2:j])) \
                         or named[at + 1:j].any():
                     continue
-            if not excluded:  # sentence k is article.sentences[k]
+            if not excluded:  # sentence k is article.sentences[k]; made as Hit(...) makes it, with no call in Python
                 k = sentence[at]
-                out.append(Hit(theme.name, term, k, paragraphs[k], token_start[at], token_end[j - 1]))
+                out.append(new_hit(Hit, (name, term, k, paragraphs[k], token_start[at], token_end[j - 1])))
             i = j
             break
     return tuple(out)
