@@ -560,8 +560,8 @@ def read_metadata(path: Path) -> dict:
             fix = f"did you mean {close[0]!r}?" if close else f"use only these fields: {', '.join(sorted(_FIELDS))}"
             raise DataFileError(path, f"unknown field {key!r}", fix, line=where(key))
     for key, value in meta.items():
-        if key == "date":
-            meta[key] = _parse_date(value, path, where(key))
+        if key == "date":  # a date as TOML writes it needs no line: the line is looked for for an error only
+            meta[key] = _parse_date(value, path, None if isinstance(value, _dt.date) else where(key))
         elif key == "chrome":
             meta[key] = _read_chrome(value, path, where)
         elif key in ("organizations", "phrases"):
@@ -570,7 +570,7 @@ def read_metadata(path: Path) -> dict:
             meta[key] = (tuple(alias_entries(path, numbered).items()) if key == "organizations"
                          else phrase_entries(path, numbered))
         elif key == "about":  # the organizations the report is about, by key: about = ["CSTO", "SCO"]
-            meta[key] = tuple(_text_list(value, key, path, where(key)))
+            meta[key] = tuple(_text_list(value, key, path, lambda: where(key)))
         elif not isinstance(value, str):
             raise DataFileError(path, f"field {key!r} should be text, not {value!r}",
                                 f'put the value in quotes: {key} = "{value}"', line=where(key))
@@ -578,13 +578,16 @@ def read_metadata(path: Path) -> dict:
 
 
 def _text_list(value, key: str, path: Path, line) -> list[str]:
-    """``value`` as a list of text entries, or a DataFileError that shows how to write one."""
+    """``value`` as a list of text entries, or a DataFileError that shows how to write one.
+
+    ``line`` is the line of the entry in the file, or a function that finds it (called for an error only).
+    """
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise DataFileError(path, f"{key!r} should be a list of text entries, not {value!r}",
                             f'write it as  {key} = ["first", "second"]  with each entry in double quotes',
-                            line=line)
+                            line=line() if callable(line) else line)
     return [v.strip() for v in value]
 
 
