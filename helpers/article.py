@@ -465,6 +465,13 @@ def load_boilerplate(path=None) -> list[str]:
     ['Photo:', 'Related Posts']
     """
     path = data_file("boilerplate.txt", path)
+    return list(_boilerplate(str(path), file_stamp(path)))  # a copy: editing it leaves the cache as the file says
+
+
+@lru_cache(maxsize=8)
+def _boilerplate(path: str, stamp) -> tuple[str, ...]:
+    """The phrases of the boilerplate file at ``path``, checked, read once for each version of the file."""
+    path = Path(path)
     phrases = read_wordlist(path)
     for phrase in phrases:
         if len(phrase) < 4:
@@ -472,7 +479,7 @@ def load_boilerplate(path=None) -> list[str]:
             raise DataFileError(path, f"{phrase!r} is too short: every line of the article that starts "
                                       f"with it would be removed, real paragraphs too",
                                 "write more of the line to remove, e.g. 'Photo:' or 'Related Posts'", line=line)
-    return phrases
+    return tuple(phrases)
 
 
 def _resolve(name_or_path) -> Path:
@@ -553,8 +560,8 @@ def read_metadata(path: Path) -> dict:
             fix = f"did you mean {close[0]!r}?" if close else f"use only these fields: {', '.join(sorted(_FIELDS))}"
             raise DataFileError(path, f"unknown field {key!r}", fix, line=where(key))
     for key, value in meta.items():
-        if key == "date":
-            meta[key] = _parse_date(value, path, where(key))
+        if key == "date":  # a date as TOML writes it needs no line: the line is looked for for an error only
+            meta[key] = _parse_date(value, path, None if isinstance(value, _dt.date) else where(key))
         elif key == "chrome":
             meta[key] = _read_chrome(value, path, where)
         elif key in ("organizations", "phrases"):
@@ -563,7 +570,7 @@ def read_metadata(path: Path) -> dict:
             meta[key] = (tuple(alias_entries(path, numbered).items()) if key == "organizations"
                          else phrase_entries(path, numbered))
         elif key == "about":  # the organizations the report is about, by key: about = ["CSTO", "SCO"]
-            meta[key] = tuple(_text_list(value, key, path, where(key)))
+            meta[key] = tuple(_text_list(value, key, path, lambda: where(key)))
         elif not isinstance(value, str):
             raise DataFileError(path, f"field {key!r} should be text, not {value!r}",
                                 f'put the value in quotes: {key} = "{value}"', line=where(key))
@@ -571,13 +578,16 @@ def read_metadata(path: Path) -> dict:
 
 
 def _text_list(value, key: str, path: Path, line) -> list[str]:
-    """``value`` as a list of text entries, or a DataFileError that shows how to write one."""
+    """``value`` as a list of text entries, or a DataFileError that shows how to write one.
+
+    ``line`` is the line of the entry in the file, or a function that finds it (called for an error only).
+    """
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise DataFileError(path, f"{key!r} should be a list of text entries, not {value!r}",
                             f'write it as  {key} = ["first", "second"]  with each entry in double quotes',
-                            line=line)
+                            line=line() if callable(line) else line)
     return [v.strip() for v in value]
 
 
@@ -696,7 +706,7 @@ def _load(path: str, stamp, meta_path: str, meta_stamp, chrome_path: str, chrome
         raise DataFileError(path, "the file is empty",
                             "paste the article's text into it (one paragraph per line) and save it as UTF-8")
     meta = read_metadata(meta_path)
-    chrome = load_boilerplate(chrome_path)
+    chrome = _boilerplate(str(chrome_path), chrome_stamp)  # read once for every article (the stamp is in the key)
     paragraphs, removed = _clean(raw, meta, chrome, meta.get("chrome", {}), meta_path.name)
     if not paragraphs:
         raise DataFileError(path, "no paragraph of text is left once the page chrome is removed",

@@ -99,10 +99,11 @@ def _groups(a, by: str) -> dict:
         order += [g for g in dict.fromkeys(bloc.values()) if g not in order and g != OTHER] + [OTHER]
     else:
         order = []
-        label = lambda name: name  # noqa: E731
+        label = None  # a speaker is its own group
     found: dict = {}
     for attribution in attribute(a):
-        labels = dict.fromkeys(label(n) for n in attribution.speakers) or {NARRATION: None}
+        names = attribution.speakers
+        labels = dict.fromkeys(names if label is None else map(label, names)) or {NARRATION: None}
         for group in labels:
             found.setdefault(group, []).append(attribution.sentence.index)
     ranked = [g for g in order if g in found] + [g for g in found if g not in order and g != NARRATION]

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
+from array import array
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
@@ -84,24 +85,38 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _vocabulary(article) -> tuple:
-    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, starts, paragraphs)``.
+    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, sentence, paragraphs,
+    sizes)``.
 
     ``vocabulary`` is the article's distinct words, sorted (a word beginning with a prefix is
     found in it by bisection); ``code`` gives each its place there; ``codes[k]`` is the code
     of token ``k`` (a read-only NumPy array of 4 bytes a token, no Python int each), so that
-    the tokens of any set of words are found in one pass in C; ``starts`` is where each
-    sentence starts and ``paragraphs`` the paragraph of each.
+    the tokens of any set of words are found in one pass in C; ``sentence[k]`` is the sentence
+    of token ``k`` (the last that starts at or before it: found for every token at once, by
+    bisection in C), ``paragraphs`` the paragraph of each sentence and ``sizes`` the number of
+    tokens of each sentence (a read-only NumPy array; a token before the first sentence, if
+    any, counts for the last).
     """
     import numpy as np
 
-    words = article.words
+    words, token_start, _ = article.token_columns
     vocabulary = sorted(set(words))
     code = dict(zip(vocabulary, range(len(vocabulary))))
     codes = np.fromiter(map(code.__getitem__, words), dtype=np.int32 if len(vocabulary) < 2 ** 31 else np.int64,
                         count=len(words))
     codes.flags.writeable = False
     sentences = article.sentences
-    return vocabulary, code, codes, [s.start for s in sentences], [s.paragraph for s in sentences]
+    starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
+    found = np.searchsorted(starts, np.frombuffer(token_start, dtype=np.int64), side="right").astype(np.int64)
+    # tokens a sentence holds: a token before the first sentence, if any, counts for the last
+    sizes = np.bincount(found, minlength=len(sentences) + 1)
+    sizes[-1] += sizes[0]
+    sizes = sizes[1:]
+    sizes.flags.writeable = False
+    found -= 1
+    sentence = array("q")
+    sentence.frombytes(found.tobytes())
+    return vocabulary, code, codes, sentence, tuple(s.paragraph for s in sentences), sizes
 
 
 @lru_cache(maxsize=256)
@@ -191,23 +206,16 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     import numpy as np
 
     words, token_start, token_end = article.token_columns
-    named = _in_names(article, aliases)[0]
-    vocabulary, code, codes, starts, paragraphs = _vocabulary(article)
-
-    def sentence_of(k):
-        return bisect.bisect_right(starts, token_start[k]) - 1
-
+    vocabulary, code, codes, sentence, paragraphs, _ = _vocabulary(article)
     # Only a token that can begin some term is tried: one pass, linear in the article's length.
     exact, prefixed, known = _plan(theme)
-    prefixes = {c[0][0][0] for _, c in prefixed}
-    out, i = [], 0
     # The article's distinct words are tried, not every token: a word beginning with a
     # prefix is found by bisection in the sorted words; each keeps only the terms it can begin.
-    begins = {w for w in exact if w in code}
-    for prefix in prefixes:
+    begins = [w for w in exact if w in code]
+    for prefix in {c[0][0][0] for _, c in prefixed}:
         k = bisect.bisect_left(vocabulary, prefix)
         while k < len(vocabulary) and vocabulary[k].startswith(prefix):
-            begins.add(vocabulary[k])
+            begins.append(vocabulary[k])
             k += 1
     if not begins:
         return ()
@@ -216,42 +224,48 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
         pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
         return [c for _, c in sorted(pairs, key=lambda pair: pair[0])]
 
-    for w in begins - known.keys():  # kept with the theme: the next article has the same words
-        known[w] = terms_beginning(w)
+    for w in begins:  # kept with the theme: the next article has the same words
+        if w not in known:
+            known[w] = terms_beginning(w)
+    named = _in_names(article, aliases)[0]
     chosen = np.zeros(len(vocabulary), dtype=bool)
     chosen[[code[w] for w in begins]] = True
+    out, i, n, name, new_hit = [], 0, len(words), theme.name, tuple.__new__
     # the tokens of those words that are no word of a name, in text order
     for at in np.flatnonzero(chosen[codes] & ~named).tolist():
         if at < i:
             continue  # inside the previous hit
         i = at
         for pattern, term, excluded in known[words[at]]:
-            j = i + len(pattern)
-            # the first word matches (that is how `known` was filled): a one-word term is a hit
-            if j == i + 1 or j <= len(words) \
-                    and all(_word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1:j])) \
-                    and sentence_of(i) == sentence_of(j - 1) \
-                    and not named[i + 1:j].any():
-                if not excluded:  # sentence k is article.sentences[k]
-                    k = sentence_of(i)
-                    out.append(Hit(theme.name, term, k, paragraphs[k], token_start[i], token_end[j - 1]))
-                i = j
-                break
+            j = at + len(pattern)
+            # the first word matches (that is how `known` was filled): a one-word term is a hit;
+            # a longer one needs its other words, the second looked at first (most candidates
+            # fail there), in the same sentence, none of them in a name
+            if j != at + 1:
+                if j > n:
+                    continue
+                (stem, prefix), w = pattern[1], words[at + 1]
+                if not (w.startswith(stem) if prefix else w == stem) or sentence[at] != sentence[j - 1] \
+                        or not all(w.startswith(stem) if prefix else w == stem
+                                   for (stem, prefix), w in zip(pattern[2:], words[at + 2:j])) \
+                        or named[at + 1:j].any():
+                    continue
+            if not excluded:  # sentence k is article.sentences[k]; made as Hit(...) makes it, with no call in Python
+                k = sentence[at]
+                out.append(new_hit(Hit, (name, term, k, paragraphs[k], token_start[at], token_end[j - 1])))
+            i = j
+            break
     return tuple(out)
 
 
 # --- groups --------------------------------------------------------------------------
 
 def _group_tokens(article, groups: dict) -> dict:
-    # A token belongs to the last sentence starting at or before it; tokens are in text
-    # order, so each sentence's tokens are one run, found by bisection (a token before
-    # the first sentence, if any, counts for the last, as bisect_right(...) - 1 gives).
-    at = article.token_columns[1]
-    cuts = [bisect.bisect_left(at, s.start) for s in article.sentences] + [len(at)]
-    per_sentence = [b - a for a, b in zip(cuts, cuts[1:])]
-    if per_sentence:
-        per_sentence[-1] += cuts[0]
-    return {g: sum(per_sentence[i] for i in idx) for g, idx in groups.items()}
+    """The number of tokens of each group's sentences: ``{group: tokens}`` (a sentence listed twice counts twice)."""
+    # A token belongs to the last sentence starting at or before it (see _vocabulary), so
+    # each sentence's tokens are counted once for the article, in C.
+    sizes = _vocabulary(article)[-1].tolist()
+    return {g: sum(map(sizes.__getitem__, idx)) for g, idx in groups.items()}
 
 
 def _select(lexicon: dict, theme) -> list[Theme]:
@@ -368,19 +382,29 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         groups = sentence_groups(owner, by)
     lexicon = owner.themes if themes is None else as_lexicon(themes)
     index = pd.Index(list(groups), name=by)
-    where = sentences_by_group(groups)
-    tally: dict[tuple, int] = {}
     orgs = owner.alias_key
-    for t in lexicon.values():
-        for h in _theme_hits(owner.article, t, orgs):
-            for g in where.get(h.sentence, ()):
-                tally[g, t.name] = tally.get((g, t.name), 0) + 1
+    found = [(t, _theme_hits(owner.article, t, orgs)) for t in lexicon.values()]  # in the lexicon's order
     if all(name == t.name for name, t in lexicon.items()):  # built at once: .loc in a loop is slow
         import numpy as np  # a 2-D array is one block for pandas; a list of rows is converted column by column
 
-        cells = np.array([[tally.get((g, name), 0) for name in lexicon] for g in groups], dtype=np.int64)
-        counts = pd.DataFrame(cells.reshape(len(groups), len(lexicon)), index=index, columns=list(lexicon))
+        # the hits of each theme in each sentence, then, for each group, the sum over its sentences
+        # (a sentence in two groups counts for both): two small arrays, no count per hit and group
+        n = len(owner.article.sentences)
+        per_sentence = np.zeros((n, len(lexicon)), dtype=np.int64)
+        for column, (_, hits) in enumerate(found):
+            at = [h.sentence for h in hits if h.sentence >= 0]  # a hit before the first sentence is in no group
+            np.add.at(per_sentence[:, column], np.array(at, dtype=np.intp), 1)
+        member = np.zeros((len(groups), n), dtype=np.int64)
+        for row, idx in enumerate(groups.values()):
+            np.add.at(member[row], np.array(idx, dtype=np.intp), 1)
+        counts = pd.DataFrame(member @ per_sentence, index=index, columns=list(lexicon))
     else:
+        where = sentences_by_group(groups)
+        tally: dict[tuple, int] = {}
+        for t, hits in found:
+            for h in hits:
+                for g in where.get(h.sentence, ()):
+                    tally[g, t.name] = tally.get((g, t.name), 0) + 1
         counts = pd.DataFrame(0, index=index, columns=list(lexicon), dtype="int64")
         for (g, name), n in tally.items():
             counts.loc[g, name] = n
@@ -392,8 +416,7 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         out = (counts.div(sizes, axis=0) * 1000).round(2)
     out = _table(out, decimals=2 if normalize else None)
     out.attrs["tokens"] = tokens
-    out.attrs["hints"] = _Hints(owner.article, [t for t in lexicon.values() if not _theme_hits(owner.article, t, orgs)],
-                               orgs, owner.stopwords)
+    out.attrs["hints"] = _Hints(owner.article, [t for t, hits in found if not hits], orgs, owner.stopwords)
     return out
 
 
