@@ -314,7 +314,7 @@ class _Sentence:
 _TRICKY = ["Many SPEAKERS stressed the point.", "Some delegations ſaid nothing.", "HE SAİD so.",
            "He ſaid so.", "They also warned of it.", "The presidency explained it.", "She said it.",
            "Nothing was said.", "The representatives of Ukraine and the United States said so.",
-           "a number of  members agreed", "Ban Ki-moon noted it.", "Ban-Ki said it.", "Mr. Lal said so.",
+           "a number of  members agreed", "Ban Ki-moon noted it.", "Ban-Ki said it.", "Mr. Lal said so.", "Mr. Jieyi said so.", "Mr Ban Ki-Moon said so.", "Ms Abdrakhmanov said so.",
            "Pakistan's envoy said so.", "Ukraine agreed.", "UKRAINE said so.", "He met with them.",
            "This came during the visit.", "The meeting was held in Cairo.", "SADC member states are 16.",
            "It was ESTABLISHED in 1992.", "The two sides are exploring it.", "She is the Under-Secretary-General."]

@@ -276,16 +276,25 @@ class _Rules:
             for form in (s.name, *s.aliases):
                 forms[form] = s.name
         self.registry_forms = dict(forms)
+        spelled = {}
         for form, name in self.registry_forms.items():  # "Ban Ki-Moon" for the list's "Ban Ki-moon"
             for spelling in spellings(form)[1:]:
+                spelled.setdefault(spelling, name)
                 forms.setdefault(spelling, name)
-        for form, name in _honorific_forms(registry).items():
-            forms.setdefault(form, name)
         self.forms = forms
         self.name = re.compile(_trie(forms, alone=True)) if forms else None
-        # the quick tests: every match of a name or a country holds the first word of one, so a
-        # sentence none of whose words is one names none (None: search every sentence)
-        self.name_hints = _first_words(forms)
+        # a title of address before a word of a name or the whole name ("Mr. Guterres", "Mr Ban
+        # Ki-Moon": one mention, not "Mr Ban" and a name left over); a pattern of its own, as
+        # titles times names would make the tree large
+        people = {f: n for f, n in {**_address_words(registry), **spelled, **self.registry_forms}.items()
+                  if self.registry[n].name != self.registry[n].country}
+        self.titled_forms = people
+        self.titled = re.compile(rf"{_word_alternatives(sorted(ADDRESS_TITLES, key=len, reverse=True))}"
+                                 rf"\s+(?P<rest>{_trie(people, alone=True)})") if people else None
+        # the quick tests: every match of a name (a title of address before it included) or a
+        # country holds the first word of one, so a sentence none of whose words is one names none
+        # (None: search every sentence)
+        self.name_hints = _first_words([*forms, *ADDRESS_TITLES]) if people else _first_words(forms)
         countries = {}
         for s in registry:
             if s.country:
@@ -532,6 +541,12 @@ class _Rules:
                 found.append(_Mention(m.start(), m.end(), names, "delegation", m.group(), len(names) > 1))
         if self.name is not None and (words is None or self.name_hints is None
                                       or not self.name_hints.isdisjoint(words)):
+            if self.titled is not None:
+                taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
+                for m in self.titled.finditer(text):
+                    if m.start() not in taken:
+                        found.append(_Mention(m.start(), m.end(), (self.titled_forms[m.group("rest")],), "name",
+                                              m.group(), False))
             taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
             for m in self.name.finditer(text):
                 if m.start() not in taken:
@@ -562,9 +577,9 @@ class _Rules:
 
 
 
-def _honorific_forms(registry) -> dict[str, str]:
-    """"Mr. Guterres", "Ms. Lodhi" …: a title of address before any word of a person's name, or
-    before the whole name ("Mr Ban Ki-moon").
+def _address_words(registry) -> dict[str, str]:
+    """The words of people's names a title of address may stand before ("Mr. Guterres", "Ms. Lodhi"),
+    each with its speaker.
 
     Any word, not only the last, because names are not all family-name-last ("Mr. Liu"
     for Liu Jieyi, "Mr. Quy" for Dang Dinh Quy); a word two speakers share is left out,
@@ -577,13 +592,7 @@ def _honorific_forms(registry) -> dict[str, str]:
         for word in dict.fromkeys(s.name.split()):
             if len(word) > 1 and word[0].isupper():
                 owners.setdefault(word, set()).add(s.name)
-    forms = {f"{h} {w}": next(iter(names)) for w, names in owners.items() if len(names) == 1 for h in ADDRESS_TITLES}
-    for s in registry:  # "Mr Ban Ki-Moon" is one mention, not "Mr Ban" and a name left over
-        if s.name != s.country:
-            for form in (s.name, *s.aliases):
-                for spelling in spellings(form):
-                    forms.update((f"{h} {spelling}", s.name) for h in ADDRESS_TITLES)
-    return forms
+    return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
 
 
 class _Spans:
