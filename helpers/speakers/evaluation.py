@@ -533,8 +533,8 @@ def evaluation_summary():
     """The rules and the naive rule on every set of reports the kit keeps, one row a set.
 
     The kit's own article; the development reports (the 10 the rules were first written with,
-    3 of them held out in an earlier round and read since, and 108 fresh ones, most of which they
-    were then tuned on: their figures flatter the rules); the held-back reports (15 drawn at random,
+    3 of them held out in an earlier round and read since, and 108 fresh ones, which they were
+    then tuned on: their figures flatter the rules); the held-back reports (15 drawn at random,
     annotated by reading with no output of the rules in view, and measured once, when the rules
     were done); and "your articles", the bundles with a gold file that you added (the row is
     left out when there are none).
