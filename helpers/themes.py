@@ -394,10 +394,12 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
         for column, (_, hits) in enumerate(found):
             at = [h.sentence for h in hits if h.sentence >= 0]  # a hit before the first sentence is in no group
             np.add.at(per_sentence[:, column], np.array(at, dtype=np.intp), 1)
-        member = np.zeros((len(groups), n), dtype=np.int64)
-        for row, idx in enumerate(groups.values()):
-            np.add.at(member[row], np.array(idx, dtype=np.intp), 1)
-        counts = pd.DataFrame(member @ per_sentence, index=index, columns=list(lexicon))
+        # each (group, sentence) pair once: memory grows with the pairs, never groups × sentences
+        rows = np.repeat(np.arange(len(groups), dtype=np.intp), [len(idx) for idx in groups.values()])
+        listed = np.fromiter((i for idx in groups.values() for i in idx), dtype=np.intp, count=len(rows))
+        cells = np.zeros((len(groups), len(lexicon)), dtype=np.int64)
+        np.add.at(cells, rows, per_sentence[listed])
+        counts = pd.DataFrame(cells, index=index, columns=list(lexicon))
     else:
         where = sentences_by_group(groups)
         tally: dict[tuple, int] = {}
