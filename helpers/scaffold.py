@@ -177,7 +177,8 @@ class _Finder:
         app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
                r"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[A-Z][\w’'-]*\.?|counterpart|colleague)\s+){0,4}"
                r"[A-Z][\w’'-]*)?")  # "X and Y said", "X and his Guyanese counterpart Y pledged"
-        self.after = re.compile(rf"{app}{aux}\s+(?P<cue>{after})\b", re.IGNORECASE)
+        # the cue in lower case: "Arab States Region" holds no cue "states"
+        self.after = re.compile(rf"{app}{aux}\s+(?=(?-i:[a-z]))(?P<cue>{after})\b", re.IGNORECASE)
         mid = r"(?:(?:the|its|his|her|their)\s+)?(?P<mid>[^,.;]{0,80}?)(?:,\s*|\s+)?"
         # "…, said X": a cue before its speaker; never a participle or a verb whose object is a
         # person ("…, urging Kenyan President Mwaï Kibaki to …", "told the Council")
@@ -555,6 +556,10 @@ class _Finder:
             # cue whose object they are ("urging … Mwaï Kibaki and … Raila Odinga to")
             object_of = re.search(r"^\W*(?:he|she)\b|\b(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|"
                                   r"told|inform)\w*\b", own[:a], re.IGNORECASE)
+            # nor to one named after another person ("Geng noted … the Shanghai Spirit"), nor to the
+            # object of a preposition ("his meeting with the African Heads of States")
+            object_of = object_of or any(x < a for x, _, w in by_sentence[s] if w != who and w[0] == "p") \
+                or re.search(r"\b(?:with|of|to|from|for|on|at|about|in)\s+(?:the\s+)?$", own[:a])
             for idx, part in window:
                 if object_of:
                     break

@@ -262,7 +262,9 @@ class _Rules:
         # "Lajcak turned first to …": a verb that tells what a speaker took up
         self.topic = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{cue_alternatives(TOPIC_VERBS)})(?![\w-])")
         # "Mogherini began by stressing …": a participle after a verb that opens a speech
-        self.opening = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{'|'.join(OPENING_VERBS)})\s+by\s+"
+        # ("Peach started the meeting by welcoming …": the occasion may stand before "by")
+        self.opening = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{'|'.join(OPENING_VERBS)})\s+"
+                                  rf"(?:(?:the|his|her|their|its)\s+(?:[a-z]+\s+){{1,2}})?by\s+"
                                   rf"(?P<cue>{_trie(participles) or never})(?![\w-])")
         self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
         # The quick test: every match of a cue holds the first word of a cue as a word of its
@@ -1013,10 +1015,19 @@ def _group_spoke(ctx, label, why, cue=None):
                      group=label)
 
 
+#: The delegations named before, as a report goes on: "The representatives added that …".
+_THE_DELEGATES = re.compile(r"[Tt]he\s+(?:representatives|delegates|delegations|envoys|ambassadors)")
+
+
 def _group(ctx):
     """5. An unnamed group bound to a cue ("UNSC member countries applauded …")."""
     for m, cue, _ in ctx.bound:
         if m.how == "group":
+            last = ctx.last_speakers
+            if (_THE_DELEGATES.fullmatch(m.label) and len(last) > 1
+                    and all(ctx.rules.registry[n].name == ctx.rules.registry[n].country for n in last)):
+                return _Decision(last, cue, f"{m.label!r}, the subject of {cue!r}, are the delegations named "
+                                            f"before: {' + '.join(last)}")
             return _group_spoke(ctx, m.label, f"an unnamed group ({m.label!r}) is the subject of {cue!r}", cue)
     return None
 
@@ -1108,8 +1119,8 @@ _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?
                      r"|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*"
                      r"|(?:Source|SOURCE|Sources)\s*:\s*[A-Z][^.]{0,60}\.?|[-–—]+\s*(?:More|MORE)|\(\s*[A-Z][^()]{0,40}\))\s*$")
 #: What a speaker did rather than said, with no cue and no quotation: "He met with …", "The two
-#: leaders earlier discussed …", "Zuma chaired the debate", "This came during X's meeting with …",
-#: "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
+#: leaders earlier discussed …", "Zuma chaired the debate", "Peach then passed the floor to …",
+#: "This came during X's meeting with …", "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
 #: any words between, a verb of doing in the simple past or present ("had discussed" is reported
 #: speech, and is left alone).
 _DID_ANYWHERE = re.compile(
@@ -1119,7 +1130,8 @@ _DID_ANYWHERE = re.compile(
     rf"(?:[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|the\s+(?:two\s+)?(?:leaders|sides|parties|officials))"
     rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+(?<!had\s)"
     r"(?:met|meets|held|holds|attended|attends|chaired|co-chaired|chairs|discussed|discuss|visited|visits|toured|"
-    r"arrived|arrives|signed|signs|inked|vetoed|adopted|voted|deployed|appointed|elected)\b"
+    r"arrived|arrives|signed|signs|inked|vetoed|adopted|voted|deployed|appointed|elected"
+    r"|(?:passed|gave|handed)\s+(?:over\s+)?the\s+floor)\b"
     r"|^(?:[A-Z][^,“”\"]{0,80},\s+)?[Tt]he\s+two\s+(?:sides|parties|leaders|organi[sz]ations|officials|heads)\s+"
     r"(?!(?:also\s+)?"
     r"(?:said|say|says|told|agreed|stressed|underlined|emphasi[sz]ed|noted|called|urged|welcomed|expressed)\b)"
@@ -1138,7 +1150,8 @@ _DID = re.compile(_starting_with("m", _DID_ANYWHERE.pattern, or_at_start=True), 
 #: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
 #: starts "This", "He" or "She" (_DID_START).
 _DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
-    arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made""".split())
+    arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made passed gave
+    handed""".split())
 _DID_START = re.compile(r"(?:This|He|She)\s")
 
 
