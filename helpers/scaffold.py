@@ -32,8 +32,8 @@ from .datafiles import data_dir, DataFileError, load_stopwords, read_text
 from .doctor import check_data_files
 from .frequency import article_aliases
 from .speakers import load_speakers, Speaker
-from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, HONORIFICS, INSTITUTION_WORDS, INTRODUCERS, MONTH,
-                               MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
+from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, DELEGATE_HEADS, HONORIFICS, INSTITUTION_WORDS,
+                               INTRODUCERS, MONTH, MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
                                REPRESENTATIVES_OF, ROLE_NOUNS, SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives,
                                demonyms, has_role, is_title, name_like, name_runs, name_words)
 from .speakers.rules import attribute
@@ -673,11 +673,12 @@ class _Finder:
         return "he" if he > she else "she" if she > he else p.votes[0]
 
 
-#: Titles of a country's envoys and ministers: a speaker with one and no organization is national.
-#: The titles of a country's envoy, and a report's name for one: "a top Pakistani diplomat".
+#: The titles of a country's envoy, and a report's name for one: "a top Pakistani diplomat" (the
+#: heads of a delegate's description but "delegation", which is no person).
 _ENVOY_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Pp]ermanent [Rr]epresentative|[Ee]nvoy|[Dd]elegate)\b")
 _DESCRIBED_ENVOY = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:top|senior|chief|permanent)\s+)?"
-                              r"(?:envoy|diplomat|ambassador|delegate|representative)s?\b")
+                              rf"(?:{'|'.join(h for h in DELEGATE_HEADS if h != 'delegation')})s?\b")
+#: Titles of a country's envoys and ministers: a speaker with one and no organization is national.
 _NATIONAL_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Mm]inister|[Pp]ermanent [Rr]epresentative|[Pp]resident|"
                              r"[Dd]elegate)\b")
 

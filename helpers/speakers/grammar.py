@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
-__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "demonyms", "name_words", "name_runs", "name_like", "is_title", "has_role"]
+__all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "demonyms", "name_words",
+           "name_runs", "name_like", "is_title", "has_role"]
 
 
 #: The kind of cue that reports what a speaker holds rather than what they said ("believed",

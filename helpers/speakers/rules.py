@@ -1117,12 +1117,13 @@ _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised pre
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
                      r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?"
                      r"|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*"
-                     r"|(?:Source|SOURCE|Sources)\s*:\s*[A-Z][^.]{0,60}\.?|[-–—]+\s*(?:More|MORE)|\(\s*[A-Z][^()]{0,40}\))\s*$")
+                     r"|(?:Source|SOURCE|Sources)\s*:\s*[A-Z][^.]{0,60}\.?|[-–—]+\s*(?:More|MORE)"
+                     r"|\(\s*[A-Z][^()]{0,40}\))\s*$")
 #: What a speaker did rather than said, with no cue and no quotation: "He met with …", "The two
 #: leaders earlier discussed …", "Zuma chaired the debate", "Peach then passed the floor to …",
-#: "This came during X's meeting with …", "He is the Under-Secretary-General …". A subject (a name, a pronoun, a noun phrase) and then, over
-#: any words between, a verb of doing in the simple past or present ("had discussed" is reported
-#: speech, and is left alone).
+#: "This came during X's meeting with …", "He is the Under-Secretary-General …". A subject (a name,
+#: a pronoun, a noun phrase) and then, over any words between, a verb of doing in the simple past or
+#: present ("had discussed" is reported speech, and is left alone).
 _DID_ANYWHERE = re.compile(
     rf"^(?:[A-Z][^,“”\"]{{0,80}},\s+)?"
     rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and"
@@ -1335,9 +1336,8 @@ def _split_frame(out, sentences, rules) -> None:
     if not frame.speakers or frame.cue is None or quote.cue is not None:
         return
     text, before = frame.sentence.text.strip(), quote.sentence.text.rstrip()
-    if (not frame.speakers or frame.cue is None or frame.sentence.paragraph != quote.sentence.paragraph
-            or len(text.split()) > _SPLIT_FRAME_MAX_WORDS or before[-2:] not in ("?”", '?"', "!”", '!"')
-            or quote.cue is not None or quote.speakers == frame.speakers):
+    if (frame.sentence.paragraph != quote.sentence.paragraph or len(text.split()) > _SPLIT_FRAME_MAX_WORDS
+            or before[-2:] not in ("?”", '?"', "!”", '!"') or quote.speakers == frame.speakers):
         return
     out[-2] = Attribution(quote.sentence, frame.speakers, frame.cue, "direct quote",
                           f"a quotation whose frame the splitter cut off: the next sentence, {text!r}, "
