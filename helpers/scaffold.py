@@ -35,7 +35,8 @@ from .speakers import load_speakers, Speaker
 from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, DELEGATE_HEADS, HONORIFICS, INSTITUTION_WORDS,
                                INTRODUCERS, MONTH, MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
                                REPRESENTATIVES_OF, ROLE_NOUNS, SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives,
-                               demonyms, has_role, is_title, name_like, name_runs, name_words)
+                               demonyms, has_role, is_role_plural, is_title, name_like, name_runs,
+                               name_words)
 from .speakers.rules import attribute
 from .tokens import find_mentions
 
@@ -207,7 +208,7 @@ class _Finder:
     def country_like(self, phrase: str) -> bool:
         words = phrase.split()
         return (bool(words) and all(w[0].isupper() or w in ("of", "the", "and") for w in words)
-                and not any(w.lower() in NOT_COUNTRY for w in words) and not self.is_org(phrase)
+                and not any(w.lower() in NOT_COUNTRY or is_role_plural(w) for w in words) and not self.is_org(phrase)
                 and not any(c.isdigit() for c in phrase))
 
     def countries_in_role(self, role: str) -> list[str]:

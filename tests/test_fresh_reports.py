@@ -64,6 +64,19 @@ def test_what_a_speaker_did_is_not_what_they_said(said):
           ())
 
 
+def test_what_the_speaker_going_on_did_ends_the_speech(said):
+    # the speaker as the subject, named or described, of a sentence with no word of saying
+    check(said, "mg-2007-01-29-ban-au-un-darfur-partnership", 5, "Ban then began his encounter with Bashir", (),
+          "what they did, not what they said")
+    check(said, "rnz-2011-09-06-ban-pacific-islands-forum", 13, "The Secretary-General will meet with", (),
+          "what they did, not what they said")
+    # a sentence that opens with the speech, and a verb that tells what the speech took up, stay the speaker's
+    check(said, "finchannel-2015-09-28-stoltenberg-un-peacekeeping-summit", 2, "In his address to the summit",
+          ("Jens Stoltenberg",))
+    check(said, "astanatimes-2022-10-13-guterres-cica-summit", 4, "The UN Secretary-General focused on",
+          ("António Guterres",), "what they took up")
+
+
 def test_a_byline_and_a_source_that_is_no_speaker(said):
     check(said, "ghanaiantimes-2019-03-13-igad-un-horn-of-africa", 7, "According to IGAD, the meeting", (),
           "'according to' a source that is no speaker")

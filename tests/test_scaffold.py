@@ -167,6 +167,12 @@ def test_a_country_whose_speaker_is_named_is_that_person(text_article):
     assert list(rows) == ["Uruguay", "Spain", "Liu Jieyi"]
 
 
+def test_a_group_named_by_its_role_is_no_delegation():
+    # "Leading a senior delegation of IGAD Directors, Executive Secretary Dr Workneh Gebeyehu engaged …"
+    report = load_article(ROOT / "tests/reports/fresh/development/eastleighvoice-2025-09-27-igad-unga80.txt")
+    assert [s.name for s in suggest_speakers(report)] == ["Workneh Gebeyehu"]
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))

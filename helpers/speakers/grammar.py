@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
 __all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "demonyms", "name_words",
-           "name_runs", "name_like", "is_title", "has_role"]
+           "name_runs", "name_like", "is_title", "is_role_plural", "has_role"]
 
 
 #: The kind of cue that reports what a speaker holds rather than what they said ("believed",
@@ -430,6 +430,23 @@ def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS
 
 
+def is_role_plural(word: str) -> bool:
+    """Whether ``word`` is the plural of a role noun ("Directors", "Secretaries"): a group, no one person.
+
+    Args:
+        word: one word.
+
+    Returns:
+        True for "Ministers", "Envoys", "Secretaries"; False for a role noun itself or any other word.
+
+    >>> is_role_plural("Directors"), is_role_plural("Director"), is_role_plural("Lodhis")
+    (True, False, False)
+    """
+    low = word.lower()
+    return low not in ROLE_NOUNS and low.endswith("s") and (
+        low[:-1] in ROLE_NOUNS or low.endswith("ies") and low[:-3] + "y" in ROLE_NOUNS)
+
+
 def has_role(phrase: str) -> bool:
     """Whether ``phrase`` names a role: it holds a role noun ("minister", "Secretary-General").
 
@@ -459,6 +476,8 @@ def name_like(t: Word, stop: frozenset = frozenset(), first_in_sentence: bool = 
 
     >>> [name_like(w) for w in name_words("Security Council member Lodhi")]
     [False, False, False, True]
+    >>> [name_like(w) for w in name_words("Directors Lodhi")]
+    [False, True]
     """
     if t.kind == "initial":
         return True
@@ -467,6 +486,8 @@ def name_like(t: Word, stop: frozenset = frozenset(), first_in_sentence: bool = 
     low = t.base.lower()
     if low in TITLE_WORDS or low in NOT_NAME or low in stop or any(p in NOT_NAME for p in low.split("-")):
         return False
+    if is_role_plural(low):
+        return False  # "a delegation of IGAD Directors": a group named by its role, no person
     if first_in_sentence and (low.endswith("ly") or low.endswith("ing") and len(low) > 5):
         return False  # "Noting ...", "Thirdly, ...": a sentence's first word, not a name
     return True

@@ -788,6 +788,7 @@ class _Context:
     words: set                 # the words of the folded sentence, for quick tests
     previous_paragraph: object  # the paragraph of the sentence before
     last_speakers: tuple = ()  # who spoke last, even if narration came between
+    described: object = None   # the subject with descriptions looked for too, once asked (_described_subject)
 
 
 @dataclass(slots=True)
@@ -1212,12 +1213,25 @@ def _heading(ctx):
     return None
 
 
+def _described_subject(ctx):
+    """The sentence's subject, a description among the mentions too ("The Secretary-General will
+    meet …"): a sentence with no cue was searched for names only (see _Rules.mentions)."""
+    if ctx.may_cue:
+        return ctx.subject
+    if ctx.described is None:
+        mentions = ctx.rules.mentions(ctx.blanked)
+        ctx.described = (_subject(ctx.blanked, mentions) if mentions else None) or False
+    return ctx.described or None
+
+
 def _subject_goes_on(ctx):
     """11. In a report of speeches, a speaker as the subject of a verb that tells what they took up
     ("Lajcak turned first to …", "In his remarks, Amb. Mfumukeko briefed …"): that speaker. Another
     verb ("Draganov met regularly with …") is what the speaker going on reports."""
-    subject = ctx.subject
-    if not ctx.current or subject is None or subject.how not in ("name", "description") or not subject.names:
+    if not ctx.current:
+        return None
+    subject = _described_subject(ctx)
+    if subject is None or subject.how not in ("name", "description") or not subject.names:
         return None
     found = ctx.rules.topic.match(ctx.blanked, subject.end)
     names = _resolve(subject, ctx.salient) if found else None
@@ -1228,12 +1242,33 @@ def _subject_goes_on(ctx):
                                   "reported")
 
 
+#: A sentence that opens with the speech it reports: "In his address to the summit, …", "During her remarks …".
+_IN_THE_SPEECH = re.compile(r"\s*(?:In|During|Throughout)\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:address|speech|remarks|statement|briefing|presentation|intervention|message|"
+                            r"comments|keynote|lecture|report)\b")
+
+
+def _speaker_did(ctx):
+    """12. The speaker going on as the subject of a sentence with no word of saying and no
+    quotation ("Ban then began his encounter with …", "The Secretary-General will meet …"): what
+    they did, not what they said: narration. A sentence that opens with the speech ("In his
+    address to the summit, …") is still the speech."""
+    if not ctx.current or ctx.may_cue or ctx.blanked != ctx.sentence.text or _IN_THE_SPEECH.match(ctx.blanked):
+        return None
+    subject = _described_subject(ctx)
+    who = _resolve(subject, ctx.salient) if subject is not None and subject.how in ("name", "description") else None
+    if not who or not set(who) <= set(ctx.current):
+        return None
+    return _Decision((), None, f"{subject.label!r}, whose speech goes on, is the subject, and no word of the sentence "
+                               "reports speech: what they did, not what they said: narration", ends_speech=True)
+
+
 #: The evidence of a sentence no rule gave to anyone; "This was announced by X" next may (_pointed_back).
 _NO_ONE = "the journalist's narration: no speaker, no cue"
 
 
 def _continuation(ctx):
-    """12. No cue: the speech going on continues, or it is the journalist's narration."""
+    """13. No cue: the speech going on continues, or it is the journalist's narration."""
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
@@ -1246,7 +1281,7 @@ def _continuation(ctx):
 
 
 _RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group, _introduced_only,
-               _other_subject, _did, _scene, _heading, _subject_goes_on, _continuation)
+               _other_subject, _did, _scene, _heading, _subject_goes_on, _speaker_did, _continuation)
 
 
 def _attribute(sentences, rules: _Rules) -> list[Attribution]:
@@ -1264,7 +1299,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         words = _words(folded)
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
         mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
-        ctx.sentence, ctx.blanked, ctx.mentions = sent, blanked, mentions
+        ctx.sentence, ctx.blanked, ctx.mentions, ctx.described = sent, blanked, mentions, None
         may_bind = may_cue or not rules.source_hint.isdisjoint(words)
         ctx.bound = _bind(blanked, mentions, rules) if mentions and may_bind else []
         ctx.subject = _subject(blanked, mentions) if mentions else None
@@ -1384,7 +1419,10 @@ def attribute(article, registry=None) -> list[Attribution]:
     10. A heading (a paragraph of one line with no final stop) → narration.
     11. In a report of speeches, a speaker as the subject of a verb that tells what they took
        up ("Lajcak turned first to …", "Ban Ki-moon touched on …") → that speaker.
-    12. No cue at all → the speech going on continues, or narration; a quotation with no cue
+    12. The speaker going on as the subject of a sentence with no word of saying ("Ban then
+       began his encounter with …", "The Secretary-General will meet …") → narration: what
+       they did, not what they said ("In his address to the summit, …" is still the speech).
+    13. No cue at all → the speech going on continues, or narration; a quotation with no cue
        after narration is the last speaker's. A named subject whose verb reports no speech
        ("Lim Jock Hoi reviewed …") outside a speech does not take the sentence, but a "he"
        after it points to them.
