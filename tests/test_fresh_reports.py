@@ -59,6 +59,24 @@ def test_facts_about_an_organization_after_a_speech(said):
     check(said, "tass-2021-09-17-guterres-sco-summit", 11, "Four countries (Afghanistan", ())
 
 
+def test_the_meeting_its_agreement_and_its_topic_as_subject(said):
+    check(said, "commonwealthbc-2022-09-05-commonwealth-unctad-mou", 7, "The new MoU builds on", (),
+          "narration about the meeting or the scene")
+    check(said, "sectsco-2017-06-09-alimov-guterres-astana", 4, "The central topic of the SCO Summit", (),
+          "narration about the meeting or the scene")
+    check(said, "southasiatime-2024-04-10-saarc-un-collaboration", 2, "Discussions primarily revolved", (),
+          "narration about the meeting or the scene")
+    check(said, "govza-2012-01-13-zuma-un-au-resolution-2033", 6, "This month, South Africa", (),
+          "narration about the meeting or the scene")
+
+
+def test_the_vote_on_a_resolution(said):
+    for index, begins in ((3, "The resolution was supported by"), (4, "Russia, Belarus, Nicaragua"),
+                          (5, "Uzbekistan, Kyrgyzstan, Tajikistan")):
+        check(said, "gazetauz-2023-05-01-un-council-of-europe-resolution", index, begins, (),
+              "narration about the meeting or the scene")
+
+
 def test_what_a_speaker_did_is_not_what_they_said(said):
     check(said, "unnews-2010-06-11-ban-sco-message", 3, "While in Tashkent in April, the Secretary-General signed",
           ())

@@ -1093,9 +1093,12 @@ _SCENE_ANYWHERE = re.compile(
     r"(?:chaired|convened|held|hosted|organi[sz]ed|co-chaired|presided\s+over|attended)\b"
     r"|\b(?:chaired|convened|co-chaired|hosted|opened|presided\s+over)\s+(?:the|a|an|its|this)\s+"
     r"(?:\w+\s+){0,3}(?:meeting|debate|session|summit|conference|event)\b"
-    r"|\bholds?\s+the\s+(?:\w+\s+)?presidency\b|\b(?:will|would)\s+focus\s+on\b"
-    r"|^(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}(?:meeting|debate|session|summit|event|discussion|conference|"
-    rf"briefing|dialogue)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])",
+    r"|\b(?:holds?|assumed|assumes|took\s+over)\s+the\s+(?:\w+\s+){0,2}presidency\b|\b(?:will|would)\s+focus\s+on\b"
+    r"|^(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}|(?=(?:discussions|talks|consultations)\b))"
+    r"(?:meeting|debate|session|summit|event|discussion|conference|briefing|dialogue|talk|consultation|workshop|visit"
+    r"|agreement|memorandum|mou|accord)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])"
+    r"|^(?:The|Its)\s+(?:[\w-]+\s+)?(?:goal|topic|theme|focus|aim|purpose|objective|agenda)s?\s+of\s+(?:the|this|that|its)\b"
+    r"|^Also\s+on\s+the\s+agenda\b",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
 _HISTORY_ANYWHERE = re.compile(
@@ -1105,14 +1108,22 @@ _HISTORY_ANYWHERE = re.compile(
     r"|\bbecame\s+(?:[\w-]+\s+){0,2}members?\b|\bstatus\s+of\s+(?:an\s+)?observers?\b|\bdialogue\s+partners\b"
     r"|\bsigned\s+(?:the|a|an|its|this)\s+(?:\w+\s+){0,3}(?:declaration|agreement|memorandum|treaty)\b"
     r"|^(?:Established|Founded|Created|Set\s+up|Launched)\s+in\s+\d{4}\b"
-    r"|\bmember\s+(?:states|countries)\s+(?:are|include)\b",
+    r"|\bmember\s+(?:states|countries)\s+(?:are|include)\b"
+    # the vote on a text: "The resolution was supported by …", "… opposed the resolution", "… abstained"
+    r"|\b(?:resolution|draft|text)\s+(?:was|were)\s+(?:adopted|supported|opposed|backed|rejected|approved|"
+    r"co-sponsored|sponsored)\b"
+    r"|\b(?:opposed|supported|backed|rejected|co-sponsored|sponsored)\s+the\s+(?:draft\s+)?resolution\b"
+    r"|\babstained\b|\bvoted\s+(?:for|against|in\s+favou?r)\b",
     re.IGNORECASE)
 #: Words one of which a sentence _HISTORY or _SCENE matches holds: the quick tests before the searches.
 _HISTORY_HINTS = frozenset("""established founded created set launched signed comprises comprising consists made became
-    status dialogue member""".split())
+    status dialogue member resolution draft text opposed supported backed rejected co-sponsored sponsored abstained
+    voted""".split())
 _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised presided attended opened holds hold
-    presidency focus meeting debate session summit event discussion conference briefing dialogue meetings debates
-    sessions summits events discussions conferences briefings dialogues""".split())
+    presidency assumed assumes took focus meeting debate session summit event discussion conference briefing dialogue meetings debates
+    sessions summits events discussions conferences briefings dialogues talks consultation consultations workshop
+    workshops visit visits agreement agreements memorandum mou accord goal topic theme aim purpose objective
+    agenda""".split())
 #: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
 #: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
@@ -1144,8 +1155,8 @@ _DID_ANYWHERE = re.compile(
 #: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
 #: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
 #: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
-_SCENE = re.compile(_starting_with("wchopti", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
-_HISTORY = re.compile(_starting_with("wcibsdmefl", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
+_SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
+_HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
 _DID = re.compile(_starting_with("m", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
