@@ -95,6 +95,23 @@ def test_what_the_speaker_going_on_did_ends_the_speech(said):
           ("António Guterres",), "what they took up")
 
 
+def test_the_occasion_of_a_speech_is_narration(said):
+    check(said, "dailynewsegypt-2021-04-20-aboul-gheit-security-council", 1, "Aboul Gheit’s remarks came during",
+          (), "what someone did or is")
+    check(said, "reliefweb-2017-05-09-mogherini-eu-un-cooperation", 3, "She was delivering her statement as", (),
+          "what someone did or is")
+    # a sentence that opens with the speech names its speaker, after narration too
+    check(said, "eagle-2016-09-29-eac-unon-peace-security", 6, "In his remarks, Amb. Mfumukeko briefed",
+          ("Liberat Mfumukeko",), "what they took up")
+
+
+def test_another_source_says(said):
+    check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
+          "the cue 'say' has no speaker as its subject")
+    check(said, "unic-2019-02-10-guterres-au-summit-egypt", 8, "The UN Refugee Agency UNHCR says", (),
+          "the cue 'says' has no speaker as its subject")
+
+
 def test_a_byline_and_a_source_that_is_no_speaker(said):
     check(said, "ghanaiantimes-2019-03-13-igad-un-horn-of-africa", 7, "According to IGAD, the meeting", (),
           "'according to' a source that is no speaker")

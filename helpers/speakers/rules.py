@@ -112,8 +112,9 @@ _NOT_A_SUBJECT = frozenset(
     "a an the this that these those which who whom what to of in on at by for with from as and or but nor not "
     "i we you it he she they him her them us me is was were are be been being has have had do does did above "
     "can could may might must shall should will would so also then there here".split())
-#: Irregular past tenses among the cues (the others end in "-ed").
-_IRREGULAR_PAST = ("said", "told", "gave", "went", "drew")
+#: Irregular past tenses among the cues (the others end in "-ed"), and the present "says", "say":
+#: forms that are always a finite verb (a present "calls", "stresses" may be a noun).
+_IRREGULAR_PAST = ("said", "told", "gave", "went", "drew", "says", "say")
 #: The last word before a cue, over any words between ("the report today noted": "report").
 _LAST_WORD = re.compile(rf"(?P<word>[\w’'-]+)(?:\s+(?:{BETWEEN_WORDS}))*\s+$")
 
@@ -1151,20 +1152,27 @@ _DID_ANYWHERE = re.compile(
     r"|\bmade\s+(?:the|his|her|their|these|those|this|that)\s+(?:appeal|remarks?|comments?|statements?|call|points?|"
     r"speech)\s+(?:at|during|in|on|while|before)\b"
     r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
-    r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)")
+    r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)"
+    # the occasion of a speech: "Aboul Gheit’s remarks came during …", "The Secretary General’s address at
+    # the summit is part of a visit …", "She was delivering her statement as the Council discussed …"
+    r"|^(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}?(?:[A-Z][\w.-]*[’']s\s+)?"
+    r"(?:remarks|address|speech|statement|comments|visit|briefing|message)\b[^,;“”\"]{0,80}?\s"
+    r"(?:came|comes|is\s+part|was\s+part|took\s+place|takes\s+place)\b"
+    r"|\b(?:was|were)\s+(?:speaking|delivering|addressing|making)\b[^.;“”\"]{0,60}?\s(?:when|as|while)\s")
 #: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
 #: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
 #: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
 _SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
 _HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
-_DID = re.compile(_starting_with("m", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
+_DID = re.compile(_starting_with("mw", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
 #: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
 #: starts "This", "He" or "She" (_DID_START).
 _DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
     arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made passed gave
-    handed""".split())
+    handed remarks address speech statement comments visit briefing message speaking delivering addressing
+    making""".split())
 _DID_START = re.compile(r"(?:This|He|She)\s")
 
 
@@ -1224,6 +1232,12 @@ def _heading(ctx):
     return None
 
 
+#: A sentence that opens with the speech it reports: "In his address to the summit, …", "During her remarks …".
+_IN_THE_SPEECH = re.compile(r"\s*(?:In|During|Throughout)\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:address|speech|remarks|statement|briefing|presentation|intervention|message|"
+                            r"comments|keynote|lecture|report)\b")
+
+
 def _described_subject(ctx):
     """The sentence's subject, a description among the mentions too ("The Secretary-General will
     meet …"): a sentence with no cue was searched for names only (see _Rules.mentions)."""
@@ -1238,8 +1252,9 @@ def _described_subject(ctx):
 def _subject_goes_on(ctx):
     """11. In a report of speeches, a speaker as the subject of a verb that tells what they took up
     ("Lajcak turned first to …", "In his remarks, Amb. Mfumukeko briefed …"): that speaker. Another
-    verb ("Draganov met regularly with …") is what the speaker going on reports."""
-    if not ctx.current:
+    verb ("Draganov met regularly with …") is what the speaker going on reports. A sentence that
+    opens with the speech ("In his remarks, …") needs no speech going on."""
+    if not ctx.current and not _IN_THE_SPEECH.match(ctx.blanked):
         return None
     subject = _described_subject(ctx)
     if subject is None or subject.how not in ("name", "description") or not subject.names:
@@ -1251,12 +1266,6 @@ def _subject_goes_on(ctx):
     verb = " ".join(ctx.blanked[found.start():found.end()].split()[-2:])
     return _Decision(names, None, f"{subject.label!r} is the subject of {verb!r}: what they took up in the speeches "
                                   "reported")
-
-
-#: A sentence that opens with the speech it reports: "In his address to the summit, …", "During her remarks …".
-_IN_THE_SPEECH = re.compile(r"\s*(?:In|During|Throughout)\s+(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:address|speech|remarks|statement|briefing|presentation|intervention|message|"
-                            r"comments|keynote|lecture|report)\b")
 
 
 def _speaker_did(ctx):
