@@ -105,6 +105,13 @@ def test_the_occasion_of_a_speech_is_narration(said):
           ("Liberat Mfumukeko",), "what they took up")
 
 
+def test_a_lede_that_describes_its_speaker_before_naming_them(said):
+    check(said, "businessstandard-2022-03-15-osce-dicarlo-security-council", 0, "The war in Ukraine is the most",
+          ("Rosemary DiCarlo",), "a lede that describes its speaker ('the top UN political affairs official')")
+    check(said, "reliefweb-2017-05-09-mogherini-eu-un-cooperation", 0, "Describing the European Union",
+          ("Federica Mogherini",), "the bloc’s senior-most diplomat")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

@@ -20,8 +20,8 @@ from typing import NamedTuple
 from ..analysis import analysis_of
 from ..tokens import load_aliases
 from .grammar import (ADDRESS_TITLES, APOSTROPHES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
-                      HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, SHORT_TITLES, TOP_POSTS,
-                      TOPIC_VERBS, cue_alternatives, demonyms, is_title, name_like, name_runs, spellings)
+                      HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, ROLE_NOUNS, SHORT_TITLES,
+                      TOP_POSTS, TOPIC_VERBS, cue_alternatives, demonyms, is_title, name_like, name_runs, spellings)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -112,6 +112,9 @@ _NOT_A_SUBJECT = frozenset(
     "a an the this that these those which who whom what to of in on at by for with from as and or but nor not "
     "i we you it he she they him her them us me is was were are be been being has have had do does did above "
     "can could may might must shall should will would so also then there here".split())
+#: The head of a phrase that describes one person: "the top UN political affairs official", "its leader".
+_PERSON_HEADS = frozenset((*ROLE_NOUNS, *DELEGATE_HEADS, *CHIEF_HEADS, *CHAIR_HEADS, *OFFICIAL_HEADS)) - {
+    "delegation", "representatives"}
 #: Irregular past tenses among the cues (the others end in "-ed"), and the present "says", "say":
 #: forms that are always a finite verb (a present "calls", "stresses" may be a noun).
 _IRREGULAR_PAST = ("said", "told", "gave", "went", "drew", "says", "say")
@@ -799,6 +802,7 @@ class _Decision:
     evidence: str
     ends_speech: bool = False          # narration that ends the speech going on
     group: str | None = None           # an unnamed group that spoke (a "they" may point to it)
+    described: tuple = ()              # (label, names it may be) of one person described, no speaker fitting
 
 
 def _choose(names, salient):
@@ -1046,7 +1050,8 @@ def _other_subject(ctx):
     for m, cue, _ in ctx.bound:
         if m.how in ("description", "country") and not _resolve(m, ctx.salient):
             why = "fits no speaker of the registry" if not m.names else "fits several speakers, none named yet"
-            return _Decision((), None, f"{m.label!r} is the subject of {cue!r} but {why}", ends_speech=True)
+            return _Decision((), None, f"{m.label!r} is the subject of {cue!r} but {why}", ends_speech=True,
+                             described=(m.label, m.names) if m.how == "description" and not m.plural else ())
     rules = ctx.rules
     if not ctx.may_cue or rules.past_hints.isdisjoint(ctx.words):
         return None
@@ -1064,7 +1069,10 @@ def _other_subject(ctx):
             if person:
                 return _Decision((), None, f"{person!r}, a name not in the speaker list, is the subject of {cue!r}: "
                                            "add them to the list if they speak", ends_speech=True)
-            return _Decision((), None, f"the cue {cue!r} has no speaker as its subject", ends_speech=True)
+            word, end = before.group("word").lower(), before.end("word")
+            phrase = ctx.blanked[ctx.blanked.rfind(",", 0, end) + 1:end].split()  # "the top UN … official"
+            return _Decision((), None, f"the cue {cue!r} has no speaker as its subject", ends_speech=True,
+                             described=(" ".join(phrase[-8:]), ()) if word in _PERSON_HEADS else ())
     return None
 
 
@@ -1306,6 +1314,7 @@ _RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group
 
 def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     out, current, last_paragraph = [], (), None
+    described = []  # sentences of the lede whose cue has a described subject no speaker fits (_named_next)
     salient = deque(maxlen=12)  # a pronoun points to someone named in the last few sentences
     quote_open, quote_paragraph = False, None
     paragraphs = [s.paragraph for s in sentences]
@@ -1354,7 +1363,39 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
                                decision.evidence))
         _split_frame(out, sentences, rules)
         _pointed_back(out)
+        if described is not None:
+            if decision.described and not ctx.last_speakers:
+                described.append((n, decision))
+            elif names and described:
+                _named_next(out, described, decision)
+            if names:
+                described = None  # only the lede, before anyone is named
     return out
+
+
+#: How far before the first speaker named a described speaker may stand (sentences).
+_NAMED_NEXT_WITHIN = 3
+
+
+def _named_next(out, described, decision) -> None:
+    """A lede that describes its speaker ("…, the top UN political affairs official told the
+    Council", "the bloc's senior-most diplomat said") before anyone is named: when the first
+    speaker named with a cue follows within a few sentences, and fits the description where the
+    description fits anyone, the lede is theirs."""
+    last = out[-1]
+    if decision.cue is None or len(last.speakers) != 1 or not last.evidence.startswith(("named", "described")):
+        return
+    for at, pending in described:
+        label, fits = pending.described
+        words = label.split()
+        if (len(out) - 1 - at > _NAMED_NEXT_WITHIN or fits and last.speakers[0] not in fits
+                or len(words) > 1 and words[-1].lower() in DELEGATE_HEADS and words[-2][:1].isupper()):
+            continue  # too far, another's description, or a country's envoy ("the Azeri envoy")
+        before = out[at]
+        out[at] = Attribution(before.sentence, last.speakers, pending.evidence.split("'")[1] if "'" in pending.evidence
+                              else None, before.kind if before.kind != "narration" else "indirect speech",
+                              f"a lede that describes its speaker ({label!r}) before anyone is named: "
+                              f"{last.speakers[0]}, the first speaker the report names next")
 
 
 #: "This was announced by X", "That was the message of …": a sentence that gives the speaker of the
@@ -1450,7 +1491,9 @@ def attribute(article, registry=None) -> list[Attribution]:
     Two sentences are read together afterwards. A quotation ending in "?" or "!" that no cue
     gave a speaker, followed by a frame the sentence splitter left alone ("Aboul Gheit
     questioned."), is the frame's speaker's; and a sentence of narration followed by "This
-    was announced by X" is what X announced.
+    was announced by X" is what X announced. And a lede whose cue has a described subject no
+    speaker fits ("…, the top UN political affairs official told the Security Council"), before
+    anyone is named, is the first speaker named with a cue within the next three sentences.
 
     Args:
         article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
