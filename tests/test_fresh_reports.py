@@ -172,6 +172,16 @@ def test_leaders_of_a_forum_are_a_group_not_its_chair(said):
     assert "Baron Waqa" not in a.speakers and "unnamed group" in a.evidence
 
 
+def test_a_title_with_commas_of_its_own_between_name_and_cue():
+    # "OSCE Chair Sebastian Kurz, Austria’s Minister for Europe, Integration and Foreign Affairs, declared: …",
+    # read with a speaker list that gives the name alone
+    kurz = Speaker("Sebastian Kurz", "", "Austria", None, "national", "member states")
+    report = FRESH / "unaudiovisual-2017-03-06-kurz-osce-briefing.txt"
+    first = attribute(analyse(load_article(report), speakers=[kurz]))[0]
+    assert first.sentence.text.startswith("Delivering the organization’s annual briefing")
+    assert (first.speakers, first.cue) == (("Sebastian Kurz",), "declared"), first.evidence
+
+
 def _read(text, registry):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.txt"

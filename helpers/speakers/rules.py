@@ -86,7 +86,7 @@ _GROUP = re.compile(_starting_with("msoa", _GROUP_ANYWHERE.pattern), _GROUP_ANYW
 _BETWEEN = rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+"
 #: An appositive between commas after a name ("Rashid Alimov, Secretary-General of the SCO, said"),
 #: a parenthesis ("Mr. Lal (India) said") or a relative pronoun ("…, who said").
-_APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160},|\s*\([^()]{1,60}\)|\s*,)?"
+_APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160}(?:,\s+[A-Z][^,.;“”\"]{0,60}){0,2},|\s*\([^()]{1,60}\)|\s*,)?"
                r"(?:\s+who(?:\s+(?:is|was)\s+[^,.;“”\"]{1,80}?(?=\s+[a-z]+\s))?)?")
 #: A title after a name that no second comma closes ("Tekeda Alemu, head of Ethiopian Mission to
 #: the UN told journalists"): only where a cue follows it.
