@@ -444,6 +444,25 @@ class _Rules:
                                 label, plural))
         return out
 
+    def _add_descriptions(self, text: str, found: list, words) -> list:
+        """``found`` (the mentions of ``text`` so far) with its descriptions added, in place."""
+        described = self.descriptions(text, [(m.start, m.end) for m in found] if found else _NO_SPANS, words)
+        if described:
+            name_starts = {n.start for n in found if n.how == "name"}
+            name_ends = {n.end for n in found if n.how == "name"}
+            for d in described:
+                # a description beside a name is that name's title ("UN Secretary General Antonio
+                # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
+                beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
+                if not beside:
+                    found.append(d)
+        return found
+
+    def with_descriptions(self, text: str, mentions: list, words=None) -> list["_Mention"]:
+        """The mentions of a sentence with no cue (names and introductions only) with its descriptions too."""
+        found = self._add_descriptions(text, list(mentions), words)
+        return sorted(found) if len(found) > 1 else found
+
     def _head(self, written: str) -> tuple[str, bool, bool, bool]:
         """A head as written ("envoys", "secretary-general"): its singular, whether it is plural, whether
         it names a group ("states") and whether it is a generic title ("delegates", "chief")."""
@@ -560,16 +579,7 @@ class _Rules:
         may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
         if not may_cue:
             return sorted(found) if len(found) > 1 else found
-        described = self.descriptions(text, [(m.start, m.end) for m in found] if found else _NO_SPANS, words)
-        if described:
-            name_starts = {n.start for n in found if n.how == "name"}
-            name_ends = {n.end for n in found if n.how == "name"}
-            for d in described:
-                # a description beside a name is that name's title ("UN Secretary General Antonio
-                # Guterres", "Rashid Alimov, Secretary-General of …"): the name speaks for it
-                beside = any(d.end + k in name_starts or d.start - k in name_ends for k in range(3))
-                if not beside:
-                    found.append(d)
+        self._add_descriptions(text, found, words)
         if self.country is not None and (words is None or self.country_hints is None
                                          or not self.country_hints.isdisjoint(words)):
             taken = None  # the spans found so far, made at the first country
@@ -1252,7 +1262,7 @@ def _described_subject(ctx):
     if ctx.may_cue:
         return ctx.subject
     if ctx.described is None:
-        mentions = ctx.rules.mentions(ctx.blanked)
+        mentions = ctx.rules.with_descriptions(ctx.blanked, ctx.mentions, ctx.words)
         ctx.described = (_subject(ctx.blanked, mentions) if mentions else None) or False
     return ctx.described or None
 
