@@ -112,6 +112,15 @@ def test_a_lede_that_describes_its_speaker_before_naming_them(said):
           ("Federica Mogherini",), "the bloc’s senior-most diplomat")
 
 
+def test_he_said_before_anyone_spoke_is_the_one_person_named(said):
+    # "… with its new president Mr. Miguel d'Escoto …" (narration), then "He said that …"
+    check(said, "sesric-2008-09-19-ihsanoglu-ban-oic-un", 1, "He said that, as the root",
+          ("Miguel d'Escoto Brockmann",), "the one speaker named before it")
+    # and a meeting named with an appositive ("the OIC Secretary General, Prof. Ekmeleddin Ihsanoglu, met")
+    check(said, "sesric-2008-09-19-ihsanoglu-ban-oic-un", 2, "On this occasion, the OIC Secretary General", (),
+          "what someone did or is")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

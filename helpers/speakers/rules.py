@@ -803,6 +803,7 @@ class _Context:
     previous_paragraph: object  # the paragraph of the sentence before
     last_speakers: tuple = ()  # who spoke last, even if narration came between
     described: object = None   # the subject with descriptions looked for too, once asked (_described_subject)
+    named_before: list = None  # every speaker named in an earlier sentence, whatever it said (first named first)
 
 
 @dataclass(slots=True)
@@ -962,6 +963,12 @@ def _pronoun_target(pronoun, ctx, at):
                 return names, f"pronoun '{pronoun}' carried from the last named speaker", None
             return names, (f"pronoun '{pronoun}' does not fit the last speaker; carried from the last "
                            f"named speaker it fits"), None
+    if not any(not group and len(names) == 1 for names, group in ctx.salient):
+        # no one has spoken yet: the one person named so far that it fits ("… with its new president
+        # Mr. Miguel d'Escoto." then "He said that …")
+        fits = [n for n in ctx.named_before if registry[n].pronoun in (pronoun, None)]
+        if len(fits) == 1:
+            return (fits[0],), f"pronoun '{pronoun}' points to {fits[0]}, the one speaker named before it", None
     return (), None, None
 
 
@@ -1160,6 +1167,7 @@ _DID_ANYWHERE = re.compile(
     rf"(?:(?:[A-Z][\w.’'-]*|the|two|three|both|all|of|and"
     rf"|[a-z]+(?:man|woman|person|leaders?|sides?|parties|officials?))\s+){{0,8}}"
     rf"(?:[A-Z][\w.’'-]*|[Hh]e|[Ss]he|[Tt]hey|the\s+(?:two\s+)?(?:leaders|sides|parties|officials))"
+    rf"(?:,\s+(?:[A-Z][\w.’'-]*\s+){{0,5}}[A-Z][\w.’'-]*,)?"  # "…, Prof. Ekmeleddin Ihsanoglu, met"
     rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+(?<!had\s)"
     r"(?:met|meets|held|holds|attended|attends|chaired|co-chaired|chairs|discussed|discuss|visited|visits|toured|"
     r"arrived|arrives|signed|signs|inked|vetoed|adopted|voted|deployed|appointed|elected"
@@ -1329,6 +1337,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     quote_open, quote_paragraph = False, None
     paragraphs = [s.paragraph for s in sentences]
     ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set(), None)
+    ctx.named_before = []
     for n, sent in enumerate(sentences):
         text = sent.text
         began_inside = quote_open and sent.paragraph == quote_paragraph
@@ -1368,6 +1377,9 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             who = _resolve(subject, salient)
             if who:
                 salient.append((who, None))
+        for m in mentions:
+            if m.how == "name" and m.names[0] not in ctx.named_before:
+                ctx.named_before.append(m.names[0])
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
         out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
@@ -1467,7 +1479,7 @@ def attribute(article, registry=None) -> list[Attribution]:
        envoy", "The chairperson of the OSCE", "top officials from the AU and the UN"), or
        given by their country as subject ("Pakistan has called for" → its delegation).
     3. "he/she/they" + cue, "according to him" → the nearest named speaker the pronoun
-       fits (he vs she); "they" after an unnamed group ("UNSC member countries") → that
+       fits (he vs she), or, before anyone has spoken, the one speaker named so far; "they" after an unnamed group ("UNSC member countries") → that
        group, which is narration.
     4. The subject of the sentence with a participle cue or a second verb that is one
        ("Lim Jock Hoi reviewed the progress, stating …", "… and said") → the subject.
