@@ -34,9 +34,9 @@ from .frequency import article_aliases
 from .speakers import load_speakers, Speaker
 from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, DELEGATE_HEADS, HONORIFICS, INSTITUTION_WORDS,
                                INTRODUCERS, MONTH, MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
-                               REPRESENTATIVES_OF, ROLE_NOUNS, SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives,
-                               demonyms, has_role, is_role_plural, is_title, name_like, name_runs,
-                               name_words)
+                               REPRESENTATIVES_OF, ROLE_NOUNS, SHORT_TITLES, SPEAKING, SPOKE, TITLE_WORDS,
+                               cue_alternatives, demonyms, has_role, is_role_plural, is_title, name_like,
+                               name_runs, name_words)
 from .speakers.rules import attribute
 from .tokens import find_mentions
 
@@ -584,6 +584,7 @@ class _Finder:
         self.find_people()
         self.pronouns()
         people = [p for p in self.people.values() if p.evidence]
+        quiet = [p for p in self.people.values() if not p.evidence]
         self._behalf_of_the_current(people)
         self._country_of_the_envoy(people)
         by_country = {p.country: p for p in people if p.country}
@@ -598,6 +599,7 @@ class _Finder:
             out.append(d)
         for p in out:
             self._settle(p)
+        out += self._described(out, quiet)
         surnames = {}
         for p in out:
             for a in p.aliases:
@@ -606,6 +608,31 @@ class _Finder:
         for p in out:
             p.aliases = [a for a in p.aliases if len(surnames[a]) == 1 and a not in names]
         return sorted(out, key=lambda p: p.first)
+
+    def _described(self, found, quiet) -> list[_Person]:
+        """People named with a role but never as a speaker, whom a description bound to a cue
+        points to ("… met UN Secretary-General Antonio Guterres." then "The UN Secretary General
+        stressed …"): the speaker rules read the report with the people found and these, and a
+        sentence they give one of these by a description is their evidence."""
+        for p in quiet:
+            self._settle(p)
+        rows = {p.name: p for p in quiet if p.role and p.role != "speaker" and not p.org_guessed
+                and not any(f.name.startswith(p.name) for f in found)}  # "Ban Ki" of "Ban Ki--moon"
+        if not rows:
+            return []
+        registry = [self.speaker(p) for p in [*found, *rows.values()]]
+        heard = []
+        for a in attribute(analyse(analysis_of(self.article).article, speakers=registry)):
+            p = rows.get(a.speakers[0]) if len(a.speakers) == 1 else None
+            if p is not None and a.evidence.startswith("described as") and p not in heard:
+                p.evidence.append((a.sentence.index, a.evidence))
+                heard.append(p)
+        return heard
+
+    def speaker(self, p: _Person) -> Speaker:
+        """The row drafted for ``p``."""
+        return Speaker(p.name, p.role, p.country, p.organization, p.capacity, p.speaks_for, tuple(p.aliases),
+                       self.pronoun(p))
 
     def _country_of_the_envoy(self, people):
         """"Ambassador Munir Akram told …" and elsewhere "the Pakistani envoy": when one envoy has no
@@ -666,6 +693,8 @@ class _Finder:
         elif not p.role:
             p.role = (f"Representative of {p.country}" if p.country else
                       f"official of the {p.organization}" if p.capacity == "official" else "speaker")
+        # a title's short form in brackets says nothing more: "Secretary-General (UNSG) of the United Nations"
+        p.role = _SHORT_TITLE_IN_BRACKETS.sub("", p.role)
 
     def pronoun(self, p: _Person) -> str | None:
         if not p.votes:
@@ -679,6 +708,8 @@ class _Finder:
 _ENVOY_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Pp]ermanent [Rr]epresentative|[Ee]nvoy|[Dd]elegate)\b")
 _DESCRIBED_ENVOY = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:top|senior|chief|permanent)\s+)?"
                               rf"(?:{'|'.join(h for h in DELEGATE_HEADS if h != 'delegation')})s?\b")
+#: A title's short form in brackets inside a role: " (UNSG)", " (SG)".
+_SHORT_TITLE_IN_BRACKETS = re.compile(rf"\s*\((?i:{'|'.join(SHORT_TITLES)})\)")
 #: Titles of a country's envoys and ministers: a speaker with one and no organization is national.
 _NATIONAL_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Mm]inister|[Pp]ermanent [Rr]epresentative|[Pp]resident|"
                              r"[Dd]elegate)\b")
@@ -739,8 +770,7 @@ def _found(article) -> list[tuple]:
             notes.append(f"the role names {p.unknown_org!r}, which the kit does not know: add it to "
                          "organizations in the .toml, then write its key in organization and speaks_for, "
                          "with capacity official")
-        speaker = Speaker(p.name, p.role, p.country, p.organization, p.capacity, p.speaks_for,
-                          tuple(p.aliases), finder.pronoun(p))
+        speaker = finder.speaker(p)
         out.append((speaker, [(finder.sentences[i].first, how) for i, how in p.evidence], notes))
     return out
 
@@ -752,7 +782,9 @@ def suggest_speakers(article) -> list:
     cue of ``data/speakers.cues.txt`` or a verb of speaking ("Rashid Alimov, Secretary-General
     of the SCO, said", "Smail Chergui, ..., who also addressed the Council"), right after
     one ("said its Secretary-General, Zhang Ming", "according to X", "a briefing by X"), or
-    followed by "he said"/"she said" in the next sentence. Delegations come from "the
+    followed by "he said"/"she said" in the next sentence; or named with a role and then described
+    as the subject of a cue ("… met with António Guterres, Secretary General of the United
+    Nations." then "the UN Secretary General stressed …"). Delegations come from "the
     representatives of A, B and C", "the United Kingdom's representative" in a sentence that
     reports speaking; a country whose speaker is named ("China's Liu Jieyi") is that person.
     Roles come from appositions ("X, Secretary-General of Y,"), titles ("Ambassador X", "UN

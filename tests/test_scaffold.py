@@ -173,6 +173,19 @@ def test_a_group_named_by_its_role_is_no_delegation():
     assert [s.name for s in suggest_speakers(report)] == ["Workneh Gebeyehu"]
 
 
+def test_a_person_named_quietly_and_then_described_as_speaking():
+    # "…, met with António Guterres, Secretary General of the United Nations (UN)." then "the UN
+    # Secretary General …" bound to a cue: the rules, read with the people found, give him the sentence
+    fresh = ROOT / "tests/reports/fresh/development"
+    report = load_article(fresh / "qatarnewsupdate-2024-09-22-gcc-albudaiwi-guterres.txt")
+    rows = _rows(report)
+    assert list(rows) == ["Jasem Mohamed Albudaiwi", "António Guterres"]
+    assert rows["António Guterres"].role == "Secretary General of the United Nations"
+    # a title's short form in brackets is left out of the role: "The UN Secretary-General (UNSG), Mr Ban Ki-Moon"
+    rows = _rows(load_article(fresh / "asean-2012-09-28-asean-un-ministerial-meeting.txt"))
+    assert [(n, s.role) for n, s in rows.items()] == [("Ban Ki-Moon", "Secretary-General of the United Nations")]
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))

@@ -1123,7 +1123,8 @@ _SCENE_ANYWHERE = re.compile(
     r"|^(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}|(?=(?:discussions|talks|consultations)\b))"
     r"(?:meeting|debate|session|summit|event|discussion|conference|briefing|dialogue|talk|consultation|workshop|visit"
     r"|agreement|memorandum|mou|accord)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])"
-    r"|^(?:The|Its)\s+(?:[\w-]+\s+)?(?:goal|topic|theme|focus|aim|purpose|objective|agenda)s?\s+of\s+(?:the|this|that|its)\b"
+    r"|^(?:The|Its)\s+(?:[\w-]+\s+)?(?:goal|topic|theme|focus|aim|purpose|objective|agenda)s?\s+of\s+"
+    r"(?:the|this|that|its)\b"
     r"|^Also\s+on\s+the\s+agenda\b",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
@@ -1146,10 +1147,10 @@ _HISTORY_HINTS = frozenset("""established founded created set launched signed co
     status dialogue member resolution draft text opposed supported backed rejected co-sponsored sponsored abstained
     voted""".split())
 _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised presided attended opened holds hold
-    presidency assumed assumes took focus meeting debate session summit event discussion conference briefing dialogue meetings debates
-    sessions summits events discussions conferences briefings dialogues talks consultation consultations workshop
-    workshops visit visits agreement agreements memorandum mou accord goal topic theme aim purpose objective
-    agenda""".split())
+    presidency assumed assumes took focus meeting debate session summit event discussion conference briefing dialogue
+    meetings debates sessions summits events discussions conferences briefings dialogues talks consultation
+    consultations workshop workshops visit visits agreement agreements memorandum mou accord goal topic theme aim
+    purpose objective agenda""".split())
 #: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
 #: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
@@ -1479,8 +1480,8 @@ def attribute(article, registry=None) -> list[Attribution]:
        envoy", "The chairperson of the OSCE", "top officials from the AU and the UN"), or
        given by their country as subject ("Pakistan has called for" → its delegation).
     3. "he/she/they" + cue, "according to him" → the nearest named speaker the pronoun
-       fits (he vs she), or, before anyone has spoken, the one speaker named so far; "they" after an unnamed group ("UNSC member countries") → that
-       group, which is narration.
+       fits (he vs she), or, before anyone has spoken, the one speaker named so far; "they"
+       after an unnamed group ("UNSC member countries") → that group, which is narration.
     4. The subject of the sentence with a participle cue or a second verb that is one
        ("Lim Jock Hoi reviewed the progress, stating …", "… and said") → the subject.
     5. An unnamed group as the subject of a cue ("Council members stressed", "UN diplomats
