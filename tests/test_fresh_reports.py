@@ -121,6 +121,27 @@ def test_he_said_before_anyone_spoke_is_the_one_person_named(said):
           "what someone did or is")
 
 
+def test_the_speech_it_opens_with_names_the_subject_as_speaker(said):
+    check(said, "svgmission-2009-09-26-ban-caricom-mini-summit", 4, "In his remarks to the mini-summit",
+          ("Ban Ki-moon",), "the sentence opens with the speech")
+    dar = attribute(load_article(FRESH.parents[1] / "heldout" / "dawn-2025-07-25-un-oic-cooperation.txt"))[8]
+    assert dar.sentence.text.startswith("In his address, Deputy Prime Minister")
+    assert dar.speakers == ("Ishaq Dar",) and "the sentence opens with the speech" in dar.evidence
+
+
+def test_a_title_that_goes_on_after_an_organization(said):
+    # "United Nations" is no subject when a title follows it
+    check(said, "xinhua-2011-09-07-ban-pacific-islands-forum", 0, "United Nations Secretary General Ban Ki-moon",
+          ("Ban Ki-moon",), "'calling for' reports what they said")
+
+
+def test_the_envoy_with_no_more_said_is_the_speaker_going_on(said):
+    check(said, "igire-2016-10-04-un-eac-south-sudan-burundi", 3, "The envoy added that", ("Sahle-Work Zewde",),
+          "says nothing but its head")
+    check(said, "igire-2016-10-04-un-eac-south-sudan-burundi", 4, "She was speaking at the occasion", (),
+          "what someone did or is")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

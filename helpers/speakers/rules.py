@@ -862,6 +862,10 @@ def _bind(blanked: str, mentions, rules: _Rules):
     return [(m, *bound[m]) for m in mentions if m in bound]
 
 
+#: A capitalised word right after a mention: a title goes on ("United Nations Secretary General …").
+_TITLE_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _subject(blanked: str, mentions):
     """The mention that is the subject of the sentence: at its start (after a dateline, an
     opening phrase or title words) and followed by a verb-like lower-case word."""
@@ -870,7 +874,9 @@ def _subject(blanked: str, mentions):
             continue
         if _THEN_A_VERB.match(blanked, m.end):
             return m
-        return None
+        if not _TITLE_NEXT.match(blanked, m.end):
+            return None
+        # "United Nations Secretary General Ban Ki-moon Wednesday gave …": the words of a title go on
     return None
 
 
@@ -1062,10 +1068,19 @@ def _introduced_only(ctx):
     return None
 
 
+#: A description that is its head alone: "the envoy", "The official", "the diplomat".
+_BARE_HEAD = re.compile(rf"[Tt]he\s+(?:{'|'.join((*DELEGATE_HEADS, *CHIEF_HEADS, *OFFICIAL_HEADS))})")
+
+
 def _other_subject(ctx):
     """7. A cue whose subject is no speaker of the registry ("the presidency explained"): narration."""
     for m, cue, _ in ctx.bound:
         if m.how in ("description", "country") and not _resolve(m, ctx.salient):
+            if (m.how == "description" and not m.names and len(ctx.current) == 1
+                    and _BARE_HEAD.fullmatch(m.label)):
+                # "The envoy added that …", with nothing said of which envoy: the one speaking
+                return _Decision(ctx.current, cue, f"{m.label!r}, the subject of {cue!r}, says nothing but its "
+                                                   f"head: the speaker going on, {ctx.current[0]}")
             why = "fits no speaker of the registry" if not m.names else "fits several speakers, none named yet"
             return _Decision((), None, f"{m.label!r} is the subject of {cue!r} but {why}", ends_speech=True,
                              described=(m.label, m.names) if m.how == "description" and not m.plural else ())
@@ -1185,7 +1200,7 @@ _DID_ANYWHERE = re.compile(
     r"|^(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}?(?:[A-Z][\w.-]*[’']s\s+)?"
     r"(?:remarks|address|speech|statement|comments|visit|briefing|message)\b[^,;“”\"]{0,80}?\s"
     r"(?:came|comes|is\s+part|was\s+part|took\s+place|takes\s+place)\b"
-    r"|\b(?:was|were)\s+(?:speaking|delivering|addressing|making)\b[^.;“”\"]{0,60}?\s(?:when|as|while)\s")
+    r"|\b(?:was|were)\s+(?:speaking|delivering|addressing|making)\b[^.;“”\"]{0,60}?\s(?:when|as|while|at|during)\s")
 #: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
 #: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
 #: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
@@ -1280,16 +1295,21 @@ def _subject_goes_on(ctx):
     """11. In a report of speeches, a speaker as the subject of a verb that tells what they took up
     ("Lajcak turned first to …", "In his remarks, Amb. Mfumukeko briefed …"): that speaker. Another
     verb ("Draganov met regularly with …") is what the speaker going on reports. A sentence that
-    opens with the speech ("In his remarks, …") needs no speech going on."""
-    if not ctx.current and not _IN_THE_SPEECH.match(ctx.blanked):
+    opens with the speech ("In his remarks, …") needs no speech going on, and any verb tells what
+    its subject said there ("In his address, Ishaq Dar called the OIC …")."""
+    opens = _IN_THE_SPEECH.match(ctx.blanked)
+    if not ctx.current and not opens:
         return None
     subject = _described_subject(ctx)
     if subject is None or subject.how not in ("name", "description") or not subject.names:
         return None
     found = ctx.rules.topic.match(ctx.blanked, subject.end)
-    names = _resolve(subject, ctx.salient) if found else None
+    names = _resolve(subject, ctx.salient) if found or opens else None
     if not names:
         return None
+    if not found:
+        return _Decision(names, None, f"the sentence opens with the speech ({opens.group().strip()!r}) and "
+                                      f"{subject.label!r} is its subject")
     verb = " ".join(ctx.blanked[found.start():found.end()].split()[-2:])
     return _Decision(names, None, f"{subject.label!r} is the subject of {verb!r}: what they took up in the speeches "
                                   "reported")
