@@ -1510,7 +1510,8 @@ def attribute(article, registry=None) -> list[Attribution]:
     6. Speakers introduced with no cue ("… spoke in their capacities as Chairs") → narration.
     7. A cue whose subject is no speaker of the registry ("the presidency explained",
        "the Tunisian representative said") → narration; a person's name the registry lacks
-       is named in the evidence.
+       is named in the evidence. But "the envoy", "the official" with nothing more said of
+       them, while one speaker's speech goes on → that speaker.
     8. What someone did or is, not what they said, with no cue ("He met with …", "The two
        leaders earlier discussed …", "This came during …", "He is the Under-Secretary-General
        …", "made the appeal at …") → narration.
@@ -1522,7 +1523,9 @@ def attribute(article, registry=None) -> list[Attribution]:
        source that is no speaker → narration.
     10. A heading (a paragraph of one line with no final stop) → narration.
     11. In a report of speeches, a speaker as the subject of a verb that tells what they took
-       up ("Lajcak turned first to …", "Ban Ki-moon touched on …") → that speaker.
+       up ("Lajcak turned first to …", "Ban Ki-moon touched on …") → that speaker; and in
+       a sentence that opens with the speech ("In his address, Ishaq Dar called …"), its
+       subject, whatever the verb.
     12. The speaker going on as the subject of a sentence with no word of saying ("Ban then
        began his encounter with …", "The Secretary-General will meet …") → narration: what
        they did, not what they said ("In his address to the summit, …" is still the speech).
