@@ -32,11 +32,11 @@ from .datafiles import data_dir, DataFileError, load_stopwords, read_text
 from .doctor import check_data_files
 from .frequency import article_aliases
 from .speakers import load_speakers, Speaker
-from .speakers.grammar import (ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, DELEGATE_HEADS, HONORIFICS, INSTITUTION_WORDS,
-                               INTRODUCERS, MONTH, MONTHS, NOT_COUNTRY, OBJECT_CUES, OWNERS_REPRESENTATIVE, PARTICLES,
-                               REPRESENTATIVES_OF, ROLE_NOUNS, SHORT_TITLES, SPEAKING, SPOKE, TITLE_WORDS,
-                               cue_alternatives, demonyms, has_role, is_role_plural, is_title, name_like,
-                               name_runs, name_words)
+from .speakers.grammar import (ADDRESS_TITLES, ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, DELEGATE_HEADS, HONORIFICS,
+                               INSTITUTION_WORDS, INTRODUCERS, MONTH, MONTHS, NOT_COUNTRY, OBJECT_CUES,
+                               OWNERS_REPRESENTATIVE, PARTICLES, REPRESENTATIVES_OF, ROLE_NOUNS, SHORT_TITLES,
+                               SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives, demonyms, has_role, is_role_plural,
+                               is_title, name_like, name_runs, name_words)
 from .speakers.rules import attribute
 from .tokens import find_mentions
 
@@ -324,6 +324,9 @@ class _Finder:
                 for seg in segments:
                     while seg and seg[-1].kind == "particle":
                         seg.pop()
+                    title = _INITIALS_TITLE.match(text, seg[0].start) if seg else None
+                    if title:  # "H.E. Ban Ki-moon": the title of address, written as initials
+                        seg = [t for t in seg if t.start >= title.end()]
                     caps = [t for t in seg if t.kind in ("cap", "initial")]
                     if not caps or all(t.kind == "initial" for t in caps):
                         continue
@@ -458,7 +461,10 @@ class _Finder:
                 prior = prior[cue.end():] if cue else prior
             its = re.match(r"(?:its|their)\s", prior)
             prior = re.sub(r"^(?:the|its|his|her|their)\s+", "", prior)
-            if len(prior.split()) > 16 or not has_role(prior):  # "… a stakeout with the Chairperson of X, Y"
+            clause = any(w.islower() and w not in _TITLE_LINKS for w in prior.split())
+            if len(prior.split()) > 16 or not has_role(prior) or clause:
+                # "… a stakeout with the Chairperson of X, Y", "… she paid a courtesy call on the EAC
+                # Secretary General, Ambassador Y": the title that ends the words before
                 title = _TRAILING_TITLE.search(prior)
                 prior = title.group() if title else prior
             if has_role(prior) and len(prior.split()) <= 16:
@@ -528,6 +534,7 @@ class _Finder:
             rest = role[found[0].end:].strip()
             if rest and has_role(rest):
                 role = f"{rest} of {_with_the(self.orgs[found[0].key][0])}"
+        role = _ADDRESS_IN_ROLE.sub("", role)  # "Secretary General H.E. of the United Nations": no "H.E."
         return role[:1].upper() + role[1:]
 
     # -- evidence carried by "he said" in the next sentence, and the pronoun
@@ -708,6 +715,11 @@ class _Finder:
 _ENVOY_TITLE = re.compile(r"\b(?:[Aa]mbassador|[Pp]ermanent [Rr]epresentative|[Ee]nvoy|[Dd]elegate)\b")
 _DESCRIBED_ENVOY = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:top|senior|chief|permanent)\s+)?"
                               rf"(?:{'|'.join(h for h in DELEGATE_HEADS if h != 'delegation')})s?\b")
+#: A title of address left inside a role, before "of" or at its end: " H.E.", " Amb.", " Mr".
+_ADDRESS_IN_ROLE = re.compile(rf"\s+(?:{'|'.join(re.escape(t) for t in ADDRESS_TITLES if t[-1] == '.' or len(t) <= 3)})"
+                              r"(?=\s+of\b|$)")
+#: A title of address written as initials before a name: "H.E. Ban Ki-moon".
+_INITIALS_TITLE = re.compile(r"H\.\s?E\.\s+")
 #: A title's short form in brackets inside a role: " (UNSG)", " (SG)".
 _SHORT_TITLE_IN_BRACKETS = re.compile(rf"\s*\((?i:{'|'.join(SHORT_TITLES)})\)")
 #: Titles of a country's envoys and ministers: a speaker with one and no organization is national.
@@ -728,6 +740,8 @@ class _Unit:
 
 #: The capitalised title at the end of a phrase: "… with the Chairperson of the African Union
 #: Commission (AUC)" → "Chairperson of the African Union Commission (AUC)".
+#: The lower-case words a title holds: "Secretary-General of the League of Arab States".
+_TITLE_LINKS = frozenset(("of", "the", "for", "on", "and", "to", "in", "at"))
 _TRAILING_TITLE = re.compile(r"(?<!\S)[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|on|and|to|\([A-Z][\w.-]*\)))*$")
 
 

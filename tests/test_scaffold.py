@@ -186,6 +186,20 @@ def test_a_person_named_quietly_and_then_described_as_speaking():
     assert [(n, s.role) for n, s in rows.items()] == [("Ban Ki-Moon", "Secretary-General of the United Nations")]
 
 
+def test_titles_of_address_written_short(text_article):
+    # as svgmission.org (2009) and eagle.co.ug (2016) write them
+    rows = _rows(text_article("NEW YORK: United Nations Secretary General H.E. Ban Ki-moon met with the leaders. "
+                              "“The region is vital to the United Nations,” Ban stated.",
+                              "The East African Community (EAC) hosted the visit. "
+                              "Ms. Zewde paid a courtesy call on the EAC Secretary General, Ambassador Liberat "
+                              "Mfumukeko, at the EAC Headquarters. In his remarks, Amb. Mfumukeko briefed the "
+                              "Director General on the talks."))
+    assert list(rows) == ["Ban Ki-moon", "Liberat Mfumukeko"]  # neither "H.E. Ban Ki-moon" nor "Amb. Mfumukeko"
+    assert (rows["Ban Ki-moon"].role, rows["Ban Ki-moon"].aliases) == ("Secretary General of the United Nations",
+                                                                       ("Ban",))
+    assert rows["Liberat Mfumukeko"].role == "Secretary General of the East African Community"
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))

@@ -121,7 +121,7 @@ ROLE_NOUNS = frozenset("""
 TITLE_WORDS = ROLE_NOUNS | frozenset("""
     general deputy high special permanent foreign prime executive acting interim former first vice
     senior principal alternate resident mr mrs ms miss dr prof professor sir dame madam mister
-    h.e excellency his her honourable honorable sheikh prince princess lord lady justice judge
+    h.e excellency his her honourable honorable sheikh prince princess lord lady justice judge amb
 """.split())
 #: Honorifics that say whether a person is "he" or "she".
 HONORIFICS = {"mr": "he", "mister": "he", "sir": "he", "lord": "he", "ms": "she", "mrs": "she",
@@ -479,12 +479,14 @@ def name_like(t: Word, stop: frozenset = frozenset(), first_in_sentence: bool = 
     >>> [name_like(w) for w in name_words("Directors Lodhi")]
     [False, True]
     """
+    low = t.base.lower()
+    if low.rstrip(".") in TITLE_WORDS:
+        return False  # "H.E.", "Amb.": a title, though written like initials
     if t.kind == "initial":
         return True
     if t.kind != "cap":
         return False
-    low = t.base.lower()
-    if low in TITLE_WORDS or low in NOT_NAME or low in stop or any(p in NOT_NAME for p in low.split("-")):
+    if low in NOT_NAME or low in stop or any(p in NOT_NAME for p in low.split("-")):
         return False
     if is_role_plural(low):
         return False  # "a delegation of IGAD Directors": a group named by its role, no person
