@@ -450,7 +450,7 @@ class _Finder:
                 roles.append(app)
         after_role = bool(roles)  # "X, Secretary-General of Y,": the prior title is another's
         lead = text[lead_start:start].strip()
-        only_titles = all(is_title(w) or w.isupper() for w in lead.split())
+        only_titles = all(is_title(w) or w[:1].isupper() for w in lead.split())  # "Belgian Foreign Minister"
         if lead and has_role(lead):
             roles.append(lead)
         if only_titles and not after_role and text[:lead_start].rstrip().endswith(","):

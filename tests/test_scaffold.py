@@ -200,6 +200,16 @@ def test_titles_of_address_written_short(text_article):
     assert rows["Liberat Mfumukeko"].role == "Secretary General of the East African Community"
 
 
+def test_a_title_before_a_title_of_capitalised_words(text_article):
+    # osce.org, 17 January 2006: the first title is the one the report calls him by next
+    rows = _rows(text_article("BRUSSELS, 17 January 2006 - The OSCE Chairman in Office, Belgian Foreign Minister "
+                              "Karel De Gucht, has addressed the United Nations Security Council.",
+                              "The Chairman-in-Office said that security mattered, De Gucht said."))
+    s = rows["Karel De Gucht"]
+    assert (s.role, s.organization) == (
+        "Chairman in Office of the Organization for Security and Co-operation in Europe", "OSCE")
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))
