@@ -210,6 +210,14 @@ def test_a_title_before_a_title_of_capitalised_words(text_article):
         "Chairman in Office of the Organization for Security and Co-operation in Europe", "OSCE")
 
 
+def test_a_persons_title_names_no_delegation(text_article):
+    # newsghana.com.gh, 11 January 2023: the ambassador invited; ECOWAS briefed
+    rows = _rows(text_article("On the invitation of H.E. Kimihiro ISHIKANE, Permanent Representative of Japan at "
+                              "the United Nations, ECOWAS briefed the Council. Omar Touray said the region needed "
+                              "support."))
+    assert list(rows) == ["Omar Touray"]
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))
