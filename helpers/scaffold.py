@@ -261,7 +261,7 @@ class _Finder:
                 continue
             found = []
             for m in REPRESENTATIVES_OF.finditer(text):
-                if _AFTER_A_NAME.search(text, 0, m.start()):
+                if text[m.start()] == "R" and _AFTER_A_NAME.search(text, 0, m.start()):
                     continue  # "H.E. Kimihiro ISHIKANE, Permanent Representative of Japan": a person's title
                 found += self._country_list(text, m.end())
             for m in OWNERS_REPRESENTATIVE.finditer(text):
@@ -720,8 +720,8 @@ _DESCRIBED_ENVOY = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:top|senior|chief|permane
 #: A title of address left inside a role, before "of" or at its end: " H.E.", " Amb.", " Mr".
 _ADDRESS_IN_ROLE = re.compile(rf"\s+(?:{'|'.join(re.escape(t) for t in ADDRESS_TITLES if t[-1] == '.' or len(t) <= 3)})"
                               r"(?=\s+of\b|$)")
-#: A name and its comma right before "Representative of": the title of that person, no delegation.
-_AFTER_A_NAME = re.compile(r"[A-Z][\w’'-]+,\s+(?:the\s+)?(?:(?:Permanent|Deputy|Alternate|Special|High)\s+)*$")
+#: A name and its comma right before "Representative of" (capitalised): that person's title, no delegation.
+_AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+(?:(?:Permanent|Deputy|Alternate|Special|High)\s+)*$")
 #: A title of address written as initials before a name: "H.E. Ban Ki-moon".
 _INITIALS_TITLE = re.compile(r"H\.\s?E\.\s+")
 #: A title's short form in brackets inside a role: " (UNSG)", " (SG)".
