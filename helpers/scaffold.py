@@ -721,7 +721,8 @@ _DESCRIBED_ENVOY = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:top|senior|chief|permane
 _ADDRESS_IN_ROLE = re.compile(rf"\s+(?:{'|'.join(re.escape(t) for t in ADDRESS_TITLES if t[-1] == '.' or len(t) <= 3)})"
                               r"(?=\s+of\b|$)")
 #: A name and its comma right before "Representative of" (capitalised): that person's title, no delegation.
-_AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+(?:(?:Permanent|Deputy|Alternate|Special|High)\s+)*$")
+_AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+"
+                           r"(?:(?:Permanent|Deputy|Alternate|Special|High)\s+)*$")
 #: A title of address written as initials before a name: "H.E. Ban Ki-moon".
 _INITIALS_TITLE = re.compile(r"H\.\s?E\.\s+")
 #: A title's short form in brackets inside a role: " (UNSG)", " (SG)".
