@@ -1283,8 +1283,8 @@ _IN_THE_SPEECH = re.compile(r"\s*(?:In|During|Throughout)\s+(?:his|her|their|its
 def _described_subject(ctx):
     """The sentence's subject, a description among the mentions too ("The Secretary-General will
     meet …"): a sentence with no cue was searched for names only (see _Rules.mentions)."""
-    if ctx.may_cue:
-        return ctx.subject
+    if ctx.may_cue or ctx.subject is not None:
+        return ctx.subject  # descriptions were looked for, or a name is the subject already
     if ctx.described is None:
         mentions = ctx.rules.with_descriptions(ctx.blanked, ctx.mentions, ctx.words)
         ctx.described = (_subject(ctx.blanked, mentions) if mentions else None) or False
