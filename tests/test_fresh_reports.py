@@ -142,6 +142,12 @@ def test_the_envoy_with_no_more_said_is_the_speaker_going_on(said):
           "what someone did or is")
 
 
+def test_they_before_anyone_spoke_are_the_people_named(said):
+    # "… Vladimir Norov … met … Miroslav Jenca …" (what they did), then "They pointed out that …"
+    check(said, "scoda-2021-05-27-sco-un-secretariats-dialogue", 3, "They pointed out that",
+          ("Vladimir Norov", "Miroslav Jenca"), "the speakers named before it")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

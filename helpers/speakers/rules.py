@@ -956,6 +956,9 @@ def _pronoun_target(pronoun, ctx, at):
             if group:
                 return (), f"pronoun 'they' points to the group {group!r}, no speaker of the registry", group
             return names, "pronoun 'they' carried from the last named speakers", None
+        if len(ctx.named_before) > 1:
+            # no one has spoken yet: the people named so far ("Norov and Jenca met …" then "They noted …")
+            return tuple(ctx.named_before), "pronoun 'they' points to the speakers named before it", None
         return (), None, None
     here = [m.names for m in ctx.mentions if m.how == "name" and m.end <= at]
     if here and registry[here[-1][0]].pronoun in (pronoun, None):
@@ -1500,8 +1503,9 @@ def attribute(article, registry=None) -> list[Attribution]:
        envoy", "The chairperson of the OSCE", "top officials from the AU and the UN"), or
        given by their country as subject ("Pakistan has called for" → its delegation).
     3. "he/she/they" + cue, "according to him" → the nearest named speaker the pronoun
-       fits (he vs she), or, before anyone has spoken, the one speaker named so far; "they"
-       after an unnamed group ("UNSC member countries") → that group, which is narration.
+       fits (he vs she), or, before anyone has spoken, the one speaker named so far ("they":
+       the speakers named so far); "they" after an unnamed group ("UNSC member countries") →
+       that group, which is narration.
     4. The subject of the sentence with a participle cue or a second verb that is one
        ("Lim Jock Hoi reviewed the progress, stating …", "… and said") → the subject.
     5. An unnamed group as the subject of a cue ("Council members stressed", "UN diplomats
