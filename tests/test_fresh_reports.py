@@ -148,6 +148,11 @@ def test_they_before_anyone_spoke_are_the_people_named(said):
           ("Vladimir Norov", "Miroslav Jenca"), "the speakers named before it")
 
 
+def test_a_dateline_in_lower_case_and_a_participle_after_while(said):
+    check(said, "newswire-2022-03-23-guterres-oic-foreign-ministers", 0, "Islamabad: United Nations Secretary",
+          ("António Guterres",), "'noting' reports what they said")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

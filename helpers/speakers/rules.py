@@ -94,7 +94,8 @@ _OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“�
 #: What may open a sentence before its subject: a dateline ("UNITED NATIONS, March 7 (Xinhua) —"),
 #: an opening phrase that ends in a comma ("In his remarks,"), and title words ("ASEAN Secretary General").
 _CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"  # a crawler's date left in the text
-                           r"(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+)?"
+                           r"(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+"
+                           r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+)?"  # "UNITED NATIONS, March 7 —", "Islamabad: "
                            r"(?:[A-Z][^,“”\"]{0,160},\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 #: "he", "she", "they" as words ("He", "she" …): each alternative starts with a plain letter, so that a
 #: search jumps to the places where one of those letters stands (see :func:`_word_alternatives`).
@@ -240,8 +241,10 @@ class _Rules:
         self.past_cue = re.compile(rf"(?:{_trie(past) or never})(?![\w-])")
         self.past_hints = frozenset(c.split(" ")[0] for c in past)
         self.participle_hints = frozenset(c.split(" ")[0] for c in participles)
-        # "…, saying", "…, stressing that": a participle after a comma
-        self.participle = re.compile(rf",\s*(?P<cue>{_trie(participles) or never})(?![\w-])")
+        # "…, saying", "…, stressing that": a participle after a comma, or after "while" ("Guterres
+        # Tuesday while noting …")
+        self.participle = re.compile(rf"(?:,\s*(?:while\s+)?|\s+while\s+)(?P<cue>{_trie(participles) or never})"
+                                     rf"(?![\w-])")
         # "Ban drew attention to … and said": a cue as the second verb of the subject
         self.coordinated_cue = re.compile(rf"\band\s+(?:also\s+)?(?P<cue>{cue_alt})(?![\w-])")
         # MENTION, an appositive between commas, words between, CUE ("Ban today emphasized")
