@@ -346,6 +346,9 @@ class _Finder:
                         continue  # a dateline: "Addis Ababa- Ethiopia - The UN secretary-general …"
                     if name in places or re.search(r"\b(?:in|at)\s+$", text[:start]):
                         continue  # a place: "in Addis Ababa", "at Brussels"
+                    after = run.index(seg[-1]) + 1
+                    if after < len(run) and run[after].base.lower() in INSTITUTION_WORDS:
+                        continue  # "the High Level Revitalization Forum": a name's words of an institution
                     lead_words = [t.base for t in run[:at]]
                     if 2 <= len(caps) <= 4 and at == run.index(seg[0]):
                         fulls.append((sent, name, start, end, lead_words))
@@ -375,7 +378,7 @@ class _Finder:
         bound_alone = Counter(word for word, _ in {(word, sent.index) for sent, word, start, end, lead in singles
                                                    if " " not in word and not surnames.get(word)
                                                    and not is_title(word) and not is_title(word.removesuffix("s"))
-                                                   and self.after.match(sent.text, end)})
+                                                   and self._bound_alone(sent.text, end)})
         for sent, word, start, end, lead in singles:
             owners = surnames.get(word, set())
             if len(owners) == 1:
@@ -392,6 +395,13 @@ class _Finder:
             elif not owners and bound_alone[word] >= 2:
                 self._mention(sent, word, start, end, lead, full=False)
                 surnames.setdefault(word, set()).add(word)
+
+    def _bound_alone(self, text: str, end: int) -> bool:
+        """Whether one capitalised word ending at ``end`` is the subject of a cue: "Ban said", but
+        not "Arab states will …" (a cue that is also a plural noun, right after the word)."""
+        found = self.after.match(text, end)
+        return bool(found) and not (found.group("cue").lower() in _PLURAL_NOUN_CUES
+                                    and not text[end:found.start("cue")].strip())
 
     def _mention(self, sent, name, start, end, lead_words, full):
         p = self.people.get(name)
@@ -723,6 +733,9 @@ _ADDRESS_IN_ROLE = re.compile(rf"\s+(?:{'|'.join(re.escape(t) for t in ADDRESS_T
 #: A name and its comma right before "Representative of" (capitalised): that person's title, no delegation.
 _AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+"
                            r"(?:(?:Permanent|Deputy|Alternate|Special|High)\s+)*$")
+#: Cues that are also plural nouns: "Arab states", "UN reports", "Ban's remarks".
+_PLURAL_NOUN_CUES = frozenset(("states", "notes", "calls", "reports", "remarks", "comments", "claims", "points",
+                               "stresses", "warns", "urges", "pledges", "appeals", "proposals", "answers"))
 #: A title of address written as initials before a name: "H.E. Ban Ki-moon".
 _INITIALS_TITLE = re.compile(r"H\.\s?E\.\s+")
 #: A title's short form in brackets inside a role: " (UNSG)", " (SG)".

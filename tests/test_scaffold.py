@@ -218,6 +218,16 @@ def test_a_persons_title_names_no_delegation(text_article):
     assert list(rows) == ["Omar Touray"]
 
 
+def test_words_of_an_institution_and_a_plural_noun_are_no_speaker(text_article):
+    # tradearabia.com (2012) and igad.int (2017): "Arab states will …", "the upcoming High Level
+    # Revitalization Forum"
+    rows = _rows(text_article("Arab states will not stop their efforts, Nabil Elaraby said in a statement.",
+                              "Western and Arab states responded with outrage after the vote.",
+                              "Ambassador Tewolde Gebremeskel said there will be consultations on the upcoming "
+                              "High Level Revitalization Forum for South Sudan. He also stated that IGAD was ready."))
+    assert list(rows) == ["Nabil Elaraby", "Tewolde Gebremeskel"]
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))
