@@ -153,6 +153,14 @@ def test_a_dateline_in_lower_case_and_a_participle_after_while(said):
           ("António Guterres",), "'noting' reports what they said")
 
 
+def test_the_statement_said_is_the_one_who_spoke_in_it(said):
+    # "…, the Arab League's secretary-general said in a statement", then "…," the statement said
+    check(said, "tradearabia-2012-02-05-arab-league-syria-security-council", 5, '"The Arab League will continue',
+          ("Nabil Elaraby",), "the cue 'said' has a 'statement' as its subject")
+    # a joint statement is no one speaker's
+    check(said, "unpress-2005-07-26-moussa-un-regional-organizations", 5, "Of all those challenges", ())
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

@@ -807,6 +807,7 @@ class _Context:
     last_speakers: tuple = ()  # who spoke last, even if narration came between
     described: object = None   # the subject with descriptions looked for too, once asked (_described_subject)
     named_before: list = None  # every speaker named in an earlier sentence, whatever it said (first named first)
+    statement_of: tuple = ()   # who spoke "in a statement" last; () after a joint or a Council's statement
 
 
 @dataclass(slots=True)
@@ -1078,6 +1079,14 @@ def _introduced_only(ctx):
 _BARE_HEAD = re.compile(rf"[Tt]he\s+(?:{'|'.join((*DELEGATE_HEADS, *CHIEF_HEADS, *OFFICIAL_HEADS))})")
 
 
+#: Speech given in a statement: "X said in a statement", "according to a statement issued by …".
+_IN_A_STATEMENT = re.compile(r"\b(?:[Ii]n|according\s+to)\s+(?:a|the|his|her|their|its)\s+(?:[\w-]+\s+)?statement\b")
+#: A statement of a meeting or a council, no one speaker's: "a joint statement", "a presidential statement adopted".
+_ISSUED_JOINTLY = re.compile(r"\b(?:joint|presidential)\s+statement|\bstatement\s+(?:was\s+)?(?:adopted|agreed)\b")
+#: What a speaker issues, as the subject of a cue: "the statement said", "the communiqué noted".
+_DOCUMENTS = frozenset(("statement", "communique", "communiqué", "release", "message", "letter"))
+
+
 def _other_subject(ctx):
     """7. A cue whose subject is no speaker of the registry ("the presidency explained"): narration."""
     for m, cue, _ in ctx.bound:
@@ -1108,6 +1117,11 @@ def _other_subject(ctx):
                 return _Decision((), None, f"{person!r}, a name not in the speaker list, is the subject of {cue!r}: "
                                            "add them to the list if they speak", ends_speech=True)
             word, end = before.group("word").lower(), before.end("word")
+            if word in _DOCUMENTS and ctx.statement_of:
+                # "…,” the statement said.", after "X said in a statement": X's
+                who = " + ".join(ctx.statement_of)
+                return _Decision(ctx.statement_of, cue, f"the cue {cue!r} has a {word!r} as its subject: the "
+                                                        f"statement {who} was said to speak in before")
             phrase = ctx.blanked[ctx.blanked.rfind(",", 0, end) + 1:end].split()  # "the top UN … official"
             return _Decision((), None, f"the cue {cue!r} has no speaker as its subject", ends_speech=True,
                              described=(" ".join(phrase[-8:]), ()) if word in _PERSON_HEADS else ())
@@ -1407,6 +1421,11 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         for m in mentions:
             if m.how == "name" and m.names[0] not in ctx.named_before:
                 ctx.named_before.append(m.names[0])
+        if "statement" in text:
+            if _ISSUED_JOINTLY.search(text):
+                ctx.statement_of = ()
+            elif names and _IN_A_STATEMENT.search(text):
+                ctx.statement_of = names
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
         out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
@@ -1518,7 +1537,8 @@ def attribute(article, registry=None) -> list[Attribution]:
     7. A cue whose subject is no speaker of the registry ("the presidency explained",
        "the Tunisian representative said") → narration; a person's name the registry lacks
        is named in the evidence. But "the envoy", "the official" with nothing more said of
-       them, while one speaker's speech goes on → that speaker.
+       them, while one speaker's speech goes on → that speaker; and "the statement said"
+       after "X said in a statement" → X (a joint or a presidential statement is no one's).
     8. What someone did or is, not what they said, with no cue ("He met with …", "The two
        leaders earlier discussed …", "This came during …", "He is the Under-Secretary-General
        …", "made the appeal at …") → narration.
