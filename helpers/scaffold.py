@@ -18,6 +18,7 @@ import datetime as _dt
 import io
 import json
 import os
+import bisect
 import re
 import textwrap
 import unicodedata
@@ -629,10 +630,10 @@ class _Finder:
         return sorted(out, key=lambda p: p.first)
 
     def _described(self, found, quiet) -> list[_Person]:
-        """People named with a role but never as a speaker, whom a description bound to a cue
-        points to ("… met UN Secretary-General Antonio Guterres." then "The UN Secretary General
-        stressed …"): the speaker rules read the report with the people found and these, and a
-        sentence they give one of these by a description is their evidence."""
+        """People named with a role but never as a speaker, to whom the speaker rules give a
+        sentence with a cue ("… met UN Secretary-General Antonio Guterres." then "The UN Secretary
+        General stressed …"; "… Norov … Jenca …" then "They noted …"): the rules read the report
+        with the people found and these, and that sentence is their evidence."""
         for p in quiet:
             self._settle(p)
         rows = {p.name: p for p in quiet if p.role and p.role != "speaker" and not p.org_guessed
@@ -640,12 +641,16 @@ class _Finder:
         if not rows:
             return []
         registry = [self.speaker(p) for p in [*found, *rows.values()]]
+        firsts = [u.first for u in self.sentences]
         heard = []
         for a in attribute(analyse(analysis_of(self.article).article, speakers=registry)):
-            p = rows.get(a.speakers[0]) if len(a.speakers) == 1 else None
-            if p is not None and a.evidence.startswith("described as") and p not in heard:
-                p.evidence.append((a.sentence.index, a.evidence))
-                heard.append(p)
+            if a.cue is None:
+                continue
+            unit = bisect.bisect_right(firsts, a.sentence.index) - 1  # the finder's sentence that holds it
+            for p in (rows[n] for n in a.speakers if n in rows):
+                if p not in heard:
+                    p.evidence.append((unit, a.evidence))
+                    heard.append(p)
         return heard
 
     def speaker(self, p: _Person) -> Speaker:
@@ -756,10 +761,10 @@ class _Unit:
     text: str
 
 
-#: The capitalised title at the end of a phrase: "… with the Chairperson of the African Union
-#: Commission (AUC)" → "Chairperson of the African Union Commission (AUC)".
 #: The lower-case words a title holds: "Secretary-General of the League of Arab States".
 _TITLE_LINKS = frozenset(("of", "the", "for", "on", "and", "to", "in", "at"))
+#: The capitalised title at the end of a phrase: "… with the Chairperson of the African Union
+#: Commission (AUC)" → "Chairperson of the African Union Commission (AUC)".
 _TRAILING_TITLE = re.compile(r"(?<!\S)[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for|on|and|to|\([A-Z][\w.-]*\)))*$")
 
 
@@ -814,9 +819,10 @@ def suggest_speakers(article) -> list:
     cue of ``data/speakers.cues.txt`` or a verb of speaking ("Rashid Alimov, Secretary-General
     of the SCO, said", "Smail Chergui, ..., who also addressed the Council"), right after
     one ("said its Secretary-General, Zhang Ming", "according to X", "a briefing by X"), or
-    followed by "he said"/"she said" in the next sentence; or named with a role and then described
-    as the subject of a cue ("… met with António Guterres, Secretary General of the United
-    Nations." then "the UN Secretary General stressed …"). Delegations come from "the
+    followed by "he said"/"she said" in the next sentence; or named with a role where the speaker
+    rules, reading the report with them, give them a sentence with a cue ("… met with António
+    Guterres, Secretary General of the United Nations." then "the UN Secretary General stressed
+    …"). Delegations come from "the
     representatives of A, B and C", "the United Kingdom's representative" in a sentence that
     reports speaking; a country whose speaker is named ("China's Liu Jieyi") is that person.
     Roles come from appositions ("X, Secretary-General of Y,"), titles ("Ambassador X", "UN
