@@ -161,6 +161,12 @@ def test_the_statement_said_is_the_one_who_spoke_in_it(said):
     check(said, "unpress-2005-07-26-moussa-un-regional-organizations", 5, "Of all those challenges", ())
 
 
+def test_a_photo_caption_and_a_rundown(said):
+    report = "sierraleonetelegraph-2020-01-17-ecowas-un-dicarlo"
+    check(said, report, 4, "(Photo above: ECOWAS leaders", (), "byline")
+    check(said, report, 5, "President Brou gave a rundown", ("Jean-Claude Kassi Brou",), "named")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

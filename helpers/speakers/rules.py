@@ -1187,12 +1187,13 @@ _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised pre
     consultations workshop workshops visit visits agreement agreements memorandum mou accord goal topic theme aim
     purpose objective agenda""".split())
 #: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
-#: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)".
+#: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)", a photo's caption
+#: "(Photo above: …)".
 _BYLINE = re.compile(r"^\s*(?:[-–—]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}|\(?\s*(?:By|Reporting\s+by|Written\s+by|"
                      r"Edited\s+by)\s+[A-Z][^.]{0,60}?\)?"
                      r"|\(?\s*(?:end|ends|END|End)\s*\)?|[-–—]*\s*(?:END|End)\s*[-–—]*"
                      r"|(?:Source|SOURCE|Sources)\s*:\s*[A-Z][^.]{0,60}\.?|[-–—]+\s*(?:More|MORE)"
-                     r"|\(\s*[A-Z][^()]{0,40}\))\s*$")
+                     r"|\(\s*[A-Z][^()]{0,40}\)|\(\s*(?:Photo|Picture|Pictured|Image|File\s+photo)\b[^()]*\)\.?)\s*$")
 #: What a speaker did rather than said, with no cue and no quotation: "He met with …", "The two
 #: leaders earlier discussed …", "Zuma chaired the debate", "Peach then passed the floor to …",
 #: "This came during X's meeting with …", "He is the Under-Secretary-General …". A subject (a name,
