@@ -167,6 +167,11 @@ def test_a_photo_caption_and_a_rundown(said):
     check(said, report, 5, "President Brou gave a rundown", ("Jean-Claude Kassi Brou",), "named")
 
 
+def test_a_quotation_with_no_final_stop_is_no_heading(said):
+    check(said, "caribbeanlife-2019-07-03-guterres-caricom-summit", 5, "“As people in the Caribbean know",
+          ("António Guterres",))
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

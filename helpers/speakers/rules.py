@@ -1288,9 +1288,9 @@ def _scene(ctx):
 
 
 def _heading(ctx):
-    """10. A heading (a paragraph of one line with no final stop, not the cut end): narration."""
+    """10. A heading (a paragraph of one line with no final stop, not the cut end, not a quotation): narration."""
     text = ctx.sentence.text.rstrip(" ”\"’)")
-    if ctx.alone and text and text[-1] not in ".!?…:;":
+    if ctx.alone and text and text[-1] not in ".!?…:;" and text.lstrip()[:1] not in _QUOTES_OPEN:
         return _Decision((), None, "a heading (a line of its own with no final stop): narration")
     return None
 
