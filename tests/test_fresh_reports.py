@@ -172,6 +172,14 @@ def test_a_quotation_with_no_final_stop_is_no_heading(said):
           ("António Guterres",))
 
 
+def test_more_ways_of_reporting_speech(said):
+    check(said, "igad-2017-10-15-zerihoun-igad-peace-security", 6, "Ambassador Tewolde on his part had stated",
+          ("Tewolde Gebremeskel",), "named")
+    check(said, "kimedia-2012-03-22-ban-surin-asean-un", 6, "Dr Surin updated Mr Ban on", ("Surin Pitsuwan",), "named")
+    check(said, "scoop-2021-09-23-pif-leaders-guterres-meeting", 3, "Pacific Islands Forum Secretary General",
+          ("Henry Puna",), "named")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

@@ -229,7 +229,8 @@ BETWEEN_WORDS = (r"has|have|had|would|will|did|also|then|again|further|later|ear
                  r"|today|yesterday|tonight|however|meanwhile|[a-z]+ly"
                  rf"|(?:on\s+)?{WEEKDAY}|on\s+{MONTH}\s+\d{{1,2}}|on\s+\d{{1,2}}\s+{MONTH}"
                  r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:week|month|year|night)"
-                 r"|for\s+(?:his|her|their|its)\s+part|in\s+(?:his|her|their|its\s+)?turn")
+                 r"|(?:for|on)\s+(?:his|her|their|its)\s+part|in\s+(?:his|her|their|its\s+)?turn"
+                 r"|on\s+the\s+other\s+hand")
 
 # --- the name recogniser ---------------------------------------------------------------
 

@@ -1336,13 +1336,20 @@ def _subject_goes_on(ctx):
                                   "reported")
 
 
+#: Auxiliaries a cue may begin with ("was pleased that"): a sentence with one may hold no cue at all.
+_AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
+
+
 def _speaker_did(ctx):
     """12. The speaker going on as the subject of a sentence with no word of saying and no
     quotation ("Ban then began his encounter with …", "The Secretary-General will meet …"): what
     they did, not what they said: narration. A sentence that opens with the speech ("In his
     address to the summit, …") is still the speech."""
-    if not ctx.current or ctx.may_cue or ctx.blanked != ctx.sentence.text or _IN_THE_SPEECH.match(ctx.blanked):
+    if not ctx.current or ctx.blanked != ctx.sentence.text or _IN_THE_SPEECH.match(ctx.blanked):
         return None
+    if ctx.may_cue and (not ctx.rules.cue_hint.isdisjoint(ctx.words - _AUXILIARIES)
+                        or ctx.rules.cue.search(ctx.blanked)):
+        return None  # a word of saying ("said"), or a cue that begins with an auxiliary ("was pleased that")
     subject = _described_subject(ctx)
     who = _resolve(subject, ctx.salient) if subject is not None and subject.how in ("name", "description") else None
     if not who or not set(who) <= set(ctx.current):
