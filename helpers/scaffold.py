@@ -195,6 +195,7 @@ class _Finder:
         self.people: dict[str, _Person] = {}
         self.delegations: dict[str, _Person] = {}
         self.mentions = []  # (sentence, start, end, key) of every speaker-like mention, for pronouns
+        self._named_countries = None
 
     # -- organizations and countries in a phrase
 
@@ -230,7 +231,23 @@ class _Finder:
             name = owner.group(1) + ("s" if role[owner.end(1):owner.end(1) + 1] == "s" else "")
             if self.country_like(name):
                 out.insert(0, name)
+        if not out:  # "Belgian Foreign Minister": a demonym of one country the report names ("… by Belgium")
+            # not the first word of an institution's name ("African Union", "European Commission")
+            words = {m.group(1) for m in re.finditer(r"([A-Z][\w-]+)(?:\s+([\w-]+))?", role)
+                     if (m.group(2) or "").lower() not in INSTITUTION_WORDS}
+            countries = {c for c in self.named_countries() if not words & set(c.split()) and words & demonyms(c)}
+            if len(countries) == 1:
+                out.append(countries.pop())
         return out
+
+    def named_countries(self) -> set[str]:
+        """The countries the report names (capitalised words that read as a country, inside a
+        sentence: "… by Belgium", never a sentence's first word), found once."""
+        if self._named_countries is None:
+            self._named_countries = {w for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?",
+                                                           self.article.text)
+                                     if self.country_like(w)}
+        return self._named_countries
 
     # -- delegations: "the representatives of A, B and C", "A's representative"
 
@@ -499,7 +516,7 @@ class _Finder:
                 org = self.org_of(role)
                 if org:
                     p.organization = org
-            chair = re.search(r"\b[Cc]hair\w*(?:-in-[Oo]ffice)?\s+of\s+(?:the\s+)?(?P<org>.+)", role)
+            chair = re.search(r"\b[Cc]hair\w*(?:[-\s]in[-\s][Oo]ffice)?\s+of\s+(?:the\s+)?(?P<org>.+)", role)
             if chair and not p.speaks_for:
                 key = self.org_of(chair.group("org"))
                 if key:
@@ -548,6 +565,7 @@ class _Finder:
             if rest and has_role(rest):
                 role = f"{rest} of {_with_the(self.orgs[found[0].key][0])}"
         role = _ADDRESS_IN_ROLE.sub("", role)  # "Secretary General H.E. of the United Nations": no "H.E."
+        role = re.sub(r"\b(Chair\w*) in Office\b", r"\1-in-Office", role)  # as the grammar writes the title
         return role[:1].upper() + role[1:]
 
     # -- evidence carried by "he said" in the next sentence, and the pronoun

@@ -328,7 +328,8 @@ def demonyms(country: str) -> set[str]:
 
     >>> "Pakistani" in demonyms("Pakistan"), "Pakistan" in demonyms("Pakistan")
     (True, True)
-    >>> {"Russian", "Kenyan", "Chinese"} <= demonyms("Russian Federation") | demonyms("Kenya") | demonyms("China")
+    >>> {"Russian", "Kenyan", "Chinese", "Belgian"} <= (demonyms("Russian Federation") | demonyms("Kenya")
+    ...                                                 | demonyms("China") | demonyms("Belgium"))
     True
     """
     out = {country}
@@ -336,7 +337,7 @@ def demonyms(country: str) -> set[str]:
     if len(words) > 1:
         out.add(words[0])  # "Russian Federation": "Russian"
     base = words[-1] if words else country
-    stems = {base} | {base[:-len(end)] for end in ("ia", "a", "e", "y", "es", "stan") if base.endswith(end)}
+    stems = {base} | {base[:-len(end)] for end in ("ia", "a", "e", "y", "es", "stan", "um") if base.endswith(end)}
     for stem in stems:
         out.update(stem + end for end in ("", "n", "an", "ian", "i", "ese", "ish"))
     return {w for w in out if len(w) > 2}
