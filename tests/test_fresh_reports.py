@@ -180,6 +180,12 @@ def test_more_ways_of_reporting_speech(said):
           ("Henry Puna",), "named")
 
 
+def test_a_subject_inside_what_is_reported_is_no_speaker(said):
+    # "… said late Thursday that Sudan has agreed …": Sudan's envoy is not the speaker here
+    check(said, "aaj-2006-11-16-annan-au-un-hybrid-darfur", 0, "UN chief Kofi Annan said late Thursday that",
+          ("Kofi Annan",), "named in the sentence")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

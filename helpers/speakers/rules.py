@@ -907,6 +907,10 @@ def _many_speakers(ctx):
     return None
 
 
+#: The word that opens what a speaker reports: a cue's subject after it is inside the report.
+_REPORTED_CLAUSE = re.compile(r"\bthat\b")
+
+
 def _named(ctx):
     """2. A speaker named, described or given by their country, bound to a cue."""
     if not ctx.bound:
@@ -918,10 +922,14 @@ def _named(ctx):
     pron = ctx.rules.pronoun.search(ctx.blanked, 0, first) if ctx.may_cue and _has_pronoun(ctx) else None
     if pron is not None:
         return None  # "He said the Secretary-General had stressed …": the first frame is his
-    for m, c, how in ctx.bound:
+    first_end = None
+    for m, c, how in sorted(ctx.bound, key=lambda b: b[0].start):
         who = _resolve(m, ctx.salient) if m.names else None
         if not who:
             continue
+        if first_end is not None and _REPORTED_CLAUSE.search(ctx.blanked, first_end, m.start):
+            continue  # "Annan said late Thursday that Sudan has agreed …": what the first speaker reports
+        first_end = m.end if first_end is None else first_end
         names += who
         if evidence is None:
             cue = c
