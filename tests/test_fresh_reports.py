@@ -186,6 +186,16 @@ def test_a_subject_inside_what_is_reported_is_no_speaker(said):
           ("Kofi Annan",), "named in the sentence")
 
 
+def test_guillemets_are_quotation_marks_and_a_message_is_sent(said):
+    # kazinform.kz, 2022: "KAZINFORM UN Secretary-General António Guterres sent his warm greetings to …",
+    # then the message in guillemets, paragraph by paragraph
+    report = "kazinform-2022-10-13-guterres-cica-summit"
+    check(said, report, 1, "KAZINFORM UN Secretary-General", ("António Guterres",), "named")
+    quote = check(said, report, 2, "«Trust and solidarity", ("António Guterres",))
+    assert quote.kind == "direct quote"
+    assert [a.speakers for a in said(report)[3:14]] == [("António Guterres",)] * 11
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

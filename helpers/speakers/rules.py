@@ -58,7 +58,7 @@ class Attribution:
 # a subject), and for what *binds* a mention to a speech cue.
 
 _APOS = f"[{APOSTROPHES}]"  # an apostrophe, as a character class
-_QUOTES_OPEN = "“\""
+_QUOTES_OPEN = "“\"«"
 
 
 def _starting_with(first: str, pattern: str, or_at_start: bool = False) -> str:
@@ -141,7 +141,7 @@ _POSSESSIVE_END = re.compile(rf"{_APOS}s?$")
 _PLAIN_WORD = re.compile(r"[\w.’'-]+")
 _ROLE_WORD = re.compile(r"[A-Za-z][\w’']*")
 _LETTERS = re.compile(r"[a-z]+")
-_QUOTE_MARK = re.compile("[“”\"]")
+_QUOTE_MARK = re.compile("[“”\"«»]")
 
 #: After the subject and its appositive, the words between, then a lower-case word (a verb).
 _THEN_A_VERB = re.compile(rf"{_APPOSITIVE}(?:\s+(?:{BETWEEN_WORDS}))*\s+[a-z]")
@@ -717,7 +717,7 @@ def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=N
 # --- quotations --------------------------------------------------------------------
 
 #: A character that is neither a quotation mark nor a space.
-_NOT_QUOTE_OR_SPACE = re.compile(r'[^ “”"]')
+_NOT_QUOTE_OR_SPACE = re.compile(r'[^ “”"«»]')
 
 
 def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
@@ -725,14 +725,15 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
 
     A mark is read as opening or closing by what touches it: an opening mark stands
     before a word (“We), a closing one after a word or a stop (so,” — also when it was
-    typed as an opening mark, "threats, “ he said"). A sentence may start inside a
+    typed as an opening mark, "threats, “ he said"); guillemets say which they are (« … »). A sentence may start inside a
     quotation opened in an earlier sentence (``inside``).
 
     Returns:
         The blanked text, whether the sentence ends inside a quotation, and whether any
         of it was quoted.
     """
-    if not inside and "“" not in text and "”" not in text and '"' not in text:  # the marks of _QUOTE_MARK
+    if not inside and "“" not in text and "”" not in text and '"' not in text and "«" not in text \
+            and "»" not in text:  # the marks of _QUOTE_MARK
         return text, False, False
     marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
     spans, start = [], 0 if inside else None  # the quoted stretches, and where an open one began
@@ -741,7 +742,8 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
     for i in marks:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        opening = text[i] in "“\"" and not after.isspace() and (before.isspace() or before in "([—–-:")
+        opening = text[i] == "«" or (text[i] in "“\"" and not after.isspace()
+                                     and (before.isspace() or before in "([—–-:"))
         if start is None:
             if opening:
                 start = i + 1
@@ -773,11 +775,11 @@ def _kind(text: str, has_speaker: bool, blanked: str | None = None, began_inside
     stripped = text.lstrip()
     if stripped[:1] in _QUOTES_OPEN or began_inside:
         return "direct quote"
-    if "“" in text or "”" in text or '"' in text:
+    if "“" in text or "”" in text or '"' in text or "«" in text:
         if blanked is not None:
-            opened = min((text.find(q) for q in "“\"" if q in text), default=-1)
+            opened = min((text.find(q) for q in "“\"«" if q in text), default=-1)
             frame = text[:opened]
-            tail = blanked[opened:].strip(" “”\".,;:!?")
+            tail = blanked[opened:].strip(" “”\"«».,;:!?")
             if opened > 0 and frame.rstrip().endswith((",", ":")) and len(frame.split()) <= 12 and not tail:
                 return "direct quote"
         return "mixed"
@@ -1375,7 +1377,7 @@ def _continuation(ctx):
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
-    quoted_alone = ctx.sentence.text.lstrip()[:1] in _QUOTES_OPEN and not ctx.blanked.strip(" .,;:“”\"’")
+    quoted_alone = ctx.sentence.text.lstrip()[:1] in _QUOTES_OPEN and not ctx.blanked.strip(" .,;:“”\"’«»")
     if ctx.last_speakers and quoted_alone:
         who = " + ".join(ctx.last_speakers)
         return _Decision(ctx.last_speakers, None, f"a quotation with no cue and no new speaker: {who}, the last "
