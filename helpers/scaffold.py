@@ -196,6 +196,7 @@ class _Finder:
         self.delegations: dict[str, _Person] = {}
         self.mentions = []  # (sentence, start, end, key) of every speaker-like mention, for pronouns
         self._named_countries = None
+        self.written_in_capitals = {}  # name → as the text writes it ("JOSEP BORRELL FONTELLES")
 
     # -- organizations and countries in a phrase
 
@@ -372,6 +373,14 @@ class _Finder:
                         fulls.append((sent, name, start, end, lead_words))
                     elif len(caps) <= 2:
                         singles.append((sent, name, start, end, lead_words))
+        for sent in self.sentences:  # "JOSEP BORRELL FONTELLES, High Representative of …, said"
+            for m in _CAPS_NAME.finditer(sent.text):
+                role = sent.text[m.end():].lstrip(", ").split(",")[0]
+                if has_role(role) and not self.find_mentions(m.group()):
+                    written = m.group()
+                    name = " ".join("-".join(p.capitalize() for p in w.split("-")) for w in written.split())
+                    fulls.append((sent, name, m.start(), m.end(), []))
+                    self.written_in_capitals[name] = written
         names = {name for _, name, *_ in fulls}
         # a full name that ends another, longer one ("Ould Lemine" of "Mohamed Ould Lemine") is its short form
         short = {n for n in names if any(o != n and o.endswith(" " + n) for o in names)}
@@ -638,6 +647,9 @@ class _Finder:
         for p in out:
             self._settle(p)
         out += self._described(out, quiet)
+        for p in out:
+            if p.name in self.written_in_capitals and self.written_in_capitals[p.name] not in p.aliases:
+                p.aliases.append(self.written_in_capitals[p.name])
         surnames = {}
         for p in out:
             for a in p.aliases:
@@ -759,6 +771,9 @@ _AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+"
 #: Cues that are also plural nouns: "Arab states", "UN reports", "Ban's remarks".
 _PLURAL_NOUN_CUES = frozenset(("states", "notes", "calls", "reports", "remarks", "comments", "claims", "points",
                                "stresses", "warns", "urges", "pledges", "appeals", "proposals", "answers"))
+#: A name written in capitals before its title, as the UN's press releases write a speaker:
+#: "JOSEP BORRELL FONTELLES, High Representative …" (two to four words of capitals, then a comma).
+_CAPS_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][A-Z’'-]+\s+){1,3}[A-Z][A-Z’'-]+(?=,\s)")
 #: A title of address written as initials before a name: "H.E. Ban Ki-moon".
 _INITIALS_TITLE = re.compile(r"H\.\s?E\.\s+")
 #: A title's short form in brackets inside a role: " (UNSG)", " (SG)".

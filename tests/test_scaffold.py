@@ -230,6 +230,18 @@ def test_words_of_an_institution_and_a_plural_noun_are_no_speaker(text_article):
     assert list(rows) == ["Nabil Elaraby", "Tewolde Gebremeskel"]
 
 
+def test_a_name_written_in_capitals_before_its_title(text_article):
+    # as the UN's meetings coverage writes a speaker (reprinted by miragenews.com, 2023)
+    article = text_article("JOSEP BORRELL FONTELLES, High Representative of the European Union for Foreign "
+                           "Affairs and Security Policy, said the Union would help.")
+    rows = _rows(article)
+    s = rows["Josep Borrell Fontelles"]
+    assert (s.role, s.organization, s.aliases) == (
+        "High Representative of the European Union for Foreign Affairs and Security Policy", "EU",
+        ("JOSEP BORRELL FONTELLES",))
+    assert attribute(article, registry=list(rows.values()))[0].speakers == ("Josep Borrell Fontelles",)
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))

@@ -246,7 +246,8 @@ class Word:
 
 
 def spellings(name: str) -> tuple[str, ...]:
-    """The ways a text may write ``name`` when it differs only in the case of a name's inner parts.
+    """The ways a text may write ``name`` when it differs only in the case of a name's inner parts,
+    or in capitals throughout (a name of two words or more, as press releases write a speaker).
 
     Reports disagree on the capital after a hyphen ("Ban Ki-moon", "Ban Ki-Moon") and on the
     capital of a particle ("Nabil el-Araby", "Nabil El-Araby", "Al-Sisi" at the start of a
@@ -260,13 +261,13 @@ def spellings(name: str) -> tuple[str, ...]:
         ``name`` first, then each other spelling once.
 
     >>> spellings("Ban Ki-moon")
-    ('Ban Ki-moon', 'Ban Ki-Moon')
+    ('Ban Ki-moon', 'Ban Ki-Moon', 'BAN KI-MOON')
     >>> spellings("Nabil el-Araby")
-    ('Nabil el-Araby', 'Nabil El-Araby')
+    ('Nabil el-Araby', 'Nabil El-Araby', 'NABIL EL-ARABY')
     >>> spellings("al-Sisi")
     ('al-Sisi', 'Al-Sisi')
     >>> spellings("Ahmed Aboul Gheit")
-    ('Ahmed Aboul Gheit',)
+    ('Ahmed Aboul Gheit', 'AHMED ABOUL GHEIT')
     """
     def inner(word: str, upper: bool) -> str:  # "Ki-moon" / "Ki-Moon"; a particle's own word stays
         parts = word.split("-")
@@ -287,6 +288,8 @@ def spellings(name: str) -> tuple[str, ...]:
                      " ".join(particle(w, upper) for w in words)):
             if form not in out:
                 out.append(form)
+    if len(words) > 1 and name.upper() not in out:
+        out.append(name.upper())  # "JOSEP BORRELL FONTELLES, High Representative …": the UN's press releases
     return tuple(out)
 
 
