@@ -70,6 +70,11 @@ def test_the_meeting_its_agreement_and_its_topic_as_subject(said):
           "narration about the meeting or the scene")
 
 
+def test_what_a_resolution_says_is_narration(said):
+    check(said, "kuwaittimes-2025-06-17-gcc-un-resolution", 6, "The draft resolution aims to establish", (),
+          "narration about the meeting or the scene")
+
+
 def test_the_vote_on_a_resolution(said):
     for index, begins in ((3, "The resolution was supported by"), (4, "Russia, Belarus, Nicaragua"),
                           (5, "Uzbekistan, Kyrgyzstan, Tajikistan")):

@@ -1167,7 +1167,7 @@ _SCENE_ANYWHERE = re.compile(
     r"|\b(?:holds?|assumed|assumes|took\s+over)\s+the\s+(?:\w+\s+){0,2}presidency\b|\b(?:will|would)\s+focus\s+on\b"
     r"|^(?:(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}|(?=(?:discussions|talks|consultations)\b))"
     r"(?:meeting|debate|session|summit|event|discussion|conference|briefing|dialogue|talk|consultation|workshop|visit"
-    r"|agreement|memorandum|mou|accord)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])"
+    r"|agreement|memorandum|mou|accord|resolution|declaration)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])"
     r"|^(?:The|Its)\s+(?:[\w-]+\s+)?(?:goal|topic|theme|focus|aim|purpose|objective|agenda)s?\s+of\s+"
     r"(?:the|this|that|its)\b"
     r"|^Also\s+on\s+the\s+agenda\b",
@@ -1194,8 +1194,8 @@ _HISTORY_HINTS = frozenset("""established founded created set launched signed co
 _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised presided attended opened holds hold
     presidency assumed assumes took focus meeting debate session summit event discussion conference briefing dialogue
     meetings debates sessions summits events discussions conferences briefings dialogues talks consultation
-    consultations workshop workshops visit visits agreement agreements memorandum mou accord goal topic theme aim
-    purpose objective agenda""".split())
+    consultations workshop workshops visit visits agreement agreements memorandum mou accord resolution resolutions
+    declaration declarations goal topic theme aim purpose objective agenda""".split())
 #: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
 #: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)", a photo's caption
 #: "(Photo above: …)".
