@@ -201,6 +201,13 @@ def test_guillemets_are_quotation_marks_and_a_message_is_sent(said):
     assert [a.speakers for a in said(report)[3:14]] == [("António Guterres",)] * 11
 
 
+def test_they_after_one_speaker_are_the_last_two_named(said):
+    report = "arabnews-2022-09-22-aboul-gheit-guterres-meeting"
+    check(said, report, 6, "They expressed their commitment", ("Ahmed Aboul Gheit", "Antonio Guterres"),
+          "the last two speakers named")
+    check(said, report, 7, "In a message posted on Twitter, Aboul Gheit wrote:", ("Ahmed Aboul Gheit",), "named")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

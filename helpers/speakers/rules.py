@@ -969,6 +969,12 @@ def _pronoun_target(pronoun, ctx, at):
             names, group = ctx.salient[-1]
             if group:
                 return (), f"pronoun 'they' points to the group {group!r}, no speaker of the registry", group
+            if len(names) == 1:  # "they" is more than one: the last speaker and the one named before
+                two = [names[0]] + [n for n in reversed(ctx.named_before) if n != names[0]][:1]
+                if len(two) == 2:
+                    order = ctx.named_before.index if all(n in ctx.named_before for n in two) else two.index
+                    return (tuple(sorted(two, key=order)), "pronoun 'they' points to the last two speakers named",
+                            None)
             return names, "pronoun 'they' carried from the last named speakers", None
         if len(ctx.named_before) > 1:
             # no one has spoken yet: the people named so far ("Norov and Jenca met …" then "They noted …")
