@@ -725,8 +725,8 @@ def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
 
     A mark is read as opening or closing by what touches it: an opening mark stands
     before a word (“We), a closing one after a word or a stop (so,” — also when it was
-    typed as an opening mark, "threats, “ he said"); guillemets say which they are (« … »). A sentence may start inside a
-    quotation opened in an earlier sentence (``inside``).
+    typed as an opening mark, "threats, “ he said"); guillemets say which they are (« … »). A
+    sentence may start inside a quotation opened in an earlier sentence (``inside``).
 
     Returns:
         The blanked text, whether the sentence ends inside a quotation, and whether any
