@@ -368,6 +368,8 @@ class _Finder:
                     after = run.index(seg[-1]) + 1
                     if after < len(run) and run[after].base.lower() in INSTITUTION_WORDS:
                         continue  # "the High Level Revitalization Forum": a name's words of an institution
+                    if at == run.index(seg[0]) and _THE_BEFORE.search(text, 0, start):
+                        continue  # "the Shanghai Spirit", "the Belt and Road": a name after "the" is no person's
                     lead_words = [t.base for t in run[:at]]
                     if 2 <= len(caps) <= 4 and at == run.index(seg[0]):
                         fulls.append((sent, name, start, end, lead_words))
@@ -605,9 +607,11 @@ class _Finder:
             object_of = re.search(r"^\W*(?:he|she)\b|\b(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|"
                                   r"told|inform)\w*\b", own[:a], re.IGNORECASE)
             # nor to one named after another person ("Geng noted … the Shanghai Spirit"), nor to the
-            # object of a preposition ("his meeting with the African Heads of States")
+            # object of a preposition ("his meeting with the African Heads of States", "caused by
+            # Hurricanes Irma and Maria")
             object_of = object_of or any(x < a for x, _, w in by_sentence[s] if w != who and w[0] == "p") \
-                or re.search(r"\b(?:with|of|to|from|for|on|at|about|in)\s+(?:the\s+)?$", own[:a])
+                or re.search(r"\b(?:with|of|to|from|for|on|at|about|in|by|between|against|including)\s+(?:the\s+)?$",
+                             own[:a])
             for idx, part in window:
                 if object_of:
                     break
@@ -674,8 +678,8 @@ class _Finder:
         firsts = [u.first for u in self.sentences]
         heard = []
         for a in attribute(analyse(analysis_of(self.article).article, speakers=registry)):
-            if a.cue is None:
-                continue
+            if a.cue is None or a.evidence.startswith("pronoun 'they'"):
+                continue  # "they" may be anyone named before, a phrase that is no person among them
             unit = bisect.bisect_right(firsts, a.sentence.index) - 1  # the finder's sentence that holds it
             for p in (rows[n] for n in a.speakers if n in rows):
                 if p not in heard:
@@ -771,6 +775,8 @@ _AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+"
 #: Cues that are also plural nouns: "Arab states", "UN reports", "Ban's remarks".
 _PLURAL_NOUN_CUES = frozenset(("states", "notes", "calls", "reports", "remarks", "comments", "claims", "points",
                                "stresses", "warns", "urges", "pledges", "appeals", "proposals", "answers"))
+#: "the" right before a capitalised phrase: "the Shanghai Spirit" is no person.
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+[‘'“\"]?$")
 #: A name written in capitals before its title, as the UN's press releases write a speaker:
 #: "JOSEP BORRELL FONTELLES, High Representative …" (two to four words of capitals, then a comma).
 _CAPS_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][A-Z’'-]+\s+){1,3}[A-Z][A-Z’'-]+(?=,\s)")

@@ -208,6 +208,11 @@ def test_they_after_one_speaker_are_the_last_two_named(said):
     check(said, report, 7, "In a message posted on Twitter, Aboul Gheit wrote:", ("Ahmed Aboul Gheit",), "named")
 
 
+def test_the_object_of_a_preposition_beside_the_speaker_is_no_speaker(said):
+    check(said, "voa-2011-09-07-pacific-islands-forum-ban", 3, "The president of Kiribati, Anote Tong, says",
+          ("Anote Tong",), "named")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

@@ -242,6 +242,17 @@ def test_a_name_written_in_capitals_before_its_title(text_article):
     assert attribute(article, registry=list(rows.values()))[0].speakers == ("Josep Borrell Fontelles",)
 
 
+def test_no_phrase_that_is_no_person():
+    fresh = ROOT / "tests/reports/fresh/development"
+    drafted = {name: [s.name for s in suggest_speakers(load_article(fresh / f"{name}.txt"))] for name in (
+        "globaltimes-2018-11-28-china-un-sco-cooperation",     # "guided by the 'Shanghai Spirit'"
+        "caribbeanlife-2019-07-03-guterres-caricom-summit",   # "caused by Hurricanes Irma and Maria"
+        "cica-2024-01-22-sarybay-un-resident-coordinators")}  # "… on Environmental Issues", then "They …"
+    assert drafted == {"globaltimes-2018-11-28-china-un-sco-cooperation": ["Wu Haitao"],
+                       "caribbeanlife-2019-07-03-guterres-caricom-summit": ["António Guterres"],
+                       "cica-2024-01-22-sarybay-un-resident-coordinators": ["Kairat Sarybay"]}
+
+
 def test_the_inverted_order_with_its_title(text_article):
     rows = _rows(text_article("“The organization stands ready to help the Council,” the Shanghai Cooperation "
                               "Organization said in a statement, said its Secretary-General, Zhang Ming."))

@@ -909,6 +909,8 @@ def _many_speakers(ctx):
     return None
 
 
+#: A preposition right before a mention: the mention is its object, no subject of a cue.
+_AFTER_A_PREPOSITION = re.compile(r"\b(?:of|for|to|with|from)\s+(?:the\s+)?$")
 #: The word that opens what a speaker reports: a cue's subject after it is inside the report.
 _REPORTED_CLAUSE = re.compile(r"\bthat\b")
 
@@ -931,6 +933,8 @@ def _named(ctx):
             continue
         if first_end is not None and _REPORTED_CLAUSE.search(ctx.blanked, first_end, m.start):
             continue  # "Annan said late Thursday that Sudan has agreed …": what the first speaker reports
+        if how == "subject" and len(ctx.bound) > 1 and _AFTER_A_PREPOSITION.search(ctx.blanked, 0, m.start):
+            continue  # "The president of Kiribati, Anote Tong, says": Kiribati is no subject
         first_end = m.end if first_end is None else first_end
         names += who
         if evidence is None:
