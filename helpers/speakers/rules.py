@@ -1363,8 +1363,9 @@ _AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
 def _speaker_did(ctx):
     """12. The speaker going on as the subject of a sentence with no word of saying and no
     quotation ("Ban then began his encounter with …", "The Secretary-General will meet …"): what
-    they did, not what they said: narration. A sentence that opens with the speech ("In his
-    address to the summit, …") is still the speech."""
+    they did, not what they said: narration. Another speaker as that subject ("Ban Ki-moon is
+    attending the meeting", inside Tong's speech) is narration too, and the speech goes on. A
+    sentence that opens with the speech ("In his address to the summit, …") is still the speech."""
     if not ctx.current or ctx.blanked != ctx.sentence.text or _IN_THE_SPEECH.match(ctx.blanked):
         return None
     if ctx.may_cue and (not ctx.rules.cue_hint.isdisjoint(ctx.words - _AUXILIARIES)
@@ -1372,8 +1373,11 @@ def _speaker_did(ctx):
         return None  # a word of saying ("said"), or a cue that begins with an auxiliary ("was pleased that")
     subject = _described_subject(ctx)
     who = _resolve(subject, ctx.salient) if subject is not None and subject.how in ("name", "description") else None
-    if not who or not set(who) <= set(ctx.current):
+    if not who:
         return None
+    if not set(who) <= set(ctx.current):
+        return _Decision((), None, f"{subject.label!r} is the subject, and no word of the sentence reports speech: "
+                                   "what they did, not the speech going on: narration")
     return _Decision((), None, f"{subject.label!r}, whose speech goes on, is the subject, and no word of the sentence "
                                "reports speech: what they did, not what they said: narration", ends_speech=True)
 
@@ -1581,9 +1585,10 @@ def attribute(article, registry=None) -> list[Attribution]:
        up ("Lajcak turned first to …", "Ban Ki-moon touched on …") → that speaker; and in
        a sentence that opens with the speech ("In his address, Ishaq Dar called …"), its
        subject, whatever the verb.
-    12. The speaker going on as the subject of a sentence with no word of saying ("Ban then
-       began his encounter with …", "The Secretary-General will meet …") → narration: what
-       they did, not what they said ("In his address to the summit, …" is still the speech).
+    12. The speaker going on, or another speaker, as the subject of a sentence with no word of
+       saying ("Ban then began his encounter with …", "The Secretary-General will meet …") →
+       narration: what they did, not what they said ("In his address to the summit, …" is
+       still the speech).
     13. No cue at all → the speech going on continues, or narration; a quotation with no cue
        after narration is the last speaker's. A named subject whose verb reports no speech
        ("Lim Jock Hoi reviewed …") outside a speech does not take the sentence, but a "he"
