@@ -95,7 +95,8 @@ _OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“�
 #: an opening phrase that ends in a comma ("In his remarks,"), and title words ("ASEAN Secretary General").
 _CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"  # a crawler's date left in the text
                            r"(?:[A-Z][A-Z .’'-]{2,}(?:,[^:—–()]{1,30})?(?:\s*\([^)]{1,30}\))?\s*[:—–-]\s+"
-                           r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+)?"  # "UNITED NATIONS, March 7 —", "Islamabad: "
+                           r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?:\s+"  # "UNITED NATIONS, March 7 —", "Islamabad: "
+                           r"|[A-Z][A-Z .’'-]{2,}\s*\([^)]{1,60}\)\s+)?"  # "MOSCOW (UrduPoint News / Sputnik …) "
                            r"(?:[A-Z][^,“”\"]{0,160},\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}$")
 #: "he", "she", "they" as words ("He", "she" …): each alternative starts with a plain letter, so that a
 #: search jumps to the places where one of those letters stands (see :func:`_word_alternatives`).
@@ -1241,7 +1242,8 @@ _DID_ANYWHERE = re.compile(
     r"|^(?:(?:The|His|Her|Their)\s+)?(?:[A-Z][\w.’'-]*\s+){0,5}?(?:[A-Z][\w.-]*[’']s\s+)?"
     r"(?:remarks|address|speech|statement|comments|visit|briefing|message)\b[^,;“”\"]{0,80}?\s"
     r"(?:came|comes|is\s+part|was\s+part|took\s+place|takes\s+place)\b"
-    r"|\b(?:was|were)\s+(?:speaking|delivering|addressing|making)\b[^.;“”\"]{0,60}?\s(?:when|as|while|at|during)\s")
+    r"|\b(?:was|were)\s+(?:speaking|delivering|addressing|making)\b[^.;“”\"]{0,60}?\s(?:when|as|while|at|during)\s"
+    r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:spoke|was\s+speaking)\s+(?:at|during)\s")
 #: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
 #: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
 #: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
@@ -1255,7 +1257,7 @@ _DID = re.compile(_starting_with("mw", _DID_ANYWHERE.pattern, or_at_start=True),
 _DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
     arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made passed gave
     handed remarks address speech statement comments visit briefing message speaking delivering addressing
-    making""".split())
+    making spoke""".split())
 _DID_START = re.compile(r"(?:This|He|She)\s")
 
 
