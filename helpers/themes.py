@@ -29,6 +29,7 @@ import math
 from array import array
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from .datafiles import UnknownName
@@ -389,16 +390,20 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
 
         # the hits of each theme in each sentence, then, for each group, the sum over its sentences
         # (a sentence in two groups counts for both): two small arrays, no count per hit and group
-        n = len(owner.article.sentences)
-        per_sentence = np.zeros((n, len(lexicon)), dtype=np.int64)
-        for column, (_, hits) in enumerate(found):
-            at = [h.sentence for h in hits if h.sentence >= 0]  # a hit before the first sentence is in no group
-            np.add.at(per_sentence[:, column], np.array(at, dtype=np.intp), 1)
+        n, width = len(owner.article.sentences), len(lexicon)
+        # one count for every hit, in C: hit of theme `column` in sentence k is cell k * width + column
+        # (a hit before the first sentence is in no group)
+        cell = [h.sentence * width + column for column, (_, hits) in enumerate(found) for h in hits if h.sentence >= 0]
+        per_sentence = np.bincount(np.array(cell, dtype=np.intp), minlength=n * width).astype(np.int64, copy=False)
+        per_sentence = per_sentence.reshape(n, width)
         # each (group, sentence) pair once: memory grows with the pairs, never groups × sentences
-        rows = np.repeat(np.arange(len(groups), dtype=np.intp), [len(idx) for idx in groups.values()])
-        listed = np.fromiter((i for idx in groups.values() for i in idx), dtype=np.intp, count=len(rows))
-        cells = np.zeros((len(groups), len(lexicon)), dtype=np.int64)
-        np.add.at(cells, rows, per_sentence[listed])
+        sizes = [len(idx) for idx in groups.values()]
+        listed = np.fromiter(chain.from_iterable(groups.values()), dtype=np.intp, count=sum(sizes))
+        if listed.size and all(sizes):  # each group's sentences are one run of `listed`: summed run by run, in C
+            cells = np.add.reduceat(per_sentence[listed], np.cumsum([0, *sizes[:-1]]), axis=0)
+        else:
+            cells = np.zeros((len(groups), width), dtype=np.int64)
+            np.add.at(cells, np.repeat(np.arange(len(groups), dtype=np.intp), sizes), per_sentence[listed])
         counts = pd.DataFrame(cells, index=index, columns=list(lexicon))
     else:
         where = sentences_by_group(groups)
