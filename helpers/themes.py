@@ -26,9 +26,11 @@ from __future__ import annotations
 import bisect
 import difflib
 import math
+import weakref
 from array import array
 from collections.abc import Mapping
 from functools import lru_cache
+from itertools import chain, repeat
 from typing import NamedTuple
 
 from .datafiles import UnknownName
@@ -83,27 +85,59 @@ def _word_matches(pattern: tuple[str, bool], word: str) -> bool:
     return word.startswith(stem) if prefix else word == stem
 
 
+#: The most words one numbering of :class:`_Words` holds before the next article starts a new one.
+_MOST_WORDS = 1 << 20
+
+
+class _Words:
+    """Words numbered in the order they were first met: ``words[n]`` is word ``n``, ``number[w]`` its number.
+
+    One numbering serves every article of the session: an article's tokens are looked up in it
+    (one dict look-up a token, in C) instead of its words being sorted and numbered anew, and
+    each theme decides once for each word whether it can begin one of its terms (:func:`_beginners`).
+    """
+
+    __slots__ = ("words", "number", "__weakref__")
+
+    def __init__(self):
+        self.words: list[str] = []
+        self.number: dict[str, int] = {}
+
+
+@lru_cache(maxsize=1)
+def _numbering() -> list:
+    """The numbering new articles' words are added to, in a list of one (a new one when it is full)."""
+    return [_Words()]
+
+
 @lru_cache(maxsize=64)
 def _vocabulary(article) -> tuple:
-    """The article's words as codes, made once for every theme: ``(vocabulary, code, codes, sentence, paragraphs,
-    sizes)``.
+    """The article's words as numbers, made once for every theme: ``(numbering, codes, sentence, paragraphs, sizes)``.
 
-    ``vocabulary`` is the article's distinct words, sorted (a word beginning with a prefix is
-    found in it by bisection); ``code`` gives each its place there; ``codes[k]`` is the code
-    of token ``k`` (a read-only NumPy array of 4 bytes a token, no Python int each), so that
-    the tokens of any set of words are found in one pass in C; ``sentence[k]`` is the sentence
-    of token ``k`` (the last that starts at or before it: found for every token at once, by
-    bisection in C), ``paragraphs`` the paragraph of each sentence and ``sizes`` the number of
-    tokens of each sentence (a read-only NumPy array; a token before the first sentence, if
-    any, counts for the last).
+    ``codes[k]`` is the number of token ``k``'s word in ``numbering`` (a :class:`_Words`; a word
+    not met before is added to it): a read-only NumPy array of 4 bytes a token, no Python int
+    each, so that the tokens of any set of words are found in one pass in C. ``sentence[k]`` is
+    the sentence of token ``k`` (the last that starts at or before it: found for every token at
+    once, by bisection in C), ``paragraphs`` the paragraph of each sentence and ``sizes`` the
+    number of tokens of each sentence (a read-only NumPy array; a token before the first
+    sentence, if any, counts for the last).
     """
     import numpy as np
 
     words, token_start, _ = article.token_columns
-    vocabulary = sorted(set(words))
-    code = dict(zip(vocabulary, range(len(vocabulary))))
-    codes = np.fromiter(map(code.__getitem__, words), dtype=np.int32 if len(vocabulary) < 2 ** 31 else np.int64,
-                        count=len(words))
+    held = _numbering()
+    if len(held[0].words) >= _MOST_WORDS:
+        held[0] = _Words()
+    met = held[0]
+    number = met.number
+    kind = np.int32 if len(met.words) + len(words) < 2 ** 31 else np.int64
+    codes = np.fromiter(map(number.get, words, repeat(-1)), dtype=kind, count=len(words))
+    if len(codes) and codes.min() < 0:  # words not met before: numbered in the order they stand
+        for w in dict.fromkeys(words):
+            if w not in number:
+                number[w] = len(met.words)
+                met.words.append(w)
+        codes = np.fromiter(map(number.__getitem__, words), dtype=kind, count=len(words))
     codes.flags.writeable = False
     sentences = article.sentences
     starts = np.fromiter((s.start for s in sentences), dtype=np.int64, count=len(sentences))
@@ -116,17 +150,18 @@ def _vocabulary(article) -> tuple:
     found -= 1
     sentence = array("q")
     sentence.frombytes(found.tobytes())
-    return vocabulary, code, codes, sentence, tuple(s.paragraph for s in sentences), sizes
+    return met, codes, sentence, tuple(s.paragraph for s in sentences), sizes
 
 
 @lru_cache(maxsize=256)
 def _plan(theme: Theme):
     """A theme's terms in the order they are tried, indexed by their first word.
 
-    Returns ``(exact, prefixed, known)``: ``{first word: [(rank, candidate), ...]}`` for terms
-    whose first word is a whole word, ``[(rank, candidate), ...]`` for those whose
-    first word is a prefix (``terror*``), and an empty dict that :func:`_hits` fills
-    with ``{word: [candidate, ...]}``, the terms a word can begin, in the order tried.
+    Returns ``(exact, prefixed, known, tables)``: ``{first word: [(rank, candidate), ...]}`` for
+    terms whose first word is a whole word, ``[(rank, candidate), ...]`` for those whose
+    first word is a prefix (``terror*``), and two empty dicts that :func:`_beginners` fills:
+    ``known``, ``{word: [candidate, ...]}``, the terms a word can begin, in the order tried, and
+    ``tables``, for each numbering of words (:class:`_Words`), which of its words begin a term.
     A candidate is ``(patterns, term, excluded)``; its rank is its place in the order:
     longest first, and on a tie ``not:`` first.
     """
@@ -141,7 +176,31 @@ def _plan(theme: Theme):
             prefixed.append((rank, c))
         else:
             exact.setdefault(stem, []).append((rank, c))
-    return exact, prefixed, {}
+    return exact, prefixed, {}, weakref.WeakKeyDictionary()
+
+
+def _beginners(plan, met: _Words):
+    """Which words of the numbering ``met`` can begin a term of the theme whose :func:`_plan` is ``plan``:
+    a read-only NumPy array of one flag a word. Each word is looked at once (the next article has the
+    same words); ``known`` gets the terms each such word can begin."""
+    import numpy as np
+
+    exact, prefixed, known, tables = plan
+    table = tables.get(met)
+    done = 0 if table is None else len(table)
+    if done < len(met.words):
+        new = met.words[done:]
+        starts = tuple({c[0][0][0] for _, c in prefixed})  # a word beginning with a prefix
+        begins = [w in exact or w.startswith(starts) for w in new]
+        for w, begin in zip(new, begins):
+            if begin and w not in known:  # in the order they are tried
+                pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
+                known[w] = [c for _, c in sorted(pairs, key=lambda pair: pair[0])]
+        more = np.array(begins, dtype=bool)
+        table = more if table is None else np.concatenate([table, more])
+        table.flags.writeable = False
+        tables[met] = table
+    return table
 
 
 @lru_cache(maxsize=64)
@@ -206,30 +265,13 @@ def _theme_hits(article, theme: Theme, aliases: tuple) -> tuple[Hit, ...]:
     import numpy as np
 
     words, token_start, token_end = article.token_columns
-    vocabulary, code, codes, sentence, paragraphs, _ = _vocabulary(article)
+    met, codes, sentence, paragraphs, _ = _vocabulary(article)
     # Only a token that can begin some term is tried: one pass, linear in the article's length.
-    exact, prefixed, known = _plan(theme)
-    # The article's distinct words are tried, not every token: a word beginning with a
-    # prefix is found by bisection in the sorted words; each keeps only the terms it can begin.
-    begins = [w for w in exact if w in code]
-    for prefix in {c[0][0][0] for _, c in prefixed}:
-        k = bisect.bisect_left(vocabulary, prefix)
-        while k < len(vocabulary) and vocabulary[k].startswith(prefix):
-            begins.append(vocabulary[k])
-            k += 1
-    if not begins:
-        return ()
-
-    def terms_beginning(w):  # in the order they are tried
-        pairs = exact.get(w, []) + [(r, c) for r, c in prefixed if w.startswith(c[0][0][0])]
-        return [c for _, c in sorted(pairs, key=lambda pair: pair[0])]
-
-    for w in begins:  # kept with the theme: the next article has the same words
-        if w not in known:
-            known[w] = terms_beginning(w)
+    # Which words can is decided once a word for the session (see _beginners), not for each article.
+    plan = _plan(theme)
+    known = plan[2]
+    chosen = _beginners(plan, met)
     named = _in_names(article, aliases)[0]
-    chosen = np.zeros(len(vocabulary), dtype=bool)
-    chosen[[code[w] for w in begins]] = True
     out, i, n, name, new_hit = [], 0, len(words), theme.name, tuple.__new__
     # the tokens of those words that are no word of a name, in text order
     for at in np.flatnonzero(chosen[codes] & ~named).tolist():
@@ -389,16 +431,20 @@ def theme_matrix(article, by: str = "speaker", normalize=None, *, themes=None, b
 
         # the hits of each theme in each sentence, then, for each group, the sum over its sentences
         # (a sentence in two groups counts for both): two small arrays, no count per hit and group
-        n = len(owner.article.sentences)
-        per_sentence = np.zeros((n, len(lexicon)), dtype=np.int64)
-        for column, (_, hits) in enumerate(found):
-            at = [h.sentence for h in hits if h.sentence >= 0]  # a hit before the first sentence is in no group
-            np.add.at(per_sentence[:, column], np.array(at, dtype=np.intp), 1)
+        n, width = len(owner.article.sentences), len(lexicon)
+        # one count for every hit, in C: hit of theme `column` in sentence k is cell k * width + column
+        # (a hit before the first sentence is in no group)
+        cell = [h.sentence * width + column for column, (_, hits) in enumerate(found) for h in hits if h.sentence >= 0]
+        per_sentence = np.bincount(np.array(cell, dtype=np.intp), minlength=n * width).astype(np.int64, copy=False)
+        per_sentence = per_sentence.reshape(n, width)
         # each (group, sentence) pair once: memory grows with the pairs, never groups × sentences
-        rows = np.repeat(np.arange(len(groups), dtype=np.intp), [len(idx) for idx in groups.values()])
-        listed = np.fromiter((i for idx in groups.values() for i in idx), dtype=np.intp, count=len(rows))
-        cells = np.zeros((len(groups), len(lexicon)), dtype=np.int64)
-        np.add.at(cells, rows, per_sentence[listed])
+        sizes = [len(idx) for idx in groups.values()]
+        listed = np.fromiter(chain.from_iterable(groups.values()), dtype=np.intp, count=sum(sizes))
+        if listed.size and all(sizes):  # each group's sentences are one run of `listed`: summed run by run, in C
+            cells = np.add.reduceat(per_sentence[listed], np.cumsum([0, *sizes[:-1]]), axis=0)
+        else:
+            cells = np.zeros((len(groups), width), dtype=np.int64)
+            np.add.at(cells, np.repeat(np.arange(len(groups), dtype=np.intp), sizes), per_sentence[listed])
         counts = pd.DataFrame(cells, index=index, columns=list(lexicon))
     else:
         where = sentences_by_group(groups)

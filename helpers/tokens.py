@@ -210,6 +210,37 @@ def _fast():
         _FAST_PATTERN, _FAST_PATTERN + marks, _RUN + _FAST_PATTERN, _RUN + _FAST_PATTERN + marks)) + (other,)
 
 
+#: From this length on, :func:`_reads_apart` looks up every character in a table instead of
+#: running the pattern: the table costs a few microseconds to set up, then about a nanosecond a character.
+_LOOKUP_FROM = 4096
+
+
+@lru_cache(maxsize=1)
+def _apart_table():
+    """One flag for every UTF-16 code unit: true where the last pattern of :func:`_fast` finds the
+    character. A surrogate is such a unit (the pattern finds a lone one, and every character past
+    the BMP, which UTF-16 writes as two of them)."""
+    import numpy as np
+
+    other = _fast()[-1]
+    units = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    table = np.zeros(0x10000, dtype=bool)
+    table[[m.start() for m in other.finditer(units)]] = True
+    table.flags.writeable = False
+    return table
+
+
+def _reads_apart(text: str) -> bool:
+    """Whether ``text`` holds a character the two engines read apart: what ``_fast()[-1].search(text)``
+    finds, found for a long text by one table look-up a character, in C."""
+    if len(text) < _LOOKUP_FROM:
+        return _fast()[-1].search(text) is not None
+    import numpy as np
+
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    return bool(_apart_table()[units].any())
+
+
 #: In text read by :func:`_without_dead_runs`: the letters of a dead run that stand alone,
 #: each a word of its own, one match for the whole run. A letter (or a run of letters, for
 #: slashes) counts only when a stand-in mark follows it: the run's last letters may be glued
@@ -238,8 +269,8 @@ def _read_for_fast_path(text: str):
 
 def _fast_words(text: str, lower: bool, punct: bool) -> list[str] | None:
     """tokenize() by the faster path, or None when the text needs the reference path."""
-    *_, runs, runs_and_marks, other = _fast()
-    if other.search(text):
+    *_, runs, runs_and_marks, _ = _fast()
+    if _reads_apart(text):
         return None
     found = _read_for_fast_path(text)
     if found is None:
@@ -283,8 +314,7 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
     stands before each token and of its length (``offset`` is added to every one). Only
     the matches are visited by Python code; the tokens only by C loops.
     """
-    *_, other = _fast()
-    if other.search(text):
+    if _reads_apart(text):
         return None
     found = _read_for_fast_path(text)
     if found is None:
@@ -1014,25 +1044,17 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
     ['SCO', 'SCO']
     """
     aliases = load_aliases() if aliases is None else aliases
-    variants = {}  # each name as written, and with a capital first where it is written in lower case
-    for key, names in aliases.items():
-        for name in filter(None, names):
-            variants[name] = key
-            if name[0].islower():
-                variants[name[0].upper() + name[1:]] = key
-    found = []  # str.find jumps from one place of a name to the next: a long alias list costs little
     size = len(text)
-    for name, key in variants.items():
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            # a name counts where no letter or digit joins it on either side (an underscore
-            # separates, as it does between words)
-            if (at == 0 or not text[at - 1].isalnum()) and (end == size or not text[end].isalnum()):
-                found.append((at, end, key, name))
-                at = text.find(name, end)
-            else:
-                at = text.find(name, at + 1)
+    entries = tuple((key, tuple(names)) for key, names in aliases.items())
+    try:
+        finder = _name_finder(entries)
+    except TypeError:  # a name that is not text: looked for on its own (and refused there)
+        finder = None
+    if finder is None:
+        found = _found_one_by_one(text, _variants(entries))
+    else:
+        variants, pattern, shorter = finder
+        found = [] if pattern is None else _found_by_pattern(text, variants, pattern, shorter)
     taken, kept = bytearray(size), []  # longest first: a name overlapping a kept one is dropped
     for at, end, key, name in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
         if 1 not in taken[at:end]:
@@ -1046,3 +1068,105 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
                 continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
         out.append(Mention(key, name, at, end))
     return out
+
+
+def _variants(entries) -> dict[str, str]:
+    """``{name: key}``: each name as written, and with a capital first where it is written in lower case."""
+    variants = {}
+    for key, names in entries:
+        for name in filter(None, names):
+            variants[name] = key
+            if name[0].islower():
+                variants[name[0].upper() + name[1:]] = key
+    return variants
+
+
+def _joins(text: str, at: int, end: int) -> bool:
+    """Whether a letter or a digit joins ``text[at:end]`` on either side (an underscore separates, as a space does)."""
+    return (at > 0 and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+
+
+def _found_one_by_one(text: str, variants: dict) -> list[tuple[int, int, str, str]]:
+    """``(start, end, key, name)`` of every place of every name that no letter or digit joins: each name
+    looked for on its own, from the end of its last place (or one past a place a letter joins)."""
+    found = []
+    for name, key in variants.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not _joins(text, at, end):
+                found.append((at, end, key, name))
+                at = text.find(name, end)
+            else:
+                at = text.find(name, at + 1)
+    return found
+
+
+#: The most names :func:`_name_finder` joins into one pattern: past it, each is looked for on its own.
+_MOST_NAMES = 5000
+
+
+@lru_cache(maxsize=16)
+def _name_finder(entries: tuple):
+    """``(variants, pattern, shorter)`` for the organizations ``entries`` (``(key, names)`` pairs).
+
+    ``variants`` is :func:`_variants`. ``pattern`` finds, at each place of the text where some
+    name starts, the longest name that starts there: the names are one tree of their letters
+    (a name that goes on is tried before the name it extends), so the engine visits each place
+    once, in C. The other names that start there are the longest one's beginnings:
+    ``shorter[name]`` lists them. ``pattern`` is ``None`` when there is no name, and the whole
+    is ``None`` when the names are too many or nest too deep for one pattern.
+    """
+    variants = _variants(entries)
+    if not variants:
+        return variants, None, {}
+    if len(variants) > _MOST_NAMES or not all(isinstance(n, str) for n in variants):
+        return None
+    tree: dict = {}
+    for name in variants:
+        node = tree
+        for c in name:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a name ends here
+
+    def written(node) -> str:
+        ends = "" in node
+        ways = [re.escape(c) + written(sub) for c, sub in node.items() if c]
+        if not ways:
+            return ""
+        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+        return "(?:" + body + ")?" if ends else body  # greedy: the longer name first
+
+    try:
+        pattern = re.compile(written(tree))
+    except (RecursionError, re.error, OverflowError):  # names that nest too deep for one pattern
+        return None
+    shorter = {name: [n for n in (name[:k] for k in range(1, len(name))) if n in variants] for name in variants}
+    return variants, pattern, {name: tuple(found) for name, found in shorter.items() if found}
+
+
+def _found_by_pattern(text: str, variants: dict, pattern, shorter: dict) -> list[tuple[int, int, str, str]]:
+    """What :func:`_found_one_by_one` finds, by one pattern for every name (see :func:`_name_finder`).
+
+    Every place where a name starts is found once; each name's places, in text order, are then
+    read as the search of that name alone reads them: a place that starts before the end of the
+    name's last place is skipped, and a place a letter or digit joins is no mention.
+    """
+    places: dict[str, list[int]] = {}
+    search = pattern.search
+    m = search(text)
+    while m is not None:
+        at = m.start()
+        name = m.group()
+        places.setdefault(name, []).append(at)
+        for other in shorter.get(name, ()):
+            places.setdefault(other, []).append(at)
+        m = search(text, at + 1)
+    found = []
+    for name, starts in places.items():
+        key, size, free = variants[name], len(name), 0
+        for at in starts:
+            if at >= free and not _joins(text, at, at + size):
+                found.append((at, at + size, key, name))
+                free = at + size
+    return found

@@ -17,7 +17,8 @@ import helpers
 from helpers.groups import sentence_groups
 from helpers import load_article, load_speakers, word_counts
 from helpers.speakers.grammar import load_cues
-from helpers.lexicon import load_themes
+from helpers.analysis import clear_caches
+from helpers.lexicon import load_themes, make_theme
 from helpers.themes import hits_of
 
 article_module = sys.modules["helpers.article"]
@@ -416,6 +417,27 @@ def test_theme_hits_and_token_counts_equal_the_plain_way(article, variants):
         for theme in load_themes().values():
             assert hits_of(doc, theme) == _hits_checking_every_word(doc, theme)
         assert sum(len(hits_of(doc, t)) for t in load_themes().values()) > 0
+
+
+def test_theme_hits_equal_the_plain_way_when_the_numbering_of_words_fills_up(article, variants, monkeypatch):
+    # every article's words are numbered in one numbering for the session; when it is full, the next
+    # article starts a new one, and articles numbered in the old one keep their hits
+    monkeypatch.setattr(themes_module, "_MOST_WORDS", 700)  # the kit's article alone has some 680 words
+    clear_caches()
+    docs = [article, *variants, *_reports()[:6]]
+    themes = list(load_themes().values()) + [make_theme("Peace", ["peace*", "peace talks"], exclude=["peace of mind"])]
+    numberings = []
+    for doc in docs:
+        numberings.append(themes_module._vocabulary(doc)[0])
+        for theme in themes:
+            assert hits_of(doc, theme) == _hits_checking_every_word(doc, theme)
+    assert len({id(n) for n in numberings}) > 2
+    themes_module._theme_hits.cache_clear()  # the hits found again, the first articles' numbering replaced since
+    for doc in docs[:3]:
+        assert themes_module._vocabulary(doc)[0] is numberings[0] is not themes_module._numbering()[0]
+        for theme in themes:
+            assert hits_of(doc, theme) == _hits_checking_every_word(doc, theme)
+    clear_caches()
 
 
 # --- themes: organizations' names found with str.find, their tokens by bisection ------------
