@@ -61,6 +61,17 @@ _APOS = f"[{APOSTROPHES}]"  # an apostrophe, as a character class
 _QUOTES_OPEN = "“\"«"
 
 
+#: Auxiliaries a cue may begin with ("was pleased that"): most sentences hold one, so they are no hint.
+_AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
+
+
+def _hint_word(cue: str) -> str:
+    """The word of a cue that every match of it holds and few sentences do: its first, or the first
+    after an auxiliary ("pleased" of "was pleased that")."""
+    words = cue.lower().split(" ")
+    return next((w for w in words if w not in _AUXILIARIES), words[0])
+
+
 def _starting_with(first: str, pattern: str, or_at_start: bool = False) -> str:
     r"""``pattern``, tried only where one of the characters ``first`` stands (or at the text's start).
 
@@ -275,10 +286,11 @@ class _Rules:
                                   rf"(?:(?:the|his|her|their|its)\s+(?:[a-z]+\s+){{1,2}})?by\s+"
                                   rf"(?P<cue>{_trie(participles) or never})(?![\w-])")
         self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
-        # The quick test: every match of a cue holds the first word of a cue as a word of its
-        # own, so a sentence none of whose words is one can have no cue. cue_hints is None
+        # The quick test: every match of a cue holds its hint word (its first, or the first
+        # after an auxiliary) as a word of its own, so a sentence none of whose words is one can
+        # have no cue. cue_hints is None
         # (search every sentence) when a cue is not plain ASCII, where the test would not be exact.
-        hints = tuple(dict.fromkeys(c.split(" ")[0].lower() for c in cues))
+        hints = tuple(dict.fromkeys(_hint_word(c) for c in cues))
         self.cue_hints = hints if hints and all(h and h.isascii() for h in hints) else None
         self.cue_hint = frozenset(hints)
         forms = {}
@@ -1358,10 +1370,6 @@ def _subject_goes_on(ctx):
                                   "reported")
 
 
-#: Auxiliaries a cue may begin with ("was pleased that"): a sentence with one may hold no cue at all.
-_AUXILIARIES = frozenset(("was", "were", "is", "are", "has", "have", "had"))
-
-
 def _speaker_did(ctx):
     """12. The speaker going on as the subject of a sentence with no word of saying and no
     quotation ("Ban then began his encounter with …", "The Secretary-General will meet …"): what
@@ -1370,9 +1378,8 @@ def _speaker_did(ctx):
     sentence that opens with the speech ("In his address to the summit, …") is still the speech."""
     if not ctx.current or ctx.blanked != ctx.sentence.text or _IN_THE_SPEECH.match(ctx.blanked):
         return None
-    if ctx.may_cue and (not ctx.rules.cue_hint.isdisjoint(ctx.words - _AUXILIARIES)
-                        or ctx.rules.cue.search(ctx.blanked)):
-        return None  # a word of saying ("said"), or a cue that begins with an auxiliary ("was pleased that")
+    if ctx.may_cue:
+        return None  # a word of saying ("said", "was pleased that")
     subject = _described_subject(ctx)
     who = _resolve(subject, ctx.salient) if subject is not None and subject.how in ("name", "description") else None
     if not who:
