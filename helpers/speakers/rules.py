@@ -939,16 +939,22 @@ def _named(ctx):
     pron = ctx.rules.pronoun.search(ctx.blanked, 0, first) if ctx.may_cue and _has_pronoun(ctx) else None
     if pron is not None:
         return None  # "He said the Secretary-General had stressed …": the first frame is his
-    first_end = None
+    reported = None  # where "that" opens what the first speaker named reports
+    # "The president of Kiribati, Anote Tong, says": beside another subject, the object of a
+    # preposition is none ("Ambassador Maleeha Lodhi of Pakistan said", alone, is Pakistan's delegate)
+    objects = {m.start for m, _, how in ctx.bound if how == "subject"
+               and _AFTER_A_PREPOSITION.search(ctx.blanked, max(0, m.start - 12), m.start)}
+    if len(objects) == len(ctx.bound):
+        objects = set()
     for m, c, how in sorted(ctx.bound, key=lambda b: b[0].start):
         who = _resolve(m, ctx.salient) if m.names else None
-        if not who:
+        if not who or m.start in objects:
             continue
-        if first_end is not None and _REPORTED_CLAUSE.search(ctx.blanked, first_end, m.start):
+        if reported is not None and reported < m.start:
             continue  # "Annan said late Thursday that Sudan has agreed …": what the first speaker reports
-        if how == "subject" and len(ctx.bound) > 1 and _AFTER_A_PREPOSITION.search(ctx.blanked, 0, m.start):
-            continue  # "The president of Kiribati, Anote Tong, says": Kiribati is no subject
-        first_end = m.end if first_end is None else first_end
+        if reported is None:
+            that = _REPORTED_CLAUSE.search(ctx.blanked, m.end)
+            reported = that.start() if that else len(ctx.blanked)
         names += who
         if evidence is None:
             cue = c
@@ -1373,20 +1379,17 @@ def _subject_goes_on(ctx):
 def _speaker_did(ctx):
     """12. The speaker going on as the subject of a sentence with no word of saying and no
     quotation ("Ban then began his encounter with …", "The Secretary-General will meet …"): what
-    they did, not what they said: narration. Another speaker as that subject ("Ban Ki-moon is
-    attending the meeting", inside Tong's speech) is narration too, and the speech goes on. A
-    sentence that opens with the speech ("In his address to the summit, …") is still the speech."""
+    they did, not what they said: narration. A sentence that opens with the speech ("In his
+    address to the summit, …") is still the speech; another speaker as the subject ("Draganov met
+    regularly with …") is what the speaker going on reports."""
     if not ctx.current or ctx.blanked != ctx.sentence.text or _IN_THE_SPEECH.match(ctx.blanked):
         return None
     if ctx.may_cue:
         return None  # a word of saying ("said", "was pleased that")
     subject = _described_subject(ctx)
     who = _resolve(subject, ctx.salient) if subject is not None and subject.how in ("name", "description") else None
-    if not who:
-        return None
-    if not set(who) <= set(ctx.current):
-        return _Decision((), None, f"{subject.label!r} is the subject, and no word of the sentence reports speech: "
-                                   "what they did, not the speech going on: narration")
+    if not who or not set(who) <= set(ctx.current):
+        return None  # another speaker ("Draganov met regularly with …"): what the speaker going on reports
     return _Decision((), None, f"{subject.label!r}, whose speech goes on, is the subject, and no word of the sentence "
                                "reports speech: what they did, not what they said: narration", ends_speech=True)
 
@@ -1594,10 +1597,9 @@ def attribute(article, registry=None) -> list[Attribution]:
        up ("Lajcak turned first to …", "Ban Ki-moon touched on …") → that speaker; and in
        a sentence that opens with the speech ("In his address, Ishaq Dar called …"), its
        subject, whatever the verb.
-    12. The speaker going on, or another speaker, as the subject of a sentence with no word of
-       saying ("Ban then began his encounter with …", "The Secretary-General will meet …") →
-       narration: what they did, not what they said ("In his address to the summit, …" is
-       still the speech).
+    12. The speaker going on as the subject of a sentence with no word of saying ("Ban then
+       began his encounter with …", "The Secretary-General will meet …") → narration: what
+       they did, not what they said ("In his address to the summit, …" is still the speech).
     13. No cue at all → the speech going on continues, or narration; a quotation with no cue
        after narration is the last speaker's. A named subject whose verb reports no speech
        ("Lim Jock Hoi reviewed …") outside a speech does not take the sentence, but a "he"
