@@ -213,6 +213,12 @@ def test_the_object_of_a_preposition_beside_the_speaker_is_no_speaker(said):
           ("Anote Tong",), "named")
 
 
+def test_a_plea_an_objection_and_advice_are_speech(said):
+    report = "afp-2007-11-21-asean-summit-gambari-briefing"
+    check(said, report, 1, "Singapore Prime Minister Lee Hsien Loong made a plea", ("Lee Hsien Loong",), "named")
+    check(said, report, 9, "But during heated talks at dinner Monday", ("Thein Sein",), "named")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")
