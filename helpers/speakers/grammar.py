@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..datafiles import DataFileError, data_file, file_stamp, read_text
 
 __all__ = ["load_cues", "cue_kinds", "cue_alternatives", "spellings", "family_name", "demonyms", "name_words",
-           "name_runs", "name_like", "is_title", "is_role_plural", "has_role"]
+           "name_runs", "name_like", "is_title", "is_role_plural", "has_role", "blank_quotes"]
 
 
 #: The kind of cue that reports what a speaker holds rather than what they said ("believed",
@@ -104,6 +104,64 @@ def cue_alternatives(cues) -> str:
     True
     """
     return "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+
+
+# --- quotations --------------------------------------------------------------------------
+
+#: The quotation marks: straight, curly and guillemets.
+_QUOTE_MARK = re.compile("[“”\"«»]")
+_NOT_QUOTE_OR_SPACE = re.compile(r'[^ “”"«»]')
+
+
+def blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
+    """``text`` with every character inside quotation marks turned into a space.
+
+    A mark is read as opening or closing by what touches it: an opening mark stands
+    before a word (“We), a closing one after a word or a stop (so,” — also when it was
+    typed as an opening mark, "threats, “ he said"); guillemets say which they are (« … »). A
+    sentence may start inside a quotation opened in an earlier sentence (``inside``).
+
+    Args:
+        text: a sentence.
+        inside: whether it starts inside a quotation opened before it.
+
+    Returns:
+        The blanked text, whether the sentence ends inside a quotation, and whether any
+        of it was quoted.
+
+    >>> blank_quotes('“We stand ready,” Ban said.')[0]
+    '“               ” Ban said.'
+    """
+    if not inside and "“" not in text and "”" not in text and '"' not in text and "«" not in text \
+            and "»" not in text:  # the marks of _QUOTE_MARK
+        return text, False, False
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    spans, start = [], 0 if inside else None  # the quoted stretches, and where an open one began
+    real = _NOT_QUOTE_OR_SPACE.search(text)  # the first character that is neither a mark nor a space
+    real = real.start() if real else len(text)
+    for i in marks:
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opening = text[i] == "«" or (text[i] in "“\"" and not after.isspace()
+                                     and (before.isspace() or before in "([—–-:"))
+        if start is None:
+            if opening:
+                start = i + 1
+            elif real < i:  # a closing mark with no opening, after words: the sentence began quoted
+                spans.append((0, i))
+        elif not opening:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    pieces, at = [], 0  # the text is built once: rebuilt for each span, a long quoted sentence took minutes
+    for b, e in sorted(spans):  # spans may overlap: (0, i) after a quotation, for a mark with no opening
+        b = max(b, at)
+        if e > b:
+            pieces += [text[at:b], " " * (e - b)]
+            at = e
+    pieces.append(text[at:])
+    return "".join(pieces), start is not None, any(e > b for b, e in spans)
 
 
 # --- titles and roles ------------------------------------------------------------------

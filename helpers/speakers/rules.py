@@ -21,7 +21,8 @@ from ..analysis import analysis_of
 from ..tokens import load_aliases
 from .grammar import (ADDRESS_TITLES, APOSTROPHES, BETWEEN_WORDS, CHAIR_HEADS, CHIEF_HEADS, DELEGATE_HEADS, GROUP_HEADS,
                       HONORIFICS, INTRODUCERS, OBJECT_CUES, OFFICIAL_HEADS, OPENING_VERBS, ROLE_NOUNS, SHORT_TITLES,
-                      TOP_POSTS, TOPIC_VERBS, cue_alternatives, demonyms, is_title, name_like, name_runs, spellings)
+                      TOP_POSTS, TOPIC_VERBS, blank_quotes, cue_alternatives, demonyms, is_title, name_like,
+                      name_runs, spellings)
 from .registry import Speaker
 
 __all__ = ["Attribution", "attribute", "naive_attribution", "KINDS"]
@@ -153,7 +154,6 @@ _POSSESSIVE_END = re.compile(rf"{_APOS}s?$")
 _PLAIN_WORD = re.compile(r"[\w.’'-]+")
 _ROLE_WORD = re.compile(r"[A-Za-z][\w’']*")
 _LETTERS = re.compile(r"[a-z]+")
-_QUOTE_MARK = re.compile("[“”\"«»]")
 
 #: After the subject and its appositive, the words between, then a lower-case word (a verb).
 _THEN_A_VERB = re.compile(rf"{_APPOSITIVE}(?:\s+(?:{BETWEEN_WORDS}))*\s+[a-z]")
@@ -730,51 +730,6 @@ def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=N
 # --- quotations --------------------------------------------------------------------
 
 #: A character that is neither a quotation mark nor a space.
-_NOT_QUOTE_OR_SPACE = re.compile(r'[^ “”"«»]')
-
-
-def _blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
-    """``text`` with every character inside quotation marks turned into a space.
-
-    A mark is read as opening or closing by what touches it: an opening mark stands
-    before a word (“We), a closing one after a word or a stop (so,” — also when it was
-    typed as an opening mark, "threats, “ he said"); guillemets say which they are (« … »). A
-    sentence may start inside a quotation opened in an earlier sentence (``inside``).
-
-    Returns:
-        The blanked text, whether the sentence ends inside a quotation, and whether any
-        of it was quoted.
-    """
-    if not inside and "“" not in text and "”" not in text and '"' not in text and "«" not in text \
-            and "»" not in text:  # the marks of _QUOTE_MARK
-        return text, False, False
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
-    spans, start = [], 0 if inside else None  # the quoted stretches, and where an open one began
-    real = _NOT_QUOTE_OR_SPACE.search(text)  # the first character that is neither a mark nor a space
-    real = real.start() if real else len(text)
-    for i in marks:
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        opening = text[i] == "«" or (text[i] in "“\"" and not after.isspace()
-                                     and (before.isspace() or before in "([—–-:"))
-        if start is None:
-            if opening:
-                start = i + 1
-            elif real < i:  # a closing mark with no opening, after words: the sentence began quoted
-                spans.append((0, i))
-        elif not opening:
-            spans.append((start, i))
-            start = None
-    if start is not None:
-        spans.append((start, len(text)))
-    pieces, at = [], 0  # the text is built once: rebuilt for each span, a long quoted sentence took minutes
-    for b, e in sorted(spans):  # spans may overlap: (0, i) after a quotation, for a mark with no opening
-        b = max(b, at)
-        if e > b:
-            pieces += [text[at:b], " " * (e - b)]
-            at = e
-    pieces.append(text[at:])
-    return "".join(pieces), start is not None, any(e > b for b, e in spans)
 
 
 def _kind(text: str, has_speaker: bool, blanked: str | None = None, began_inside: bool = False) -> str:
@@ -1426,7 +1381,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     for n, sent in enumerate(sentences):
         text = sent.text
         began_inside = quote_open and sent.paragraph == quote_paragraph
-        blanked, quote_open, _ = _blank_quotes(text, began_inside)
+        blanked, quote_open, _ = blank_quotes(text, began_inside)
         quote_paragraph = sent.paragraph
         folded = _fold(text)
         words = _words(folded)
