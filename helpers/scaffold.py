@@ -36,8 +36,8 @@ from .speakers import load_speakers, Speaker
 from .speakers.grammar import (ADDRESS_TITLES, ALSO_BRIEFING, APOSTROPHES, BETWEEN_WORDS, DELEGATE_HEADS, HONORIFICS,
                                INSTITUTION_WORDS, INTRODUCERS, MONTH, MONTHS, NOT_COUNTRY, OBJECT_CUES,
                                OWNERS_REPRESENTATIVE, PARTICLES, REPRESENTATIVES_OF, ROLE_NOUNS, SHORT_TITLES,
-                               SPEAKING, SPOKE, TITLE_WORDS, cue_alternatives, demonyms, has_role, is_role_plural,
-                               is_title, name_like, name_runs, name_words)
+                               SPEAKING, SPOKE, TITLE_WORDS, blank_quotes, cue_alternatives, demonyms, has_role,
+                               is_role_plural, is_title, name_like, name_runs, name_words)
 from .speakers.rules import attribute
 from .tokens import find_mentions
 
@@ -330,6 +330,7 @@ class _Finder:
             text = sent.text
             toks = name_words(text)
             orgs = [(m.start, m.end) for m in self.find_mentions(text)]
+            blanked = blank_quotes(text)[0]  # a name inside a quotation is the speaker's word, no speaker
             first = toks[0] if toks else None
             for run in name_runs(text, toks):
                 segments, seg = [], []
@@ -355,7 +356,7 @@ class _Finder:
                     while at > 0 and run[at - 1].kind == "particle":  # "Ms. von der Leyen"
                         at -= 1
                     start, end = run[at].start, seg[-1].end
-                    if any(s < end and start < e for s, e in orgs):
+                    if any(s < end and start < e for s, e in orgs) or blanked[start] != text[start]:
                         continue
                     name = text[start:end]
                     if name in self.delegations:

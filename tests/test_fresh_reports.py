@@ -219,6 +219,13 @@ def test_a_plea_an_objection_and_advice_are_speech(said):
     check(said, report, 9, "But during heated talks at dinner Monday", ("Thein Sein",), "named")
 
 
+def test_two_closing_single_quotes_close_a_quotation(said):
+    # sudantribune.com, 2011: "… developments reached in the region’’ Ambassador Dina Mufti, …, told
+    # Sudan Tribune"
+    check(said, "sudantribune-2011-05-21-unsc-aupsc-joint-meeting", 4, "“The UN delegation has held broad",
+          ("Dina Mufti",), "named")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

@@ -248,6 +248,10 @@ def test_no_phrase_that_is_no_person():
         "globaltimes-2018-11-28-china-un-sco-cooperation",     # "guided by the 'Shanghai Spirit'"
         "caribbeanlife-2019-07-03-guterres-caricom-summit",   # "caused by Hurricanes Irma and Maria"
         "cica-2024-01-22-sarybay-un-resident-coordinators")}  # "… on Environmental Issues", then "They …"
+    # a name inside a quotation is the speaker's word: "China welcomes the African Peace and Security
+    # Architecture Roadmap (2016-2020), …," he said, adding …
+    assert [s.name for s in suggest_speakers(load_article(fresh / "ecns-2016-05-25-china-un-au-cooperation.txt"))] \
+        == ["Liu Jieyi"]
     assert drafted == {"globaltimes-2018-11-28-china-un-sco-cooperation": ["Wu Haitao"],
                        "caribbeanlife-2019-07-03-guterres-caricom-summit": ["António Guterres"],
                        "cica-2024-01-22-sarybay-un-resident-coordinators": ["Kairat Sarybay"]}

@@ -118,7 +118,8 @@ def blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
 
     A mark is read as opening or closing by what touches it: an opening mark stands
     before a word (“We), a closing one after a word or a stop (so,” — also when it was
-    typed as an opening mark, "threats, “ he said"); guillemets say which they are (« … »). A
+    typed as an opening mark, "threats, “ he said"; two closing single quotes, ’’, close a
+    quotation too); guillemets say which they are (« … »). A
     sentence may start inside a quotation opened in an earlier sentence (``inside``).
 
     Args:
@@ -132,6 +133,8 @@ def blank_quotes(text: str, inside: bool = False) -> tuple[str, bool, bool]:
     >>> blank_quotes('“We stand ready,” Ban said.')[0]
     '“               ” Ban said.'
     """
+    if "’’" in text:  # two closing single quotes typed for a closing double one
+        text = text.replace("’’", "’”")
     if not inside and "“" not in text and "”" not in text and '"' not in text and "«" not in text \
             and "»" not in text:  # the marks of _QUOTE_MARK
         return text, False, False
