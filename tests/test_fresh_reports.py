@@ -226,6 +226,14 @@ def test_two_closing_single_quotes_close_a_quotation(said):
           ("Dina Mufti",), "named")
 
 
+def test_that_was_the_message_of(said):
+    # nationnews.com, 2019: a quotation, then "That was the message of the United Nations Secretary
+    # General, Antonio Guterres, to the world, …"
+    report = "nationnews-2019-07-07-guterres-caricom-summit"
+    check(said, report, 1, "That was the message of", ("António Guterres",), "names its speaker")
+    check(said, report, 0, "“Let us cooperate ever more closely", ("António Guterres",), "says who said it")
+
+
 def test_another_source_says(said):
     check(said, "sudantribune-2007-05-24-un-au-darfur-hybrid-report", 9, "Analysts say Khartoum is worried", (),
           "the cue 'say' has no speaker as its subject")

@@ -999,6 +999,26 @@ def _pronoun(ctx):
     return _Decision(names, cue, evidence)
 
 
+#: "That was the message of X", "This was the call from X": the sentence, and the one before it, are X's.
+_MESSAGE_OF = re.compile(r"^\s*(?:This|That|Such|These|Those)\s+(?:was|is|were|are)\s+(?:also\s+)?(?:the\s+)?"
+                         r"(?:message|call|appeal|plea|warning|words?|view|verdict|assessment)s?\s+(?:of|from)\s")
+
+
+def _message_of(ctx):
+    """3b. "That was the message of the United Nations Secretary General, Antonio Guterres, …": the
+    speaker the sentence names after it (and the quotation before it, see _pointed_back)."""
+    found = _MESSAGE_OF.match(ctx.blanked)
+    if not found:
+        return None
+    for m in ctx.mentions:
+        if m.start >= found.end() and m.how in ("name", "description") and m.names:
+            who = _resolve(m, ctx.salient)
+            if who:
+                said = " ".join(found.group().split()[-2:])
+                return _Decision(who, said, f"{found.group().strip()!r} names its speaker: {' + '.join(who)}")
+    return None
+
+
 def _subject_and_participle(ctx):
     """4. The subject of the sentence, with "…, saying/stating …" or "… and said": they speak."""
     rules = ctx.rules
@@ -1366,7 +1386,7 @@ def _continuation(ctx):
     return _Decision((), None, _NO_ONE)
 
 
-_RULE_ORDER = (_many_speakers, _named, _pronoun, _subject_and_participle, _group, _introduced_only,
+_RULE_ORDER = (_many_speakers, _named, _pronoun, _message_of, _subject_and_participle, _group, _introduced_only,
                _other_subject, _did, _scene, _heading, _subject_goes_on, _speaker_did, _continuation)
 
 
@@ -1478,7 +1498,7 @@ def _pointed_back(out) -> None:
     pointer, before = out[-1], out[-2]
     if not pointer.speakers or before.speakers or before.cue is not None or before.evidence != _NO_ONE:
         return
-    found = _POINTS_BACK.match(pointer.sentence.text)
+    found = _POINTS_BACK.match(pointer.sentence.text) or _MESSAGE_OF.match(pointer.sentence.text)
     if not found or pointer.sentence.paragraph - before.sentence.paragraph > 1:
         return
     out[-2] = Attribution(before.sentence, pointer.speakers, pointer.cue, before.kind if before.kind != "narration"
@@ -1563,9 +1583,10 @@ def attribute(article, registry=None) -> list[Attribution]:
     Two sentences are read together afterwards. A quotation ending in "?" or "!" that no cue
     gave a speaker, followed by a frame the sentence splitter left alone ("Aboul Gheit
     questioned."), is the frame's speaker's; and a sentence of narration followed by "This
-    was announced by X" is what X announced. And a lede whose cue has a described subject no
-    speaker fits ("…, the top UN political affairs official told the Security Council"), before
-    anyone is named, is the first speaker named with a cue within the next three sentences.
+    was announced by X" or "That was the message of X" is X's. And a lede whose cue has a
+    described subject no speaker fits ("…, the top UN political affairs official told the
+    Security Council"), before anyone is named, is the first speaker named with a cue within
+    the next three sentences.
 
     Args:
         article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
