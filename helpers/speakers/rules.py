@@ -1546,7 +1546,7 @@ def attribute(article, registry=None) -> list[Attribution]:
     3. "he/she/they" + cue, "according to him" → the nearest named speaker the pronoun
        fits (he vs she), or, before anyone has spoken, the one speaker named so far ("they":
        the speakers named so far); "they" after an unnamed group ("UNSC member countries") →
-       that group, which is narration.
+       that group, which is narration. "That was the message of X" → X.
     4. The subject of the sentence with a participle cue or a second verb that is one
        ("Lim Jock Hoi reviewed the progress, stating …", "… and said") → the subject.
     5. An unnamed group as the subject of a cue ("Council members stressed", "UN diplomats
