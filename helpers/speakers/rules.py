@@ -288,8 +288,8 @@ class _Rules:
         self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
         # The quick test: every match of a cue holds its hint word (its first, or the first
         # after an auxiliary) as a word of its own, so a sentence none of whose words is one can
-        # have no cue. cue_hints is None
-        # (search every sentence) when a cue is not plain ASCII, where the test would not be exact.
+        # have no cue. cue_hints is None (search every sentence) when a cue is not plain ASCII,
+        # where the test would not be exact.
         hints = tuple(dict.fromkeys(_hint_word(c) for c in cues))
         self.cue_hints = hints if hints and all(h and h.isascii() for h in hints) else None
         self.cue_hint = frozenset(hints)
