@@ -577,6 +577,7 @@ class _Finder:
             if rest and has_role(rest):
                 role = f"{rest} of {_with_the(self.orgs[found[0].key][0])}"
         role = _ADDRESS_IN_ROLE.sub("", role)  # "Secretary General H.E. of the United Nations": no "H.E."
+        role = _SHORT_TITLE_IN_BRACKETS.sub("", role)  # "Secretary-General (UNSG)": the short form says no more
         role = re.sub(r"\b(Chair\w*) in Office\b", r"\1-in-Office", role)  # as the grammar writes the title
         return role[:1].upper() + role[1:]
 
@@ -752,8 +753,6 @@ class _Finder:
         elif not p.role:
             p.role = (f"Representative of {p.country}" if p.country else
                       f"official of the {p.organization}" if p.capacity == "official" else "speaker")
-        # a title's short form in brackets says nothing more: "Secretary-General (UNSG) of the United Nations"
-        p.role = _SHORT_TITLE_IN_BRACKETS.sub("", p.role)
 
     def pronoun(self, p: _Person) -> str | None:
         if not p.votes:
