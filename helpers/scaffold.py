@@ -176,7 +176,8 @@ class _Finder:
         after = "|".join([alt, *SPOKE]) if alt else "|".join(SPOKE)
         before = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in INTRODUCERS)
         aux = rf"(?:\s+(?:who|(?-i:{BETWEEN_WORDS})))*"  # "[a-z]+ly" is no "Italy"
-        app = (r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
+        app = (r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"  # "Liu Jieyi of China said"
+               r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
                r"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[A-Z][\w’'-]*\.?|counterpart|colleague)\s+){0,4}"
                r"[A-Z][\w’'-]*)?")  # "X and Y said", "X and his Guyanese counterpart Y pledged"
         # the cue in lower case: "Arab States Region" holds no cue "states"
@@ -492,6 +493,9 @@ class _Finder:
                 roles.append(app)
         after_role = bool(roles)  # "X, Secretary-General of Y,": the prior title is another's
         lead = text[lead_start:start].strip()
+        if self.cue_alt and lead[:1].islower():  # "…,” said U.S. Ambassador to the United Nations X"
+            cue = re.match(rf"(?:{self.cue_alt})\s+", lead)
+            lead = lead[cue.end():] if cue else lead
         only_titles = all(is_title(w) or w[:1].isupper() for w in lead.split())  # "Belgian Foreign Minister"
         if lead and has_role(lead):
             roles.append(lead)
@@ -538,6 +542,10 @@ class _Finder:
                                text[:start])
             if titled and all(is_title(w) for w in titled.group(2).split()):
                 owner = titled.group(1)  # "Pakistan's Ambassador Munir Akram"
+        if not owner and not roles:
+            of = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\b", text[end:])
+            if of and self.country_like(of.group(1)):
+                owner = of.group(1)  # "Amr Abdellatif Aboulatta of Egypt said"
         if owner:
             if self.is_org(owner):
                 p.organization = p.organization or self.org_of(owner)
@@ -740,7 +748,7 @@ class _Finder:
         else:
             if not p.organization and "UN" in self.orgs:
                 p.organization, p.org_guessed = "UN", True  # a title with no organization: the UN's
-            if p.organization and p.role and " of " not in p.role:
+            if p.organization and p.role and " of " not in p.role and self.org_of(p.role) != p.organization:
                 p.role = f"{p.role} of {_with_the(self.orgs[p.organization][0])}"
             p.capacity = "official" if p.organization else "national"
             p.speaks_for = p.organization or "member states"

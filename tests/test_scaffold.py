@@ -167,6 +167,17 @@ def test_a_country_whose_speaker_is_named_is_that_person(text_article):
     assert list(rows) == ["Uruguay", "Spain", "Liu Jieyi"]
 
 
+def test_a_name_followed_by_of_and_its_country():
+    # "“Time is not on our side,” said U.S. Ambassador to the United Nations Samantha Power, …",
+    # "Amr Abdellatif Aboulatta of Egypt said that …", "Liu Jieyi of China supported …, and said …"
+    report = load_article(ROOT / "tests/reports/fresh/development/radiotamazuj-2016-07-29-unmiss-mandate-igad-au.txt")
+    rows = _rows(report)
+    assert list(rows) == ["Samantha Power", "Amr Abdellatif Aboulatta", "Liu Jieyi"]
+    assert rows["Samantha Power"].role == "U.S. Ambassador to the United Nations"
+    assert [(rows[n].country, rows[n].role) for n in ("Amr Abdellatif Aboulatta", "Liu Jieyi")] == [
+        ("Egypt", "Representative of Egypt"), ("China", "Representative of China")]
+
+
 def test_a_group_named_by_its_role_is_no_delegation():
     # "Leading a senior delegation of IGAD Directors, Executive Secretary Dr Workneh Gebeyehu engaged …"
     report = load_article(ROOT / "tests/reports/fresh/development/eastleighvoice-2025-09-27-igad-unga80.txt")
