@@ -282,6 +282,12 @@ def test_according_to_a_description(said):
     check(said, "tass-2021-09-17-guterres-sco-summit", 5, "According to the UN chief", ("António Guterres",))
 
 
+def test_the_un_boss_is_the_uns_chief(said):
+    check(said, "citizen-2018-07-01-eac-un-burundi-dialogue", 6, "Speaking in New York after receiving",
+          ("António Guterres",), "described as 'the UN boss'")
+    check(said, "caribbeanlife-2019-07-03-guterres-caricom-summit", 6, "The UN boss was last in the region", ())
+
+
 def test_criticized_is_a_cue_after_in_turn(said):
     a = check(said, "qatarpress-2024-07-04-tokayev-sco-un-cooperation", 7, "In turn, UN Secretary-General",
               ("António Guterres",))

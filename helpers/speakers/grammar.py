@@ -254,7 +254,7 @@ OWNERS_REPRESENTATIVE = re.compile(
 #: The heads of a description that every speaker list understands, whatever its roles say
 #: ("the Pakistani envoy", "the UN chief", "the chair of the OSCE", "an AU official").
 DELEGATE_HEADS = ("diplomat", "envoy", "ambassador", "representative", "delegate", "delegation")  # has a country
-CHIEF_HEADS = ("chief", "head", "leader")              # the top official of an organization
+CHIEF_HEADS = ("chief", "head", "leader", "boss")      # the top official of an organization
 CHAIR_HEADS = ("chair", "chairperson", "chairman", "chairwoman")  # chairs an organization
 OFFICIAL_HEADS = ("official",)                        # an organization's official
 #: The posts that head an organization: what "the UN chief" or "the head of the OSCE" can be.
