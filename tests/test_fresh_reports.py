@@ -288,6 +288,12 @@ def test_the_un_boss_is_the_uns_chief(said):
     check(said, "caribbeanlife-2019-07-03-guterres-caricom-summit", 6, "The UN boss was last in the region", ())
 
 
+def test_accused_is_a_cue_whose_object_is_no_speaker(said):
+    a = check(said, "ria-2024-04-19-nebenzia-osce-borg", 1, "Russia's Permanent Representative to the UN, Vasily",
+              ("Vassily Nebenzia",))
+    assert a.cue == "accused"
+
+
 def test_criticized_is_a_cue_after_in_turn(said):
     a = check(said, "qatarpress-2024-07-04-tokayev-sco-un-cooperation", 7, "In turn, UN Secretary-General",
               ("António Guterres",))

@@ -230,7 +230,8 @@ INTRODUCERS = ("according to", "briefing by", "briefings by", "statement by", "s
                   "remarks by", "address by", "speech by", "heard from")
 #: Cues whose object is a person: the name after them is who was addressed, not who spoke.
 OBJECT_CUES = re.compile(r"(?:urg|call|ask|invit|encourag|thank|congratulat|welcom|prais|commend|laud|hail|applaud|"
-                          r"told|tell|inform|request|appeal|press|question)", re.IGNORECASE)
+                          r"told|tell|inform|request|appeal|press|question|accus|criticiz|criticis|denounc|decri|"
+                          r"condemn)", re.IGNORECASE)
 #: "Also briefing the Council were A, title, B, title, and C, title": everyone in the list speaks.
 ALSO_BRIEFING = re.compile(r"\bAlso\s+(?:briefing|speaking|addressing|taking\s+the\s+floor)\b[^.;]{0,40}?\s+(?:were|was)\s+"
                             r"|\b(?:were\s+)?briefed\s+by\s+|\bbriefings\s+(?:were\s+given\s+)?by\s+")
