@@ -177,6 +177,13 @@ def test_a_quotation_with_no_final_stop_is_no_heading(said):
           ("António Guterres",))
 
 
+def test_the_last_words_of_a_page_cut_short(said):
+    # a word or two cut off by the page's end go on with no one's speech, unless a pronoun opens them
+    check(said, "matangitonga-2024-08-26-guterres-pacific-islands-forum", 8, "The mee", (), "cut off")
+    check(said, "voa-2009-03-30-ban-arab-league-doha-summit", 11, "Iraqi Prime", (), "cut off")
+    check(said, "malaymail-2020-11-15-guterres-asean-un-summit", 9, "He rei", ("António Guterres",))
+
+
 def test_more_ways_of_reporting_speech(said):
     check(said, "igad-2017-10-15-zerihoun-igad-peace-security", 6, "Ambassador Tewolde on his part had stated",
           ("Tewolde Gebremeskel",), "named")

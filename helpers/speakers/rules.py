@@ -778,6 +778,7 @@ class _Context:
     described: object = None   # the subject with descriptions looked for too, once asked (_described_subject)
     named_before: list = None  # every speaker named in an earlier sentence, whatever it said (first named first)
     statement_of: tuple = ()   # who spoke "in a statement" last; () after a joint or a Council's statement
+    cut_end: bool = False      # the article's last sentence, cut off before its final stop (a page cut short)
 
 
 @dataclass(slots=True)
@@ -1373,8 +1374,19 @@ def _speaker_did(ctx):
 _NO_ONE = "the journalist's narration: no speaker, no cue"
 
 
+#: How many words of a sentence cut off by the page's end are too few to carry a speech on.
+_CUT_WORDS = 3
+#: A pronoun or a quotation mark first carries the speech going on, however few words are left.
+_CARRIES_ON = re.compile(r"\s*(?:[“\"‘'«]|(?:He|She|They|We|I|His|Her|Their|Our)\b)")
+
+
 def _continuation(ctx):
-    """13. No cue: the speech going on continues, or it is the journalist's narration."""
+    """13. No cue: the speech going on continues, or it is the journalist's narration. The last words
+    of a page cut short ("The mee", "Iraqi Prime") say too little to go on with anyone's speech,
+    unless they open with a pronoun or a quotation mark ("He rei", "“It")."""
+    if ctx.current and ctx.cut_end and len(ctx.sentence.text.split()) <= _CUT_WORDS \
+            and not _CARRIES_ON.match(ctx.sentence.text):
+        return _Decision((), None, "the page's last words, cut off: too few to go on with anyone's speech")
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
@@ -1416,6 +1428,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
                      and (n == 0 or paragraphs[n - 1] != sent.paragraph))
         ctx.may_cue, ctx.folded, ctx.words = may_cue, folded, words
         ctx.previous_paragraph = paragraphs[n - 1] if n else None
+        ctx.cut_end = n + 1 == len(sentences) and text.rstrip()[-1:] not in ".!?…:;\"”’)]"
         for rule in _RULE_ORDER:
             decision = rule(ctx)
             if decision is not None:
