@@ -295,6 +295,11 @@ def test_the_un_boss_is_the_uns_chief(said):
     check(said, "caribbeanlife-2019-07-03-guterres-caricom-summit", 6, "The UN boss was last in the region", ())
 
 
+def test_a_possessive_determines_a_description(said):
+    check(said, "tass-2024-07-03-guterres-un-sco-cooperation", 7, "The global organization's chief said",
+          ("António Guterres",), "described as")
+
+
 def test_accused_is_a_cue_whose_object_is_no_speaker(said):
     a = check(said, "ria-2024-04-19-nebenzia-osce-borg", 1, "Russia's Permanent Representative to the UN, Vasily",
               ("Vassily Nebenzia",))

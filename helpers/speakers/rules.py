@@ -522,8 +522,10 @@ class _Rules:
             low = token.lower()
             if low in _DETERMINERS:
                 return begin, mods, token
-            if token[:1].islower() and _POSSESSIVE_END.search(token) and _POSSESSIVE_END.sub("", low) in vocabulary:
-                return begin, [_POSSESSIVE_END.sub("", low), *mods], token  # "the commission's president"
+            if token[:1].islower() and _POSSESSIVE_END.search(token):
+                if _POSSESSIVE_END.sub("", low) in vocabulary:
+                    return begin, [_POSSESSIVE_END.sub("", low), *mods], token  # "the commission's president"
+                return begin, mods, token  # "the global organization's chief": a possessive determines it
             if not token or not (token[0].isupper() or low in vocabulary or low in _PLAIN_MODIFIERS):
                 break  # a lower-case word that no role uses may be a verb: "… attended United Nations"
             if ("'" in token or "’" in token) and _POSSESSIVE.fullmatch(token):  # "Pakistan's envoy"
