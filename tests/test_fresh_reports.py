@@ -300,6 +300,12 @@ def test_a_possessive_determines_a_description(said):
           ("António Guterres",), "described as")
 
 
+def test_appreciated_is_a_cue(said):
+    a = check(said, "pakobserver-2023-09-25-oic-guterres-meeting", 8, "The Secretary-General appreciated the",
+              ("Hissein Brahim Taha",))
+    assert a.cue == "appreciated"
+
+
 def test_accused_is_a_cue_whose_object_is_no_speaker(said):
     a = check(said, "ria-2024-04-19-nebenzia-osce-borg", 1, "Russia's Permanent Representative to the UN, Vasily",
               ("Vassily Nebenzia",))
