@@ -184,6 +184,12 @@ def test_the_last_words_of_a_page_cut_short(said):
     check(said, "malaymail-2020-11-15-guterres-asean-un-summit", 9, "He rei", ("António Guterres",))
 
 
+def test_a_new_paragraph_about_an_organization_is_background(said):
+    report = "xinhua-2016-11-23-sco-alimov-un-cooperation"
+    check(said, report, 5, "The SCO, established in 2001, is", (), "subject is an organization ('SCO')")
+    check(said, "reliefweb-2020-12-08-sadc-un-collaboration", 2, "SADC and UN have enjoyed", (), "background")
+
+
 def test_more_ways_of_reporting_speech(said):
     check(said, "igad-2017-10-15-zerihoun-igad-peace-security", 6, "Ambassador Tewolde on his part had stated",
           ("Tewolde Gebremeskel",), "named")

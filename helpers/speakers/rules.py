@@ -1382,13 +1382,42 @@ _CUT_WORDS = 3
 _CARRIES_ON = re.compile(r"\s*(?:[“\"‘'«]|(?:He|She|They|We|I|His|Her|Their|Our)\b)")
 
 
+#: What a speaker's words carried on in indirect speech often hold: a duty or a need ("the AU must …").
+_MODAL = re.compile(r"\b(?:must|should|ought|needs?\s+to|cannot|can't|has\s+to|have\s+to)\b", re.IGNORECASE)
+#: A determiner before an organization that opens a sentence: "The SCO …", "An IGAD summit …".
+_ORG_OPENER = re.compile(r"\s*(?:(?:The|An?)\s+)?")
+
+
+def _organization_opens(ctx) -> str | None:
+    """The organization a sentence opens with as its subject ("The SCO, established in 2001, is …",
+    "SADC and the UN also cooperate …"), not as a word of a title or a description ("The UN
+    official …", "United Nations Secretary-General Ban Ki-moon …")."""
+    rules = ctx.rules
+    if rules.org_name is None:
+        return None
+    found = rules.org_name.match(ctx.blanked, _ORG_OPENER.match(ctx.blanked).end())
+    if found is None:
+        return None
+    after = ctx.blanked[found.end():].lstrip(" ,;:(").split(None, 1)  # "The SCO, established in …"
+    word = after[0].strip(",;:()") if after else ""
+    if not word or word[:1].isupper() or word.lower() in rules.role_words or word.lower() in rules.head_words:
+        return None
+    return found.group()
+
+
 def _continuation(ctx):
     """13. No cue: the speech going on continues, or it is the journalist's narration. The last words
     of a page cut short ("The mee", "Iraqi Prime") say too little to go on with anyone's speech,
-    unless they open with a pronoun or a quotation mark ("He rei", "“It")."""
+    unless they open with a pronoun or a quotation mark ("He rei", "“It"). A new paragraph whose
+    subject is an organization, with no quotation and no "must" or "should", is the journalist's
+    background about it ("The SCO, established in 2001, is …")."""
     if ctx.current and ctx.cut_end and len(ctx.sentence.text.split()) <= _CUT_WORDS \
             and not _CARRIES_ON.match(ctx.sentence.text):
         return _Decision((), None, "the page's last words, cut off: too few to go on with anyone's speech")
+    if ctx.current and not ctx.in_speech_paragraph and ctx.blanked == ctx.sentence.text \
+            and not _MODAL.search(ctx.blanked) and (org := _organization_opens(ctx)):
+        return _Decision((), None, f"a new paragraph whose subject is an organization ({org!r}), with no cue "
+                                   "and no quotation: the journalist's background about it", ends_speech=True)
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
