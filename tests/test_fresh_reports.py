@@ -190,6 +190,14 @@ def test_a_new_paragraph_about_an_organization_is_background(said):
     check(said, "reliefweb-2020-12-08-sadc-un-collaboration", 2, "SADC and UN have enjoyed", (), "background")
 
 
+def test_who_attends_and_who_visits_is_narration(said):
+    check(said, "radiohc-2023-07-03-caricom-summit-guterres", 3, "Also in attendance are Commonwealth", (), "scene")
+    check(said, "voa-2011-09-07-pacific-islands-forum-ban", 4, "United Nations Secretary-General Ban Ki-moon is "
+          "attending", (), "did")
+    check(said, "xinhua-2011-12-14-ban-somalia-amisom-briefing", 4, "On December 9, Ban made an unannounced visit",
+          (), "did")
+
+
 def test_more_ways_of_reporting_speech(said):
     check(said, "igad-2017-10-15-zerihoun-igad-peace-security", 6, "Ambassador Tewolde on his part had stated",
           ("Tewolde Gebremeskel",), "named")

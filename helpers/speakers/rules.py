@@ -1177,7 +1177,7 @@ _SCENE_ANYWHERE = re.compile(
     r"|agreement|memorandum|mou|accord|resolution|declaration)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])"
     r"|^(?:The|Its)\s+(?:[\w-]+\s+)?(?:goal|topic|theme|focus|aim|purpose|objective|agenda)s?\s+of\s+"
     r"(?:the|this|that|its)\b"
-    r"|^Also\s+on\s+the\s+agenda\b",
+    r"|^Also\s+on\s+the\s+agenda\b|^Also\s+(?:in\s+attendance|present)\s+(?:were|was|are|is)\b",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
 _HISTORY_ANYWHERE = re.compile(
@@ -1202,7 +1202,7 @@ _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised pre
     presidency assumed assumes took focus meeting debate session summit event discussion conference briefing dialogue
     meetings debates sessions summits events discussions conferences briefings dialogues talks consultation
     consultations workshop workshops visit visits agreement agreements memorandum mou accord resolution resolutions
-    declaration declarations goal topic theme aim purpose objective agenda""".split())
+    declaration declarations goal topic theme aim purpose objective agenda attendance present""".split())
 #: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
 #: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)", a photo's caption
 #: "(Photo above: …)".
@@ -1232,6 +1232,8 @@ _DID_ANYWHERE = re.compile(
     r"|\bmade\s+(?:the|his|her|their|these|those|this|that)\s+(?:appeal|remarks?|comments?|statements?|call|points?|"
     r"speech)\s+(?:at|during|in|on|while|before)\b"
     r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
+    r"|^(?:[A-Z][\w.’'-]*\s+){1,6}(?:is|are)\s+(?:also\s+)?attending\b"  # "… Ban Ki-moon is attending the meeting"
+    r"|\bmade\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\b"  # "Ban made an unannounced visit to …"
     r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)"
     # the occasion of a speech: "Aboul Gheit’s remarks came during …", "The Secretary General’s address at
     # the summit is part of a visit …", "She was delivering her statement as the Council discussed …"
@@ -1253,7 +1255,7 @@ _DID = re.compile(_starting_with("mw", _DID_ANYWHERE.pattern, or_at_start=True),
 _DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
     arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made passed gave
     handed remarks address speech statement comments visit briefing message speaking delivering addressing
-    making spoke""".split())
+    making spoke attending""".split())
 _DID_START = re.compile(r"(?:This|He|She)\s")
 
 
