@@ -198,6 +198,16 @@ def test_who_attends_and_who_visits_is_narration(said):
           (), "did")
 
 
+def test_the_two_leaders_with_a_cue_are_the_two_named_last(said):
+    check(said, "nato-2018-09-25-stoltenberg-guterres-unga", 7, "The two leaders welcomed",
+          ("Jens Stoltenberg", "António Guterres"), "the two speakers named last")
+    check(said, "africapublicity-2026-02-14-au-un-chiefs-meeting", 3, "Both leaders reaffirmed",
+          ("Mahmoud Ali Youssouf", "António Guterres"))
+    # what the two agreed to do is no word said
+    check(said, "nato-2018-09-25-stoltenberg-guterres-unga", 14, "The two leaders agreed to look into", ())
+    check(said, "eagle-2016-09-29-eac-unon-peace-security", 8, "The two leaders agreed on the development", ())
+
+
 def test_more_ways_of_reporting_speech(said):
     check(said, "igad-2017-10-15-zerihoun-igad-peace-security", 6, "Ambassador Tewolde on his part had stated",
           ("Tewolde Gebremeskel",), "named")
@@ -222,10 +232,12 @@ def test_guillemets_are_quotation_marks_and_a_message_is_sent(said):
     assert [a.speakers for a in said(report)[3:14]] == [("António Guterres",)] * 11
 
 
-def test_they_after_one_speaker_are_the_last_two_named(said):
+def test_both_men_and_they_after_them_are_the_last_two_named(said):
     report = "arabnews-2022-09-22-aboul-gheit-guterres-meeting"
+    check(said, report, 5, "Both men agreed that", ("Ahmed Aboul Gheit", "Antonio Guterres"),
+          "the two speakers named last")
     check(said, report, 6, "They expressed their commitment", ("Ahmed Aboul Gheit", "Antonio Guterres"),
-          "the last two speakers named")
+          "pronoun 'they'")
     check(said, report, 7, "In a message posted on Twitter, Aboul Gheit wrote:", ("Ahmed Aboul Gheit",), "named")
 
 

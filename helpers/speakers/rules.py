@@ -286,6 +286,9 @@ class _Rules:
                                   rf"(?:(?:the|his|her|their|its)\s+(?:[a-z]+\s+){{1,2}})?by\s+"
                                   rf"(?P<cue>{_trie(participles) or never})(?![\w-])")
         self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
+        # "The two leaders welcomed …", "Both sides reaffirmed …": the two people named last speak as one
+        self.the_two = re.compile(rf"{_THE_TWO}(?:\s+(?:also|further|jointly|both|had|have|has))*\s+"
+                                  rf"(?P<cue>{cue_alt})(?![\w-])")
         # The quick test: every match of a cue holds its hint word (its first, or the first
         # after an auxiliary) as a word of its own, so a sentence none of whose words is one can
         # have no cue. cue_hints is None (search every sentence) when a cue is not plain ASCII,
@@ -779,6 +782,7 @@ class _Context:
     last_speakers: tuple = ()  # who spoke last, even if narration came between
     described: object = None   # the subject with descriptions looked for too, once asked (_described_subject)
     named_before: list = None  # every speaker named in an earlier sentence, whatever it said (first named first)
+    named_last: list = None    # the same speakers, the one named most recently last
     statement_of: tuple = ()   # who spoke "in a statement" last; () after a joint or a Council's statement
     cut_end: bool = False      # the article's last sentence, cut off before its final stop (a page cut short)
 
@@ -1070,6 +1074,31 @@ def _group_spoke(ctx, label, why, cue=None):
 
 #: The delegations named before, as a report goes on: "The representatives added that …".
 _THE_DELEGATES = re.compile(r"[Tt]he\s+(?:representatives|delegates|delegations|envoys|ambassadors)")
+
+
+#: Two people as one subject: "The two leaders", "Both sides", "The pair" (not "The two organizations").
+_THE_TWO = (r"^(?:[A-Z][^,“”\"]{0,80},\s+)?(?:[Tt]he\s+two(?:\s+(?:leaders|men|women|sides|parties|officials|"
+            r"ministers|ambassadors|Ambassadors|secretaries-general|heads|chiefs))?|Both(?:\s+(?:leaders|sides|men|"
+            r"women|officials|parties|ministers|ambassadors|Ambassadors))?|The\s+(?:sides|parties|pair))")
+#: What "the two" agree on that is no word said: "agreed to look into …", "agreed on the development of …".
+_AGREED_TO_DO = re.compile(r"agreed?\s+(?!that\b|on\s+the\s+need\b)")
+
+
+def _the_two(ctx):
+    """4b. "The two leaders welcomed …", "Both sides reaffirmed …" with a cue: the two people named
+    last speak as one (not "agreed to" or "agreed on" a thing done, nor "discussed": no cue)."""
+    if not ctx.may_cue or ("two" not in ctx.words and "both" not in ctx.words and "sides" not in ctx.words
+                           and "parties" not in ctx.words and "pair" not in ctx.words):
+        return None
+    found = ctx.rules.the_two.match(ctx.blanked)
+    if not found or _AGREED_TO_DO.match(ctx.blanked, found.start("cue")):
+        return None
+    two = ctx.named_last[-2:]
+    if len(two) != 2:
+        return None
+    two = sorted(two, key=ctx.named_before.index)
+    return _Decision(tuple(two), found.group("cue"), f"{found.group().split(' ' + found.group('cue'))[0].strip()!r}"
+                                                    f" with {found.group('cue')!r}: the two speakers named last")
 
 
 def _group(ctx):
@@ -1431,7 +1460,8 @@ def _continuation(ctx):
     return _Decision((), None, _NO_ONE)
 
 
-_RULE_ORDER = (_many_speakers, _named, _pronoun, _message_of, _subject_and_participle, _group, _introduced_only,
+_RULE_ORDER = (_many_speakers, _named, _pronoun, _message_of, _subject_and_participle, _the_two, _group,
+               _introduced_only,
                _other_subject, _did, _scene, _heading, _subject_goes_on, _speaker_did, _continuation)
 
 
@@ -1442,7 +1472,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     quote_open, quote_paragraph = False, None
     paragraphs = [s.paragraph for s in sentences]
     ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set(), None)
-    ctx.named_before = []
+    ctx.named_before, ctx.named_last = [], []
     for n, sent in enumerate(sentences):
         text = sent.text
         began_inside = quote_open and sent.paragraph == quote_paragraph
@@ -1484,8 +1514,12 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             if who:
                 salient.append((who, None))
         for m in mentions:
-            if m.how == "name" and m.names[0] not in ctx.named_before:
-                ctx.named_before.append(m.names[0])
+            if m.how == "name":
+                if m.names[0] not in ctx.named_before:
+                    ctx.named_before.append(m.names[0])
+                if m.names[0] in ctx.named_last:
+                    ctx.named_last.remove(m.names[0])
+                ctx.named_last.append(m.names[0])
         if "statement" in text:
             if _ISSUED_JOINTLY.search(text):
                 ctx.statement_of = ()
