@@ -484,7 +484,14 @@ class _Finder:
         post = re.match(r"\s*(?:\([^()]{1,60}\)\s*)?,\s*(?P<app>(?:[^,;.]|\.(?=\S))+?)\s*(?=,|;|\.(?!\S)|$)",
                         text[end:])
         if post:
-            app = re.sub(r"^(?:the|a|an)\s+", "", post.group("app").strip())
+            app = post.group("app").strip()
+            # ", who serves as the Deputy Permanent Representative of France …": the role the clause gives
+            app = re.sub(r"^who\s+(?:also\s+)?(?:serves|served|is|was|works)\s+(?:also\s+)?(?:as\s+)?", "", app)
+            if self.cue_alt:  # "…, Permanent Representative of Sierra Leone to the United Nations said, “…"
+                cue = re.search(rf"\s+(?:{self.cue_alt})$", app)  # in lower case: not "Arab States"
+                if cue and cue.group().strip() not in _PLURAL_NOUN_CUES:  # not "member states"
+                    app = app[:cue.start()]
+            app = re.sub(r"^(?:the|a|an)\s+", "", app)
             app = re.sub(r"\s*\([A-Z][\w.-]*\)$", "", app)  # "… Secretary-General (UNSG)": the title
             first = app.split()[0] if app.split() else ""
             # not a clause: ", who …", ", speaking for …" (a capital is a title: "United Nations …")

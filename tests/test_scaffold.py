@@ -178,6 +178,15 @@ def test_a_name_followed_by_of_and_its_country():
         ("Egypt", "Representative of Egypt"), ("China", "Representative of China")]
 
 
+def test_a_role_in_a_who_clause_and_a_role_before_said():
+    # "Michael Imran Kanu, Permanent Representative of Sierra Leone to the United Nations said, “…",
+    # "Nathalie Estival-Broadhurst, who serves as the Deputy Permanent Representative of France …, outlined"
+    report = load_article(ROOT / "tests/reports/fresh/development/africanews-2024-08-07-unsc-monusco-samidrc-support.txt")
+    assert [(s.name, s.role, s.country) for s in suggest_speakers(report)] == [
+        ("Michael Imran Kanu", "Permanent Representative of Sierra Leone to the United Nations", "Sierra Leone"),
+        ("Nathalie Estival-Broadhurst", "Deputy Permanent Representative of France to the United Nations", "France")]
+
+
 def test_a_group_named_by_its_role_is_no_delegation():
     # "Leading a senior delegation of IGAD Directors, Executive Secretary Dr Workneh Gebeyehu engaged …"
     report = load_article(ROOT / "tests/reports/fresh/development/eastleighvoice-2025-09-27-igad-unga80.txt")
