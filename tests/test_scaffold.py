@@ -181,7 +181,8 @@ def test_a_name_followed_by_of_and_its_country():
 def test_a_role_in_a_who_clause_and_a_role_before_said():
     # "Michael Imran Kanu, Permanent Representative of Sierra Leone to the United Nations said, “…",
     # "Nathalie Estival-Broadhurst, who serves as the Deputy Permanent Representative of France …, outlined"
-    report = load_article(ROOT / "tests/reports/fresh/development/africanews-2024-08-07-unsc-monusco-samidrc-support.txt")
+    fresh = ROOT / "tests/reports/fresh/development"
+    report = load_article(fresh / "africanews-2024-08-07-unsc-monusco-samidrc-support.txt")
     assert [(s.name, s.role, s.country) for s in suggest_speakers(report)] == [
         ("Michael Imran Kanu", "Permanent Representative of Sierra Leone to the United Nations", "Sierra Leone"),
         ("Nathalie Estival-Broadhurst", "Deputy Permanent Representative of France to the United Nations", "France")]
