@@ -208,6 +208,11 @@ def test_the_two_leaders_with_a_cue_are_the_two_named_last(said):
     check(said, "eagle-2016-09-29-eac-unon-peace-security", 8, "The two leaders agreed on the development", ())
 
 
+def test_a_title_with_a_list_of_places_and_no_closing_comma(said):
+    check(said, "wam-2025-07-24-khiari-un-oic-cooperation", 0, "date 2025-07-24 NEW YORK", ("Khaled Khiari",),
+          "named in the sentence")
+
+
 def test_more_ways_of_reporting_speech(said):
     check(said, "igad-2017-10-15-zerihoun-igad-peace-security", 6, "Ambassador Tewolde on his part had stated",
           ("Tewolde Gebremeskel",), "named")

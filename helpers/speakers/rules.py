@@ -101,8 +101,10 @@ _BETWEEN = rf"(?:\s+(?:{BETWEEN_WORDS}))*\s+"
 _APPOSITIVE = (r"(?:\s*,[^,.;“”\"]{1,160}(?:,\s+[A-Z][^,.;“”\"]{0,60}){0,2},|\s*\([^()]{1,60}\)|\s*,)?"
                r"(?:\s+who(?:\s+(?:is|was)\s+[^,.;“”\"]{1,80}?(?=\s+[a-z]+\s))?)?")
 #: A title after a name that no second comma closes ("Tekeda Alemu, head of Ethiopian Mission to
-#: the UN told journalists"): only where a cue follows it.
-_OPEN_APPOSITIVE = r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“”\"]{1,100}?"
+#: the UN told journalists"), a list of places in it ("…, Assistant Secretary-General for the Middle
+#: East, Asia and the Pacific underscored"): only where a cue follows it.
+_OPEN_APPOSITIVE = (r"\s*,\s+(?:[a-zA-Z][\w-]*\s+){0,4}(?:of|to|for)\s+[^,.;“”\"]{1,100}?"
+                    r"(?:(?:,\s+[A-Z][^,.;“”\"]{0,30}?)?,?\s+and\s+(?:the\s+)?[A-Z][^,.;“”\"]{0,30}?)?")
 #: What may open a sentence before its subject: a dateline ("UNITED NATIONS, March 7 (Xinhua) —"),
 #: an opening phrase that ends in a comma ("In his remarks,"), and title words ("ASEAN Secretary General").
 _CLAUSE_START = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}-\d{2}\s+)?"  # a crawler's date left in the text
