@@ -485,6 +485,9 @@ class _Finder:
                         text[end:])
         if post:
             app = post.group("app").strip()
+            places = _PLACES_GO_ON.match(text, end + post.end("app"))
+            if places and has_role(app):  # "…, Assistant Secretary-General for the Middle East, Asia and the Pacific"
+                app += places.group()
             # ", who serves as the Deputy Permanent Representative of France …": the role the clause gives
             app = re.sub(r"^who\s+(?:also\s+)?(?:serves|served|is|was|works)\s+(?:also\s+)?(?:as\s+)?", "", app)
             if self.cue_alt:  # "…, Permanent Representative of Sierra Leone to the United Nations said, “…"
@@ -790,6 +793,8 @@ _AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+"
 #: Cues that are also plural nouns: "Arab states", "UN reports", "Ban's remarks".
 _PLURAL_NOUN_CUES = frozenset(("states", "notes", "calls", "reports", "remarks", "comments", "claims", "points",
                                "stresses", "warns", "urges", "pledges", "appeals", "proposals", "answers"))
+#: A title's list of places after its first comma: "…, Asia and the Pacific".
+_PLACES_GO_ON = re.compile(r",\s+[A-Z][^,;.]{0,30}?,?\s+and\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 #: "the" right before a capitalised phrase: "the Shanghai Spirit" is no person.
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+[‘'“\"]?$")
 #: A name written in capitals before its title, as the UN's press releases write a speaker:

@@ -188,6 +188,13 @@ def test_a_role_in_a_who_clause_and_a_role_before_said():
         ("Nathalie Estival-Broadhurst", "Deputy Permanent Representative of France to the United Nations", "France")]
 
 
+def test_a_role_with_a_list_of_places(text_article):
+    # as the UN Audiovisual Library (2017) writes it
+    rows = _rows(text_article("Sebastian Kurz, Minister of Austria for Europe, Integration and Foreign Affairs, "
+                              "said the OSCE stood ready to help."))
+    assert rows["Sebastian Kurz"].role == "Minister of Austria for Europe, Integration and Foreign Affairs"
+
+
 def test_a_group_named_by_its_role_is_no_delegation():
     # "Leading a senior delegation of IGAD Directors, Executive Secretary Dr Workneh Gebeyehu engaged …"
     report = load_article(ROOT / "tests/reports/fresh/development/eastleighvoice-2025-09-27-igad-unga80.txt")
