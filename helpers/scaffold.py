@@ -507,6 +507,7 @@ class _Finder:
             cue = re.match(rf"(?:{self.cue_alt})\s+", lead)
             lead = lead[cue.end():] if cue else lead
         only_titles = all(is_title(w) or w[:1].isupper() for w in lead.split())  # "Belgian Foreign Minister"
+        lead = _after_the_clause(lead)  # "This was announced by the U.N. Secretary-General": the title
         if lead and has_role(lead):
             roles.append(lead)
         if only_titles and not after_role and text[:lead_start].rstrip().endswith(","):
@@ -793,6 +794,33 @@ _AFTER_A_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]+,\s+"
 #: Cues that are also plural nouns: "Arab states", "UN reports", "Ban's remarks".
 _PLURAL_NOUN_CUES = frozenset(("states", "notes", "calls", "reports", "remarks", "comments", "claims", "points",
                                "stresses", "warns", "urges", "pledges", "appeals", "proposals", "answers"))
+#: Words that end a clause before a title: "… announced by", "… met with", "… reports that".
+_CLAUSE_WORDS = frozenset("""by with after when that which where who whom what is was were are be been said says told
+    tells met meets between following during including spoke while as its his her their""".split())
+
+
+#: Words of a term of office that look like a clause's: "the outgoing chairman", "the visiting envoy".
+_OF_A_TERM = frozenset("outgoing incoming visiting serving founding elected designated".split())
+
+
+def _after_the_clause(lead: str) -> str:
+    """The title at the end of the words before a name, without the clause before it: "Meeting was
+    chaired by President" → "President", "Jan 31 (IANS) The newly appointed UN Secretary-General" →
+    "UN Secretary-General"; "UN chief", "EU foreign policy chief", "Outgoing chairman" stay as they are."""
+    words = lead.split()
+    cut = 0
+    for n, word in enumerate(words):
+        if any(c.isdigit() for c in word) or not any(c.isalpha() for c in word) or (
+                word.islower() and word not in _TITLE_LINKS and not is_title(word) and word not in _OF_A_TERM
+                and (word in _CLAUSE_WORDS or word.endswith(("ed", "ing")))):
+            cut = n + 1
+    words = words[cut:]
+    while words and (words[0].lower() in _TITLE_LINKS
+                     or (words[0].islower() and not is_title(words[0]) and words[0] not in _OF_A_TERM)):
+        words = words[1:]  # "the", "of", "cancellation of": no word of the title
+    return " ".join(words)
+
+
 #: A title's list of places after its first comma: "…, Asia and the Pacific".
 _PLACES_GO_ON = re.compile(r",\s+[A-Z][^,;.]{0,30}?,?\s+and\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
 #: "the" right before a capitalised phrase: "the Shanghai Spirit" is no person.

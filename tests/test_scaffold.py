@@ -195,6 +195,19 @@ def test_a_role_with_a_list_of_places(text_article):
     assert rows["Sebastian Kurz"].role == "Minister of Austria for Europe, Integration and Foreign Affairs"
 
 
+def test_the_title_after_a_clause_is_the_role():
+    # "Mr. Stoltenberg met with UN Secretary-General António Guterres", "… he said at a press
+    # conference with New Zealand Prime Minister John Key", "Jan 31 (IANS) The newly appointed UN
+    # Secretary-General Antonio Guterres": the title, not the clause before it
+    fresh = ROOT / "tests/reports/fresh/development"
+    rows = _rows(load_article(fresh / "nato-2018-09-25-stoltenberg-guterres-unga.txt"))
+    assert rows["António Guterres"].role == "Secretary-General of the United Nations"
+    rows = _rows(load_article(fresh / "xinhua-2011-09-07-ban-pacific-islands-forum.txt"))
+    assert (rows["John Key"].role, rows["Anote Tong"].role) == ("New Zealand Prime Minister", "Kiribati President")
+    rows = _rows(load_article(fresh / "ians-2017-01-31-guterres-au-summit.txt"))
+    assert rows["Antonio Guterres"].role == "Secretary-General of the United Nations"
+
+
 def test_a_group_named_by_its_role_is_no_delegation():
     # "Leading a senior delegation of IGAD Directors, Executive Secretary Dr Workneh Gebeyehu engaged …"
     report = load_article(ROOT / "tests/reports/fresh/development/eastleighvoice-2025-09-27-igad-unga80.txt")
