@@ -15,6 +15,7 @@ from collections import deque
 from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from ..analysis import analysis_of
@@ -235,6 +236,67 @@ _TITLE_RUN = (r"(?:(?:the|its|his|her|their|of|for|{extra}to|in|on|[A-Z][\w.’'
               r"|\([A-Z][\w.-]*\)),?\s+){{0,10}}")
 
 
+@lru_cache(maxsize=16)
+def _cue_patterns(cues: tuple[str, ...]) -> SimpleNamespace:
+    """The cue list compiled into the patterns that find a cue and its speaker, once for a cue
+    list: every report read with the same cues shares them (see :class:`_Rules`)."""
+    out = SimpleNamespace()
+    # the kinds of cue (data/speakers.cues.txt says which is which): participles end in -ing
+    participles = [c for c in cues if c.split(" ")[0].endswith("ing")]
+    finite = [c for c in cues if c not in participles]
+    past = [c for c in finite if _is_past(c)]
+    never = r"(?!x)x"  # a pattern that matches nothing, for an empty kind
+    cue_alt = _trie(finite) or never
+    out.cue = re.compile(rf"(?<![\w-])(?:{cue_alt})(?![\w-])")
+    out.past_cue = re.compile(rf"(?:{_trie(past) or never})(?![\w-])")
+    out.past_hints = frozenset(c.split(" ")[0] for c in past)
+    out.participle_hints = frozenset(c.split(" ")[0] for c in participles)
+    # "…, saying", "…, stressing that": a participle after a comma, or after "while" ("Guterres
+    # Tuesday while noting …")
+    out.participle = re.compile(rf"(?:,\s*(?:while\s+)?|\s+while\s+)(?P<cue>{_trie(participles) or never})"
+                                 rf"(?![\w-])")
+    # "Ban drew attention to … and said": a cue as the second verb of the subject
+    out.coordinated_cue = re.compile(rf"\band\s+(?:also\s+)?(?P<cue>{cue_alt})(?![\w-])")
+    # MENTION, an appositive between commas, words between, CUE ("Ban today emphasized")
+    out.bound_after = re.compile(rf"(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE}){_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
+    # CUE MENTION, the inverted order after what was said, with any title between
+    # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
+    # the inverted order never with a cue whose object is a person ("…, welcomed Guterres' commitments")
+    inverted_alt = _trie([c for c in finite if not OBJECT_CUES.match(c)]) or never
+    out.anywhere = {}  # the patterns below that are tried only where their first characters stand, as written
+    out.anywhere["bound_before"] = rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$"
+    out.bound_before = re.compile(_starting_with(",”\":;—–", out.anywhere["bound_before"], or_at_start=True))
+    # the first words of what names a source: "according to", "a briefing by"
+    out.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
+    # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
+    # (the introducer in any case, "Briefing by"; the title words before the name capitalised)
+    out.introduced = re.compile(rf"(?<![\w-])(?i:{cue_alternatives(INTRODUCERS)})\s+(?:[Tt]he\s+)?"
+                                 rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
+    # the passive: "the points raised by Mr. Guterres", "announced by Secretary General of the
+    # Pacific Islands Forum(PIF), Henry Puna"
+    out.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+{_TITLE_RUN.format(extra='')}$")
+    out.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
+    # "Lajcak turned first to …": a verb that tells what a speaker took up
+    out.topic = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{cue_alternatives(TOPIC_VERBS)})(?![\w-])")
+    # "Mogherini began by stressing …": a participle after a verb that opens a speech
+    # ("Peach started the meeting by welcoming …": the occasion may stand before "by")
+    out.opening = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{'|'.join(OPENING_VERBS)})\s+"
+                              rf"(?:(?:the|his|her|their|its)\s+(?:[a-z]+\s+){{1,2}})?by\s+"
+                              rf"(?P<cue>{_trie(participles) or never})(?![\w-])")
+    out.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
+    # "The two leaders welcomed …", "Both sides reaffirmed …": the two people named last speak as one
+    out.the_two = re.compile(rf"{_THE_TWO}(?:\s+(?:also|further|jointly|both|had|have|has))*\s+"
+                              rf"(?P<cue>{cue_alt})(?![\w-])")
+    # The quick test: every match of a cue holds its hint word (its first, or the first
+    # after an auxiliary) as a word of its own, so a sentence none of whose words is one can
+    # have no cue. cue_hints is None (search every sentence) when a cue is not plain ASCII,
+    # where the test would not be exact.
+    hints = tuple(dict.fromkeys(_hint_word(c) for c in cues))
+    out.cue_hints = hints if hints and all(h and h.isascii() for h in hints) else None
+    out.cue_hint = frozenset(hints)
+    return out
+
+
 class _Rules:
     """The registry and cue list compiled into regular expressions, once."""
 
@@ -245,59 +307,9 @@ class _Rules:
         if organizations is None:
             organizations = tuple(load_aliases().items())
         self.organizations = dict(organizations)
-        # the kinds of cue (data/speakers.cues.txt says which is which): participles end in -ing
-        participles = [c for c in cues if c.split(" ")[0].endswith("ing")]
-        finite = [c for c in cues if c not in participles]
-        past = [c for c in finite if _is_past(c)]
-        never = r"(?!x)x"  # a pattern that matches nothing, for an empty kind
-        cue_alt = _trie(finite) or never
-        self.cue = re.compile(rf"(?<![\w-])(?:{cue_alt})(?![\w-])")
-        self.past_cue = re.compile(rf"(?:{_trie(past) or never})(?![\w-])")
-        self.past_hints = frozenset(c.split(" ")[0] for c in past)
-        self.participle_hints = frozenset(c.split(" ")[0] for c in participles)
-        # "…, saying", "…, stressing that": a participle after a comma, or after "while" ("Guterres
-        # Tuesday while noting …")
-        self.participle = re.compile(rf"(?:,\s*(?:while\s+)?|\s+while\s+)(?P<cue>{_trie(participles) or never})"
-                                     rf"(?![\w-])")
-        # "Ban drew attention to … and said": a cue as the second verb of the subject
-        self.coordinated_cue = re.compile(rf"\band\s+(?:also\s+)?(?P<cue>{cue_alt})(?![\w-])")
-        # MENTION, an appositive between commas, words between, CUE ("Ban today emphasized")
-        self.bound_after = re.compile(rf"(?:{_APPOSITIVE}|{_OPEN_APPOSITIVE}){_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
-        # CUE MENTION, the inverted order after what was said, with any title between
-        # ("…, said Ambassador Lodhi", "…, said its Secretary-General, Zhang Ming", "…, stressed the emirate")
-        # the inverted order never with a cue whose object is a person ("…, welcomed Guterres' commitments")
-        inverted_alt = _trie([c for c in finite if not OBJECT_CUES.match(c)]) or never
-        self.anywhere = {}  # the patterns below that are tried only where their first characters stand, as written
-        self.anywhere["bound_before"] = rf"(?:^|[,”\":;—–]\s*)(?P<cue>{inverted_alt})\s+{_TITLE_RUN.format(extra='and|')}$"
-        self.bound_before = re.compile(_starting_with(",”\":;—–", self.anywhere["bound_before"], or_at_start=True))
-        # the first words of what names a source: "according to", "a briefing by"
-        self.source_hint = frozenset(("according", *(i.split()[0] for i in INTRODUCERS)))
-        # a speech introduced before its speaker: "In a briefing by the Chairperson-in-Office …"
-        # (the introducer in any case, "Briefing by"; the title words before the name capitalised)
-        self.introduced = re.compile(rf"(?<![\w-])(?i:{cue_alternatives(INTRODUCERS)})\s+(?:[Tt]he\s+)?"
-                                     rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}$")
-        # the passive: "the points raised by Mr. Guterres", "announced by Secretary General of the
-        # Pacific Islands Forum(PIF), Henry Puna"
-        self.bound_passive = re.compile(rf"(?<![\w-])(?P<cue>{cue_alt})\s+by\s+{_TITLE_RUN.format(extra='')}$")
-        self.pronoun = re.compile(rf"{_PRONOUN}{_BETWEEN}(?P<cue>{cue_alt})(?![\w-])")
-        # "Lajcak turned first to …": a verb that tells what a speaker took up
-        self.topic = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{cue_alternatives(TOPIC_VERBS)})(?![\w-])")
-        # "Mogherini began by stressing …": a participle after a verb that opens a speech
-        # ("Peach started the meeting by welcoming …": the occasion may stand before "by")
-        self.opening = re.compile(rf"{_APPOSITIVE}{_BETWEEN}(?:{'|'.join(OPENING_VERBS)})\s+"
-                                  rf"(?:(?:the|his|her|their|its)\s+(?:[a-z]+\s+){{1,2}})?by\s+"
-                                  rf"(?P<cue>{_trie(participles) or never})(?![\w-])")
-        self.subject_pronoun = re.compile(rf"{_PRONOUN}\s+[a-z]")
-        # "The two leaders welcomed …", "Both sides reaffirmed …": the two people named last speak as one
-        self.the_two = re.compile(rf"{_THE_TWO}(?:\s+(?:also|further|jointly|both|had|have|has))*\s+"
-                                  rf"(?P<cue>{cue_alt})(?![\w-])")
-        # The quick test: every match of a cue holds its hint word (its first, or the first
-        # after an auxiliary) as a word of its own, so a sentence none of whose words is one can
-        # have no cue. cue_hints is None (search every sentence) when a cue is not plain ASCII,
-        # where the test would not be exact.
-        hints = tuple(dict.fromkeys(_hint_word(c) for c in cues))
-        self.cue_hints = hints if hints and all(h and h.isascii() for h in hints) else None
-        self.cue_hint = frozenset(hints)
+        for name, value in vars(_cue_patterns(tuple(cues))).items():
+            setattr(self, name, value)
+        self.anywhere = dict(self.anywhere)  # the registry's own patterns join them below
         forms = {}
         for s in registry:
             for form in (s.name, *s.aliases):
@@ -695,7 +707,14 @@ def _trie(words, alone: bool = False) -> str:
 
     ``alone``: the word must stand alone, touching no letter, digit, underscore or hyphen;
     the look-behind is written after each first letter (see :func:`_word_alternatives`).
+    The same words give the same pattern, written once: the cue list's patterns are the
+    same for every report a set of reports reads.
     """
+    return _trie_of(tuple(words), alone)
+
+
+@lru_cache(maxsize=512)
+def _trie_of(words: tuple, alone: bool) -> str:
     root: dict = {}
     for w in words:
         node = root
