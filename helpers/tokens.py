@@ -1061,12 +1061,13 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
             taken[at:end] = b"\1" * (end - at)
             kept.append((at, end, key, name))
     out: list[Mention] = []
+    new_mention = tuple.__new__  # what Mention(key, name, at, end) does, with no call in Python
     for at, end, key, name in sorted(kept):  # no two kept mentions start at the same place
         if out and out[-1].key == key and text[end:end + 1] == ")":
             gap = text[out[-1].end:at]
             if gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
                 continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
-        out.append(Mention(key, name, at, end))
+        out.append(new_mention(Mention, (key, name, at, end)))
     return out
 
 
