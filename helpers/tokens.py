@@ -674,9 +674,11 @@ def load_abbreviations(path=None) -> frozenset[str]:
 
 #: A place Punkt weighs as a sentence end, given as it gives it (the word before the mark, the
 #: mark, and the blanks and word after it), that Punkt with no trained statistics always reads as
-#: one: a word of two or more plain letters, then a question or exclamation mark, or a full stop
-#: when the word is no listed abbreviation, then blanks and a letter, a digit, a bracket or a quote.
-_PLAIN_END = re.compile(r"([A-Za-z]{2,})([.?!])[ \t\n]+[A-Za-z0-9(\[\"'“‘]")
+#: one: a word of two or more plain letters, or of plain letters joined by hyphens
+#: ("counter-terrorism"), then a question or exclamation mark, or a full stop when neither the word
+#: nor its last part after a hyphen is a listed abbreviation (Punkt asks both), then blanks and a
+#: letter, a digit, a bracket or a quote.
+_PLAIN_END = re.compile(r"([A-Za-z]{2,}|[A-Za-z]+(?:-[A-Za-z]+)+)([.?!])[ \t\n]+[A-Za-z0-9(\[\"'“‘]")
 
 
 @lru_cache(maxsize=4)
@@ -693,8 +695,11 @@ def _punkt(abbrev_path: str, stamp):
 
         def text_contains_sentbreak(self, text: str) -> bool:
             plain = _PLAIN_END.match(text)
-            if plain is not None and (plain.group(2) != "." or plain.group(1).lower() not in abbreviations):
-                return True
+            if plain is not None:
+                word = plain.group(1).lower()
+                if plain.group(2) != "." or (word not in abbreviations
+                                             and word.rpartition("-")[2] not in abbreviations):
+                    return True
             return super().text_contains_sentbreak(text)
 
         def _match_potential_end_contexts(self, text: str):
