@@ -241,9 +241,8 @@ def table(data=None, *, columns=None, index=None, empty: str = _MISSING, decimal
 
     Table = _table_class()
     if isinstance(data, pd.DataFrame):
-        frame = pd.DataFrame(data)
-        if columns is not None:
-            frame = frame[list(columns)]
+        # Table(frame) below is already a new frame over the same values (copied when either changes)
+        frame = data if columns is None else data[list(columns)]
     else:
         rows = list(data) if data is not None else []
         if rows and dataclasses.is_dataclass(rows[0]) and not isinstance(rows[0], type):

@@ -13,7 +13,6 @@ mentions of an organization (acronym or full name) found from ``data/aliases.txt
 from __future__ import annotations
 
 import re
-import sys
 from array import array
 from functools import lru_cache
 from itertools import repeat
@@ -303,6 +302,23 @@ def _fast_split():
             re.compile(f"({_SPACED_RUN}{with_marks.pattern})", re.VERBOSE))
 
 
+@lru_cache(maxsize=1)
+def _strings() -> dict[str, str]:
+    """Every word met this session, each as one string: ``{word: word}`` (``clear_caches()`` empties it).
+
+    The words of every text are looked up here, so that a word is held once however often it
+    occurs, in this text and the next, as ``sys.intern`` would hold it; a table of words alone is
+    quicker to look a word up in than Python's table of every interned name.
+    """
+    return {}
+
+
+def _one_string(words: list[str]) -> list[str]:
+    """``words``, each as the one string :func:`_strings` holds for it (added when it is new)."""
+    table = _strings()
+    return list(map(table.setdefault, words, words))
+
+
 def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
     """The tokens of tokenize_spans() as three columns ``(words, starts, ends)`` by the
     faster path, or None when the text needs the reference path.
@@ -332,8 +348,8 @@ def _fast_columns(text: str, lower: bool, punct: bool, offset: int = 0):
     lowered = joined.lower() if lower else joined
     if len(lowered) != len(joined):  # a letter whose lower case is two characters (İ): the offsets would shift
         return None
-    # interned: each word is one string however often it occurs, in this text and the next
-    return list(map(sys.intern, lowered.split(" "))), *_offsets(lowered, matches, gaps, offset)
+    # one string for each word, however often it occurs, in this text and the next
+    return _one_string(lowered.split(" ")), *_offsets(lowered, matches, gaps, offset)
 
 
 def _offsets(joined: str, matches: list[str], gaps: list[str], offset: int) -> tuple[array, array]:
@@ -437,7 +453,7 @@ def token_columns(text: str):
         columns = _fast_columns(piece, True, False, offset=begin)
         if columns is None:
             tokens = tokenize_spans(piece)
-            columns = ([sys.intern(t.word) for t in tokens], array("q", (t.start + begin for t in tokens)),
+            columns = (_one_string([t.word for t in tokens]), array("q", (t.start + begin for t in tokens)),
                        array("q", (t.end + begin for t in tokens)))
         words += columns[0]
         starts += columns[1]
@@ -568,7 +584,7 @@ def join_phrase_columns(columns, phrases):
                 out_w += words[copied:i]
                 out_s.frombytes(starts[copied:i].tobytes())
                 out_e.frombytes(ends[copied:i].tobytes())
-                out_w.append(sys.intern("_".join(key)))
+                out_w.append(_one_string(["_".join(key)])[0])
                 out_s.append(starts[i])
                 out_e.append(ends[i + len(key) - 1])
                 copied = i + len(key)
@@ -658,9 +674,11 @@ def load_abbreviations(path=None) -> frozenset[str]:
 
 #: A place Punkt weighs as a sentence end, given as it gives it (the word before the mark, the
 #: mark, and the blanks and word after it), that Punkt with no trained statistics always reads as
-#: one: a word of two or more plain letters, then a question or exclamation mark, or a full stop
-#: when the word is no listed abbreviation, then blanks and a letter, a digit, a bracket or a quote.
-_PLAIN_END = re.compile(r"([A-Za-z]{2,})([.?!])[ \t\n]+[A-Za-z0-9(\[\"'“‘]")
+#: one: a word of two or more plain letters, or of plain letters joined by hyphens
+#: ("counter-terrorism"), then a question or exclamation mark, or a full stop when neither the word
+#: nor its last part after a hyphen is a listed abbreviation (Punkt asks both), then blanks and a
+#: letter, a digit, a bracket or a quote.
+_PLAIN_END = re.compile(r"([A-Za-z]{2,}|[A-Za-z]+(?:-[A-Za-z]+)+)([.?!])[ \t\n]+[A-Za-z0-9(\[\"'“‘]")
 
 
 @lru_cache(maxsize=4)
@@ -677,8 +695,11 @@ def _punkt(abbrev_path: str, stamp):
 
         def text_contains_sentbreak(self, text: str) -> bool:
             plain = _PLAIN_END.match(text)
-            if plain is not None and (plain.group(2) != "." or plain.group(1).lower() not in abbreviations):
-                return True
+            if plain is not None:
+                word = plain.group(1).lower()
+                if plain.group(2) != "." or (word not in abbreviations
+                                             and word.rpartition("-")[2] not in abbreviations):
+                    return True
             return super().text_contains_sentbreak(text)
 
         def _match_potential_end_contexts(self, text: str):
@@ -1061,12 +1082,13 @@ def find_mentions(text: str, aliases=None) -> list[Mention]:
             taken[at:end] = b"\1" * (end - at)
             kept.append((at, end, key, name))
     out: list[Mention] = []
+    new_mention = tuple.__new__  # what Mention(key, name, at, end) does, with no call in Python
     for at, end, key, name in sorted(kept):  # no two kept mentions start at the same place
         if out and out[-1].key == key and text[end:end + 1] == ")":
             gap = text[out[-1].end:at]
             if gap.endswith("(") and (len(gap) == 1 or gap[:-1].isspace()):
                 continue  # "Full Name (ACRONYM)": the acronym repeats the same mention
-        out.append(Mention(key, name, at, end))
+        out.append(new_mention(Mention, (key, name, at, end)))
     return out
 
 

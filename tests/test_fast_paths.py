@@ -128,6 +128,11 @@ _CONTEXT_PIECES = ["said", "Mr", "mr", "U.S", "No", "no", "Gen", "A", "x", "5", 
 @example("said. The")
 @example("mr. Smith")
 @example("said?\n“Yes")
+@example("counter-terrorism. They")
+@example("xx-mr. Smith")
+@example("ex-Gen. Smith")
+@example("U-S. The")
+@example("a-b? (The")
 def test_punkt_s_quick_answer_for_a_plain_sentence_end_is_nltk_s(context):
     tokens, plain = _plain_punkt()
     assert _our_punkt(tokens).text_contains_sentbreak(context) == plain.text_contains_sentbreak(context)

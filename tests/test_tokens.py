@@ -184,6 +184,14 @@ def test_letters_joined_by_dots_or_slashes_and_ending_in_a_letter_are_read_whole
     assert tokenize(text, punct=True) == ["a", joined] * 100_000 + ["a"]
 
 
+def test_a_word_is_one_string_in_this_text_and_the_next_whichever_way_it_is_read():
+    # the quick path (plain text) and the reference path (a combining accent) hold the same string
+    first = tokens_module.token_columns("The Council met. The council spoke.")[0]
+    second = tokens_module.token_columns("cafe\u0301 and the council")[0]
+    assert first == ("the", "council", "met", "the", "council", "spoke") and second[-2:] == ("the", "council")
+    assert first[0] is first[3] is second[-2] and first[1] is first[4] is second[-1]
+
+
 # --- long input is read in bounded pieces, with the same tokens and sentences ----------------------
 
 _CUT_PIECES = ["a", "Ab", "word", "U.S.", "S/2016/867", "don’t", "co-op", "1,000.5", "40%", "，", "。", "联合国",

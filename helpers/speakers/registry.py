@@ -42,6 +42,19 @@ class Speaker:
         return self.name
 
 
+def _speaker(name, role, country, organization, capacity, speaks_for, aliases, pronoun) -> Speaker:
+    """``Speaker(name, role, …)``, made without the frozen dataclass's ``object.__setattr__`` for each
+    field (a speaker list is read for every article of a corpus). The object is the same: equal,
+    hashed and shown alike."""
+    made = _new(Speaker)
+    made.__dict__.update(name=name, role=role, country=country, organization=organization, capacity=capacity,
+                         speaks_for=speaks_for, aliases=aliases, pronoun=pronoun)
+    return made
+
+
+_new = object.__new__
+
+
 # --- the registry ---------------------------------------------------------------------
 
 #: The speaker file of the older layout, one for every article: used by an article with no
@@ -88,31 +101,37 @@ def _read_registry(path: str, stamp) -> tuple[Speaker, ...]:
         raise DataFileError(path, f"the header has no column {missing[0]!r} (it has {', '.join(header)})",
                             "the first line that is not a note must be  " + ",".join(COLUMNS),
                             line=header_line)
-    out, seen = [], {}
+    # each column's place in a line (a column named twice: its last place, as a dict of the line keeps it)
+    at = {key: k for k, key in enumerate(header)}
+    name_at, role_at, country_at, org_at = at["name"], at["role"], at["country"], at["organization"]
+    capacity_at, speaks_at, pronoun_at, aliases_at = at["capacity"], at["speaks_for"], at["pronoun"], at["aliases"]
+    required = tuple((key, at[key]) for key in ("name", "role", "capacity", "speaks_for"))
+    out, seen, width = [], {}, len(header)
     for number, cells in rows[1:]:
-        if len(cells) != len(header):
+        if len(cells) != width:
             raise DataFileError(
                 path, f"this line has {len(cells)} values but the header has {len(header)} columns",
                 "give every column a value (leave it empty between two commas) and put any value "
                 "that contains a comma in double quotes", line=number)
-        row = {key: cell.strip() for key, cell in zip(header, cells)}
-        for key in ("name", "role", "capacity", "speaks_for"):
-            if not row[key]:
+        cells = [cell.strip() for cell in cells]
+        for key, k in required:
+            if not cells[k]:
                 raise DataFileError(path, f"the column {key!r} is empty", f"write the speaker's {key}",
                                     line=number)
-        if row["name"] in seen:
-            raise DataFileError(path, f"the name {row['name']!r} is already on line {seen[row['name']]}",
+        name, capacity, pronoun, aliases = cells[name_at], cells[capacity_at], cells[pronoun_at], cells[aliases_at]
+        if name in seen:
+            raise DataFileError(path, f"the name {name!r} is already on line {seen[name]}",
                                 "each speaker has one line; merge the two or rename one", line=number)
-        if row["capacity"] not in CAPACITIES:
-            raise DataFileError(path, f"capacity {row['capacity']!r} is not one the kit knows",
+        if capacity not in CAPACITIES:
+            raise DataFileError(path, f"capacity {capacity!r} is not one the kit knows",
                                 f"write one of: {', '.join(CAPACITIES)}", line=number)
-        if row["pronoun"] and row["pronoun"].lower() not in _PRONOUNS:
-            raise DataFileError(path, f"pronoun {row['pronoun']!r} is not he or she",
+        if pronoun and pronoun.lower() not in _PRONOUNS:
+            raise DataFileError(path, f"pronoun {pronoun!r} is not he or she",
                                 "write he, she, or leave it empty", line=number)
-        seen[row["name"]] = number
-        aliases = tuple(a.strip() for a in row["aliases"].split(";") if a.strip())
-        out.append(Speaker(row["name"], row["role"], row["country"] or None, row["organization"] or None,
-                           row["capacity"], row["speaks_for"], aliases, row["pronoun"].lower() or None))
+        seen[name] = number
+        aliases = tuple(a.strip() for a in aliases.split(";") if a.strip()) if aliases else ()
+        out.append(_speaker(name, cells[role_at], cells[country_at] or None, cells[org_at] or None,
+                            capacity, cells[speaks_at], aliases, pronoun.lower() or None))
     owner = {}
     for s, (number, _) in zip(out, rows[1:]):
         for form in (s.name, *s.aliases):
