@@ -1101,6 +1101,8 @@ _THE_DELEGATES = re.compile(r"[Tt]he\s+(?:representatives|delegates|delegations|
 _THE_TWO = (r"^(?:[A-Z][^,“”\"]{0,80},\s+)?(?:[Tt]he\s+two(?:\s+(?:leaders|men|women|sides|parties|officials|"
             r"ministers|ambassadors|Ambassadors|secretaries-general|heads|chiefs))?|Both(?:\s+(?:leaders|sides|men|"
             r"women|officials|parties|ministers|ambassadors|Ambassadors))?|The\s+(?:sides|parties|pair))")
+#: The words one of which "the two" holds: the quick test before its search.
+_THE_TWO_HINTS = frozenset(("two", "both", "sides", "parties", "pair"))
 #: What "the two" agree on that is no word said: "agreed to look into …", "agreed on the development of …".
 _AGREED_TO_DO = re.compile(r"agreed?\s+(?!that\b|on\s+the\s+need\b)")
 
@@ -1108,8 +1110,7 @@ _AGREED_TO_DO = re.compile(r"agreed?\s+(?!that\b|on\s+the\s+need\b)")
 def _the_two(ctx):
     """4b. "The two leaders welcomed …", "Both sides reaffirmed …" with a cue: the two people named
     last speak as one (not "agreed to" or "agreed on" a thing done, nor "discussed": no cue)."""
-    if not ctx.may_cue or ("two" not in ctx.words and "both" not in ctx.words and "sides" not in ctx.words
-                           and "parties" not in ctx.words and "pair" not in ctx.words):
+    if not ctx.may_cue or not _may_hold(ctx.words, _THE_TWO_HINTS):
         return None
     found = ctx.rules.the_two.match(ctx.blanked)
     if not found or _AGREED_TO_DO.match(ctx.blanked, found.start("cue")):
