@@ -1285,6 +1285,11 @@ _DID_ANYWHERE = re.compile(
     r"|^This\s+(?:came|comes)\s+(?:during|at|on|as|after|amid|in)\b"
     r"|^(?:[A-Z][\w.’'-]*\s+){1,6}(?:is|are)\s+(?:also\s+)?attending\b"  # "… Ban Ki-moon is attending the meeting"
     r"|\bmade\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\b"  # "Ban made an unannounced visit to …"
+    # a journey, planned or made: "Ban will leave for Paris late Wednesday", "… who have travelled to Tonga",
+    # and an office taken: "Honore … took over as MINUSTAH chief in 2013"
+    r"|\b(?:will|(?:is|are|was|were)\s+(?:due|scheduled|set|expected)\s+to)\s+(?:also\s+)?"
+    r"(?:leave|travel|fly|head|depart)\s+(?:for|to)\b"
+    r"|\b(?:left|travell?ed|flew|departed)\s+(?:for|to)\b|\btook\s+over\s+as\b"
     r"|^(?:He|She)\s+(?:is|was)\s+(?:also\s+)?(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:[A-Z][\w-]*|[a-z]+-[a-z]+)"
     # the occasion of a speech: "Aboul Gheit’s remarks came during …", "The Secretary General’s address at
     # the summit is part of a visit …", "She was delivering her statement as the Council discussed …"
@@ -1298,7 +1303,7 @@ _DID_ANYWHERE = re.compile(
 #: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
 _SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
 _HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
-_DID = re.compile(_starting_with("mw", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
+_DID = re.compile(_starting_with("mwiatlfd", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
 #: Words one of which a sentence _DID matches holds (a quick test before the search), unless it
@@ -1306,7 +1311,7 @@ _DID = re.compile(_starting_with("mw", _DID_ANYWHERE.pattern, or_at_start=True),
 _DID_HINTS = frozenset("""met meets held holds attended attends chaired chairs discussed discuss visited visits toured
     arrived arrives signed signs inked vetoed adopted voted deployed appointed elected two made passed gave
     handed remarks address speech statement comments visit briefing message speaking delivering addressing
-    making spoke attending""".split())
+    making spoke attending leave travel fly head depart left travelled traveled flew departed took""".split())
 _DID_START = re.compile(r"(?:This|He|She)\s")
 
 
@@ -1316,7 +1321,7 @@ def _may_hold(words, hints) -> bool:
 
 
 def _did(ctx):
-    """8. What a speaker did, not said (met, held, attended, chaired, discussed …): narration."""
+    """8. What a speaker did, not said (met, held, attended, chaired, discussed, will travel to …): narration."""
     if ctx.blanked != ctx.sentence.text or ctx.bound:
         return None
     if not _may_hold(ctx.words, _DID_HINTS) and not _DID_START.match(ctx.sentence.text):
@@ -1460,7 +1465,7 @@ def _organization_opens(ctx) -> str | None:
 
 def _continuation(ctx):
     """13. No cue: the speech going on continues, or it is the journalist's narration. The last words
-    of a page cut short ("The mee", "Iraqi Prime") say too little to go on with anyone's speech,
+    of a page cut short ("Special R", "Iraqi Prime") say too little to go on with anyone's speech,
     unless they open with a pronoun or a quotation mark ("He rei", "“It"). A new paragraph whose
     subject is an organization, with no quotation and no "must" or "should", is the journalist's
     background about it ("The SCO, established in 2001, is …")."""
