@@ -201,7 +201,8 @@ def test_who_attends_and_who_visits_is_narration(said):
 def test_a_journey_or_an_office_taken_is_narration(said):
     check(said, "chinaorg-2007-01-24-ban-nato-un-cooperation", 9, "Ban will leave for Paris", (), "did")
     check(said, "chinaorg-2007-01-24-ban-nato-un-cooperation", 10, "Next week Ban will travel to Ethiopia", (), "did")
-    check(said, "matangitonga-2024-08-26-guterres-pacific-islands-forum", 4, "The opening day for the four-day", (), "did")
+    check(said, "matangitonga-2024-08-26-guterres-pacific-islands-forum", 4, "The opening day for the four-day",
+          (), "did")
     check(said, "caribjournal-2014-03-20-minustah-oas-insulza-talks", 5, "Honore, a native of Trinidad", (), "did")
 
 
