@@ -178,6 +178,8 @@ class _Finder:
         aux = rf"(?:\s+(?:who|(?-i:{BETWEEN_WORDS})))*"  # "[a-z]+ly" is no "Italy"
         app = (r"(?:\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})?"  # "Liu Jieyi of China said"
                r"(?:\s*\([^()]{1,60}\))?(?:\s*,(?:[^;.]|\.(?=\S)){1,200}?,|\s*,)?"
+               # a who-clause the writer did not close: "Mrs. Anna Tibaijuka, who hosted … in Nairobi said:"
+               r"(?:\s*,\s+who\s+(?:[^;.,“”\"]|\.(?=\S)){1,200}?(?=\s+(?-i:[a-z])))?"
                r"(?:\s+and\s+(?:(?:his|her|their)\s+)?(?:(?:[A-Z][\w’'-]*\.?|counterpart|colleague)\s+){0,4}"
                r"[A-Z][\w’'-]*)?")  # "X and Y said", "X and his Guyanese counterpart Y pledged"
         # the cue in lower case: "Arab States Region" holds no cue "states"

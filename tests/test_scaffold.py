@@ -188,6 +188,15 @@ def test_a_role_in_a_who_clause_and_a_role_before_said():
         ("Nathalie Estival-Broadhurst", "Deputy Permanent Representative of France to the United Nations", "France")]
 
 
+def test_a_who_clause_left_open_before_the_cue():
+    # "In welcoming remarks, Mrs. Anna Tibaijuka, who hosted conference in her role as Director General of
+    # the UN office in Nairobi said: “…”" (UN-Habitat, 2007): the writer left out the comma before "said"
+    fresh = ROOT / "tests/reports/fresh/development"
+    report = load_article(fresh / "unhabitat-2007-05-23-comesa-summit-unon.txt")
+    drafted = {s.name: s for s in suggest_speakers(report)}
+    assert "Anna Tibaijuka" in drafted and drafted["Anna Tibaijuka"].pronoun == "she"
+
+
 def test_a_role_with_a_list_of_places(text_article):
     # as the UN Audiovisual Library (2017) writes it
     rows = _rows(text_article("Sebastian Kurz, Minister of Austria for Europe, Integration and Foreign Affairs, "
