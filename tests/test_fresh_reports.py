@@ -345,6 +345,14 @@ def test_appreciated_is_a_cue(said):
     assert a.cue == "appreciated"
 
 
+def test_expounded_is_a_cue_and_the_points_it_lists_go_on(said):
+    # a machine translation (China News Service, 2021) lists a speech's points with no cue of their own
+    report = "chinanews-2021-11-30-zhang-jun-g77-ministers"
+    a = check(said, report, 6, "Zhang Jun expounded three propositions", ("Zhang Jun",))
+    assert a.cue == "expounded"
+    check(said, report, 10, "The second is to adhere", ("Zhang Jun",), "continuation")
+
+
 def test_accused_is_a_cue_whose_object_is_no_speaker(said):
     a = check(said, "ria-2024-04-19-nebenzia-osce-borg", 1, "Russia's Permanent Representative to the UN, Vasily",
               ("Vassily Nebenzia",))
