@@ -353,6 +353,11 @@ def test_expounded_is_a_cue_and_the_points_it_lists_go_on(said):
     check(said, report, 10, "The second is to adhere", ("Zhang Jun",), "continuation")
 
 
+def test_the_one_an_agency_quoted_as_saying_is_the_speaker(said):
+    check(said, "indianeconomicobserver-2021-08-05-guterres-asean-envoy-myanmar", 1, "\"The Secretary-General welcomes",
+          ("Stephane Dujarric",), "named as the source ('quoted as saying')")
+
+
 def test_accused_is_a_cue_whose_object_is_no_speaker(said):
     a = check(said, "ria-2024-04-19-nebenzia-osce-borg", 1, "Russia's Permanent Representative to the UN, Vasily",
               ("Vassily Nebenzia",))

@@ -832,11 +832,18 @@ def _choose(names, salient):
 _OPENER = re.compile(r"\s*(?:[A-Z][a-z]*\s+)?(?:(?:a|an|the|his|her|their|its)\s+)?(?:[a-z]+\s+)?$")
 
 
+#: "Sputnik quoted Dujarric as saying …": the one quoted is the source of the words, not who quotes.
+_QUOTED_AS = re.compile(r"\s+as\s+(?:saying|stating|telling|adding|declaring)\b")
+_QUOTED_BY = re.compile(r"\bquot(?:ed|es|ing)\s+(?:[^\s,;.“”\"]+\s+){0,6}$")
+
+
 def _bind(blanked: str, mentions, rules: _Rules):
     """The mentions bound to a speech cue, each with its cue and how it is bound."""
     bound = {}
     for m in mentions:
-        if (found := rules.bound_after.match(blanked, m.end)):
+        if _QUOTED_AS.match(blanked, m.end) and _QUOTED_BY.search(blanked, max(0, m.start - 80), m.start):
+            bound[m] = ("quoted as saying", "source")
+        elif (found := rules.bound_after.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
         elif blanked.find(" by ", m.end, m.end + 200) != -1 and (found := rules.opening.match(blanked, m.end)):
             bound[m] = (found.group("cue"), "subject")
@@ -951,7 +958,7 @@ def _named(ctx):
             elif how == "passive":
                 evidence = f"named as the one by whom it was {c!r}"
             elif how == "source":
-                evidence = "named as the source ('according to')"
+                evidence = f"named as the source ({c!r})"
             else:
                 evidence = "named in the sentence"
     if not names:
@@ -1645,7 +1652,8 @@ def attribute(article, registry=None) -> list[Attribution]:
        phrase between ("Ban noted", "Ban Ki-moon today emphasized", "Rashid Alimov,
        Secretary-General of …, said"); inverted after the words reported ("…, said its
        Secretary-General, Zhang Ming"); in the passive ("the points raised by Mr.
-       Guterres"); as a source ("according to Valentin Rybakov"). The speaker may be
+       Guterres"); as a source ("according to Valentin Rybakov", "Sputnik quoted Dujarric as
+       saying"). The speaker may be
        named, introduced ("The representatives of Ukraine and the United States said"),
        described through the registry's role, organization and country ("the Pakistani
        envoy", "The chairperson of the OSCE", "top officials from the AU and the UN"), or
