@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .article import Article, load_article
 from .blocs import load_blocs
-from .datafiles import data_dir, data_file, file_stamp, load_stopwords
+from .datafiles import data_dir, data_file, file_stamp, load_countries, load_stopwords
 from .frequency import article_aliases, article_phrases
 from .lexicon import as_lexicon
 from .speakers.grammar import BELIEF, cue_kinds, load_cues
@@ -39,7 +39,7 @@ __all__ = ["Analysis", "analyse", "analysis_of", "data_key", "clear_caches", "SH
 
 #: The shared data files every analysis reads (besides the article's own bundle).
 SHARED_FILES = ("abbreviations.txt", "boilerplate.txt", "phrases.txt", "aliases.txt", "speakers.cues.txt",
-                "stopwords.txt", "themes.txt", "blocs.txt")
+                "stopwords.txt", "themes.txt", "blocs.txt", "countries.txt")
 
 
 def data_key(article, *paths) -> tuple:
@@ -124,7 +124,8 @@ class Analysis:
         aliases: the organizations counted, ``{key: names}`` (``data/aliases.txt`` and the
             article's own).
         phrases: the multi-word names joined, as word tuples.
-        stopwords: the stopword set; ``cues`` the speech cues.
+        stopwords: the stopword set; ``cues`` the speech cues; ``countries`` the country names
+            (``data/countries.txt``).
 
     What the kit computes from these (attributions, sentence groups, theme hits …) is kept in
     :meth:`memo` under a name, made on first use.
@@ -195,6 +196,10 @@ class Analysis:
     @property
     def cues(self) -> tuple:
         return self._setting("cues", load_cues)
+
+    @property
+    def countries(self) -> frozenset:
+        return self._setting("countries", load_countries)
 
     @property
     def belief_cues(self) -> frozenset:

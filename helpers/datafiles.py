@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["DataFileError", "UsageError", "UnknownName", "WrongType", "data_dir", "data_file", "read_lines",
-           "read_wordlist", "read_sections", "load_stopwords", "os_problem", "list_folder"]
+           "read_wordlist", "read_sections", "load_stopwords", "load_countries", "os_problem", "list_folder"]
 
 #: The folder the kit reads when no other is given: ``data/`` beside ``helpers/``,
 #: or the folder named by the environment variable ``HELPERS_DATA``.
@@ -478,6 +478,39 @@ def load_stopwords(path=None) -> frozenset[str]:
     """
     path = data_file("stopwords.txt", path)
     return _stopwords(str(path), file_stamp(path))
+
+
+@lru_cache(maxsize=16)
+def _countries(path: str, stamp) -> frozenset[str]:
+    names = read_wordlist(path)
+    for number, line in read_lines(path):
+        if "," in line or ";" in line:
+            raise DataFileError(path, f"{line!r} has {'a comma' if ',' in line else 'a semicolon'} in it",
+                                "write one country a line, its name as reports write it: 'Republic of Korea', "
+                                "not 'Korea, Republic of'", line=number)
+    return frozenset(names)
+
+
+def load_countries(path=None) -> frozenset[str]:
+    """The country names of ``data/countries.txt`` (or ``path``), as reports write them.
+
+    Args:
+        path: another country list, one name a line; ``None`` for the kit's.
+
+    Returns:
+        A ``frozenset`` of names, case kept ("Russia", "United States"). The file is read
+        again only when it changes.
+
+    Raises:
+        DataFileError: a line holds a comma or a semicolon (a name written back to front,
+            or two names on one line); the message names the line.
+
+    >>> countries = load_countries()
+    >>> "Russian Federation" in countries, "Moscow" in countries, "He" in countries
+    (True, False, False)
+    """
+    path = data_file("countries.txt", path)
+    return _countries(str(path), file_stamp(path))
 
 
 def file_stamp(path) -> tuple[int, int] | None:

@@ -163,6 +163,7 @@ DATA_FILES = [
     ("speakers.cues.txt", "speech cues", "helpers.speakers.grammar:load_cues", True),
     ("themes.txt", "themes", "helpers.lexicon:load_themes", False),
     ("blocs.txt", "blocs", "helpers.blocs:load_blocs", False),
+    ("countries.txt", "countries", "helpers.datafiles:load_countries", False),
 ]
 
 

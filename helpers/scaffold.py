@@ -54,6 +54,14 @@ _OWNER_AT_START = re.compile(rf"(?:[Tt]he\s+)?([A-Z][^\s,;]*(?:\s+[A-Z][^\s,;]*)
 _LIST_ITEM = re.compile(r"(?P<the>the\s+|The\s+)?(?P<name>[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*"
                         r"(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*)*)")
 _LIST_SEPARATOR = re.compile(r",\s+and\s+|\s+and\s+|,\s+")
+#: A sentence that opens inside a quotation, closed later: "Azerbaijan welcomes …", - the minister said."
+_INSIDE_A_QUOTATION = re.compile(r"[^“\"]*[”\"]\s*[,.;:–—-]")
+#: What may open a sentence before its subject: "On Tuesday, ", "Meanwhile, ".
+_SENTENCE_OPENER = re.compile(r"(?:(?:On\s+\w+|Meanwhile|Earlier|Later|Separately|However),\s+)?")
+#: A country's government speaking for it: "Egypt's Foreign Ministry", "Russia's government".
+_GOVERNMENT_OF = re.compile(rf"(?:(?:[Tt]he\s+)?(?P<name>[A-Z][^\W\d_]*(?:\s+[A-Z][^\W\d_]*){{0,3}})[{APOSTROPHES}]s\s+"
+                            r"(?:[Ff]oreign\s+(?:[Mm]inistry|[Oo]ffice)|[Mm]inistry\s+of\s+[Ff]oreign\s+[Aa]ffairs"
+                            r"|[Gg]overnment))")
 _ON_BEHALF = re.compile(r"\b[Oo]n\s+behalf\s+of\s+(?:the\s+)?(?P<what>[^,.;]{1,80})")
 _IN_CAPACITY_AS_CHAIR = re.compile(r"\bin\s+(?:its|his|her|their)\s+capacit(?:y|ies)\s+as\s+(?:the\s+)?"
                                    r"(?:[Cc]hair\w*|[Pp]residen\w*)\s+of\s+(?P<orgs>.*)")
@@ -170,6 +178,7 @@ class _Finder:
         self.orgs = _org_names(article, _parse_organizations(suggest_organizations(article)))
         self.find_mentions = lambda text: find_mentions(text, self.orgs)
         self.stop = load_stopwords()
+        self.countries = analysis_of(article).countries
         cues = analysis_of(article).cues
         alt = cue_alternatives(cues)
         self.cue_alt = alt
@@ -294,6 +303,7 @@ class _Finder:
                 name = " ".join(words)
                 if name and self.country_like(name):
                     found.append((name, m.start("name") + m.group("name").rfind(name), bool(m.group("the"))))
+            found += self._countries_speaking(text)
             for name, start, the in found:
                 d = self.delegations.get(name)
                 if d is None:
@@ -306,6 +316,22 @@ class _Finder:
             if behalf and len({n for n, _, _ in found}) == 1:
                 d = self.delegations[found[0][0]]
                 d.behalf_of = d.behalf_of or behalf.group("what").strip()
+
+    def _countries_speaking(self, text: str) -> list[tuple[str, int, bool]]:
+        """Countries that open a sentence as the subject of a cue: "Russia says it worries …", "The
+        United States, France, Germany and Britain asked …", "Egypt's Foreign Ministry said …"."""
+        if _INSIDE_A_QUOTATION.match(text):
+            return []
+        start = _SENTENCE_OPENER.match(text).end()
+        government = _GOVERNMENT_OF.match(text, start)
+        if government:
+            countries, end = [(government.group("name"), government.start("name"), False)], government.end()
+        else:
+            countries = self._country_list(text, start)
+            end = countries[-1][1] + len(countries[-1][0]) if countries else start
+        if not countries or not all(name in self.countries for name, _, _ in countries):
+            return []
+        return countries if self.after.match(text, end) else []
 
     def _chairs(self, sent, names):
         m = _IN_CAPACITY_AS_CHAIR.search(sent.text)

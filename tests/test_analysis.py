@@ -13,6 +13,7 @@ from helpers import analyse, attribute, load_article, load_speakers, sentence_gr
 from helpers.analysis import Analysis, analysis_of, data_key  # noqa: E402
 from helpers.datafiles import data_dir  # noqa: E402
 from helpers.groups import NARRATION  # noqa: E402
+from helpers.scaffold import suggest_speakers  # noqa: E402
 
 KIT = "idn-2016-10-31-un-regional-bodies"
 
@@ -109,6 +110,8 @@ EDITS = {
     "stopwords.txt": ("\nregional\nsecurity\n", lambda a: helpers.top_words(a, 5)),
     "themes.txt": ("\n[Charter]\nnote: the UN Charter\ncharter\n", lambda a: list(helpers.theme_matrix(a).columns)),
     "blocs.txt": (None, lambda a: {g: len(i) for g, i in sentence_groups(a, "bloc").items()}),
+    # "Ban said …" opens a sentence: with "Ban" a country, the speaker finder drafts its delegation
+    "countries.txt": ("\nBan\n", lambda a: [s.name for s in suggest_speakers(a)]),
 }
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import (DataFileError, data_dir, find_mentions, load_abbreviations, load_aliases, 
                      load_article, load_boilerplate, load_phrases, load_stopwords, split_sentences)
-from helpers.datafiles import read_text, read_wordlist
+from helpers.datafiles import load_countries, read_text, read_wordlist
 
 
 def write(tmp_path, name, text, *, encoding="utf-8"):
@@ -78,6 +78,18 @@ def test_bom_and_crlf_are_accepted(tmp_path):
     path = write(tmp_path, "stopwords.txt", b"\xef\xbb\xbf# note\r\nthe\r\nof\r\n")
     assert load_stopwords(path) == {"the", "of"}
     assert read_text(path) == "# note\nthe\nof\n"
+
+
+# --- countries.txt ---------------------------------------------------------------------
+
+def test_a_country_written_back_to_front(tmp_path):
+    raises(load_countries, write(tmp_path, "countries.txt", "# note\nRussia\nKorea, Republic of\n"), 3,
+           "'Korea, Republic of'", "comma", "'Republic of Korea'")
+
+
+def test_countries_keep_their_case_and_their_spaces(tmp_path):
+    assert load_countries(write(tmp_path, "countries.txt", "United States\nRussia\nRussia\n")) == {
+        "United States", "Russia"}
 
 
 # --- stopwords.txt ---------------------------------------------------------------------
