@@ -353,6 +353,16 @@ def test_expounded_is_a_cue_and_the_points_it_lists_go_on(said):
     check(said, report, 10, "The second is to adhere", ("Zhang Jun",), "continuation")
 
 
+def test_a_quotation_is_the_speakers_whom_its_close_names(said):
+    # “Terror is about the primacy of an idea. … And victory is suffocating every other view.¶[…] We are
+    # locked in a battle of ideas […],” said Thorbj?rn Jagland (the page's own spelling): over two paragraphs
+    report = "unctc-2015-06-19-jagland-council-of-europe-briefing"
+    for index, begins in [(0, "“Terror is about the primacy"), (3, "And victory is suffocating")]:
+        check(said, report, index, begins, ("Thorbjørn Jagland",), "inside a quotation that a later sentence closes")
+    check(said, "sectsco-2017-06-09-alimov-guterres-astana", 6, '"The issues of ensuring regional security',
+          ("Rashid Alimov",), "closes with its speaker")
+
+
 def test_the_one_an_agency_quoted_as_saying_is_the_speaker(said):
     check(said, "indianeconomicobserver-2021-08-05-guterres-asean-envoy-myanmar", 1, "\"The Secretary-General welcomes",
           ("Stephane Dujarric",), "named as the source ('quoted as saying')")

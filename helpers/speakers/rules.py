@@ -1503,15 +1503,19 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     out, current, last_paragraph = [], (), None
     described = []  # sentences of the lede whose cue has a described subject no speaker fits (_named_next)
     salient = deque(maxlen=12)  # a pronoun points to someone named in the last few sentences
-    quote_open, quote_paragraph = False, None
+    quote_open, quote_paragraph, quote_start = False, None, None
     paragraphs = [s.paragraph for s in sentences]
     ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set(), None)
     ctx.named_before, ctx.named_last = [], []
     for n, sent in enumerate(sentences):
         text = sent.text
-        began_inside = quote_open and sent.paragraph == quote_paragraph
+        # a quotation goes on in the next paragraph when that opens with no quotation mark and
+        # closes one ("[…] We are locked in a battle of ideas […],” said Thorbjørn Jagland)
+        began_inside = quote_open and (sent.paragraph == quote_paragraph or _CLOSES_FIRST.match(text) is not None)
         blanked, quote_open, _ = blank_quotes(text, began_inside)
         quote_paragraph = sent.paragraph
+        if not began_inside:
+            quote_start = n if quote_open else None  # where a quotation that runs on opened
         folded = _fold(text)
         words = _words(folded)
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
@@ -1564,6 +1568,8 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
                                decision.evidence))
         _split_frame(out, sentences, rules)
         _pointed_back(out)
+        if began_inside and not quote_open and quote_start is not None:
+            _closed_quotation(out, quote_start)
         if described is not None:
             if decision.described and not ctx.last_speakers:
                 described.append((n, decision))
@@ -1617,6 +1623,28 @@ def _pointed_back(out) -> None:
         return
     out[-2] = Attribution(before.sentence, pointer.speakers, pointer.cue, before.kind if before.kind != "narration"
                           else "indirect speech", f"the next sentence, {found.group().strip()!r} …, says who said it")
+
+
+#: Text whose first quotation mark closes a quotation (a curly one or a guillemet: a straight one may open).
+_CLOSES_FIRST = re.compile(r"[^“”\"«»]*[”»]")
+#: The evidence of a sentence no rule gave a speaker of its own: what a quotation's close may change.
+_NO_SPEAKER_OF_ITS_OWN = ("continuation", _NO_ONE, "a quotation with no cue")
+
+
+def _closed_quotation(out, start) -> None:
+    """When the last sentence closes a quotation that opened sentences before, in its paragraph,
+    and names its speaker with a cue ("… a battle with dogma, ideology, and propaganda,” said
+    Thorbjørn Jagland"), the sentences inside the quotation are that speaker's too, where no
+    rule gave them a speaker of their own."""
+    close = out[-1]
+    if not close.speakers or close.cue is None:
+        return
+    for at in range(start, len(out) - 1):
+        inside = out[at]
+        if inside.speakers != close.speakers and inside.evidence.startswith(_NO_SPEAKER_OF_ITS_OWN):
+            out[at] = Attribution(inside.sentence, close.speakers, close.cue, "direct quote",
+                                  f"inside a quotation that a later sentence closes with its speaker "
+                                  f"({close.cue!r}): {' + '.join(close.speakers)}")
 
 
 #: A frame left on its own by the sentence splitter after a quoted question or exclamation:
@@ -1701,7 +1729,10 @@ def attribute(article, registry=None) -> list[Attribution]:
     was announced by X" or "That was the message of X" is X's. And a lede whose cue has a
     described subject no speaker fits ("…, the top UN political affairs official told the
     Security Council"), before anyone is named, is the first speaker named with a cue within
-    the next three sentences.
+    the next three sentences. A quotation that runs over several sentences (into the next
+    paragraph, when that opens with no quotation mark) and closes with its speaker ("…,” said
+    Thorbjørn Jagland") is that speaker's throughout, where no rule gave a sentence of it a
+    speaker of its own.
 
     Args:
         article: an :class:`~helpers.Article`, or an :class:`~helpers.Analysis` of one.
