@@ -363,6 +363,12 @@ def test_a_quotation_is_the_speakers_whom_its_close_names(said):
           ("Rashid Alimov",), "closes with its speaker")
 
 
+def test_the_uno_is_the_un(said):
+    # a translation's name for the UN (Africa Top Success, 2014): "the head of the UNO" is the Secretary-General
+    check(said, "africatopsuccess-2014-06-27-ban-au-summit-malabo", 4, "The leader of the UNO declared",
+          ("Ban Ki-moon",), "described as 'The leader of the UNO'")
+
+
 def test_the_one_an_agency_quoted_as_saying_is_the_speaker(said):
     check(said, "indianeconomicobserver-2021-08-05-guterres-asean-envoy-myanmar", 1, "\"The Secretary-General welcomes",
           ("Stephane Dujarric",), "named as the source ('quoted as saying')")
