@@ -198,6 +198,12 @@ def test_who_attends_and_who_visits_is_narration(said):
           (), "did")
 
 
+def test_who_attended_and_who_stood_for_a_country_is_narration(said):
+    report = "chinagate-2016-07-18-ban-igad-south-sudan-kigali"
+    check(said, report, 3, "In attendance at the IGAD meeting were", (), "scene")
+    check(said, report, 5, "South Sudan was represented by Foreign Minister", (), "scene")
+
+
 def test_a_journey_or_an_office_taken_is_narration(said):
     check(said, "chinaorg-2007-01-24-ban-nato-un-cooperation", 9, "Ban will leave for Paris", (), "did")
     check(said, "chinaorg-2007-01-24-ban-nato-un-cooperation", 10, "Next week Ban will travel to Ethiopia", (), "did")

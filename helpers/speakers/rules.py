@@ -1235,7 +1235,11 @@ _SCENE_ANYWHERE = re.compile(
     r"|agreement|memorandum|mou|accord|resolution|declaration)s?(?:\s+(?:{BETWEEN_WORDS}))*\s+(?-i:[a-z])"
     r"|^(?:The|Its)\s+(?:[\w-]+\s+)?(?:goal|topic|theme|focus|aim|purpose|objective|agenda)s?\s+of\s+"
     r"(?:the|this|that|its)\b"
-    r"|^Also\s+on\s+the\s+agenda\b|^Also\s+(?:in\s+attendance|present)\s+(?:were|was|are|is)\b",
+    r"|^Also\s+on\s+the\s+agenda\b"
+    # who attended, who stood for a country: "In attendance at the IGAD meeting were …", "South Sudan was
+    # represented by Foreign Minister Deng Alor …"
+    r"|^(?:Also\s+)?(?:in\s+attendance|present)(?:\s+(?:at|during|for)\s+[^,;“”\"]{1,60}?)?\s+(?:were|was|are|is)\b"
+    r"|\b(?:was|were|is|are)\s+represented\s+(?:at\s+[^,;“”\"]{1,60}?\s+)?by\b",
     re.IGNORECASE)
 #: Facts of an organization's history and membership: narration even inside a speaker's paragraph.
 _HISTORY_ANYWHERE = re.compile(
@@ -1260,7 +1264,7 @@ _SCENE_HINTS = frozenset("""chaired convened held hosted organized organised pre
     presidency assumed assumes took focus meeting debate session summit event discussion conference briefing dialogue
     meetings debates sessions summits events discussions conferences briefings dialogues talks consultation
     consultations workshop workshops visit visits agreement agreements memorandum mou accord resolution resolutions
-    declaration declarations goal topic theme aim purpose objective agenda attendance present""".split())
+    declaration declarations goal topic theme aim purpose objective agenda attendance present represented""".split())
 #: A byline or an agency's tag as a sentence of its own: "-Xinhua", "By Jane Doe", "(Reporting by …)",
 #: "(end)", "Source: Bahrain News Agency", "--More", "(EU Neighbourhood Info)", a photo's caption
 #: "(Photo above: …)".
