@@ -586,12 +586,13 @@ class _Rules:
                                          if self._fits(n, head, list(mods), set(entities), post))
         return self._fit_cache[key]
 
-    def mentions(self, text: str, words=None) -> list["_Mention"]:
+    def mentions(self, text: str, words=None, may_cue=None) -> list["_Mention"]:
         """Speaker mentions in ``text`` (quotations blanked), in text order.
 
         ``words``, when given, are the lower-case words of the sentence: a sentence none of
         whose words begins a cue can bind no description or country to a cue, so only its
-        names and introductions are looked for.
+        names and introductions are looked for. ``may_cue``, when given, is that test's answer,
+        made once for the sentence by its caller.
         """
         found = []
         if self.introducer is not None and "epresentative" in text:  # both forms need the word
@@ -611,7 +612,8 @@ class _Rules:
             for m in self.name.finditer(text):
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
-        may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
+        if may_cue is None:
+            may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
         if not may_cue:
             return sorted(found) if len(found) > 1 else found
         self._add_descriptions(text, found, words)
@@ -1503,9 +1505,9 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         folded = _fold(text)
         words = _words(folded)
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
-        mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
+        may_bind = may_cue or not rules.source_hint.isdisjoint(words)  # what mentions() asks too
+        mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None, may_bind)
         ctx.sentence, ctx.blanked, ctx.mentions, ctx.described = sent, blanked, mentions, None
-        may_bind = may_cue or not rules.source_hint.isdisjoint(words)
         ctx.bound = _bind(blanked, mentions, rules) if mentions and may_bind else []
         ctx.subject = _subject(blanked, mentions) if mentions else None
         ctx.current, ctx.in_speech_paragraph = current, bool(current) and sent.paragraph == last_paragraph
