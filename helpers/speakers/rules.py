@@ -74,16 +74,18 @@ def _hint_word(cue: str) -> str:
     return next((w for w in words if w not in _AUXILIARIES), words[0])
 
 
-def _starting_with(first: str, pattern: str, or_at_start: bool = False) -> str:
+def _starting_with(first: str, pattern: str, or_at_start: bool = False, at_word: bool = False) -> str:
     r"""``pattern``, tried only where one of the characters ``first`` stands (or at the text's start).
 
     Every match of ``pattern`` must begin with one of ``first`` (read with the pattern's own
     flags: under ``re.IGNORECASE`` ``[s]`` matches what ``s`` does), or at the start of the text
     where ``or_at_start``: the look-ahead then changes no match, and a search passes every other
     place with one test instead of trying each alternative there (tests/test_fast_paths.py
-    checks each pattern against the one without it).
+    checks each pattern against the one without it). ``at_word``: every match also begins at a
+    word boundary (each alternative opens with ``\b``, or with ``^`` and a letter), so only the
+    first letters of words are tried.
     """
-    ahead = f"(?=[{re.escape(first)}])"
+    ahead = f"(?=\\b[{re.escape(first)}])" if at_word else f"(?=[{re.escape(first)}])"
     return f"(?:^|{ahead})(?:{pattern})" if or_at_start else f"{ahead}(?:{pattern})"
 
 
@@ -334,6 +336,9 @@ class _Rules:
         # country holds the first word of one, so a sentence none of whose words is one names none
         # (None: search every sentence)
         self.name_hints = _first_words([*forms, *ADDRESS_TITLES]) if people else _first_words(forms)
+        # and every match of ``titled`` holds the first word of a title of address ("mr", "ambassador"),
+        # which few sentences do (None: search every sentence the names are searched in)
+        self.title_hints = _first_words(ADDRESS_TITLES)
         countries = {}
         for s in registry:
             if s.country:
@@ -602,7 +607,8 @@ class _Rules:
                 found.append(_Mention(m.start(), m.end(), names, "delegation", m.group(), len(names) > 1))
         if self.name is not None and (words is None or self.name_hints is None
                                       or not self.name_hints.isdisjoint(words)):
-            if self.titled is not None:
+            if self.titled is not None and (words is None or self.name_hints is None or self.title_hints is None
+                                            or not self.title_hints.isdisjoint(words)):
                 taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
                 for m in self.titled.finditer(text):
                     if m.start() not in taken:
@@ -1297,9 +1303,11 @@ _DID_ANYWHERE = re.compile(
     r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:spoke|was\s+speaking)\s+(?:at|during)\s")
 #: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
 #: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
-#: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
-_SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
-_HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
+#: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence. The first two
+#: only where a word starts, too: with so many first letters, most places of a sentence pass the letter test.
+_SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern, at_word=True), _SCENE_ANYWHERE.flags)
+_HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern, at_word=True),
+                      _HISTORY_ANYWHERE.flags)
 _DID = re.compile(_starting_with("mw", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
