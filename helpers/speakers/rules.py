@@ -906,7 +906,7 @@ def _is_past(cue: str) -> bool:
 
 def _many_speakers(ctx):
     """1. "Many speakers …": the journalist sums up what nobody in particular said."""
-    if not _QUANTIFIERS.isdisjoint(ctx.words) and any(h in ctx.folded for h in _GROUP_HINTS) \
+    if not _QUANTIFIERS.isdisjoint(ctx.words) and any(map(ctx.folded.__contains__, _GROUP_HINTS)) \
             and (g := _GROUP.search(ctx.blanked)):
         return _Decision((), None, f"about speakers in general ({g.group()!r}): the journalist's summary",
                          ends_speech=True)
@@ -1560,8 +1560,10 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
         out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
-        _split_frame(out, sentences, rules)
-        _pointed_back(out)
+        if cue is not None:  # a frame with a speaker and a cue (the first test of each)
+            _split_frame(out, sentences, rules)
+        if names:
+            _pointed_back(out)
         if described is not None:
             if decision.described and not ctx.last_speakers:
                 described.append((n, decision))
