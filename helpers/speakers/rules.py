@@ -74,16 +74,18 @@ def _hint_word(cue: str) -> str:
     return next((w for w in words if w not in _AUXILIARIES), words[0])
 
 
-def _starting_with(first: str, pattern: str, or_at_start: bool = False) -> str:
+def _starting_with(first: str, pattern: str, or_at_start: bool = False, at_word: bool = False) -> str:
     r"""``pattern``, tried only where one of the characters ``first`` stands (or at the text's start).
 
     Every match of ``pattern`` must begin with one of ``first`` (read with the pattern's own
     flags: under ``re.IGNORECASE`` ``[s]`` matches what ``s`` does), or at the start of the text
     where ``or_at_start``: the look-ahead then changes no match, and a search passes every other
     place with one test instead of trying each alternative there (tests/test_fast_paths.py
-    checks each pattern against the one without it).
+    checks each pattern against the one without it). ``at_word``: every match also begins at a
+    word boundary (each alternative opens with ``\b``, or with ``^`` and a letter), so only the
+    first letters of words are tried.
     """
-    ahead = f"(?=[{re.escape(first)}])"
+    ahead = f"(?=\\b[{re.escape(first)}])" if at_word else f"(?=[{re.escape(first)}])"
     return f"(?:^|{ahead})(?:{pattern})" if or_at_start else f"{ahead}(?:{pattern})"
 
 
@@ -193,6 +195,27 @@ def _words(folded: str) -> set[str]:
     exactly the runs of letters.
     """
     return set(folded.encode("utf-8", "surrogatepass").translate(_ONLY_LETTERS).decode("ascii").split())
+
+
+#: :data:`_ONLY_LETTERS`, keeping the byte 0 that :func:`_folded_words` joins the texts with.
+_LETTERS_AND_NUL = b"\0" + _ONLY_LETTERS[1:]
+
+
+def _folded_words(texts: list[str]) -> tuple[list[str], list[set[str]]]:
+    """``[_fold(t) for t in texts]`` and the :func:`_words` of each, made for all the texts at once.
+
+    The texts are joined with the character 0, folded and turned into letter runs in one pass
+    each, then cut apart where they were joined: folding reads each character alone (a final
+    sigma's context ends at the character 0 as at a text's end), and in UTF-8 no other character
+    holds the byte 0. A text that holds the character 0 itself is made one by one.
+    """
+    joined = "\0".join(texts)
+    if joined.count("\0") != len(texts) - 1:
+        folded = [_fold(t) for t in texts]
+        return folded, [_words(f) for f in folded]
+    whole = _fold(joined)
+    letters = whole.encode("utf-8", "surrogatepass").translate(_LETTERS_AND_NUL).decode("ascii")
+    return whole.split("\0"), [set(run.split()) for run in letters.split("\0")]
 
 
 def _singular(word: str) -> str:
@@ -334,6 +357,9 @@ class _Rules:
         # country holds the first word of one, so a sentence none of whose words is one names none
         # (None: search every sentence)
         self.name_hints = _first_words([*forms, *ADDRESS_TITLES]) if people else _first_words(forms)
+        # and every match of ``titled`` holds the first word of a title of address ("mr", "ambassador"),
+        # which few sentences do (None: search every sentence the names are searched in)
+        self.title_hints = _first_words(ADDRESS_TITLES)
         countries = {}
         for s in registry:
             if s.country:
@@ -586,12 +612,13 @@ class _Rules:
                                          if self._fits(n, head, list(mods), set(entities), post))
         return self._fit_cache[key]
 
-    def mentions(self, text: str, words=None) -> list["_Mention"]:
+    def mentions(self, text: str, words=None, may_cue=None) -> list["_Mention"]:
         """Speaker mentions in ``text`` (quotations blanked), in text order.
 
         ``words``, when given, are the lower-case words of the sentence: a sentence none of
         whose words begins a cue can bind no description or country to a cue, so only its
-        names and introductions are looked for.
+        names and introductions are looked for. ``may_cue``, when given, is that test's answer,
+        made once for the sentence by its caller.
         """
         found = []
         if self.introducer is not None and "epresentative" in text:  # both forms need the word
@@ -601,7 +628,8 @@ class _Rules:
                 found.append(_Mention(m.start(), m.end(), names, "delegation", m.group(), len(names) > 1))
         if self.name is not None and (words is None or self.name_hints is None
                                       or not self.name_hints.isdisjoint(words)):
-            if self.titled is not None:
+            if self.titled is not None and (words is None or self.name_hints is None or self.title_hints is None
+                                            or not self.title_hints.isdisjoint(words)):
                 taken = _Spans([(m.start, m.end) for m in found]) if found else _NO_SPANS
                 for m in self.titled.finditer(text):
                     if m.start() not in taken:
@@ -611,7 +639,8 @@ class _Rules:
             for m in self.name.finditer(text):
                 if m.start() not in taken:
                     found.append(_Mention(m.start(), m.end(), (self.forms[m.group()],), "name", m.group(), False))
-        may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
+        if may_cue is None:
+            may_cue = words is None or not self.cue_hint.isdisjoint(words) or not self.source_hint.isdisjoint(words)
         if not may_cue:
             return sorted(found) if len(found) > 1 else found
         self._add_descriptions(text, found, words)
@@ -905,7 +934,7 @@ def _is_past(cue: str) -> bool:
 
 def _many_speakers(ctx):
     """1. "Many speakers …": the journalist sums up what nobody in particular said."""
-    if not _QUANTIFIERS.isdisjoint(ctx.words) and any(h in ctx.folded for h in _GROUP_HINTS) \
+    if not _QUANTIFIERS.isdisjoint(ctx.words) and any(map(ctx.folded.__contains__, _GROUP_HINTS)) \
             and (g := _GROUP.search(ctx.blanked)):
         return _Decision((), None, f"about speakers in general ({g.group()!r}): the journalist's summary",
                          ends_speech=True)
@@ -1311,9 +1340,11 @@ _DID_ANYWHERE = re.compile(
     r"|^(?:[A-Z][\w.’'-]*\s+){1,4}(?:spoke|was\s+speaking)\s+(?:at|during)\s")
 #: The three, tried only where one of their first letters stands (see _starting_with): "was", "chaired",
 #: "holds", "opened", "presided", "The", "Its" …; "comprises", "is made up", "became", "status", "dialogue",
-#: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence.
-_SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern), _SCENE_ANYWHERE.flags)
-_HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern), _HISTORY_ANYWHERE.flags)
+#: "member", "Established", "Founded", "Launched" …; "made", or the start of the sentence. The first two
+#: only where a word starts, too: with so many first letters, most places of a sentence pass the letter test.
+_SCENE = re.compile(_starting_with("wchoptida", _SCENE_ANYWHERE.pattern, at_word=True), _SCENE_ANYWHERE.flags)
+_HISTORY = re.compile(_starting_with("wcibsdmeflrtoav", _HISTORY_ANYWHERE.pattern, at_word=True),
+                      _HISTORY_ANYWHERE.flags)
 _DID = re.compile(_starting_with("mwiatlfd", _DID_ANYWHERE.pattern, or_at_start=True), _DID_ANYWHERE.flags)
 
 
@@ -1509,6 +1540,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     salient = deque(maxlen=12)  # a pronoun points to someone named in the last few sentences
     quote_open, quote_paragraph, quote_start = False, None, None
     paragraphs = [s.paragraph for s in sentences]
+    all_folded, all_words = _folded_words([s.text for s in sentences])
     ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set(), None)
     ctx.named_before, ctx.named_last = [], []
     for n, sent in enumerate(sentences):
@@ -1520,12 +1552,11 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         quote_paragraph = sent.paragraph
         if not began_inside:
             quote_start = n if quote_open else None  # where a quotation that runs on opened
-        folded = _fold(text)
-        words = _words(folded)
+        folded, words = all_folded[n], all_words[n]
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
-        mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None)
+        may_bind = may_cue or not rules.source_hint.isdisjoint(words)  # what mentions() asks too
+        mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None, may_bind)
         ctx.sentence, ctx.blanked, ctx.mentions, ctx.described = sent, blanked, mentions, None
-        may_bind = may_cue or not rules.source_hint.isdisjoint(words)
         ctx.bound = _bind(blanked, mentions, rules) if mentions and may_bind else []
         ctx.subject = _subject(blanked, mentions) if mentions else None
         ctx.current, ctx.in_speech_paragraph = current, bool(current) and sent.paragraph == last_paragraph
@@ -1570,9 +1601,11 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         cue = " ".join(decision.cue.split()).lower() if decision.cue and names else None
         out.append(Attribution(sent, names, cue, _kind(text, bool(names), blanked, began_inside),
                                decision.evidence))
-        _split_frame(out, sentences, rules)
-        _pointed_back(out)
-        if began_inside and not quote_open and quote_start is not None:
+        if cue is not None:  # a frame with a speaker and a cue (the first test of each)
+            _split_frame(out, sentences, rules)
+        if names:
+            _pointed_back(out)
+        if began_inside and not quote_open and quote_start is not None and cue is not None:
             _closed_quotation(out, quote_start)
         if described is not None:
             if decision.described and not ctx.last_speakers:
@@ -1636,10 +1669,10 @@ _NO_SPEAKER_OF_ITS_OWN = ("continuation", _NO_ONE, "a quotation with no cue")
 
 
 def _closed_quotation(out, start) -> None:
-    """When the last sentence closes a quotation that opened sentences before, in its paragraph,
-    and names its speaker with a cue ("… a battle with dogma, ideology, and propaganda,” said
-    Thorbjørn Jagland"), the sentences inside the quotation are that speaker's too, where no
-    rule gave them a speaker of their own."""
+    """When the last sentence closes a quotation that opened sentences before (in its paragraph,
+    or in the one before when this one opens with no quotation mark) and names its speaker with a
+    cue ("… a battle with dogma, ideology, and propaganda,” said Thorbjørn Jagland"), the sentences
+    inside the quotation are that speaker's too, where no rule gave them a speaker of their own."""
     close = out[-1]
     if not close.speakers or close.cue is None:
         return
