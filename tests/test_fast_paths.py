@@ -207,17 +207,6 @@ def test_words_are_the_letter_runs_of_the_folded_text(text):
     assert folded == text.lower().replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
 
 
-@settings(max_examples=500, derandomize=True, deadline=None)
-@given(st.lists(st.text(alphabet=st.sampled_from("aZs ſıİ\u0307ΣσK\u212a\x00-’é\ud800"), max_size=8), max_size=6))
-@example(["ΟΔΟΣ", "ΣΑ İs", "x\x00y", ""])
-@example(["HE SAİD", "ΑΣ", "ſaid"])
-def test_words_of_all_sentences_at_once_are_each_sentence_s(texts):
-    # folded and cut into words together, the texts give what each gives alone (a final sigma, "İ", a 0 in a text)
-    folded, words = speakers_module._folded_words(texts)
-    assert folded == [speakers_module._fold(t) for t in texts]
-    assert words == [speakers_module._words(speakers_module._fold(t)) for t in texts]
-
-
 _PLAIN_PRONOUN = r"(?P<pronoun>[Hh](?<![\w-][Hh])e|[Ss](?<![\w-][Ss])he|[Tt](?<![\w-][Tt])hey)(?![\w-])"
 
 

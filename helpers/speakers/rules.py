@@ -197,27 +197,6 @@ def _words(folded: str) -> set[str]:
     return set(folded.encode("utf-8", "surrogatepass").translate(_ONLY_LETTERS).decode("ascii").split())
 
 
-#: :data:`_ONLY_LETTERS`, keeping the byte 0 that :func:`_folded_words` joins the texts with.
-_LETTERS_AND_NUL = b"\0" + _ONLY_LETTERS[1:]
-
-
-def _folded_words(texts: list[str]) -> tuple[list[str], list[set[str]]]:
-    """``[_fold(t) for t in texts]`` and the :func:`_words` of each, made for all the texts at once.
-
-    The texts are joined with the character 0, folded and turned into letter runs in one pass
-    each, then cut apart where they were joined: folding reads each character alone (a final
-    sigma's context ends at the character 0 as at a text's end), and in UTF-8 no other character
-    holds the byte 0. A text that holds the character 0 itself is made one by one.
-    """
-    joined = "\0".join(texts)
-    if joined.count("\0") != len(texts) - 1:
-        folded = [_fold(t) for t in texts]
-        return folded, [_words(f) for f in folded]
-    whole = _fold(joined)
-    letters = whole.encode("utf-8", "surrogatepass").translate(_LETTERS_AND_NUL).decode("ascii")
-    return whole.split("\0"), [set(run.split()) for run in letters.split("\0")]
-
-
 def _singular(word: str) -> str:
     """``word`` in lower case and in the singular: "Secretaries-General" → "secretary-general"."""
     w = word.lower()
@@ -1540,7 +1519,6 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
     salient = deque(maxlen=12)  # a pronoun points to someone named in the last few sentences
     quote_open, quote_paragraph, quote_start = False, None, None
     paragraphs = [s.paragraph for s in sentences]
-    all_folded, all_words = _folded_words([s.text for s in sentences])
     ctx = _Context(None, "", rules, [], [], None, (), salient, False, False, False, "", set(), None)
     ctx.named_before, ctx.named_last = [], []
     for n, sent in enumerate(sentences):
@@ -1552,7 +1530,8 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
         quote_paragraph = sent.paragraph
         if not began_inside:
             quote_start = n if quote_open else None  # where a quotation that runs on opened
-        folded, words = all_folded[n], all_words[n]
+        folded = _fold(text)
+        words = _words(folded)
         may_cue = rules.cue_hints is None or not rules.cue_hint.isdisjoint(words)
         may_bind = may_cue or not rules.source_hint.isdisjoint(words)  # what mentions() asks too
         mentions = rules.mentions(blanked, words if rules.cue_hints is not None else None, may_bind)
