@@ -336,7 +336,7 @@ def read_lines(path) -> list[tuple[int, str]]:
         DataFileError: the file is missing or is not UTF-8 plain text.
 
     >>> read_lines(data_dir() / "aliases.txt")[0][1]
-    'UN: United Nations; UN'
+    'UN: United Nations; UN; United Nations Organization; United Nations Organisation; UNO'
     """
     out = []
     for number, line in enumerate(read_text(path).split("\n"), start=1):
