@@ -380,6 +380,12 @@ def test_the_one_an_agency_quoted_as_saying_is_the_speaker(said):
           ("Stephane Dujarric",), "named as the source ('quoted as saying')")
 
 
+def test_a_cue_in_the_present_claims(said):
+    a = check(said, "kyodo-2023-09-08-myanmar-un-envoy-asean-statement", 5, "Kyaw Moe Tun claims to represent",
+              ("Kyaw Moe Tun",))
+    assert a.cue == "claims"
+
+
 def test_accused_is_a_cue_whose_object_is_no_speaker(said):
     a = check(said, "ria-2024-04-19-nebenzia-osce-borg", 1, "Russia's Permanent Representative to the UN, Vasily",
               ("Vassily Nebenzia",))
