@@ -184,6 +184,17 @@ def test_the_last_words_of_a_page_cut_short(said):
     check(said, "malaymail-2020-11-15-guterres-asean-un-summit", 9, "He rei", ("António Guterres",))
 
 
+def test_a_new_paragraph_about_a_country_no_speaker_going_on_speaks_for_is_background(said):
+    check(said, "timesofislamabad-2019-01-15-guterres-g77-palestine-chair", 2, "Egypt was the previous chair",
+          (), "subject is a country ('Egypt')")
+    check(said, "gyanhigyan-2026-01-14-guterres-g77-uruguay-handover", 5, "India, a founding member of the G77",
+          (), "background")
+    # China's envoy speaks of China in the third person: his speech goes on (Xinhua, 2014)
+    china = attribute(load_article(FRESH.parent.parent / "heldout" / "xinhua-2014-12-17-china-un-au-cooperation.txt"))
+    assert china[8].sentence.text.startswith("China has been a constructive participant")
+    assert china[8].speakers == ("Liu Jieyi",)
+
+
 def test_a_new_paragraph_about_an_organization_is_background(said):
     report = "xinhua-2016-11-23-sco-alimov-un-cooperation"
     check(said, report, 5, "The SCO, established in 2001, is", (), "subject is an organization ('SCO')")

@@ -303,9 +303,10 @@ class _Rules:
     """The registry and cue list compiled into regular expressions, once."""
 
     def __init__(self, registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None,
-                 belief=frozenset()):
+                 belief=frozenset(), states=frozenset()):
         self.registry = {s.name: s for s in registry}
         self.belief = frozenset(belief)  # cues that report what a speaker holds: "believed", "agreed"
+        self.state_name = _state_pattern(frozenset(states))  # any country data/countries.txt names
         if organizations is None:
             organizations = tuple(load_aliases().items())
         self.organizations = dict(organizations)
@@ -757,8 +758,17 @@ def _word_alternatives(words) -> str:
 
 
 @lru_cache(maxsize=8)
-def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None, belief=frozenset()) -> _Rules:
-    return _Rules(registry, cues, organizations, belief)
+def _rules(registry: tuple[Speaker, ...], cues: tuple[str, ...], organizations=None, belief=frozenset(),
+           states=frozenset()) -> _Rules:
+    return _Rules(registry, cues, organizations, belief, states)
+
+
+@lru_cache(maxsize=4)
+def _state_pattern(states: frozenset):
+    """The names of ``states`` as one pattern of whole words (the longest first), or None."""
+    if not states:
+        return None
+    return re.compile(rf"(?:{'|'.join(map(re.escape, sorted(states, key=len, reverse=True)))})(?![\w’'-])")
 
 
 # --- quotations --------------------------------------------------------------------
@@ -1484,19 +1494,39 @@ def _organization_opens(ctx) -> str | None:
     return found.group()
 
 
+def _country_opens(ctx) -> str | None:
+    """The country a sentence opens with as its subject ("Egypt was the previous chair of the
+    bloc …", "India, a founding member of the G77, …"), unless the speech going on is that
+    country's: a delegate speaks of their country in the third person ("China has been a
+    constructive participant …")."""
+    rules = ctx.rules
+    if rules.state_name is None:
+        return None
+    found = rules.state_name.match(ctx.blanked, _ORG_OPENER.match(ctx.blanked).end())
+    if found is None or any(rules.registry[n].country == found.group() for n in ctx.current if n in rules.registry):
+        return None
+    return found.group()
+
+
 def _continuation(ctx):
     """13. No cue: the speech going on continues, or it is the journalist's narration. The last words
     of a page cut short ("Special R", "Iraqi Prime") say too little to go on with anyone's speech,
     unless they open with a pronoun or a quotation mark ("He rei", "“It"). A new paragraph whose
     subject is an organization, with no quotation and no "must" or "should", is the journalist's
-    background about it ("The SCO, established in 2001, is …")."""
+    background about it ("The SCO, established in 2001, is …"); so is one whose subject is a
+    country no speaker going on speaks for ("Egypt was the previous chair of the bloc …")."""
     if ctx.current and ctx.cut_end and len(ctx.sentence.text.split()) <= _CUT_WORDS \
             and not _CARRIES_ON.match(ctx.sentence.text):
         return _Decision((), None, "the page's last words, cut off: too few to go on with anyone's speech")
     if ctx.current and not ctx.in_speech_paragraph and ctx.blanked == ctx.sentence.text \
-            and not _MODAL.search(ctx.blanked) and (org := _organization_opens(ctx)):
-        return _Decision((), None, f"a new paragraph whose subject is an organization ({org!r}), with no cue "
-                                   "and no quotation: the journalist's background about it", ends_speech=True)
+            and not _MODAL.search(ctx.blanked):
+        if org := _organization_opens(ctx):
+            return _Decision((), None, f"a new paragraph whose subject is an organization ({org!r}), with no cue "
+                                       "and no quotation: the journalist's background about it", ends_speech=True)
+        if state := _country_opens(ctx):
+            return _Decision((), None, f"a new paragraph whose subject is a country ({state!r}) no speaker going on "
+                                       "speaks for, with no cue and no quotation: the journalist's background",
+                             ends_speech=True)
     if ctx.current:
         return _Decision(ctx.current, None, "continuation of a speech paragraph" if ctx.in_speech_paragraph
                          else "continuation: a new paragraph with no cue and no new speaker")
@@ -1734,8 +1764,9 @@ def attribute(article, registry=None) -> list[Attribution]:
     12. The speaker going on as the subject of a sentence with no word of saying ("Ban then
        began his encounter with …", "The Secretary-General will meet …") → narration: what
        they did, not what they said ("In his address to the summit, …" is still the speech).
-    13. No cue at all → the speech going on continues, or narration; a quotation with no cue
-       after narration is the last speaker's. A named subject whose verb reports no speech
+    13. No cue at all → the speech going on continues, or narration (the page's last words cut
+       short; a new paragraph about an organization, or about a country the speaker going on does
+       not speak for); a quotation with no cue after narration is the last speaker's. A named subject whose verb reports no speech
        ("Lim Jock Hoi reviewed …") outside a speech does not take the sentence, but a "he"
        after it points to them.
 
@@ -1766,7 +1797,7 @@ def attribute(article, registry=None) -> list[Attribution]:
     """
     a = analysis_of(article, registry=registry, caller="attribute")
     return list(a.memo("attributions", lambda: tuple(_attribute(
-        a.article.sentences, _rules(a.speakers, a.cues, a.alias_key, a.belief_cues)))))
+        a.article.sentences, _rules(a.speakers, a.cues, a.alias_key, a.belief_cues, a.countries)))))
 
 
 # --- the naive baseline ---------------------------------------------------------------
