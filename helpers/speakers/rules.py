@@ -1766,9 +1766,9 @@ def attribute(article, registry=None) -> list[Attribution]:
        they did, not what they said ("In his address to the summit, …" is still the speech).
     13. No cue at all → the speech going on continues, or narration (the page's last words cut
        short; a new paragraph about an organization, or about a country the speaker going on does
-       not speak for); a quotation with no cue after narration is the last speaker's. A named subject whose verb reports no speech
-       ("Lim Jock Hoi reviewed …") outside a speech does not take the sentence, but a "he"
-       after it points to them.
+       not speak for); a quotation with no cue after narration is the last speaker's. A named
+       subject whose verb reports no speech ("Lim Jock Hoi reviewed …") outside a speech does
+       not take the sentence, but a "he" after it points to them.
 
     Two sentences are read together afterwards. A quotation ending in "?" or "!" that no cue
     gave a speaker, followed by a frame the sentence splitter left alone ("Aboul Gheit
