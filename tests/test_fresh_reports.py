@@ -380,6 +380,13 @@ def test_a_quotation_is_the_speakers_whom_its_close_names(said):
           ("Rashid Alimov",), "closes with its speaker")
 
 
+def test_a_title_goes_on_with_for_before_its_cue(said):
+    # "…, the European Union’s High Representative for Foreign Affairs and Security Policy told the Security
+    # Council today, …" (UN Meetings Coverage, 2016)
+    check(said, "unpress-2016-06-06-mogherini-eu-un-cooperation", 0, "In a conflictual world",
+          ("Federica Mogherini",), "described as")
+
+
 def test_the_uno_is_the_un(said):
     # a translation's name for the UN (Africa Top Success, 2014): "the head of the UNO" is the Secretary-General
     check(said, "africatopsuccess-2014-06-27-ban-au-summit-malabo", 4, "The leader of the UNO declared",

@@ -147,8 +147,9 @@ _DETERMINERS = ("the", "its", "his", "her", "their", "a", "an")
 #: "UNSC member countries"); any other lower-case word ends the description, as it may be a verb.
 _PLAIN_MODIFIERS = frozenset(("top", "senior", "new", "former", "visiting", "outgoing", "incoming", "member",
                               "partner", "fellow", "other", "participating"))
-#: What may follow a description's head: "of the OSCE", "from the African Union and the United Nations".
-_POST = re.compile(r"\s+(?:of|from|at|to)\s+[^,;:“”\"]{1,100}")
+#: What may follow a description's head: "of the OSCE", "from the African Union and the United Nations",
+#: a title's "for Foreign Affairs and Security Policy".
+_POST = re.compile(r"\s+(?:of|from|at|to|for(?=\s+(?:the\s+)?[A-Z]))\s+[^,;:“”\"]{1,100}")
 #: Words that end what follows a head: a relative pronoun, or a word that may stand before a cue.
 _POST_ENDS = frozenset(("who", "which", "that"))
 _BETWEEN_ONE = re.compile(rf"{BETWEEN_WORDS}|this|last|on")
