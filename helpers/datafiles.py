@@ -447,16 +447,26 @@ def read_sections(path, kind: str, *, exclude_key: str | None = None, check=None
     return sections
 
 
+#: The marks a one-per-line entry may be told it holds, by name.
+_MARKS = {" ": "a space", ",": "a comma", ";": "a semicolon"}
+
+
+def _entries_without(path, marks: str, fix: str, *, lower: bool) -> frozenset[str]:
+    """The entries of a one-per-line list (:func:`read_wordlist`), none holding one of ``marks``:
+    the first that does (in file order, the marks tried in their order) raises a
+    :class:`DataFileError` naming its line, with ``fix``."""
+    entries = read_wordlist(path, lower=lower)
+    for entry in entries:
+        mark = next((m for m in marks if m in entry), None)
+        if mark is not None:
+            line = next(n for n, l in read_lines(path) if (l.lower() if lower else l) == entry)
+            raise DataFileError(path, f"{entry!r} has {_MARKS[mark]} in it", fix, line=line)
+    return frozenset(entries)
+
+
 @lru_cache(maxsize=16)
 def _stopwords(path: str, stamp) -> frozenset[str]:
-    words = read_wordlist(path, lower=True)
-    for word in words:
-        if " " in word or "," in word or ";" in word:
-            line = next(n for n, l in read_lines(path) if l.lower() == word)
-            mark = "a space" if " " in word else "a comma" if "," in word else "a semicolon"
-            raise DataFileError(path, f"{word!r} has {mark} in it",
-                                "write one word per line, with nothing else on the line", line=line)
-    return frozenset(words)
+    return _entries_without(path, " ,;", "write one word per line, with nothing else on the line", lower=True)
 
 
 def load_stopwords(path=None) -> frozenset[str]:
@@ -482,13 +492,8 @@ def load_stopwords(path=None) -> frozenset[str]:
 
 @lru_cache(maxsize=16)
 def _countries(path: str, stamp) -> frozenset[str]:
-    names = read_wordlist(path)
-    for number, line in read_lines(path):
-        if "," in line or ";" in line:
-            raise DataFileError(path, f"{line!r} has {'a comma' if ',' in line else 'a semicolon'} in it",
-                                "write one country a line, its name as reports write it: 'Republic of Korea', "
-                                "not 'Korea, Republic of'", line=number)
-    return frozenset(names)
+    return _entries_without(path, ",;", "write one country a line, its name as reports write it: 'Republic of "
+                                        "Korea', not 'Korea, Republic of'", lower=False)
 
 
 def load_countries(path=None) -> frozenset[str]:
