@@ -178,8 +178,9 @@ class _Finder:
         self.orgs = _org_names(article, _parse_organizations(suggest_organizations(article)))
         self.find_mentions = lambda text: find_mentions(text, self.orgs)
         self.stop = load_stopwords()
-        self.countries = analysis_of(article).countries
-        cues = analysis_of(article).cues
+        owner = analysis_of(article)
+        self.countries = owner.countries
+        cues = owner.cues
         alt = cue_alternatives(cues)
         self.cue_alt = alt
         after = "|".join([alt, *SPOKE]) if alt else "|".join(SPOKE)

@@ -1615,7 +1615,7 @@ def _attribute(sentences, rules: _Rules) -> list[Attribution]:
             _split_frame(out, sentences, rules)
         if names:
             _pointed_back(out)
-        if began_inside and not quote_open and quote_start is not None and cue is not None:
+        if began_inside and not quote_open and quote_start is not None:
             _closed_quotation(out, quote_start)
         if described is not None:
             if decision.described and not ctx.last_speakers:
